@@ -1,0 +1,136 @@
+using Udmoentning.Domain.Plans;
+using Udmoentning.Domain.Rules;
+
+namespace Udmoentning.Domain.Items;
+
+/// <summary>One row of the udmøntningsplan: a task the budget agreement creates.</summary>
+public sealed class PlanItem
+{
+    private readonly List<YearlyEffect> _effects = [];
+
+    private PlanItem()
+    {
+        Code = Title = string.Empty;
+    }
+
+    public int Id { get; private set; }
+    public int PlanId { get; private set; }
+    public string Code { get; private set; }
+    public string Title { get; private set; }
+    public string? Description { get; private set; }
+    public ItemKind Kind { get; private set; }
+    public int ThemeId { get; private set; }
+    public int CommitteeId { get; private set; }
+    public string? ResponsibleUnit { get; private set; }
+    public ItemStatus Status { get; private set; } = ItemStatus.NotStarted;
+    public Health Health { get; private set; } = Health.Green;
+
+    /// <summary>The timing first given; never overwritten, so slippage stays visible.</summary>
+    public Quarter? BaselineTiming { get; private set; }
+
+    public Quarter? Timing { get; private set; }
+    public int? TreatmentCommitteeId { get; private set; }
+    public int? TreatmentMeetingId { get; private set; }
+    public bool IsCrossCutting { get; private set; }
+    public bool RequiresMedInvolvement { get; private set; }
+    public string? CaseNumber { get; private set; }
+    public string? Notes { get; private set; }
+
+    /// <summary>Order within its status column.</summary>
+    public int Position { get; private set; }
+
+    /// <summary>Concurrency token: renewed on every save, so a stale write is refused.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    public IReadOnlyList<YearlyEffect> Effects => _effects;
+
+    public bool IsCompleted => Status == ItemStatus.Completed;
+
+    /// <summary>Quarters the timing has slipped against the baseline; positive is later.</summary>
+    public int Slippage => Timing is { } now && BaselineTiming is { } baseline ? now.QuartersAfter(baseline) : 0;
+
+    /// <summary>Råderumsforslag and flagged items concern every committee and appear in every extract.</summary>
+    public bool ConcernsAllCommittees => IsCrossCutting || Kind == ItemKind.FiscalLeewayProposal;
+
+    public int EffectIn(int year) => _effects.FirstOrDefault(e => e.Year == year)?.AmountThousands ?? 0;
+
+    public static PlanItem Create(Plan plan, ItemDetails details, ItemStatus status = ItemStatus.NotStarted, int position = 0)
+    {
+        var item = new PlanItem { PlanId = plan.Id, Status = status, Position = position };
+        item.Apply(plan, details);
+        return item;
+    }
+
+    /// <summary>Applies edited details; the baseline timing is set once and kept.</summary>
+    public void Apply(Plan plan, ItemDetails details)
+    {
+        var errors = ItemValidation.Validate(details, plan);
+        if (errors.Count > 0)
+        {
+            throw new PlanRuleException(errors);
+        }
+
+        if (details.Timing is null && BaselineTiming is not null)
+        {
+            throw new PlanRuleException([new FieldError(nameof(details.Timing),
+                $"Tidspunktet kan ikke fjernes, når der er en oprindelig plan ({BaselineTiming}). Angiv et nyt tidspunkt.")]);
+        }
+
+        Code = details.Code.Trim();
+        Title = details.Title.Trim();
+        Description = Clean(details.Description);
+        Kind = details.Kind;
+        ThemeId = details.ThemeId;
+        CommitteeId = details.CommitteeId;
+        ResponsibleUnit = Clean(details.ResponsibleUnit);
+        Health = details.Health;
+        Timing = details.Timing;
+        BaselineTiming ??= details.Timing;
+        TreatmentCommitteeId = details.TreatmentCommitteeId;
+        TreatmentMeetingId = details.TreatmentMeetingId;
+        IsCrossCutting = details.IsCrossCutting;
+        RequiresMedInvolvement = details.RequiresMedInvolvement;
+        CaseNumber = Clean(details.CaseNumber);
+        Notes = Clean(details.Notes);
+        _effects.Clear();
+        _effects.AddRange(details.Effects.Where(e => e.AmountThousands != 0).OrderBy(e => e.Year));
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>Moves the item to another status column, or throws with the Danish reason it may not.</summary>
+    public void MoveTo(ItemStatus status, int position)
+    {
+        var refusal = StatusRules.RefusalReason(this, status);
+        if (refusal is not null)
+        {
+            throw new PlanRuleException(refusal);
+        }
+
+        Status = status;
+        Position = position;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>The details as they are now: the starting point of an edit.</summary>
+    public ItemDetails ToDetails() => new()
+    {
+        Code = Code,
+        Title = Title,
+        Description = Description,
+        Kind = Kind,
+        ThemeId = ThemeId,
+        CommitteeId = CommitteeId,
+        ResponsibleUnit = ResponsibleUnit,
+        Health = Health,
+        Timing = Timing,
+        TreatmentCommitteeId = TreatmentCommitteeId,
+        TreatmentMeetingId = TreatmentMeetingId,
+        IsCrossCutting = IsCrossCutting,
+        RequiresMedInvolvement = RequiresMedInvolvement,
+        CaseNumber = CaseNumber,
+        Notes = Notes,
+        Effects = [.. _effects],
+    };
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,19 @@
+using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Plans;
+
+namespace Udmoentning.Domain.Rules;
+
+/// <summary>
+/// What a committee sees of the plan: its own items, the items it treats politically,
+/// and the cross-cutting ones (råderumsforslag, budgetoverholdelse, ...), as the plan is presented to it.
+/// </summary>
+public static class CommitteeExtract
+{
+    public static bool Includes(Committee committee, PlanItem item) => Includes(committee.Id, item);
+
+    public static bool Includes(int committeeId, PlanItem item) =>
+        item.CommitteeId == committeeId || item.TreatmentCommitteeId == committeeId || item.ConcernsAllCommittees;
+
+    public static IEnumerable<PlanItem> For(Committee committee, IEnumerable<PlanItem> items) =>
+        items.Where(item => Includes(committee, item));
+}

@@ -1,0 +1,38 @@
+using Udmoentning.Domain.Items;
+
+namespace Udmoentning.Domain.Rules;
+
+/// <summary>Economic totals per budget year, in 1.000 kr. (negative is a saving).</summary>
+public sealed record YearTotals(IReadOnlyDictionary<int, int> ByYear)
+{
+    public int this[int year] => ByYear.TryGetValue(year, out var amount) ? amount : 0;
+
+    public int Sum => ByYear.Values.Sum();
+}
+
+/// <summary>Adds up the items' economic effects per year, and per theme, committee or kind.</summary>
+public static class PlanTotals
+{
+    public static YearTotals PerYear(IEnumerable<PlanItem> items, IEnumerable<int> years)
+    {
+        var list = items as IReadOnlyCollection<PlanItem> ?? items.ToList();
+        return new YearTotals(years.ToDictionary(year => year, year => list.Sum(item => item.EffectIn(year))));
+    }
+
+    public static IReadOnlyDictionary<TKey, YearTotals> PerGroup<TKey>(
+        IEnumerable<PlanItem> items, IEnumerable<int> years, Func<PlanItem, TKey> group)
+        where TKey : notnull
+    {
+        var yearList = years.ToList();
+        return items.GroupBy(group).ToDictionary(g => g.Key, g => PerYear(g, yearList));
+    }
+
+    public static IReadOnlyDictionary<int, YearTotals> PerTheme(IEnumerable<PlanItem> items, IEnumerable<int> years) =>
+        PerGroup(items, years, item => item.ThemeId);
+
+    public static IReadOnlyDictionary<int, YearTotals> PerCommittee(IEnumerable<PlanItem> items, IEnumerable<int> years) =>
+        PerGroup(items, years, item => item.CommitteeId);
+
+    public static IReadOnlyDictionary<ItemKind, YearTotals> PerKind(IEnumerable<PlanItem> items, IEnumerable<int> years) =>
+        PerGroup(items, years, item => item.Kind);
+}

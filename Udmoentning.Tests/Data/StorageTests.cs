@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Udmoentning.Domain.Items;
+using Udmoentning.Tests.Support;
+using Udmoentning.Web.Data;
+using Udmoentning.Web.Data.Sample;
+
+namespace Udmoentning.Tests.Data;
+
+/// <summary>The same storage behaviour on every provider that runs here.</summary>
+public abstract class StorageTests : IAsyncLifetime
+{
+    private Func<PlanDbContext> _contexts = null!;
+
+    protected abstract Task<Func<PlanDbContext>> CreateEmptyDatabaseAsync();
+
+    public async ValueTask InitializeAsync()
+    {
+        _contexts = await CreateEmptyDatabaseAsync();
+        await using var db = _contexts();
+        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task MigrationsLeaveNothingPending()
+    {
+        await using var db = _contexts();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task SeedsTheSamplePlanOnceAndNeverTouchesADatabaseWithData()
+    {
+        var token = TestContext.Current.CancellationToken;
+        await using (var db = _contexts())
+        {
+            Assert.True(await SampleSeeder.SeedIfEmptyAsync(db, token));
+        }
+
+        await using (var db = _contexts())
+        {
+            var item = await db.Items.OrderBy(i => i.Id).FirstAsync(token);
+            item.Apply(await db.Plans.Include(p => p.Themes).SingleAsync(token), item.ToDetails() with { Title = "Rettet af en bruger" });
+            await db.SaveChangesAsync(token);
+            Assert.False(await SampleSeeder.SeedIfEmptyAsync(db, token));
+        }
+
+        await using (var db = _contexts())
+        {
+            Assert.Equal(SamplePlanData.Items.Count, await db.Items.CountAsync(token));
+            Assert.Equal(1, await db.Plans.CountAsync(token));
+            Assert.Equal(1, await db.Items.CountAsync(i => i.Title == "Rettet af en bruger", token));
+        }
+    }
+
+    [Fact]
+    public async Task KeepsTimingsBaselinesAndAmountsAsSaved()
+    {
+        var token = TestContext.Current.CancellationToken;
+        await using (var db = _contexts())
+        {
+            await SampleSeeder.SeedIfEmptyAsync(db, token);
+        }
+
+        await using (var db = _contexts())
+        {
+            var items = await db.Items.AsNoTracking().ToListAsync(token);
+            var slipped = items.Where(i => i.Slippage > 0).ToList();
+            var expectedSlipped = SamplePlanData.Items.Count(s => s.Timing != s.Baseline);
+            Assert.Equal(expectedSlipped, slipped.Count);
+
+            var spec = SamplePlanData.Items.First(s => s.Timing != s.Baseline);
+            var stored = items.Single(i => i.Code == spec.Code);
+            Assert.Equal(spec.Baseline, stored.BaselineTiming?.ToString());
+            Assert.Equal(spec.Timing, stored.Timing?.ToString());
+            Assert.Equal(spec.Effects, new[] { 2025, 2026, 2027, 2028 }.Select(stored.EffectIn));
+        }
+    }
+
+    [Fact]
+    public async Task AStaleWriteIsRefusedAndTheFirstWriteSurvives()
+    {
+        var token = TestContext.Current.CancellationToken;
+        await using (var seed = _contexts())
+        {
+            await SampleSeeder.SeedIfEmptyAsync(seed, token);
+        }
+
+        await using var first = _contexts();
+        await using var second = _contexts();
+        var firstCopy = await first.Items.SingleAsync(i => i.Code == FirstNotStarted(), token);
+        var secondCopy = await second.Items.SingleAsync(i => i.Code == FirstNotStarted(), token);
+
+        firstCopy.MoveTo(ItemStatus.InProgress, 1);
+        await first.SaveChangesAsync(token);
+
+        var plan = await second.Plans.Include(p => p.Themes).SingleAsync(token);
+        secondCopy.Apply(plan, secondCopy.ToDetails() with { Title = "Overskrevet af en forældet kopi" });
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync(token));
+
+        await using var check = _contexts();
+        var stored = await check.Items.AsNoTracking().SingleAsync(i => i.Code == FirstNotStarted(), token);
+        Assert.Equal(ItemStatus.InProgress, stored.Status);
+        Assert.NotEqual("Overskrevet af en forældet kopi", stored.Title);
+        Assert.Equal(firstCopy.Version, stored.Version);
+    }
+
+    private static string FirstNotStarted() => SamplePlanData.Items.First(s => s.Status == ItemStatus.NotStarted).Code;
+}
+
+public sealed class SqliteStorageTests : StorageTests
+{
+    protected override Task<Func<PlanDbContext>> CreateEmptyDatabaseAsync()
+    {
+        var file = TestDatabases.NewSqliteFile();
+        Assert.False(File.Exists(file));
+        return Task.FromResult(TestDatabases.Sqlite(TestDatabases.SqliteConnectionString(file)));
+    }
+}
+
+public sealed class PostgresStorageTests : StorageTests
+{
+    protected override async Task<Func<PlanDbContext>> CreateEmptyDatabaseAsync() =>
+        TestDatabases.Postgres(await TestDatabases.NewPostgresDatabaseAsync());
+}

@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Udmoentning.Domain;
+using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Plans;
+
+namespace Udmoentning.Web.Data;
+
+/// <summary>
+/// The plan's storage model. Each database provider has a derived context of its own
+/// (see <c>Providers/</c>) so that each keeps its own migrations.
+/// </summary>
+public abstract class PlanDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<MainTheme> Themes => Set<MainTheme>();
+    public DbSet<Committee> Committees => Set<Committee>();
+    public DbSet<CommitteeMeeting> Meetings => Set<CommitteeMeeting>();
+    public DbSet<PlanItem> Items => Set<PlanItem>();
+
+    /// <summary>Stores "Q2 2025" as 20252, so timings sort and compare in SQL.</summary>
+    private static readonly ValueConverter<Quarter, int> QuarterAsNumber = new(q => q.ToSortable(), v => Quarter.FromSortable(v));
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Plan>(plan =>
+        {
+            plan.ToTable("Plans");
+            plan.Property(p => p.Name).HasMaxLength(Limits.PlanNameLength);
+            plan.Ignore(p => p.BudgetYears);
+            plan.HasMany(p => p.Themes).WithOne(t => t.Plan).HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
+            plan.Navigation(p => p.Themes).HasField("_themes");
+        });
+
+        modelBuilder.Entity<MainTheme>(theme =>
+        {
+            theme.ToTable("MainThemes");
+            theme.Property(t => t.Name).HasMaxLength(Limits.ThemeNameLength);
+            theme.HasIndex(t => new { t.PlanId, t.Position }).IsUnique();
+        });
+
+        modelBuilder.Entity<Committee>(committee =>
+        {
+            committee.ToTable("Committees");
+            committee.Property(c => c.Name).HasMaxLength(Limits.CommitteeNameLength);
+            committee.Property(c => c.ShortCode).HasMaxLength(Limits.CommitteeCodeLength);
+            committee.Property(c => c.Slug).HasMaxLength(Limits.CommitteeCodeLength * 2);
+            committee.HasIndex(c => c.ShortCode).IsUnique();
+            committee.HasIndex(c => c.Slug).IsUnique();
+        });
+
+        modelBuilder.Entity<CommitteeMeeting>(meeting =>
+        {
+            meeting.ToTable("CommitteeMeetings");
+            meeting.HasOne(m => m.Committee).WithMany().HasForeignKey(m => m.CommitteeId).OnDelete(DeleteBehavior.Restrict);
+            meeting.HasIndex(m => new { m.CommitteeId, m.Date }).IsUnique();
+        });
+
+        modelBuilder.Entity<PlanItem>(item =>
+        {
+            item.ToTable("PlanItems");
+            item.Property(i => i.Code).HasMaxLength(Limits.CodeLength);
+            item.Property(i => i.Title).HasMaxLength(Limits.TitleLength);
+            item.Property(i => i.Description).HasMaxLength(Limits.DescriptionLength);
+            item.Property(i => i.ResponsibleUnit).HasMaxLength(Limits.ResponsibleUnitLength);
+            item.Property(i => i.CaseNumber).HasMaxLength(Limits.CaseNumberLength);
+            item.Property(i => i.Notes).HasMaxLength(Limits.NotesLength);
+            item.Property(i => i.Kind).HasConversion<string>().HasMaxLength(40);
+            item.Property(i => i.Status).HasConversion<string>().HasMaxLength(40);
+            item.Property(i => i.Health).HasConversion<string>().HasMaxLength(10);
+            item.Property(i => i.Timing).HasConversion(QuarterAsNumber);
+            item.Property(i => i.BaselineTiming).HasConversion(QuarterAsNumber);
+            item.Property(i => i.Version).IsConcurrencyToken();
+            item.Ignore(i => i.IsCompleted);
+            item.Ignore(i => i.Slippage);
+            item.Ignore(i => i.ConcernsAllCommittees);
+
+            item.HasOne<Plan>().WithMany().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
+            item.HasOne<MainTheme>().WithMany().HasForeignKey(i => i.ThemeId).OnDelete(DeleteBehavior.Restrict);
+            item.HasOne<Committee>().WithMany().HasForeignKey(i => i.CommitteeId).OnDelete(DeleteBehavior.Restrict);
+            item.HasOne<Committee>().WithMany().HasForeignKey(i => i.TreatmentCommitteeId).OnDelete(DeleteBehavior.Restrict);
+            item.HasOne<CommitteeMeeting>().WithMany().HasForeignKey(i => i.TreatmentMeetingId).OnDelete(DeleteBehavior.Restrict);
+            item.HasIndex(i => new { i.PlanId, i.Code }).IsUnique();
+
+            item.OwnsMany(i => i.Effects, effect =>
+            {
+                effect.ToTable("PlanItemEffects");
+                effect.WithOwner().HasForeignKey("PlanItemId");
+                effect.Property<int>("Id");
+                effect.HasKey("Id");
+                effect.HasIndex("PlanItemId", nameof(YearlyEffect.Year)).IsUnique();
+            });
+            item.Navigation(i => i.Effects).HasField("_effects");
+        });
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Udmoentning.Web.Data.Providers;
+
+/// <summary>The supported databases, chosen by the setting <c>Database:Provider</c>.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    Postgres,
+}
+
+/// <summary>Reads the provider settings and configures EF Core for the chosen one.</summary>
+public static class DatabaseProviders
+{
+    public const string ProviderSetting = "Database:Provider";
+
+    public static DatabaseProvider Parse(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return Enum.TryParse<DatabaseProvider>(value.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new StartupException(
+                $"Unknown database provider '{value}' in the setting {ProviderSetting}. " +
+                $"Allowed values: {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
+    }
+
+    /// <summary>The name of the connection string, under ConnectionStrings, that each provider reads.</summary>
+    public static string ConnectionStringName(DatabaseProvider provider) => provider.ToString();
+
+    public static string ConnectionString(IConfiguration configuration, DatabaseProvider provider, string contentRoot)
+    {
+        var name = ConnectionStringName(provider);
+        var value = configuration.GetConnectionString(name);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new StartupException(
+                $"{ProviderSetting} is {provider}, but the connection string ConnectionStrings:{name} is missing. " +
+                $"Set it in appsettings.json or the environment variable ConnectionStrings__{name}.");
+        }
+
+        return provider == DatabaseProvider.Sqlite ? PrepareSqliteFile(value, contentRoot) : value;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas());
+                break;
+            case DatabaseProvider.SqlServer:
+                options.UseSqlServer(connectionString);
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(connectionString);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
+        }
+    }
+
+    /// <summary>Resolves a relative SQLite file against the content root and creates its folder.</summary>
+    private static string PrepareSqliteFile(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is ":memory:" || builder.Mode == SqliteOpenMode.Memory)
+        {
+            return connectionString;
+        }
+
+        var path = Path.GetFullPath(builder.DataSource, contentRoot);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        builder.DataSource = path;
+        return builder.ToString();
+    }
+}

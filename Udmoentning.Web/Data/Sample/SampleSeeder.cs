@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Plans;
+
+namespace Udmoentning.Web.Data.Sample;
+
+/// <summary>Seeds the sample plan into an empty database; a database with any data is left alone.</summary>
+public static class SampleSeeder
+{
+    public static async Task<bool> SeedIfEmptyAsync(PlanDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (await db.Plans.AnyAsync(cancellationToken) || await db.Committees.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var committees = SamplePlanData.Committees.ToDictionary(c => c.ShortCode, c => new Committee(c.Name, c.ShortCode));
+        db.Committees.AddRange(committees.Values);
+        var plan = new Plan(SamplePlanData.PlanName, SamplePlanData.FirstBudgetYear, SamplePlanData.LastBudgetYear, SamplePlanData.AdoptedOn);
+        var themes = SamplePlanData.Themes.Select(plan.AddTheme).ToList();
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var meetings = SamplePlanData.Meetings.ToDictionary(
+            m => (m.Committee, m.Date),
+            m => new CommitteeMeeting(committees[m.Committee], m.Date));
+        db.Meetings.AddRange(meetings.Values);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var positions = new Dictionary<ItemStatus, int>();
+        foreach (var spec in SamplePlanData.Items)
+        {
+            var position = positions[spec.Status] = positions.GetValueOrDefault(spec.Status) + 1;
+            var details = ToDetails(spec, plan, themes, committees, meetings);
+            var item = PlanItem.Create(plan, details with { Timing = ParseQuarter(spec.Baseline) }, spec.Status, position);
+            if (spec.Timing != spec.Baseline)
+            {
+                item.Apply(plan, details);
+            }
+
+            db.Items.Add(item);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private static ItemDetails ToDetails(
+        SampleItemSpec spec,
+        Plan plan,
+        IReadOnlyList<MainTheme> themes,
+        IReadOnlyDictionary<string, Committee> committees,
+        IReadOnlyDictionary<(string, DateOnly), CommitteeMeeting> meetings) => new()
+        {
+            Code = spec.Code,
+            Title = spec.Title,
+            Description = spec.Description,
+            Kind = spec.Kind,
+            ThemeId = themes[spec.Theme - 1].Id,
+            CommitteeId = committees[spec.Committee].Id,
+            ResponsibleUnit = spec.ResponsibleUnit,
+            Health = spec.Health,
+            Timing = ParseQuarter(spec.Timing),
+            TreatmentCommitteeId = spec.TreatedBy is null ? null : committees[spec.TreatedBy].Id,
+            TreatmentMeetingId = spec is { TreatedBy: { } by, MeetingOn: { } on } ? meetings[(by, DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture))].Id : null,
+            IsCrossCutting = spec.CrossCutting,
+            RequiresMedInvolvement = spec.Med,
+            CaseNumber = spec.CaseNumber,
+            Notes = spec.Notes,
+            Effects = [.. plan.BudgetYears.Zip(spec.Effects, (year, amount) => new YearlyEffect(year, amount))],
+        };
+
+    private static Quarter? ParseQuarter(string? text) => text is null ? null : Quarter.Parse(text);
+}

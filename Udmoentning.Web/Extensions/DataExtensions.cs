@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Udmoentning.Web.Data;
+using Udmoentning.Web.Data.Providers;
+
+namespace Udmoentning.Web.Extensions;
+
+public static class DataExtensions
+{
+    /// <summary>Registers the plan's storage on the provider named by <c>Database:Provider</c>.</summary>
+    public static IHostApplicationBuilder AddPlanningData(this IHostApplicationBuilder builder)
+    {
+        var provider = DatabaseProviders.Parse(builder.Configuration[DatabaseProviders.ProviderSetting]);
+        var connectionString = DatabaseProviders.ConnectionString(builder.Configuration, provider, builder.Environment.ContentRootPath);
+        var services = builder.Services;
+        services.AddSingleton(new DatabaseSettings(provider));
+
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                Register<SqlitePlanDbContext>(services, provider, connectionString);
+                break;
+            case DatabaseProvider.SqlServer:
+                Register<SqlServerPlanDbContext>(services, provider, connectionString);
+                break;
+            case DatabaseProvider.Postgres:
+                Register<PostgresPlanDbContext>(services, provider, connectionString);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
+        }
+
+        return builder;
+    }
+
+    private static void Register<TContext>(IServiceCollection services, DatabaseProvider provider, string connectionString)
+        where TContext : PlanDbContext
+    {
+        services.AddDbContextFactory<TContext>(options => DatabaseProviders.Configure(options, provider, connectionString));
+        services.AddSingleton<IDbContextFactory<PlanDbContext>, PlanDbContextFactory<TContext>>();
+    }
+}

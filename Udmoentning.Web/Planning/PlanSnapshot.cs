@@ -1,0 +1,22 @@
+using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Plans;
+
+namespace Udmoentning.Web.Planning;
+
+/// <summary>A plan with everything needed to show it: themes, committees, meetings and items.</summary>
+public sealed record PlanSnapshot(
+    Plan Plan,
+    IReadOnlyList<MainTheme> Themes,
+    IReadOnlyList<Committee> Committees,
+    IReadOnlyDictionary<int, CommitteeMeeting> Meetings,
+    IReadOnlyList<PlanItem> Items)
+{
+    public Committee? Committee(int? id) => id is null ? null : Committees.FirstOrDefault(c => c.Id == id);
+
+    public Committee? CommitteeBySlug(string slug) =>
+        Committees.FirstOrDefault(c => string.Equals(c.Slug, slug, StringComparison.OrdinalIgnoreCase));
+
+    public MainTheme? Theme(int id) => Themes.FirstOrDefault(t => t.Id == id);
+
+    public CommitteeMeeting? Meeting(int? id) => id is { } key && Meetings.TryGetValue(key, out var meeting) ? meeting : null;
+}

@@ -1,0 +1,23 @@
+using Udmoentning.Web;
+using Udmoentning.Web.Data;
+using Udmoentning.Web.Extensions;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddPlanningData();
+    builder.AddUi();
+
+    var app = builder.Build();
+    app.UseUi();
+    await app.PrepareDatabaseAsync();
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupException e)
+{
+    await Console.Error.WriteLineAsync($"Udmøntning cannot start: {e.Message}");
+    return 1;
+}
+
+public partial class Program;

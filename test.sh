@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs every test: installs what the tests need when it is missing, starts the servers they use
+# on 127.0.0.1 (a private PostgreSQL cluster), runs the suite, stops the servers, and ends with
+# one line "N passed, N failed, N skipped". Exits non-zero when anything failed.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+work=$(mktemp -d /tmp/udmoentning-test.XXXXXX)
+pg_bin=""
+
+log() { printf '\n== %s\n' "$*"; }
+
+install_missing() {
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "Installing ${missing[*]}"
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "Missing packages: ${missing[*]}. Install them (sudo apt-get install -y ${missing[*]}) or run as root." >&2
+      exit 2
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_postgres() {
+  pg_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
+  local port; port=$(free_port)
+  mkdir -p "$work/pg"
+  [ "$(id -u)" -eq 0 ] && chown postgres "$work" "$work/pg"
+  log "Starting PostgreSQL on 127.0.0.1:$port"
+  as_postgres "$pg_bin/initdb" -D "$work/pg/data" -A trust -U postgres >/dev/null
+  as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w \
+    -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+  export UDM_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+}
+
+stop_servers() {
+  if [ -n "$pg_bin" ] && [ -f "$work/pg/data/postmaster.pid" ]; then
+    as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+trap stop_servers EXIT
+
+install_missing
+start_postgres
+
+log "Building"
+dotnet build "$root/Udmoentning.slnx" -c Release -warnaserror -nologo -v q
+
+log "Testing"
+set +e
+dotnet test "$root/Udmoentning.slnx" -c Release --no-build -nologo \
+  --logger "trx;LogFileName=results.trx" --results-directory "$work/results" 2>&1 | tee "$work/test.log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One summary line over every test assembly, counted from the result files.
+python3 - "$work/results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    c = ET.parse(f).getroot().find(".//{*}Counters")
+    passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error")) + int(c.get("timeout"))
+    skipped += int(c.get("notExecuted"))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+if passed + failed == 0: sys.exit(1)
+PY
+exit "$status"
