@@ -6,10 +6,12 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddPlanningData();
+    builder.AddRealtime();
     builder.AddUi();
 
     var app = builder.Build();
     app.UseUi();
+    app.MapRealtime();
     await app.PrepareDatabaseAsync();
     await app.RunAsync();
     return 0;

@@ -36,11 +36,14 @@ public sealed class PlanItem
     public string? CaseNumber { get; private set; }
     public string? Notes { get; private set; }
 
-    /// <summary>Order within its status column.</summary>
-    public int Position { get; private set; }
+    /// <summary>Order within its status column; see <see cref="BoardOrder"/>.</summary>
+    public double Position { get; private set; }
 
     /// <summary>Concurrency token: renewed on every save, so a stale write is refused.</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
+
+    /// <summary>Counts the item's changes, so a viewer can tell the newer of two copies.</summary>
+    public int Revision { get; private set; }
 
     public IReadOnlyList<YearlyEffect> Effects => _effects;
 
@@ -54,7 +57,7 @@ public sealed class PlanItem
 
     public int EffectIn(int year) => _effects.FirstOrDefault(e => e.Year == year)?.AmountThousands ?? 0;
 
-    public static PlanItem Create(Plan plan, ItemDetails details, ItemStatus status = ItemStatus.NotStarted, int position = 0)
+    public static PlanItem Create(Plan plan, ItemDetails details, ItemStatus status = ItemStatus.NotStarted, double position = 0)
     {
         var item = new PlanItem { PlanId = plan.Id, Status = status, Position = position };
         item.Apply(plan, details);
@@ -95,10 +98,11 @@ public sealed class PlanItem
         _effects.Clear();
         _effects.AddRange(details.Effects.Where(e => e.AmountThousands != 0).OrderBy(e => e.Year));
         Version = Guid.NewGuid();
+        Revision++;
     }
 
     /// <summary>Moves the item to another status column, or throws with the Danish reason it may not.</summary>
-    public void MoveTo(ItemStatus status, int position)
+    public void MoveTo(ItemStatus status, double position)
     {
         var refusal = StatusRules.RefusalReason(this, status);
         if (refusal is not null)
@@ -109,6 +113,7 @@ public sealed class PlanItem
         Status = status;
         Position = position;
         Version = Guid.NewGuid();
+        Revision++;
     }
 
     /// <summary>The details as they are now: the starting point of an edit.</summary>

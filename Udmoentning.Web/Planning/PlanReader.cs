@@ -6,6 +6,19 @@ namespace Udmoentning.Web.Planning;
 /// <summary>Reads plans for display; one short-lived context per call.</summary>
 public sealed class PlanReader(IDbContextFactory<PlanDbContext> contexts)
 {
+    public async Task<int?> CurrentPlanIdAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Plans.OrderByDescending(p => p.FirstBudgetYear).ThenByDescending(p => p.Id)
+            .Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Udmoentning.Domain.Plans.Committee>> CommitteesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Committees.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
+    }
+
     /// <summary>The newest plan (by budget years), or null when the database holds none.</summary>
     public async Task<PlanSnapshot?> CurrentAsync(CancellationToken cancellationToken = default)
     {
@@ -13,6 +26,7 @@ public sealed class PlanReader(IDbContextFactory<PlanDbContext> contexts)
         var plan = await db.Plans.AsNoTracking()
             .Include(p => p.Themes.OrderBy(t => t.Position))
             .OrderByDescending(p => p.FirstBudgetYear).ThenByDescending(p => p.Id)
+            .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
         if (plan is null)
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
+using Udmoentning.Domain.Rules;
 
 namespace Udmoentning.Web.Data.Sample;
 
@@ -34,7 +35,7 @@ public static class SampleSeeder
         {
             var position = positions[spec.Status] = positions.GetValueOrDefault(spec.Status) + 1;
             var details = ToDetails(spec, plan, themes, committees, meetings);
-            var item = PlanItem.Create(plan, details with { Timing = ParseQuarter(spec.Baseline) }, spec.Status, position);
+            var item = PlanItem.Create(plan, details with { Timing = ParseQuarter(spec.Baseline) }, spec.Status, position * BoardOrder.Step);
             if (spec.Timing != spec.Baseline)
             {
                 item.Apply(plan, details);

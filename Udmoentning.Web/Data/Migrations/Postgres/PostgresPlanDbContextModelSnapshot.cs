@@ -69,8 +69,8 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
+                    b.Property<double>("Position")
+                        .HasColumnType("double precision");
 
                     b.Property<bool>("RequiresMedInvolvement")
                         .HasColumnType("boolean");
@@ -78,6 +78,9 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                     b.Property<string>("ResponsibleUnit")
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()

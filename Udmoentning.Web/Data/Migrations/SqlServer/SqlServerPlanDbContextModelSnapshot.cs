@@ -69,8 +69,8 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                     b.Property<int>("PlanId")
                         .HasColumnType("int");
 
-                    b.Property<int>("Position")
-                        .HasColumnType("int");
+                    b.Property<double>("Position")
+                        .HasColumnType("float");
 
                     b.Property<bool>("RequiresMedInvolvement")
                         .HasColumnType("bit");
@@ -78,6 +78,9 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                     b.Property<string>("ResponsibleUnit")
                         .HasMaxLength(150)
                         .HasColumnType("nvarchar(150)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
 
                     b.Property<string>("Status")
                         .IsRequired()

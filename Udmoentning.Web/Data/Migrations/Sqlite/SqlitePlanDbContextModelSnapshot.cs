@@ -62,8 +62,8 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
+                    b.Property<double>("Position")
+                        .HasColumnType("REAL");
 
                     b.Property<bool>("RequiresMedInvolvement")
                         .HasColumnType("INTEGER");
@@ -71,6 +71,9 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                     b.Property<string>("ResponsibleUnit")
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -108,8 +108,9 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                     RequiresMedInvolvement = table.Column<bool>(type: "boolean", nullable: false),
                     CaseNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Position = table.Column<double>(type: "double precision", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Udmoentning.Web.Data.Migrations.Sqlite
+namespace Udmoentning.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,11 +15,11 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                 name: "Committees",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    ShortCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    ShortCode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Slug = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -30,12 +30,12 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                 name: "Plans",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    FirstBudgetYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastBudgetYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    AdoptedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    FirstBudgetYear = table.Column<int>(type: "int", nullable: false),
+                    LastBudgetYear = table.Column<int>(type: "int", nullable: false),
+                    AdoptedOn = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -46,10 +46,10 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                 name: "CommitteeMeetings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CommitteeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CommitteeId = table.Column<int>(type: "int", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -66,11 +66,11 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                 name: "MainThemes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PlanId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -87,28 +87,29 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                 name: "PlanItems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ThemeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CommitteeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResponsibleUnit = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Health = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    BaselineTiming = table.Column<int>(type: "INTEGER", nullable: true),
-                    Timing = table.Column<int>(type: "INTEGER", nullable: true),
-                    TreatmentCommitteeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    TreatmentMeetingId = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsCrossCutting = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RequiresMedInvolvement = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PlanId = table.Column<int>(type: "int", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ThemeId = table.Column<int>(type: "int", nullable: false),
+                    CommitteeId = table.Column<int>(type: "int", nullable: false),
+                    ResponsibleUnit = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Health = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    BaselineTiming = table.Column<int>(type: "int", nullable: true),
+                    Timing = table.Column<int>(type: "int", nullable: true),
+                    TreatmentCommitteeId = table.Column<int>(type: "int", nullable: true),
+                    TreatmentMeetingId = table.Column<int>(type: "int", nullable: true),
+                    IsCrossCutting = table.Column<bool>(type: "bit", nullable: false),
+                    RequiresMedInvolvement = table.Column<bool>(type: "bit", nullable: false),
+                    CaseNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Notes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Position = table.Column<double>(type: "float", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Revision = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -149,11 +150,11 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                 name: "PlanItemEffects",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmountThousands = table.Column<int>(type: "INTEGER", nullable: false),
-                    PlanItemId = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    AmountThousands = table.Column<int>(type: "int", nullable: false),
+                    PlanItemId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Udmoentning.Web.Data.Providers;
 namespace Udmoentning.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPlanDbContext))]
-    [Migration("20261126145433_Initial")]
+    [Migration("20261126145957_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -72,8 +72,8 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
+                    b.Property<double>("Position")
+                        .HasColumnType("double precision");
 
                     b.Property<bool>("RequiresMedInvolvement")
                         .HasColumnType("boolean");
@@ -81,6 +81,9 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                     b.Property<string>("ResponsibleUnit")
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -1,0 +1,288 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
+using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Plans;
+using Udmoentning.Web.Planning;
+using Udmoentning.Web.Realtime;
+
+namespace Udmoentning.Web.Components.Pages.Board;
+
+/// <summary>
+/// The live board: the plan (or one committee's extract) in lanes by theme and columns by status.
+/// Every change goes through <see cref="PlanItemService"/>; changes by others arrive through the
+/// <see cref="LocalChangeFeed"/> and re-render only the cells they touch.
+/// </summary>
+public sealed partial class BoardPage : IDisposable
+{
+    private readonly List<ItemChange> _pending = [];
+    private PlanSnapshot? _snapshot;
+    private IDisposable? _subscription;
+    private string? _problem;
+    private LiveAnnouncer _announcer = null!;
+
+    [Inject] private PlanReader Reader { get; set; } = null!;
+    [Inject] private PlanItemService Items { get; set; } = null!;
+    [Inject] private LocalChangeFeed Feed { get; set; } = null!;
+    [Inject] private CircuitConnection Connection { get; set; } = null!;
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private TimeProvider Clock { get; set; } = null!;
+
+    [Parameter] public string? Slug { get; set; }
+    [SupplyParameterFromQuery(Name = "type")] public string? KindQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "tema")] public string? ThemeQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "status")] public string? StatusQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "tilstand")] public string? HealthQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "flag")] public string? FlagQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "q")] public string? TextQuery { get; set; }
+
+    public BoardState? State { get; private set; }
+
+    /// <summary>Moving needs a live connection; the prerendered page is read-only.</summary>
+    public bool CanMove => RendererInfo.IsInteractive;
+
+    private string Heading => State?.Committee?.Name ?? _snapshot?.Plan.Name ?? "Udmøntningsplan";
+
+    private string ClearFiltersUrl => Navigation.GetUriWithQueryParameters(BoardFilter.None.ToQuery());
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (RendererInfo.IsInteractive && _subscription is null)
+        {
+            // Subscribe before loading, so a change saved meanwhile is held in _pending, not lost.
+            _snapshot = null;
+            _subscription = Feed.Subscribe(await Reader.CurrentPlanIdAsync() ?? 0, OnChangesAsync);
+            Connection.Reconnected += OnReconnectedAsync;
+        }
+
+        _snapshot ??= await Reader.CurrentAsync();
+        Rebuild(State?.AllItems ?? _snapshot?.Items);
+    }
+
+    private void Rebuild(IReadOnlyList<PlanItem>? items)
+    {
+        _problem = null;
+        State = null;
+        if (_snapshot is null || items is null)
+        {
+            _problem = "Der er endnu ingen udmøntningsplan i databasen.";
+            return;
+        }
+
+        Committee? committee = null;
+        if (Slug is not null && (committee = _snapshot.CommitteeBySlug(Slug)) is null)
+        {
+            _problem = $"Der findes ikke et udvalg med kortnavnet \"{Slug}\". Vælg et udvalg i menuen.";
+            return;
+        }
+
+        var filter = BoardFilter.Parse(KindQuery, ThemeQuery, StatusQuery, HealthQuery, FlagQuery, TextQuery);
+        State = new BoardState(_snapshot with { Items = items }, filter, committee);
+        if (_pending.Count > 0)
+        {
+            State.Apply(_pending.Select(c => c.Item), Clock.GetUtcNow());
+            _pending.Clear();
+        }
+    }
+
+    private Task OnChangesAsync(IReadOnlyList<ItemChange> changes) => InvokeAsync(async () =>
+    {
+        try
+        {
+            if (State is null)
+            {
+                _pending.AddRange(changes);
+                return;
+            }
+
+            var applied = State.Apply(changes.Select(c => c.Item), Clock.GetUtcNow()).Select(i => i.Id).ToHashSet();
+            var announced = changes.Where(c => applied.Contains(c.Item.Id)).ToList();
+            if (announced.Count > 0)
+            {
+                _announcer.Announce(string.Join(" ", announced.TakeLast(3).Select(Describe)));
+            }
+        }
+        catch (Exception e)
+        {
+            await DispatchExceptionAsync(e);
+        }
+    });
+
+    private Task OnReconnectedAsync() => InvokeAsync(async () =>
+    {
+        _snapshot = await Reader.CurrentAsync();
+        Rebuild(_snapshot?.Items);
+        StateHasChanged();
+        _announcer.Announce("Forbindelsen er genoprettet. Tavlen viser den aktuelle plan.");
+    });
+
+    public void StartDrag(PlanItem item)
+    {
+        if (State is not null)
+        {
+            State.Dragged = item;
+        }
+    }
+
+    /// <summary>A card was dropped in a cell, above <paramref name="beforeItemId"/> or at the bottom.</summary>
+    public async Task DropAsync(CellKey target, int? beforeItemId)
+    {
+        var item = State?.Dragged;
+        if (State is null || item is null)
+        {
+            return;
+        }
+
+        State.Dragged = null;
+        if (target.ThemeId != item.ThemeId)
+        {
+            var theme = State.Snapshot.Theme(item.ThemeId)?.Name;
+            Tell($"{item.Code} hører under hovedpunktet \"{theme}\". Træk det inden for sin egen række; hovedpunktet ændres i punktets detaljer.", Severity.Warning);
+            return;
+        }
+
+        if (beforeItemId == item.Id)
+        {
+            return;
+        }
+
+        await MoveAsync(item, target.Status, beforeItemId, keepFocus: false);
+    }
+
+    public async Task OnCardKeyAsync(PlanItem item, KeyboardEventArgs e)
+    {
+        if (!e.CtrlKey || State is null || !CanMove)
+        {
+            return;
+        }
+
+        var current = State.Item(item.Id) ?? item;
+        var statuses = Enum.GetValues<ItemStatus>();
+        var index = Array.IndexOf(statuses, current.Status);
+        var cell = State.Cell(new CellKey(current.ThemeId, current.Status));
+        var at = cell.ToList().FindIndex(i => i.Id == current.Id);
+        switch (e.Key)
+        {
+            case "ArrowRight" when index < statuses.Length - 1:
+                await MoveAsync(current, statuses[index + 1], null, keepFocus: true);
+                break;
+            case "ArrowLeft" when index > 0:
+                await MoveAsync(current, statuses[index - 1], null, keepFocus: true);
+                break;
+            case "ArrowUp" when at > 0:
+                await MoveAsync(current, current.Status, cell[at - 1].Id, keepFocus: true);
+                break;
+            case "ArrowDown" when at >= 0 && at < cell.Count - 1:
+                await MoveAsync(current, current.Status, at + 2 < cell.Count ? cell[at + 2].Id : null, keepFocus: true);
+                break;
+        }
+    }
+
+    public async Task OpenMoveMenuAsync(PlanItem item)
+    {
+        if (State is null)
+        {
+            return;
+        }
+
+        var current = State.Item(item.Id) ?? item;
+        var cell = State.Cell(new CellKey(current.ThemeId, current.Status));
+        var parameters = new DialogParameters<MoveDialog>
+        {
+            { d => d.Item, current },
+            { d => d.IsFirst, cell.Count > 0 && cell[0].Id == current.Id },
+            { d => d.IsLast, cell.Count > 0 && cell[^1].Id == current.Id },
+        };
+        var dialog = await Dialogs.ShowAsync<MoveDialog>($"Flyt {current.Code}", parameters, new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        var result = await dialog.Result;
+        if (result is { Canceled: false, Data: MoveChoice choice })
+        {
+            var at = cell.ToList().FindIndex(i => i.Id == current.Id);
+            int? before = choice.Direction switch
+            {
+                < 0 when at > 0 => cell[at - 1].Id,
+                > 0 when at + 2 < cell.Count => cell[at + 2].Id,
+                _ => null,
+            };
+            await MoveAsync(current, choice.To ?? current.Status, before, keepFocus: true);
+        }
+        else
+        {
+            State.FocusItemId = current.Id;
+        }
+    }
+
+    public async Task OpenDetailsAsync(PlanItem item)
+    {
+        if (State is null)
+        {
+            return;
+        }
+
+        var parameters = new DialogParameters<ItemDetailsDialog>
+        {
+            { d => d.Item, State.Item(item.Id) ?? item },
+            { d => d.Snapshot, State.Snapshot },
+            { d => d.CanEdit, CanMove },
+        };
+        var dialog = await Dialogs.ShowAsync<ItemDetailsDialog>(item.Code, parameters,
+            new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Medium, FullWidth = true });
+        var result = await dialog.Result;
+        if (result is { Canceled: false, Data: PlanItem saved })
+        {
+            State.FocusItemId = saved.Id;
+            State.Apply([saved], Clock.GetUtcNow());
+            _announcer.Announce($"{saved.Code} er gemt.");
+        }
+    }
+
+    private async Task MoveAsync(PlanItem item, ItemStatus to, int? beforeItemId, bool keepFocus)
+    {
+        var outcome = await Items.MoveAsync(new MoveRequest(item.Id, item.Version, to, beforeItemId));
+        if (State is null)
+        {
+            return;
+        }
+
+        if (keepFocus)
+        {
+            State.FocusItemId = item.Id;
+        }
+
+        if (outcome.Item is not null)
+        {
+            State.Apply([outcome.Item], Clock.GetUtcNow());
+        }
+
+        if (outcome.Succeeded)
+        {
+            var place = State.Cell(new CellKey(item.ThemeId, to)).ToList().FindIndex(i => i.Id == item.Id) + 1;
+            _announcer.Announce(to == item.Status ? $"{item.Code} er nu nr. {place} i {to.Name()}." : $"{item.Code} flyttet til {to.Name()}.");
+        }
+        else
+        {
+            Tell(outcome.Message ?? "Flytningen blev ikke gemt.", Severity.Warning);
+        }
+    }
+
+    private void Tell(string message, Severity severity)
+    {
+        Snackbar.Add(message, severity);
+        _announcer.Announce(message);
+    }
+
+    private static string Describe(ItemChange change) => change.Kind switch
+    {
+        ChangeKind.Moved when change.PreviousStatus != change.Item.Status => $"{change.Item.Code} flyttet til {change.Item.Status.Name()} af {change.ChangedBy}.",
+        ChangeKind.Moved => $"{change.Item.Code} flyttet inden for {change.Item.Status.Name()} af {change.ChangedBy}.",
+        _ => $"{change.Item.Code} opdateret af {change.ChangedBy}.",
+    };
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        Connection.Reconnected -= OnReconnectedAsync;
+    }
+}

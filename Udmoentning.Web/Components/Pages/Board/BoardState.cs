@@ -1,0 +1,121 @@
+using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Plans;
+using Udmoentning.Domain.Rules;
+using Udmoentning.Web.Planning;
+
+namespace Udmoentning.Web.Components.Pages.Board;
+
+/// <summary>A cell of the board: one theme's lane, one status column.</summary>
+public readonly record struct CellKey(int ThemeId, ItemStatus Status);
+
+/// <summary>
+/// One viewer's board: which items are visible where. Changes are applied here and only the cells
+/// they touch are told to render again, so one moved card does not re-render the whole board.
+/// </summary>
+public sealed class BoardState
+{
+    private readonly Dictionary<int, PlanItem> _items;
+    private readonly Dictionary<CellKey, List<PlanItem>> _cells = [];
+    private readonly Dictionary<int, int> _themePositions;
+    private readonly Dictionary<int, DateTimeOffset> _changedAt = [];
+
+    public BoardState(PlanSnapshot snapshot, BoardFilter filter, Committee? committee)
+    {
+        Snapshot = snapshot;
+        Filter = filter;
+        Committee = committee;
+        _themePositions = snapshot.Themes.ToDictionary(t => t.Id, t => t.Position);
+        _items = snapshot.Items.ToDictionary(i => i.Id);
+        foreach (var theme in snapshot.Themes)
+        {
+            foreach (var status in Enum.GetValues<ItemStatus>())
+            {
+                _cells[new CellKey(theme.Id, status)] = [];
+            }
+        }
+
+        foreach (var item in snapshot.Items.Where(IsVisible).OrderBy(i => i.Position))
+        {
+            _cells[new CellKey(item.ThemeId, item.Status)].Add(item);
+        }
+    }
+
+    public PlanSnapshot Snapshot { get; }
+    public BoardFilter Filter { get; }
+    public Committee? Committee { get; }
+    public IReadOnlyList<int> Years => [.. Snapshot.Plan.BudgetYears];
+
+    /// <summary>Raised after changes are applied, with the cells they touched.</summary>
+    public event Action<IReadOnlySet<CellKey>>? Changed;
+
+    /// <summary>The card that should take focus when it next renders (after a keyboard move).</summary>
+    public int? FocusItemId { get; set; }
+
+    /// <summary>The card being dragged.</summary>
+    public PlanItem? Dragged { get; set; }
+
+    public IReadOnlyList<PlanItem> Cell(CellKey key) => _cells.TryGetValue(key, out var items) ? items : [];
+
+    public IEnumerable<PlanItem> Visible => _cells.Values.SelectMany(c => c);
+
+    public int VisibleCount => _cells.Values.Sum(c => c.Count);
+
+    public int CountInLane(int themeId) => _cells.Where(c => c.Key.ThemeId == themeId).Sum(c => c.Value.Count);
+
+    public int CountInColumn(ItemStatus status) => _cells.Where(c => c.Key.Status == status).Sum(c => c.Value.Count);
+
+    public YearTotals Totals => PlanTotals.PerYear(Visible, Years);
+
+    public PlanItem? Item(int id) => _items.GetValueOrDefault(id);
+
+    /// <summary>Every item of the plan as this viewer knows it, visible or not.</summary>
+    public IReadOnlyList<PlanItem> AllItems => [.. _items.Values];
+
+    public bool ChangedRecently(int itemId, DateTimeOffset now) =>
+        _changedAt.TryGetValue(itemId, out var at) && now - at < TimeSpan.FromSeconds(6);
+
+    /// <summary>
+    /// Takes newer copies of items (by revision) and returns those actually applied;
+    /// an older or equal copy, e.g. the echo of this viewer's own save, is ignored.
+    /// </summary>
+    public IReadOnlyList<PlanItem> Apply(IEnumerable<PlanItem> updates, DateTimeOffset now)
+    {
+        var touched = new HashSet<CellKey>();
+        var applied = new List<PlanItem>();
+        foreach (var update in updates)
+        {
+            var old = _items.GetValueOrDefault(update.Id);
+            if (old is not null && old.Revision >= update.Revision)
+            {
+                continue;
+            }
+
+            if (old is not null && _cells.TryGetValue(new CellKey(old.ThemeId, old.Status), out var oldCell) && oldCell.Remove(old))
+            {
+                touched.Add(new CellKey(old.ThemeId, old.Status));
+            }
+
+            _items[update.Id] = update;
+            _changedAt[update.Id] = now;
+            applied.Add(update);
+            var key = new CellKey(update.ThemeId, update.Status);
+            if (IsVisible(update) && _cells.TryGetValue(key, out var cell))
+            {
+                var index = cell.FindIndex(i => i.Position > update.Position);
+                cell.Insert(index < 0 ? cell.Count : index, update);
+                touched.Add(key);
+            }
+        }
+
+        if (touched.Count > 0)
+        {
+            Changed?.Invoke(touched);
+        }
+
+        return applied;
+    }
+
+    public bool IsVisible(PlanItem item) =>
+        (Committee is null || CommitteeExtract.Includes(Committee, item))
+        && Filter.Matches(item, _themePositions.GetValueOrDefault(item.ThemeId));
+}

@@ -1,0 +1,22 @@
+using Udmoentning.Domain.Items;
+
+namespace Udmoentning.Web.Realtime;
+
+public enum ChangeKind
+{
+    Moved,
+    Edited,
+}
+
+/// <summary>
+/// A saved change with the changed item in it, so viewers need not query the database.
+/// <see cref="PreviousCommitteeIds"/> lets committee views drop an item that has left their extract.
+/// </summary>
+public sealed record ItemChange(
+    int PlanId,
+    ChangeKind Kind,
+    PlanItem Item,
+    ItemStatus PreviousStatus,
+    IReadOnlyList<int> PreviousCommitteeIds,
+    string ChangedBy,
+    DateTimeOffset ChangedAt);
