@@ -1,0 +1,234 @@
+using AngleSharp.Dom;
+using Bunit;
+using Udmoentning.Domain.Items;
+using Udmoentning.Tests.Support;
+using Udmoentning.Web.Components.Pages.Board;
+using Udmoentning.Web.Data.Sample;
+using Udmoentning.Web.Planning;
+
+namespace Udmoentning.Tests.Components.Board;
+
+public sealed class BoardPageTests : BoardContext
+{
+    private static readonly ItemStatus[] Columns = Enum.GetValues<ItemStatus>();
+
+    [Fact]
+    public void LanesFollowThePlansThemesInOrderWithTheirCounts()
+    {
+        var board = RenderBoard();
+
+        var headings = board.FindAll(".lane-heading").Select(h => h.TextContent).ToList();
+
+        Assert.Equal(SamplePlanData.Themes.Count, headings.Count);
+        for (var i = 0; i < headings.Count; i++)
+        {
+            var expected = SamplePlanData.Items.Count(item => item.Theme == i + 1);
+            Assert.Contains($"{i + 1}. {SamplePlanData.Themes[i]}", headings[i]);
+            Assert.Contains($"({expected})", headings[i]);
+        }
+
+        Assert.Contains($"{SamplePlanData.Items.Count} af {SamplePlanData.Items.Count} punkter vist", board.Find(".board-summary").TextContent);
+    }
+
+    [Fact]
+    public void EveryCardSitsInItsThemesLaneAndItsStatusColumn()
+    {
+        var board = RenderBoard();
+
+        var lanes = board.FindAll("section.lane");
+        foreach (var spec in SamplePlanData.Items)
+        {
+            var cells = lanes[spec.Theme - 1].QuerySelectorAll(".cell");
+            var cell = cells[Array.IndexOf(Columns, spec.Status)];
+            Assert.NotNull(cell.QuerySelector($"li.card[data-code='{spec.Code}']"));
+        }
+    }
+
+    [Fact]
+    public void ACardShowsWhatAMeetingNeedsToSee()
+    {
+        var board = RenderBoard();
+        var completed = SamplePlanData.Items.First(i => i.Status == ItemStatus.Completed);
+        var slipped = SamplePlanData.Items.First(i => i.Timing != i.Baseline);
+        var flagged = SamplePlanData.Items.First(i => i.CrossCutting && i.Med);
+
+        var completedCard = Card(board, completed.Code);
+        var slippedCard = Card(board, slipped.Code);
+        var flaggedCard = Card(board, flagged.Code);
+
+        Assert.Contains("completed", completedCard.ClassList);
+        Assert.Equal("X (afsluttet)", completedCard.QuerySelector(".card-x")!.TextContent);
+        Assert.Equal(completed.Title, completedCard.QuerySelector(".card-title")!.TextContent);
+        var slip = Quarter.Parse(slipped.Timing!).QuartersAfter(Quarter.Parse(slipped.Baseline!));
+        Assert.Contains($"+{slip} kvt. forsinket i forhold til {slipped.Baseline}", slippedCard.QuerySelector(".slip")!.TextContent);
+        Assert.Equal(["Tværgående", "MED"], flaggedCard.QuerySelectorAll(".flag").Select(f => f.TextContent));
+        Assert.Contains($"Tilstand: {flagged.Health.Name()}", flaggedCard.TextContent);
+        Assert.Equal($"Flyt {flagged.Code} til…", flaggedCard.QuerySelector(".card-move")!.GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void CollapsingALaneHidesItsCardsAndShowsCountsPerColumn()
+    {
+        var board = RenderBoard();
+        var lane = () => board.FindAll("section.lane")[0];
+
+        lane().QuerySelector(".lane-toggle")!.Click();
+
+        Assert.Equal("false", lane().QuerySelector(".lane-toggle")!.GetAttribute("aria-expanded"));
+        Assert.Empty(lane().QuerySelectorAll(".card"));
+        var inProgress = SamplePlanData.Items.Count(i => i.Theme == 1 && i.Status == ItemStatus.InProgress);
+        Assert.Contains($"I gang: {inProgress}", lane().QuerySelector(".lane-summary")!.TextContent);
+    }
+
+    [Fact]
+    public void TheFilterInTheUrlShowsOnlyMatchingCardsAndTheirTotal()
+    {
+        var board = RenderBoardAt("/?status=afsluttet&type=raaderum");
+
+        var expected = SamplePlanData.Items.Where(i => i.Status == ItemStatus.Completed && i.Kind == ItemKind.FiscalLeewayProposal).ToList();
+        Assert.Equal(expected.Select(i => i.Code).Order(), board.FindAll("li.card").Select(c => c.GetAttribute("data-code")!).Order());
+        var total2026 = expected.Sum(i => i.Effects[1]);
+        Assert.Contains($"2026 {Web.Components.Shared.Format.Thousands(total2026)}", board.Find(".board-summary").TextContent);
+    }
+
+    [Fact]
+    public void ACommitteeViewHoldsItsExtract()
+    {
+        var board = RenderBoard(("Slug", "buu"));
+
+        var expected = SamplePlanData.Items
+            .Where(i => i.Committee == "BUU" || i.TreatedBy == "BUU" || i.CrossCutting || i.Kind == ItemKind.FiscalLeewayProposal)
+            .Select(i => i.Code).Order();
+        Assert.Equal(expected, board.FindAll("li.card").Select(c => c.GetAttribute("data-code")!).Order());
+        Assert.Equal("Børne- og ungdomsudvalget", board.Find("h1").TextContent);
+    }
+
+    [Fact]
+    public void AnUnknownCommitteeSaysSoInsteadOfShowingAnEmptyBoard()
+    {
+        var host = Render<BoardHost>(p => p.Add(h => h.Board, builder =>
+        {
+            builder.OpenComponent<BoardPage>(0);
+            builder.AddComponentParameter(1, "Slug", "xyz");
+            builder.CloseComponent();
+        }));
+
+        host.WaitForAssertion(() => Assert.Contains("Der findes ikke et udvalg med kortnavnet \"xyz\"", host.Markup), TimeSpan.FromSeconds(10));
+        Assert.Empty(host.FindAll("li.card"));
+    }
+
+    [Fact]
+    public async Task TheMoveMenuOffersOnlyAllowedMovesAndMovesTheCard()
+    {
+        var board = RenderBoard();
+        var spec = SamplePlanData.Items.First(i => i.Status == ItemStatus.NotStarted);
+
+        Card(board, spec.Code).QuerySelector(".card-move")!.Click();
+        board.WaitForAssertion(() => Assert.NotEmpty(board.FindAll(".move-options button")));
+        var options = board.FindAll(".move-options li");
+        var completed = options.Single(o => o.QuerySelector("button")!.TextContent.Trim() == "Afsluttet");
+        Assert.True(completed.QuerySelector("button")!.HasAttribute("disabled"));
+        Assert.Contains("er ikke påbegyndt", completed.QuerySelector(".move-reason")!.TextContent);
+
+        options.Single(o => o.QuerySelector("button")!.TextContent.Trim() == "I gang").QuerySelector("button")!.Click();
+
+        board.WaitForAssertion(() => Assert.Equal(ItemStatus.InProgress, ColumnOf(board, spec.Code)), TimeSpan.FromSeconds(10));
+        Assert.Equal(ItemStatus.InProgress, (await StoredAsync(spec.Code)).Status);
+        Assert.Equal($"{spec.Code} flyttet til I gang.", board.Find("#board-announcer").TextContent);
+    }
+
+    [Fact]
+    public async Task DraggingACardToAnotherColumnMovesIt()
+    {
+        var board = RenderBoard();
+        var spec = SamplePlanData.Items.First(i => i.Status == ItemStatus.InProgress);
+
+        Card(board, spec.Code).DragStart();
+        Cell(board, spec.Theme, ItemStatus.Completed).Drop();
+
+        board.WaitForAssertion(() => Assert.Equal(ItemStatus.Completed, ColumnOf(board, spec.Code)), TimeSpan.FromSeconds(10));
+        Assert.Equal(ItemStatus.Completed, (await StoredAsync(spec.Code)).Status);
+    }
+
+    [Fact]
+    public async Task ARefusedDropLeavesTheCardAndSaysWhy()
+    {
+        var board = RenderBoard();
+        var spec = SamplePlanData.Items.First(i => i.Status == ItemStatus.NotStarted);
+
+        Card(board, spec.Code).DragStart();
+        Cell(board, spec.Theme, ItemStatus.Completed).Drop();
+
+        board.WaitForAssertion(() => Assert.Contains("er ikke påbegyndt", board.Find("#board-announcer").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Contains("er ikke påbegyndt", board.Find(".mud-snackbar").TextContent);
+        Assert.Equal(ItemStatus.NotStarted, ColumnOf(board, spec.Code));
+        Assert.Equal(ItemStatus.NotStarted, (await StoredAsync(spec.Code)).Status);
+    }
+
+    [Fact]
+    public async Task DroppingInAnotherThemesLaneIsRefusedWithoutSaving()
+    {
+        var board = RenderBoard();
+        var spec = SamplePlanData.Items.First(i => i.Status == ItemStatus.InProgress && i.Theme == 1);
+
+        Card(board, spec.Code).DragStart();
+        Cell(board, 2, ItemStatus.Completed).Drop();
+
+        board.WaitForAssertion(() => Assert.Contains("Træk det inden for sin egen række", board.Find("#board-announcer").TextContent));
+        Assert.Equal(ItemStatus.InProgress, (await StoredAsync(spec.Code)).Status);
+    }
+
+    [Fact]
+    public async Task CtrlArrowMovesTheCardFromTheKeyboardAndKeepsFocusOnIt()
+    {
+        var board = RenderBoard();
+        var spec = SamplePlanData.Items.Last(i => i.Status == ItemStatus.NotStarted);
+
+        Card(board, spec.Code).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowRight", CtrlKey = true });
+
+        board.WaitForAssertion(() => Assert.Equal(ItemStatus.InProgress, ColumnOf(board, spec.Code)), TimeSpan.FromSeconds(10));
+        Assert.Equal(ItemStatus.InProgress, (await StoredAsync(spec.Code)).Status);
+        Assert.Equal($"{spec.Code} flyttet til I gang.", board.Find("#board-announcer").TextContent);
+        JSInterop.VerifyFocusAsyncInvoke();
+    }
+
+    [Fact]
+    public async Task AChangeByAnotherUserMovesTheCardAndRerendersOnlyThatCard()
+    {
+        var board = RenderBoard();
+        var spec = SamplePlanData.Items.First(i => i.Status == ItemStatus.NotStarted);
+        var others = board.FindComponents<ItemCard>().Where(c => c.Instance.Item.Code != spec.Code).ToList();
+        var rendersBefore = others.ToDictionary(c => c.Instance.Item.Code, c => c.RenderCount);
+        var item = await StoredAsync(spec.Code);
+
+        var outcome = await ItemService.MoveAsync(new MoveRequest(item.Id, item.Version, ItemStatus.InProgress), Token);
+
+        Assert.True(outcome.Succeeded);
+        board.WaitForAssertion(() => Assert.Equal(ItemStatus.InProgress, ColumnOf(board, spec.Code)), TimeSpan.FromSeconds(10));
+        Assert.Equal($"{spec.Code} flyttet til I gang af {PlanItemService.UnknownUser}.", board.Find("#board-announcer").TextContent);
+        Assert.NotNull(Card(board, spec.Code).QuerySelector(".flash"));
+        Assert.All(others, c => Assert.Equal(rendersBefore[c.Instance.Item.Code], c.RenderCount));
+    }
+
+    private static IElement Card(IRenderedComponent<BoardHost> board, string code) => board.Find($"li.card[data-code='{code}']");
+
+    private static IElement Cell(IRenderedComponent<BoardHost> board, int theme, ItemStatus status) =>
+        board.FindAll("section.lane")[theme - 1].QuerySelectorAll(".cell")[Array.IndexOf(Columns, status)];
+
+    private static ItemStatus ColumnOf(IRenderedComponent<BoardHost> board, string code)
+    {
+        foreach (var lane in board.FindAll("section.lane"))
+        {
+            var cells = lane.QuerySelectorAll(".cell");
+            for (var i = 0; i < cells.Length; i++)
+            {
+                if (cells[i].QuerySelector($"li.card[data-code='{code}']") is not null)
+                {
+                    return Columns[i];
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"{code} is not on the board.");
+    }
+}

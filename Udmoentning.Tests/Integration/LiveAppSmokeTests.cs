@@ -1,0 +1,17 @@
+using Udmoentning.Tests.Support;
+
+namespace Udmoentning.Tests.Integration;
+
+public class LiveAppSmokeTests(LiveApp app) : IClassFixture<LiveApp>
+{
+    [Fact]
+    public async Task ServesTheBoardOnALoopbackPort()
+    {
+        using var http = new HttpClient();
+
+        var html = await http.GetStringAsync(app.Url("/"), TestContext.Current.CancellationToken);
+
+        Assert.Equal("127.0.0.1", app.BaseAddress.Host);
+        Assert.Contains("Klar til politisk behandling", html);
+    }
+}

@@ -1,0 +1,219 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Udmoentning.Domain.Items;
+using Udmoentning.Tests.Support;
+using Udmoentning.Web.Data;
+using Udmoentning.Web.Planning;
+using Udmoentning.Web.Realtime;
+
+namespace Udmoentning.Tests.Integration;
+
+/// <summary>The one service every change passes through, on the real app and a real SQLite file.</summary>
+public sealed class PlanItemServiceTests : IAsyncLifetime
+{
+    private readonly AppFactory _app = new();
+    private PlanItemService _service = null!;
+    private ChangeRecorder _changes = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _service = _app.Services.GetRequiredService<PlanItemService>();
+        _changes = new ChangeRecorder(_app.Services);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _changes.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AnAllowedMoveIsSavedAndPublishedOnceWithTheChangedItem()
+    {
+        var item = await ItemAsync(ItemStatus.NotStarted);
+
+        var outcome = await _service.MoveAsync(new MoveRequest(item.Id, item.Version, ItemStatus.InProgress), Token);
+
+        Assert.Equal(ChangeStatus.Saved, outcome.Status);
+        Assert.Equal(ItemStatus.InProgress, (await StoredAsync(item.Id)).Status);
+        var change = await _changes.NextAsync();
+        Assert.Equal((item.Id, ItemStatus.InProgress, ItemStatus.NotStarted, ChangeKind.Moved), (change.Item.Id, change.Item.Status, change.PreviousStatus, change.Kind));
+        Assert.Equal(outcome.Item!.Version, change.Item.Version);
+        await AssertNothingMorePublishedAsync();
+    }
+
+    [Fact]
+    public async Task ARefusedMoveSavesNothingAndSaysWhyInDanish()
+    {
+        var item = await ItemAsync(ItemStatus.NotStarted);
+
+        var outcome = await _service.MoveAsync(new MoveRequest(item.Id, item.Version, ItemStatus.Completed), Token);
+
+        Assert.Equal(ChangeStatus.Refused, outcome.Status);
+        Assert.Equal($"{item.Code} er ikke påbegyndt. Flyt det først til \"I gang\".", outcome.Message);
+        var stored = await StoredAsync(item.Id);
+        Assert.Equal((ItemStatus.NotStarted, item.Version), (stored.Status, stored.Version));
+        Assert.Equal(item.Version, outcome.Item!.Version);
+        await AssertNothingMorePublishedAsync();
+    }
+
+    [Fact]
+    public async Task AStaleVersionIsRefusedAndTheNewerChangeSurvives()
+    {
+        var item = await ItemAsync(ItemStatus.InProgress);
+        var first = await _service.MoveAsync(new MoveRequest(item.Id, item.Version, ItemStatus.Completed), Token);
+        await _changes.NextAsync();
+
+        var stale = await _service.MoveAsync(new MoveRequest(item.Id, item.Version, ItemStatus.NotStarted), Token);
+
+        Assert.Equal(ChangeStatus.Stale, stale.Status);
+        Assert.Contains("netop ændret af en anden", stale.Message);
+        Assert.Equal(ItemStatus.Completed, stale.Item!.Status);
+        Assert.Equal(first.Item!.Version, (await StoredAsync(item.Id)).Version);
+        await AssertNothingMorePublishedAsync();
+    }
+
+    [Fact]
+    public async Task OfTwoSimultaneousMovesFromTheSameVersionExactlyOneIsSaved()
+    {
+        var item = await ItemAsync(ItemStatus.InProgress);
+
+        var outcomes = await Task.WhenAll(
+            _service.MoveAsync(new MoveRequest(item.Id, item.Version, ItemStatus.Completed), Token),
+            _service.MoveAsync(new MoveRequest(item.Id, item.Version, ItemStatus.NotStarted), Token));
+
+        Assert.Single(outcomes, o => o.Status == ChangeStatus.Saved);
+        Assert.Single(outcomes, o => o.Status == ChangeStatus.Stale);
+        var saved = outcomes.Single(o => o.Succeeded).Item!;
+        Assert.Equal(saved.Status, (await StoredAsync(item.Id)).Status);
+    }
+
+    [Fact]
+    public async Task AnUnknownItemIsReportedAndNothingIsPublished()
+    {
+        var outcome = await _service.MoveAsync(new MoveRequest(987654, Guid.NewGuid(), ItemStatus.InProgress), Token);
+
+        Assert.Equal(ChangeStatus.NotFound, outcome.Status);
+        Assert.Equal("Punktet findes ikke (længere).", outcome.Message);
+        await AssertNothingMorePublishedAsync();
+    }
+
+    [Fact]
+    public async Task ReorderingPlacesTheCardAboveItsNewNeighbourAndChangesOnlyIt()
+    {
+        var cell = await CellAsync();
+        var last = cell[^1];
+        var before = await AllVersionsAsync();
+
+        var outcome = await _service.MoveAsync(new MoveRequest(last.Id, last.Version, last.Status, BeforeItemId: cell[0].Id), Token);
+
+        Assert.True(outcome.Succeeded);
+        var reordered = await CellAsync();
+        Assert.Equal(last.Id, reordered[0].Id);
+        Assert.Equal(cell.Select(i => i.Id).SkipLast(1), reordered.Skip(1).Select(i => i.Id));
+        var after = await AllVersionsAsync();
+        Assert.Equal([last.Id], after.Where(a => before[a.Key] != a.Value).Select(a => a.Key));
+    }
+
+    [Fact]
+    public async Task AValidEditIsSavedAndPublishedWithTheNewData()
+    {
+        var item = await ItemAsync(ItemStatus.InProgress);
+        var details = item.ToDetails() with { Title = "Ny titel fra sekretariatet", Timing = new Quarter(2026, 4), Effects = [new YearlyEffect(2026, -750)] };
+
+        var outcome = await _service.UpdateAsync(item.Id, item.Version, details, Token);
+
+        Assert.Equal(ChangeStatus.Saved, outcome.Status);
+        var stored = await StoredAsync(item.Id);
+        Assert.Equal(("Ny titel fra sekretariatet", new Quarter(2026, 4), -750, 0), (stored.Title, stored.Timing!.Value, stored.EffectIn(2026), stored.EffectIn(2025)));
+        Assert.Equal(item.BaselineTiming, stored.BaselineTiming);
+        var change = await _changes.NextAsync();
+        Assert.Equal((ChangeKind.Edited, "Ny titel fra sekretariatet"), (change.Kind, change.Item.Title));
+        await AssertNothingMorePublishedAsync();
+    }
+
+    [Fact]
+    public async Task AnInvalidEditSavesNothingAndNamesEachField()
+    {
+        var item = await ItemAsync(ItemStatus.InProgress);
+        var details = item.ToDetails() with { Title = " ", CaseNumber = "12345", Effects = [new YearlyEffect(2031, 5)] };
+
+        var outcome = await _service.UpdateAsync(item.Id, item.Version, details, Token);
+
+        Assert.Equal(ChangeStatus.Invalid, outcome.Status);
+        Assert.Equal(["CaseNumber", "Effects", "Title"], outcome.Errors.Select(e => e.Field).Order());
+        Assert.Equal(item.Version, (await StoredAsync(item.Id)).Version);
+        await AssertNothingMorePublishedAsync();
+    }
+
+    [Fact]
+    public async Task UnknownCommitteesMeetingsAndTakenCodesAreRefused()
+    {
+        var item = await ItemAsync(ItemStatus.InProgress);
+        var other = await ItemAsync(ItemStatus.NotStarted);
+        var details = item.ToDetails() with { Code = other.Code, CommitteeId = 999, TreatmentCommitteeId = item.CommitteeId, TreatmentMeetingId = 99999 };
+
+        var outcome = await _service.UpdateAsync(item.Id, item.Version, details, Token);
+
+        Assert.Equal(ChangeStatus.Invalid, outcome.Status);
+        Assert.Contains(outcome.Errors, e => e.Field == "CommitteeId" && e.Message == "Det valgte udvalg findes ikke.");
+        Assert.Contains(outcome.Errors, e => e.Field == "TreatmentMeetingId");
+        Assert.Contains(outcome.Errors, e => e.Field == "Code" && e.Message == $"Nummeret {other.Code} bruges allerede af et andet punkt i planen.");
+        Assert.Equal(item.Version, (await StoredAsync(item.Id)).Version);
+    }
+
+    [Fact]
+    public async Task HtmlInATitleIsKeptAsPlainText()
+    {
+        var item = await ItemAsync(ItemStatus.InProgress);
+        const string Hostile = "<script>alert('x')</script> Tilskud < 5 mio.";
+
+        var outcome = await _service.UpdateAsync(item.Id, item.Version, item.ToDetails() with { Title = Hostile }, Token);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(Hostile, (await StoredAsync(item.Id)).Title);
+        var html = await _app.CreateClient().GetStringAsync("/", Token);
+        Assert.DoesNotContain("<script>alert('x')</script>", html);
+        Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Tilskud &lt; 5 mio.", html);
+    }
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private async Task AssertNothingMorePublishedAsync()
+    {
+        // A marker change published after the action: when it arrives, anything the action published has arrived before it.
+        var marker = await ItemAsync(ItemStatus.Completed);
+        var outcome = await _service.MoveAsync(new MoveRequest(marker.Id, marker.Version, ItemStatus.InProgress), Token);
+        Assert.True(outcome.Succeeded);
+        var next = await _changes.NextAsync();
+        Assert.Equal(marker.Id, next.Item.Id);
+    }
+
+    private async Task<PlanItem> ItemAsync(ItemStatus status)
+    {
+        await using var db = await Contexts().CreateDbContextAsync(Token);
+        return await db.Items.AsNoTracking().Where(i => i.Status == status).OrderByDescending(i => i.Id).FirstAsync(Token);
+    }
+
+    private async Task<List<PlanItem>> CellAsync()
+    {
+        await using var db = await Contexts().CreateDbContextAsync(Token);
+        var biggest = await db.Items.GroupBy(i => new { i.ThemeId, i.Status }).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(Token);
+        return await db.Items.AsNoTracking().Where(i => i.ThemeId == biggest.ThemeId && i.Status == biggest.Status).OrderBy(i => i.Position).ToListAsync(Token);
+    }
+
+    private async Task<Dictionary<int, Guid>> AllVersionsAsync()
+    {
+        await using var db = await Contexts().CreateDbContextAsync(Token);
+        return await db.Items.ToDictionaryAsync(i => i.Id, i => i.Version, Token);
+    }
+
+    private async Task<PlanItem> StoredAsync(int id)
+    {
+        await using var db = await Contexts().CreateDbContextAsync(Token);
+        return await db.Items.AsNoTracking().SingleAsync(i => i.Id == id, Token);
+    }
+
+    private IDbContextFactory<PlanDbContext> Contexts() => _app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>();
+}

@@ -1,0 +1,97 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using Udmoentning.Domain.Items;
+using Udmoentning.Web.Components.Pages.Board;
+using Udmoentning.Web.Data;
+using Udmoentning.Web.Planning;
+using Udmoentning.Web.Realtime;
+
+namespace Udmoentning.Tests.Support;
+
+/// <summary>
+/// bUnit on the real app's services and a real, seeded SQLite file: the board as a live circuit sees it,
+/// with MudBlazor's providers rendered around it.
+/// </summary>
+public abstract class BoardContext : BunitContext, IAsyncLifetime
+{
+    private readonly AppFactory _app = new();
+
+    protected BoardContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddScoped<PlanReader>();
+        Services.AddScoped<CircuitConnection>();
+        // The app's own singletons, so the board saves to the real database and hears the real change feed.
+        Services.AddSingleton(_app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>());
+        Services.AddSingleton(_app.Services.GetRequiredService<PlanItemService>());
+        Services.AddSingleton(_app.Services.GetRequiredService<LocalChangeFeed>());
+        Services.AddSingleton(_app.Services.GetRequiredService<TimeProvider>());
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    protected static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
+
+    protected PlanItemService ItemService => _app.Services.GetRequiredService<PlanItemService>();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    /// <summary>Renders the board (with optional parameters such as a committee slug) and waits for its cards.</summary>
+    protected IRenderedComponent<BoardHost> RenderBoardAt(string url, params (string Name, object? Value)[] parameters)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(url);
+        return RenderBoard(parameters);
+    }
+
+    protected IRenderedComponent<BoardHost> RenderBoard(params (string Name, object? Value)[] parameters)
+    {
+        RenderFragment board = builder =>
+        {
+            builder.OpenComponent<BoardPage>(0);
+            foreach (var (name, value) in parameters)
+            {
+                builder.AddComponentParameter(1, name, value);
+            }
+
+            builder.CloseComponent();
+        };
+        var host = Render<BoardHost>(p => p.Add(h => h.Board, board));
+        host.WaitForAssertion(() => Assert.NotNull(host.FindComponent<BoardPage>().Instance.State), TimeSpan.FromSeconds(10));
+        return host;
+    }
+
+    protected async Task<PlanItem> StoredAsync(string code)
+    {
+        var contexts = _app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(Token);
+        return await db.Items.AsNoTracking().SingleAsync(i => i.Code == code, Token);
+    }
+
+    /// <summary>MudBlazor's providers and the board, as the layout renders them.</summary>
+    public sealed class BoardHost : ComponentBase
+    {
+        [Parameter] public RenderFragment? Board { get; set; }
+
+        protected override void BuildRenderTree(RenderTreeBuilder builder)
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<MudDialogProvider>(1);
+            builder.CloseComponent();
+            builder.OpenComponent<MudSnackbarProvider>(2);
+            builder.CloseComponent();
+            builder.AddContent(3, Board);
+        }
+    }
+}

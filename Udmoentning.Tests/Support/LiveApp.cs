@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Udmoentning.Tests.Support;
+
+/// <summary>The real app on Kestrel at 127.0.0.1 on a free port, for browsers and SignalR clients.</summary>
+public sealed class LiveApp : AppFactory, IAsyncLifetime
+{
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
+        return ValueTask.CompletedTask;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseUrls("http://127.0.0.1:0");
+    }
+
+    public Uri Url(string path) => new(BaseAddress, path);
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await base.DisposeAsync();
+}
