@@ -37,7 +37,7 @@ public abstract class StorageTests : IAsyncLifetime
         var token = TestContext.Current.CancellationToken;
         await using (var db = _contexts())
         {
-            Assert.True(await SampleSeeder.SeedIfEmptyAsync(db, token));
+            Assert.True(await SampleSeeder.SeedIfEmptyAsync(db, cancellationToken: token));
         }
 
         await using (var db = _contexts())
@@ -45,7 +45,7 @@ public abstract class StorageTests : IAsyncLifetime
             var item = await db.Items.OrderBy(i => i.Id).FirstAsync(token);
             item.Apply(await db.Plans.Include(p => p.Themes).SingleAsync(token), item.ToDetails() with { Title = "Rettet af en bruger" });
             await db.SaveChangesAsync(token);
-            Assert.False(await SampleSeeder.SeedIfEmptyAsync(db, token));
+            Assert.False(await SampleSeeder.SeedIfEmptyAsync(db, cancellationToken: token));
         }
 
         await using (var db = _contexts())
@@ -62,7 +62,7 @@ public abstract class StorageTests : IAsyncLifetime
         var token = TestContext.Current.CancellationToken;
         await using (var db = _contexts())
         {
-            await SampleSeeder.SeedIfEmptyAsync(db, token);
+            await SampleSeeder.SeedIfEmptyAsync(db, cancellationToken: token);
         }
 
         await using (var db = _contexts())
@@ -86,7 +86,7 @@ public abstract class StorageTests : IAsyncLifetime
         var token = TestContext.Current.CancellationToken;
         await using (var seed = _contexts())
         {
-            await SampleSeeder.SeedIfEmptyAsync(seed, token);
+            await SampleSeeder.SeedIfEmptyAsync(seed, cancellationToken: token);
         }
 
         await using var first = _contexts();

@@ -27,7 +27,7 @@ public static class DatabaseStartup
 
         if (app.Configuration.GetValue("Database:SeedSamplePlan", true))
         {
-            await SampleSeeder.SeedIfEmptyAsync(db);
+            await SampleSeeder.SeedIfEmptyAsync(db, app.Configuration.GetValue("Database:SampleItemCount", 0));
         }
     }
 }

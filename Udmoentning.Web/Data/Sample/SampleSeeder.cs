@@ -8,7 +8,11 @@ namespace Udmoentning.Web.Data.Sample;
 /// <summary>Seeds the sample plan into an empty database; a database with any data is left alone.</summary>
 public static class SampleSeeder
 {
-    public static async Task<bool> SeedIfEmptyAsync(PlanDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Seeds the sample plan; with <paramref name="itemCount"/> above the sample's size, variations of its items
+    /// are added until the plan has that many (for load tests and benchmarks of large boards).
+    /// </summary>
+    public static async Task<bool> SeedIfEmptyAsync(PlanDbContext db, int itemCount = 0, CancellationToken cancellationToken = default)
     {
         if (await db.Plans.AnyAsync(cancellationToken) || await db.Committees.AnyAsync(cancellationToken))
         {
@@ -31,7 +35,7 @@ public static class SampleSeeder
         await db.SaveChangesAsync(cancellationToken);
 
         var positions = new Dictionary<ItemStatus, int>();
-        foreach (var spec in SamplePlanData.Items)
+        foreach (var spec in Specs(itemCount))
         {
             var position = positions[spec.Status] = positions.GetValueOrDefault(spec.Status) + 1;
             var details = ToDetails(spec, plan, themes, committees, meetings);
@@ -47,6 +51,17 @@ public static class SampleSeeder
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    private static IEnumerable<SampleItemSpec> Specs(int itemCount)
+    {
+        var sample = SamplePlanData.Items;
+        for (var n = 0; n < Math.Max(itemCount, sample.Count); n++)
+        {
+            var spec = sample[n % sample.Count];
+            var round = n / sample.Count;
+            yield return round == 0 ? spec : spec with { Code = $"{spec.Code}.{round}", Title = $"{spec.Title} (variant {round})" };
+        }
     }
 
     private static ItemDetails ToDetails(
