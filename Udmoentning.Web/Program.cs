@@ -1,4 +1,5 @@
 using Udmoentning.Web;
+using Udmoentning.Web.Access;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Extensions;
 
@@ -6,13 +7,17 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddPlanningData();
+    builder.AddAccess();
     builder.AddRealtime();
     builder.AddUi();
 
     var app = builder.Build();
     app.UseUi();
+    app.MapAccount();
     app.MapRealtime();
+    app.MapPlanning();
     await app.PrepareDatabaseAsync();
+    await app.PrepareAccessAsync();
     await app.RunAsync();
     return 0;
 }

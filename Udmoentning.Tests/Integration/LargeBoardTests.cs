@@ -8,7 +8,7 @@ namespace Udmoentning.Tests.Integration;
 /// <summary>A plan of 2,000 items: the board opens, and each cell shows a bounded page of light cards.</summary>
 public sealed partial class LargeBoardTests : IAsyncLifetime
 {
-    private readonly AppFactory _app = new(itemCount: 2000);
+    private readonly AppFactory _app = new() { ItemCount = 2000 };
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
@@ -18,6 +18,7 @@ public sealed partial class LargeBoardTests : IAsyncLifetime
     public async Task TwoThousandItemsOpenWithEveryItemCountedAndCellsPaged()
     {
         var client = _app.CreateClient();
+        await TestUsers.SignInAsync(client, TestUsers.Reader);
 
         var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));

@@ -14,12 +14,13 @@ public sealed class PlanItemServiceTests : IAsyncLifetime
     private readonly AppFactory _app = new();
     private PlanItemService _service = null!;
     private ChangeRecorder _changes = null!;
+    private System.Security.Claims.ClaimsPrincipal _user = null!;
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _service = _app.Services.GetRequiredService<PlanItemService>();
         _changes = new ChangeRecorder(_app.Services);
-        return ValueTask.CompletedTask;
+        _user = await TestUsers.PrincipalAsync(_app.Services, TestUsers.Coordinator);
     }
 
     public async ValueTask DisposeAsync()
@@ -33,7 +34,7 @@ public sealed class PlanItemServiceTests : IAsyncLifetime
     {
         var item = await ItemAsync(ItemStatus.NotStarted);
 
-        var outcome = await _service.MoveAsync(new MoveRequest(item.Id, item.Version, ItemStatus.InProgress), Token);
+        var outcome = await _service.MoveAsync(_user, new MoveRequest(item.Id, item.Version, ItemStatus.InProgress), Token);
 
         Assert.Equal(ChangeStatus.Saved, outcome.Status);
         Assert.Equal(ItemStatus.InProgress, (await StoredAsync(item.Id)).Status);
@@ -48,7 +49,7 @@ public sealed class PlanItemServiceTests : IAsyncLifetime
     {
         var item = await ItemAsync(ItemStatus.NotStarted);
 
-        var outcome = await _service.MoveAsync(new MoveRequest(item.Id, item.Version, ItemStatus.Completed), Token);
+        var outcome = await _service.MoveAsync(_user, new MoveRequest(item.Id, item.Version, ItemStatus.Completed), Token);
 
         Assert.Equal(ChangeStatus.Refused, outcome.Status);
         Assert.Equal($"{item.Code} er ikke påbegyndt. Flyt det først til \"I gang\".", outcome.Message);
@@ -62,10 +63,10 @@ public sealed class PlanItemServiceTests : IAsyncLifetime
     public async Task AStaleVersionIsRefusedAndTheNewerChangeSurvives()
     {
         var item = await ItemAsync(ItemStatus.InProgress);
-        var first = await _service.MoveAsync(new MoveRequest(item.Id, item.Version, ItemStatus.Completed), Token);
+        var first = await _service.MoveAsync(_user, new MoveRequest(item.Id, item.Version, ItemStatus.Completed), Token);
         await _changes.NextAsync();
 
-        var stale = await _service.MoveAsync(new MoveRequest(item.Id, item.Version, ItemStatus.NotStarted), Token);
+        var stale = await _service.MoveAsync(_user, new MoveRequest(item.Id, item.Version, ItemStatus.NotStarted), Token);
 
         Assert.Equal(ChangeStatus.Stale, stale.Status);
         Assert.Contains("netop ændret af en anden", stale.Message);
@@ -80,8 +81,8 @@ public sealed class PlanItemServiceTests : IAsyncLifetime
         var item = await ItemAsync(ItemStatus.InProgress);
 
         var outcomes = await Task.WhenAll(
-            _service.MoveAsync(new MoveRequest(item.Id, item.Version, ItemStatus.Completed), Token),
-            _service.MoveAsync(new MoveRequest(item.Id, item.Version, ItemStatus.NotStarted), Token));
+            _service.MoveAsync(_user, new MoveRequest(item.Id, item.Version, ItemStatus.Completed), Token),
+            _service.MoveAsync(_user, new MoveRequest(item.Id, item.Version, ItemStatus.NotStarted), Token));
 
         Assert.Single(outcomes, o => o.Status == ChangeStatus.Saved);
         Assert.Single(outcomes, o => o.Status == ChangeStatus.Stale);
@@ -92,7 +93,7 @@ public sealed class PlanItemServiceTests : IAsyncLifetime
     [Fact]
     public async Task AnUnknownItemIsReportedAndNothingIsPublished()
     {
-        var outcome = await _service.MoveAsync(new MoveRequest(987654, Guid.NewGuid(), ItemStatus.InProgress), Token);
+        var outcome = await _service.MoveAsync(_user, new MoveRequest(987654, Guid.NewGuid(), ItemStatus.InProgress), Token);
 
         Assert.Equal(ChangeStatus.NotFound, outcome.Status);
         Assert.Equal("Punktet findes ikke (længere).", outcome.Message);
@@ -106,7 +107,7 @@ public sealed class PlanItemServiceTests : IAsyncLifetime
         var last = cell[^1];
         var before = await AllVersionsAsync();
 
-        var outcome = await _service.MoveAsync(new MoveRequest(last.Id, last.Version, last.Status, BeforeItemId: cell[0].Id), Token);
+        var outcome = await _service.MoveAsync(_user, new MoveRequest(last.Id, last.Version, last.Status, BeforeItemId: cell[0].Id), Token);
 
         Assert.True(outcome.Succeeded);
         var reordered = await CellAsync();
@@ -122,7 +123,7 @@ public sealed class PlanItemServiceTests : IAsyncLifetime
         var item = await ItemAsync(ItemStatus.InProgress);
         var details = item.ToDetails() with { Title = "Ny titel fra sekretariatet", Timing = new Quarter(2026, 4), Effects = [new YearlyEffect(2026, -750)] };
 
-        var outcome = await _service.UpdateAsync(item.Id, item.Version, details, Token);
+        var outcome = await _service.UpdateAsync(_user, item.Id, item.Version, details, Token);
 
         Assert.Equal(ChangeStatus.Saved, outcome.Status);
         var stored = await StoredAsync(item.Id);
@@ -139,7 +140,7 @@ public sealed class PlanItemServiceTests : IAsyncLifetime
         var item = await ItemAsync(ItemStatus.InProgress);
         var details = item.ToDetails() with { Title = " ", CaseNumber = "12345", Effects = [new YearlyEffect(2031, 5)] };
 
-        var outcome = await _service.UpdateAsync(item.Id, item.Version, details, Token);
+        var outcome = await _service.UpdateAsync(_user, item.Id, item.Version, details, Token);
 
         Assert.Equal(ChangeStatus.Invalid, outcome.Status);
         Assert.Equal(["CaseNumber", "Effects", "Title"], outcome.Errors.Select(e => e.Field).Order());
@@ -154,7 +155,7 @@ public sealed class PlanItemServiceTests : IAsyncLifetime
         var other = await ItemAsync(ItemStatus.NotStarted);
         var details = item.ToDetails() with { Code = other.Code, CommitteeId = 999, TreatmentCommitteeId = item.CommitteeId, TreatmentMeetingId = 99999 };
 
-        var outcome = await _service.UpdateAsync(item.Id, item.Version, details, Token);
+        var outcome = await _service.UpdateAsync(_user, item.Id, item.Version, details, Token);
 
         Assert.Equal(ChangeStatus.Invalid, outcome.Status);
         Assert.Contains(outcome.Errors, e => e.Field == "CommitteeId" && e.Message == "Det valgte udvalg findes ikke.");
@@ -169,11 +170,13 @@ public sealed class PlanItemServiceTests : IAsyncLifetime
         var item = await ItemAsync(ItemStatus.InProgress);
         const string Hostile = "<script>alert('x')</script> Tilskud < 5 mio.";
 
-        var outcome = await _service.UpdateAsync(item.Id, item.Version, item.ToDetails() with { Title = Hostile }, Token);
+        var outcome = await _service.UpdateAsync(_user, item.Id, item.Version, item.ToDetails() with { Title = Hostile }, Token);
 
         Assert.True(outcome.Succeeded);
         Assert.Equal(Hostile, (await StoredAsync(item.Id)).Title);
-        var html = await _app.CreateClient().GetStringAsync("/", Token);
+        var client = _app.CreateClient();
+        await TestUsers.SignInAsync(client, TestUsers.Reader);
+        var html = await client.GetStringAsync("/", Token);
         Assert.DoesNotContain("<script>alert('x')</script>", html);
         Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Tilskud &lt; 5 mio.", html);
     }
@@ -184,7 +187,7 @@ public sealed class PlanItemServiceTests : IAsyncLifetime
     {
         // A marker change published after the action: when it arrives, anything the action published has arrived before it.
         var marker = await ItemAsync(ItemStatus.Completed);
-        var outcome = await _service.MoveAsync(new MoveRequest(marker.Id, marker.Version, ItemStatus.InProgress), Token);
+        var outcome = await _service.MoveAsync(_user, new MoveRequest(marker.Id, marker.Version, ItemStatus.InProgress), Token);
         Assert.True(outcome.Succeeded);
         var next = await _changes.NextAsync();
         Assert.Equal(marker.Id, next.Item.Id);

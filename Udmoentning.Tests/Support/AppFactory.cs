@@ -4,12 +4,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Udmoentning.Tests.Support;
 
 /// <summary>The real app on a fresh SQLite file of its own, with the sample plan seeded at start-up.</summary>
-public class AppFactory(int itemCount = 0) : WebApplicationFactory<Program>
+public class AppFactory : WebApplicationFactory<Program>
 {
-    public AppFactory()
-        : this(0)
-    {
-    }
+    /// <summary>How many items to seed; above the sample's 87, variations are added (large boards).</summary>
+    public int ItemCount { get; init; }
 
     public string DatabaseFile { get; } = TestDatabases.NewSqliteFile();
 
@@ -18,6 +16,6 @@ public class AppFactory(int itemCount = 0) : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", TestDatabases.SqliteConnectionString(DatabaseFile));
-        builder.UseSetting("Database:SampleItemCount", itemCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Database:SampleItemCount", ItemCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

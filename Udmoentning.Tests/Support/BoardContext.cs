@@ -32,12 +32,17 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(_app.Services.GetRequiredService<PlanItemService>());
         Services.AddSingleton(_app.Services.GetRequiredService<LocalChangeFeed>());
         Services.AddSingleton(_app.Services.GetRequiredService<TimeProvider>());
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized("Karin Koordinator");
+        authorization.SetRoles(nameof(Udmoentning.Domain.Access.Role.Coordinator));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     protected static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
 
     protected PlanItemService ItemService => _app.Services.GetRequiredService<PlanItemService>();
+
+    protected IServiceProvider AppServices => _app.Services;
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 

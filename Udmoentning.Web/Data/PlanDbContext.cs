@@ -1,8 +1,13 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Udmoentning.Domain;
+using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
+using Udmoentning.Web.Access;
 
 namespace Udmoentning.Web.Data;
 
@@ -10,19 +15,45 @@ namespace Udmoentning.Web.Data;
 /// The plan's storage model. Each database provider has a derived context of its own
 /// (see <c>Providers/</c>) so that each keeps its own migrations.
 /// </summary>
-public abstract class PlanDbContext(DbContextOptions options) : DbContext(options)
+public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContext<PlanUser>(options)
 {
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<MainTheme> Themes => Set<MainTheme>();
     public DbSet<Committee> Committees => Set<Committee>();
     public DbSet<CommitteeMeeting> Meetings => Set<CommitteeMeeting>();
     public DbSet<PlanItem> Items => Set<PlanItem>();
+    public DbSet<ItemHistoryEntry> History => Set<ItemHistoryEntry>();
 
     /// <summary>Stores "Q2 2025" as 20252, so timings sort and compare in SQL.</summary>
-    private static readonly ValueConverter<Quarter, int> QuarterAsNumber = new(q => q.ToSortable(), v => Quarter.FromSortable(v));
+    private static readonly ValueConverter<Quarter, int> _quarterAsNumber = new(q => q.ToSortable(), v => Quarter.FromSortable(v));
+
+    private static readonly ValueComparer<IReadOnlyList<FieldChange>> _changesComparer = new(
+        (a, b) => a!.SequenceEqual(b!),
+        list => list.Aggregate(0, (hash, change) => HashCode.Combine(hash, change.GetHashCode())),
+        list => list.ToList());
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<PlanUser>().Property(u => u.DisplayName).HasMaxLength(120);
+
+        modelBuilder.Entity<ItemHistoryEntry>(entry =>
+        {
+            entry.ToTable("ItemHistory");
+            entry.Property(e => e.ItemCode).HasMaxLength(Limits.CodeLength);
+            entry.Property(e => e.UserId).HasMaxLength(450);
+            entry.Property(e => e.UserName).HasMaxLength(200);
+            entry.Property(e => e.Kind).HasMaxLength(20);
+            entry.Property(e => e.Changes).HasConversion(
+                changes => JsonSerializer.Serialize(changes, JsonSerializerOptions.Default),
+                json => JsonSerializer.Deserialize<List<FieldChange>>(json, JsonSerializerOptions.Default) ?? new List<FieldChange>(),
+                _changesComparer);
+            entry.Property(e => e.At).HasConversion(at => at, at => DateTime.SpecifyKind(at, DateTimeKind.Utc));
+            // History outlives nothing: an item with a record of changes cannot be deleted (aktindsigt).
+            entry.HasOne<PlanItem>().WithMany().HasForeignKey(e => e.ItemId).OnDelete(DeleteBehavior.Restrict);
+            entry.HasIndex(e => new { e.ItemId, e.At });
+            entry.HasIndex(e => new { e.PlanId, e.At });
+        });
         modelBuilder.Entity<Plan>(plan =>
         {
             plan.ToTable("Plans");
@@ -68,8 +99,8 @@ public abstract class PlanDbContext(DbContextOptions options) : DbContext(option
             item.Property(i => i.Kind).HasConversion<string>().HasMaxLength(40);
             item.Property(i => i.Status).HasConversion<string>().HasMaxLength(40);
             item.Property(i => i.Health).HasConversion<string>().HasMaxLength(10);
-            item.Property(i => i.Timing).HasConversion(QuarterAsNumber);
-            item.Property(i => i.BaselineTiming).HasConversion(QuarterAsNumber);
+            item.Property(i => i.Timing).HasConversion(_quarterAsNumber);
+            item.Property(i => i.BaselineTiming).HasConversion(_quarterAsNumber);
             item.Property(i => i.Version).IsConcurrencyToken();
             item.Ignore(i => i.IsCompleted);
             item.Ignore(i => i.Slippage);

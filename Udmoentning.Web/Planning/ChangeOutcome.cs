@@ -17,6 +17,9 @@ public enum ChangeStatus
     Stale,
 
     NotFound,
+
+    /// <summary>The user may not make this change; nothing was saved.</summary>
+    Forbidden,
 }
 
 /// <summary>
@@ -36,6 +39,8 @@ public sealed record ChangeOutcome(ChangeStatus Status, PlanItem? Item, string? 
 
     public static ChangeOutcome Stale(PlanItem? item) => new(ChangeStatus.Stale, item,
         $"{item?.Code ?? "Punktet"} er netop ændret af en anden. Din ændring er ikke gemt; du ser nu den aktuelle udgave.", []);
+
+    public static ChangeOutcome Forbidden(PlanItem? item, string message) => new(ChangeStatus.Forbidden, item, message, []);
 
     public static ChangeOutcome NotFound() => new(ChangeStatus.NotFound, null, "Punktet findes ikke (længere).", []);
 }

@@ -1,16 +1,21 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Udmoentning.Domain;
+using Udmoentning.Domain.Access;
+using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rules;
+using Udmoentning.Web.Access;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Web.Planning;
 
 /// <summary>
-/// The one way an item changes: loads it, applies the domain's rules, saves with the concurrency
-/// token, and publishes the saved change to every viewer. A refused or stale change saves nothing.
+/// The one way an item changes: checks who may do it, loads the item, applies the domain's rules,
+/// saves it with its history record in one transaction using the concurrency token, and publishes the
+/// saved change to every viewer. A forbidden, refused or stale change saves and records nothing.
 /// </summary>
 public sealed class PlanItemService(
     IDbContextFactory<PlanDbContext> contexts,
@@ -18,16 +23,28 @@ public sealed class PlanItemService(
     TimeProvider clock,
     ILogger<PlanItemService> logger)
 {
-    /// <summary>Who changed it, until sign-in names the user (see the access issue).</summary>
-    public const string UnknownUser = "en anden bruger";
+    public const string MovedKind = "Flyttet";
+    public const string EditedKind = "Redigeret";
 
-    public async Task<ChangeOutcome> MoveAsync(MoveRequest request, CancellationToken cancellationToken = default)
+    public async Task<ChangeOutcome> MoveAsync(ClaimsPrincipal user, MoveRequest request, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
+        var actor = user.ToActor(committees);
+        if (!AccessRules.CanView(actor))
+        {
+            return ChangeOutcome.Forbidden(null, AccessRules.NotSignedIn);
+        }
+
         var item = await db.Items.SingleOrDefaultAsync(i => i.Id == request.ItemId, cancellationToken);
         if (item is null)
         {
             return ChangeOutcome.NotFound();
+        }
+
+        if (AccessRules.RefusalToChange(actor, item) is { } refusal)
+        {
+            return ChangeOutcome.Forbidden(item, refusal);
         }
 
         if (item.Version != request.ExpectedVersion)
@@ -35,28 +52,41 @@ public sealed class PlanItemService(
             return ChangeOutcome.Stale(item);
         }
 
-        var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
-        var previous = (item.Status, Committees: ExtractsHolding(item, committees));
-        var position = await PositionInCellAsync(db, item, request.To, request.BeforeItemId, cancellationToken);
+        var previous = Previous(item, committees);
+        var cells = await CellsAsync(db, item, request.To, cancellationToken);
+        var before = ItemState.Of(item, cells.PlaceOf(item.Id, item.Status));
         try
         {
-            item.MoveTo(request.To, position);
+            item.MoveTo(request.To, cells.PositionFor(item.Id, request.BeforeItemId));
         }
         catch (PlanRuleException e)
         {
             return ChangeOutcome.Refused(item, e.Message);
         }
 
-        return await SaveAndPublishAsync(db, item, ChangeKind.Moved, previous, committees, cancellationToken);
+        var after = ItemState.Of(item, cells.PlaceAfterMove(item));
+        return await SaveAsync(db, actor, item, MovedKind, before, after, previous, committees, cancellationToken);
     }
 
-    public async Task<ChangeOutcome> UpdateAsync(int itemId, Guid expectedVersion, ItemDetails details, CancellationToken cancellationToken = default)
+    public async Task<ChangeOutcome> UpdateAsync(ClaimsPrincipal user, int itemId, Guid expectedVersion, ItemDetails details, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
+        var actor = user.ToActor(committees);
+        if (!AccessRules.CanView(actor))
+        {
+            return ChangeOutcome.Forbidden(null, AccessRules.NotSignedIn);
+        }
+
         var item = await db.Items.SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken);
         if (item is null)
         {
             return ChangeOutcome.NotFound();
+        }
+
+        if (AccessRules.RefusalToEdit(actor, item, details) is { } refusal)
+        {
+            return ChangeOutcome.Forbidden(item, refusal);
         }
 
         if (item.Version != expectedVersion)
@@ -65,7 +95,6 @@ public sealed class PlanItemService(
         }
 
         var plan = await db.Plans.Include(p => p.Themes).SingleAsync(p => p.Id == item.PlanId, cancellationToken);
-        var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
         var errors = new List<FieldError>(ItemValidation.Validate(details, plan));
         errors.AddRange(await ReferenceErrorsAsync(db, item, details, committees, cancellationToken));
         if (errors.Count > 0)
@@ -73,7 +102,8 @@ public sealed class PlanItemService(
             return ChangeOutcome.Invalid(item, errors);
         }
 
-        var previous = (item.Status, Committees: ExtractsHolding(item, committees));
+        var previous = Previous(item, committees);
+        var before = ItemState.Of(item, 0);
         try
         {
             item.Apply(plan, details);
@@ -83,17 +113,31 @@ public sealed class PlanItemService(
             return e.Errors.Count > 0 ? ChangeOutcome.Invalid(item, e.Errors) : ChangeOutcome.Refused(item, e.Message);
         }
 
-        return await SaveAndPublishAsync(db, item, ChangeKind.Edited, previous, committees, cancellationToken);
+        return await SaveAsync(db, actor, item, EditedKind, before, ItemState.Of(item, 0), previous, committees, cancellationToken);
     }
 
-    private async Task<ChangeOutcome> SaveAndPublishAsync(
+    private async Task<ChangeOutcome> SaveAsync(
         PlanDbContext db,
+        Actor actor,
         PlanItem item,
-        ChangeKind kind,
+        string kind,
+        ItemState before,
+        ItemState after,
         (ItemStatus Status, IReadOnlyList<int> Committees) previous,
         IReadOnlyList<Committee> committees,
         CancellationToken cancellationToken)
     {
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Themes).SingleAsync(p => p.Id == item.PlanId, cancellationToken);
+        var changes = ItemDiff.Between(before, after, plan.BudgetYears, await NamesAsync(db, plan, committees, before, after, cancellationToken));
+        if (changes.Count == 0)
+        {
+            // Nothing really changed (e.g. dropped where it was): keep the stored version, record and publish nothing.
+            await db.Entry(item).ReloadAsync(cancellationToken);
+            return ChangeOutcome.Saved(item);
+        }
+
+        var now = clock.GetUtcNow();
+        db.History.Add(new ItemHistoryEntry(item.PlanId, item.Id, item.Code, now.UtcDateTime, actor.UserId, actor.Name, kind, changes));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -103,29 +147,59 @@ public sealed class PlanItemService(
             await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
             return ChangeOutcome.Stale(await fresh.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == item.Id, cancellationToken));
         }
-        catch (DbUpdateException e) when (IsDuplicateCode(db, item))
+        catch (DbUpdateException e) when (IsDuplicateCode(item))
         {
             logger.LogInformation(e, "Duplicate item code {Code}", item.Code);
             return ChangeOutcome.Invalid(item, [new FieldError(nameof(ItemDetails.Code), $"Nummeret {item.Code} bruges allerede af et andet punkt i planen.")]);
         }
 
-        var change = new ItemChange(item.PlanId, kind, item, previous.Status, previous.Committees, UnknownUser, clock.GetUtcNow());
+        var change = new ItemChange(item.PlanId, kind == MovedKind ? ChangeKind.Moved : ChangeKind.Edited, item, previous.Status, previous.Committees, actor.Name, now);
         await publisher.PublishAsync(change, committees, cancellationToken);
         return ChangeOutcome.Saved(item);
     }
 
-    /// <summary>The position that puts the item above <paramref name="beforeItemId"/> in its cell (theme × status), or last.</summary>
-    private static async Task<double> PositionInCellAsync(PlanDbContext db, PlanItem item, ItemStatus to, int? beforeItemId, CancellationToken cancellationToken)
+    private static (ItemStatus Status, IReadOnlyList<int> Committees) Previous(PlanItem item, IEnumerable<Committee> committees) =>
+        (item.Status, [.. committees.Where(c => CommitteeExtract.Includes(c, item)).Select(c => c.Id)]);
+
+    private static async Task<ItemNames> NamesAsync(
+        PlanDbContext db, Plan plan, IReadOnlyList<Committee> committees, ItemState before, ItemState after, CancellationToken cancellationToken)
     {
-        var cell = await db.Items.AsNoTracking()
-            .Where(i => i.PlanId == item.PlanId && i.ThemeId == item.ThemeId && i.Status == to && i.Id != item.Id)
+        var meetingIds = new[] { before.Details.TreatmentMeetingId, after.Details.TreatmentMeetingId }.OfType<int>().ToList();
+        var meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        return new ItemNames(
+            id => committees.FirstOrDefault(c => c.Id == id)?.ShortCode,
+            id => plan.Themes.FirstOrDefault(t => t.Id == id)?.Name,
+            id => id is { } key && meetings.TryGetValue(key, out var m) ? m.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
+    }
+
+    /// <summary>The item's current cell and its target cell, by position, to place the card and to say where it went.</summary>
+    private static async Task<Cells> CellsAsync(PlanDbContext db, PlanItem item, ItemStatus to, CancellationToken cancellationToken)
+    {
+        var items = await db.Items.AsNoTracking()
+            .Where(i => i.PlanId == item.PlanId && i.ThemeId == item.ThemeId && (i.Status == to || i.Status == item.Status))
             .OrderBy(i => i.Position)
-            .Select(i => new { i.Id, i.Position })
+            .Select(i => new CellItem(i.Id, i.Status, i.Position))
             .ToListAsync(cancellationToken);
-        var index = beforeItemId is null ? -1 : cell.FindIndex(i => i.Id == beforeItemId);
-        return index < 0
-            ? BoardOrder.Between(cell.Count > 0 ? cell[^1].Position : null, null)
-            : BoardOrder.Between(index > 0 ? cell[index - 1].Position : null, cell[index].Position);
+        return new Cells(items, to);
+    }
+
+    private sealed record CellItem(int Id, ItemStatus Status, double Position);
+
+    private sealed record Cells(IReadOnlyList<CellItem> Items, ItemStatus To)
+    {
+        public int PlaceOf(int id, ItemStatus status) => Items.Where(i => i.Status == status).ToList().FindIndex(i => i.Id == id) + 1;
+
+        /// <summary>The position that puts the item above <paramref name="beforeItemId"/> in the target cell, or last.</summary>
+        public double PositionFor(int id, int? beforeItemId)
+        {
+            var cell = Items.Where(i => i.Status == To && i.Id != id).ToList();
+            var index = beforeItemId is null ? -1 : cell.FindIndex(i => i.Id == beforeItemId);
+            return index < 0
+                ? BoardOrder.Between(cell.Count > 0 ? cell[^1].Position : null, null)
+                : BoardOrder.Between(index > 0 ? cell[index - 1].Position : null, cell[index].Position);
+        }
+
+        public int PlaceAfterMove(PlanItem item) => Items.Count(i => i.Status == To && i.Id != item.Id && i.Position < item.Position) + 1;
     }
 
     private static async Task<IEnumerable<FieldError>> ReferenceErrorsAsync(
@@ -160,9 +234,9 @@ public sealed class PlanItemService(
         return errors;
     }
 
-    private static IReadOnlyList<int> ExtractsHolding(PlanItem item, IEnumerable<Committee> committees) =>
-        [.. committees.Where(c => CommitteeExtract.Includes(c, item)).Select(c => c.Id)];
-
-    private static bool IsDuplicateCode(PlanDbContext db, PlanItem item) =>
-        db.Items.AsNoTracking().Any(i => i.PlanId == item.PlanId && i.Id != item.Id && i.Code == item.Code);
+    private bool IsDuplicateCode(PlanItem item)
+    {
+        using var db = contexts.CreateDbContext();
+        return db.Items.AsNoTracking().Any(i => i.PlanId == item.PlanId && i.Id != item.Id && i.Code == item.Code);
+    }
 }

@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
+using Udmoentning.Web.Planning;
 
 namespace Udmoentning.Web.Realtime;
 
@@ -11,9 +14,11 @@ public interface IPlanClient
 
 /// <summary>
 /// <c>/hubs/plan</c>: live item changes for clients that are not the Blazor UI (a wall display, another system).
-/// A client calls <see cref="Follow"/> with a plan id and, optionally, a committee slug.
+/// A client calls <see cref="Follow"/> with a plan id and, optionally, a committee slug. Only signed-in users connect;
+/// a move through the hub passes the same service and checks as one on the board.
 /// </summary>
-public sealed class PlanHub : Hub<IPlanClient>
+[Authorize]
+public sealed class PlanHub(PlanItemService items) : Hub<IPlanClient>
 {
     public const string Path = "/hubs/plan";
 
@@ -32,9 +37,24 @@ public sealed class PlanHub : Hub<IPlanClient>
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(planId, committee));
     }
 
+    /// <summary>Moves an item to a status (code name, e.g. "InProgress"), as the signed-in user.</summary>
+    public async Task<HubMoveResult> Move(int itemId, Guid expectedVersion, string status)
+    {
+        if (!Enum.TryParse<ItemStatus>(status, ignoreCase: false, out var to) || !Enum.IsDefined(to) || int.TryParse(status, out _))
+        {
+            return new HubMoveResult(nameof(ChangeStatus.Refused), $"Ukendt status \"{status}\". Brug {string.Join(", ", Enum.GetNames<ItemStatus>())}.", null);
+        }
+
+        var outcome = await items.MoveAsync(Context.User!, new MoveRequest(itemId, expectedVersion, to), Context.ConnectionAborted);
+        return new HubMoveResult(outcome.Status.ToString(), outcome.Message, outcome.Item?.Version);
+    }
+
     public Task Unfollow(int planId, string? committee = null) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupName(planId, committee));
 
     internal static string GroupName(int planId, string? committeeSlug) =>
         committeeSlug is null ? $"plan:{planId}" : $"plan:{planId}:udvalg:{committeeSlug.ToLowerInvariant()}";
 }
+
+/// <summary>What became of a move through the hub: Saved, Refused, Invalid, Stale, NotFound or Forbidden, and why.</summary>
+public sealed record HubMoveResult(string Outcome, string? Message, Guid? Version);

@@ -201,11 +201,12 @@ public sealed class BoardPageTests : BoardContext
         var rendersBefore = others.ToDictionary(c => c.Instance.Item.Code, c => c.RenderCount);
         var item = await StoredAsync(spec.Code);
 
-        var outcome = await ItemService.MoveAsync(new MoveRequest(item.Id, item.Version, ItemStatus.InProgress), Token);
+        var other = await TestUsers.PrincipalAsync(AppServices, TestUsers.Coordinator);
+        var outcome = await ItemService.MoveAsync(other, new MoveRequest(item.Id, item.Version, ItemStatus.InProgress), Token);
 
         Assert.True(outcome.Succeeded);
         board.WaitForAssertion(() => Assert.Equal(ItemStatus.InProgress, ColumnOf(board, spec.Code)), TimeSpan.FromSeconds(10));
-        Assert.Equal($"{spec.Code} flyttet til I gang af {PlanItemService.UnknownUser}.", board.Find("#board-announcer").TextContent);
+        board.WaitForAssertion(() => Assert.Equal($"{spec.Code} flyttet til I gang af Karin Koordinator (direktionen).", board.Find("#board-announcer").TextContent), TimeSpan.FromSeconds(10));
         Assert.NotNull(Card(board, spec.Code).QuerySelector(".flash"));
         Assert.All(others, c => Assert.Equal(rendersBefore[c.Instance.Item.Code], c.RenderCount));
     }

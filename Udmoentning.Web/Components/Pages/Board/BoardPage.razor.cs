@@ -1,8 +1,12 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
+using Udmoentning.Domain.Access;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
+using Udmoentning.Web.Access;
 using Udmoentning.Web.Planning;
 using Udmoentning.Web.Realtime;
 
@@ -20,6 +24,10 @@ public sealed partial class BoardPage : IDisposable
     private IDisposable? _subscription;
     private string? _problem;
     private LiveAnnouncer _announcer = null!;
+    private ClaimsPrincipal _user = new();
+    private Actor _actor = Actor.Anonymous;
+
+    [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
 
     [Inject] private PlanReader Reader { get; set; } = null!;
     [Inject] private PlanItemService Items { get; set; } = null!;
@@ -43,6 +51,9 @@ public sealed partial class BoardPage : IDisposable
     /// <summary>Moving needs a live connection; the prerendered page is read-only.</summary>
     public bool CanMove => RendererInfo.IsInteractive;
 
+    /// <summary>Whether to offer dragging and moving this card. A convenience only: the service decides.</summary>
+    public bool CanChange(PlanItem item) => CanMove && AccessRules.CanChange(_actor, item);
+
     private string Heading => State?.Committee?.Name ?? _snapshot?.Plan.Name ?? "Udmøntningsplan";
 
     private string ClearFiltersUrl => Navigation.GetUriWithQueryParameters(BoardFilter.None.ToQuery());
@@ -58,6 +69,8 @@ public sealed partial class BoardPage : IDisposable
         }
 
         _snapshot ??= await Reader.CurrentAsync();
+        _user = Authentication is null ? new ClaimsPrincipal() : (await Authentication).User;
+        _actor = _user.ToActor(_snapshot?.Committees ?? []);
         Rebuild(State?.AllItems ?? _snapshot?.Items);
     }
 
@@ -159,6 +172,12 @@ public sealed partial class BoardPage : IDisposable
         }
 
         var current = State.Item(item.Id) ?? item;
+        if (!CanChange(current))
+        {
+            Tell(AccessRules.RefusalToChange(_actor, current) ?? AccessRules.ReadOnly, Severity.Info);
+            return;
+        }
+
         var statuses = Enum.GetValues<ItemStatus>();
         var index = Array.IndexOf(statuses, current.Status);
         var cell = State.Cell(new CellKey(current.ThemeId, current.Status));
@@ -225,7 +244,8 @@ public sealed partial class BoardPage : IDisposable
         {
             { d => d.Item, State.Item(item.Id) ?? item },
             { d => d.Snapshot, State.Snapshot },
-            { d => d.CanEdit, CanMove },
+            { d => d.CanEdit, CanChange(State.Item(item.Id) ?? item) },
+            { d => d.User, _user },
         };
         var dialog = await Dialogs.ShowAsync<ItemDetailsDialog>(item.Code, parameters,
             new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Medium, FullWidth = true });
@@ -240,7 +260,7 @@ public sealed partial class BoardPage : IDisposable
 
     private async Task MoveAsync(PlanItem item, ItemStatus to, int? beforeItemId, bool keepFocus)
     {
-        var outcome = await Items.MoveAsync(new MoveRequest(item.Id, item.Version, to, beforeItemId));
+        var outcome = await Items.MoveAsync(_user, new MoveRequest(item.Id, item.Version, to, beforeItemId));
         if (State is null)
         {
             return;

@@ -1,0 +1,53 @@
+using Udmoentning.Domain.Items;
+
+namespace Udmoentning.Domain.Access;
+
+/// <summary>Who may do what. Every change is checked here on the server; hidden buttons are only a convenience.</summary>
+public static class AccessRules
+{
+    public const string ReadOnly = "Du har kun læseadgang til planen.";
+    public const string NotSignedIn = "Du skal være logget ind.";
+    public const string CrossCuttingOnly = "Tværgående punkter og råderumsforslag ændres af koordinatorerne.";
+
+    public static bool CanView(Actor actor) => actor.IsSignedIn;
+
+    public static bool CanAdminister(Actor actor) => actor.Has(Role.Administrator);
+
+    /// <summary>Null when the actor may change the item as it is now; otherwise the Danish reason.</summary>
+    public static string? RefusalToChange(Actor actor, PlanItem item) =>
+        Refusal(actor, item.CommitteeId, item.ConcernsAllCommittees);
+
+    /// <summary>For an edit, the item must be theirs both before and after: nobody hands an item to a committee they do not hold.</summary>
+    public static string? RefusalToEdit(Actor actor, PlanItem item, ItemDetails after) =>
+        RefusalToChange(actor, item)
+        ?? Refusal(actor, after.CommitteeId, after.IsCrossCutting || after.Kind == ItemKind.FiscalLeewayProposal);
+
+    public static bool CanChange(Actor actor, PlanItem item) => RefusalToChange(actor, item) is null;
+
+    private static string? Refusal(Actor actor, int committeeId, bool concernsAll)
+    {
+        if (!actor.IsSignedIn)
+        {
+            return NotSignedIn;
+        }
+
+        if (actor.Has(Role.Coordinator) || actor.Has(Role.Administrator))
+        {
+            return null;
+        }
+
+        if (!actor.Has(Role.Editor))
+        {
+            return ReadOnly;
+        }
+
+        if (concernsAll)
+        {
+            return CrossCuttingOnly;
+        }
+
+        return actor.CommitteeIds.Contains(committeeId)
+            ? null
+            : "Du kan kun ændre punkter under de udvalg, du er redaktør for.";
+    }
+}

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Udmoentning.Domain.Access;
+using Udmoentning.Web.Access;
+
+namespace Udmoentning.Tests.Support;
+
+/// <summary>Users as the app's own Identity makes them: demo users (Development) and any extra ones a test needs.</summary>
+public static partial class TestUsers
+{
+    public const string Reader = "demo-laeser";
+    public const string EditorAu = "demo-redaktoer-au";
+    public const string Coordinator = "demo-koordinator";
+    public const string Administrator = "demo-administrator";
+
+    /// <summary>The principal Identity signs this user in with: the same claims a cookie would carry.</summary>
+    public static async Task<ClaimsPrincipal> PrincipalAsync(IServiceProvider services, string userName)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlanUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No user {userName}.");
+        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PlanUser>>().CreateAsync(user);
+    }
+
+    public static async Task<ClaimsPrincipal> CreateAsync(IServiceProvider services, string userName, Role role, string? committee = null)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlanUser>>();
+        await AccessStartup.EnsureUserAsync(users, userName, userName, password: null, role, committee);
+        return await PrincipalAsync(services, userName);
+    }
+
+    /// <summary>Signs a client in through the login page's demo form, with its antiforgery token, as a browser would.</summary>
+    public static async Task SignInAsync(HttpClient client, string demoUser)
+    {
+        var page = await client.GetStringAsync("/konto/log-ind");
+        var token = TokenPattern().Match(page).Groups[1].Value;
+        var response = await client.PostAsync("/konto/demo", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["user"] = demoUser,
+            ["returnUrl"] = "/",
+        }));
+        if ((int)response.StatusCode >= 400)
+        {
+            throw new InvalidOperationException($"Demo sign-in as {demoUser} failed: {response.StatusCode}");
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Udmoentning.Domain.Access;
+
+namespace Udmoentning.Web.Access;
+
+/// <summary>At start-up: the roles exist; the first administrator is created from settings; demo users exist in Development only.</summary>
+public static class AccessStartup
+{
+    public const string AdministratorSection = "Access:Administrator";
+
+    public static async Task PrepareAccessAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlanUser>>();
+        foreach (var role in Enum.GetNames<Role>())
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
+            }
+        }
+
+        await CreateAdministratorAsync(app, users);
+        if (app.Environment.IsDevelopment())
+        {
+            foreach (var demo in DemoUsers.All)
+            {
+                // Demo users have no password: they can only be signed in by the Development-only demo endpoint.
+                await EnsureUserAsync(users, demo.UserName, demo.DisplayName, password: null, demo.Role, demo.Committee);
+            }
+        }
+    }
+
+    private static async Task CreateAdministratorAsync(WebApplication app, UserManager<PlanUser> users)
+    {
+        var section = app.Configuration.GetSection(AdministratorSection);
+        var userName = section["UserName"];
+        if (string.IsNullOrWhiteSpace(userName) || await users.FindByNameAsync(userName) is not null)
+        {
+            return;
+        }
+
+        var password = section["Password"];
+        if (string.IsNullOrWhiteSpace(password))
+        {
+            throw new StartupException(
+                $"{AdministratorSection}:UserName is '{userName}' but {AdministratorSection}:Password is missing. " +
+                $"Set it once, e.g. the environment variable Access__Administrator__Password, to create the first administrator; there is no default password.");
+        }
+
+        var validation = await Task.WhenAll(users.PasswordValidators.Select(v => v.ValidateAsync(users, new PlanUser(), password)));
+        var problems = validation.Where(r => !r.Succeeded).SelectMany(r => r.Errors).Select(e => e.Description).ToList();
+        if (problems.Count > 0)
+        {
+            throw new StartupException($"The first administrator's password ({AdministratorSection}:Password) is too weak: {string.Join(" ", problems)}");
+        }
+
+        await EnsureUserAsync(users, userName, section["DisplayName"] ?? userName, password, Role.Administrator, committee: null);
+        app.Logger.LogInformation("Created the first administrator {UserName}", userName);
+    }
+
+    public static async Task<PlanUser> EnsureUserAsync(UserManager<PlanUser> users, string userName, string displayName, string? password, Role role, string? committee)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            user = new PlanUser { UserName = userName, DisplayName = displayName };
+            Check(password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password), $"user {userName}");
+            Check(await users.AddToRoleAsync(user, role.ToString()), $"role of {userName}");
+            if (committee is not null)
+            {
+                Check(await users.AddClaimAsync(user, new Claim(AccessClaims.Committee, committee)), $"committee of {userName}");
+            }
+        }
+
+        return user;
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new StartupException($"Could not create {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using Udmoentning.Domain.Access;
+
+namespace Udmoentning.Web.Access;
+
+/// <summary>One user per role, so a newcomer can try every role in seconds. Created and usable only in Development.</summary>
+public static class DemoUsers
+{
+    public sealed record DemoUser(string UserName, string DisplayName, Role Role, string? Committee);
+
+    public static readonly IReadOnlyList<DemoUser> All =
+    [
+        new("demo-laeser", "Lise Læser (byrådsmedlem)", Role.Reader, null),
+        new("demo-redaktoer-au", "Rasmus Redaktør (AU)", Role.Editor, "AU"),
+        new("demo-koordinator", "Karin Koordinator (direktionen)", Role.Coordinator, null),
+        new("demo-administrator", "Anders Administrator", Role.Administrator, null),
+    ];
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Udmoentning.Web.Data;
+using Udmoentning.Web.Planning;
+
+namespace Udmoentning.Web.Extensions;
+
+public static class PlanningExtensions
+{
+    /// <summary>Endpoints outside the board: an item's history as CSV (aktindsigt).</summary>
+    public static WebApplication MapPlanning(this WebApplication app)
+    {
+        app.MapGet("/punkter/{id:int}/historik.csv", async (int id, HistoryReader history, IDbContextFactory<PlanDbContext> contexts, CancellationToken cancellationToken) =>
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var item = await db.Items.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.Code }).SingleOrDefaultAsync(cancellationToken);
+            if (item is null)
+            {
+                return Results.NotFound("Punktet findes ikke.");
+            }
+
+            var entries = (await history.ForItemAsync(id, cancellationToken)).Reverse();
+            var fileName = $"historik-{string.Concat(item.Code.Select(c => char.IsLetterOrDigit(c) ? c : '-'))}.csv";
+            return Results.File(HistoryCsv.Write(entries), "text/csv; charset=utf-8", fileName);
+        });
+        return app;
+    }
+}
