@@ -36,6 +36,18 @@ public class StartupTests
         Assert.Contains("ConnectionStrings:Postgres", output);
     }
 
+    [Fact]
+    public async Task AFirstAdministratorWithoutAPasswordStopsStartUp()
+    {
+        var (exitCode, output) = await RunAppAsync(
+            ("ConnectionStrings__Sqlite", $"Data Source={Path.Combine(Path.GetTempPath(), $"udm-{Guid.NewGuid():N}.db")}"),
+            ("Access__Administrator__UserName", "it-admin"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Access:Administrator:Password is missing", output);
+        Assert.Contains("there is no default password", output);
+    }
+
     private static int ClosedPort()
     {
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

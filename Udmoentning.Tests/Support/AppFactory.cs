@@ -9,13 +9,22 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>How many items to seed; above the sample's 87, variations are added (large boards).</summary>
     public int ItemCount { get; init; }
 
+    public string Environment { get; init; } = "Development";
+
+    /// <summary>Further settings, e.g. the first administrator.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     public string DatabaseFile { get; } = TestDatabases.NewSqliteFile();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", TestDatabases.SqliteConnectionString(DatabaseFile));
         builder.UseSetting("Database:SampleItemCount", ItemCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -82,6 +82,7 @@ public static class AccessExtensions
             services.AddTransient<IClaimsTransformation, OidcClaimsMapper>();
         }
 
+        services.AddScoped<UserAdministration>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();

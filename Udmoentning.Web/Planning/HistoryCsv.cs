@@ -10,19 +10,21 @@ namespace Udmoentning.Web.Planning;
 /// </summary>
 public static class HistoryCsv
 {
+    private const string LineEnd = "\r\n";
+
     private static readonly TimeZoneInfo _danish = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
 
     public static byte[] Write(IEnumerable<ItemHistoryEntry> entries)
     {
         var csv = new StringBuilder();
-        csv.AppendLine("Tidspunkt;Bruger;Bruger-id;Punkt;Handling;Felt;Før;Efter");
+        csv.Append("Tidspunkt;Bruger;Bruger-id;Punkt;Handling;Felt;Før;Efter").Append(LineEnd);
         foreach (var entry in entries)
         {
             var at = TimeZoneInfo.ConvertTimeFromUtc(entry.At, _danish).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             foreach (var change in entry.Changes)
             {
                 csv.AppendJoin(';', new[] { at, entry.UserName, entry.UserId, entry.ItemCode, entry.Kind, change.Field, change.Old, change.New }.Select(Cell));
-                csv.AppendLine();
+                csv.Append(LineEnd);
             }
         }
 

@@ -1,0 +1,201 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Udmoentning.Domain.Access;
+using Udmoentning.Domain.Items;
+using Udmoentning.Tests.Support;
+using Udmoentning.Web.Access;
+using Udmoentning.Web.Data;
+using Udmoentning.Web.Data.Sample;
+using Udmoentning.Web.Planning;
+
+namespace Udmoentning.Tests.Access;
+
+/// <summary>Every role against every action, through the one service: what is refused changes nothing and records nothing.</summary>
+public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    public enum Action
+    {
+        ViewBoard,
+        MoveOwnCommitteeItem,
+        MoveOtherCommitteeItem,
+        MoveCrossCuttingItem,
+        EditFields,
+        Administer,
+    }
+
+    public static TheoryData<string, Action, bool> Matrix => new()
+    {
+        { TestUsers.Reader, Action.ViewBoard, true },
+        { TestUsers.Reader, Action.MoveOwnCommitteeItem, false },
+        { TestUsers.Reader, Action.MoveOtherCommitteeItem, false },
+        { TestUsers.Reader, Action.MoveCrossCuttingItem, false },
+        { TestUsers.Reader, Action.EditFields, false },
+        { TestUsers.Reader, Action.Administer, false },
+        { TestUsers.EditorAu, Action.ViewBoard, true },
+        { TestUsers.EditorAu, Action.MoveOwnCommitteeItem, true },
+        { TestUsers.EditorAu, Action.MoveOtherCommitteeItem, false },
+        { TestUsers.EditorAu, Action.MoveCrossCuttingItem, false },
+        { TestUsers.EditorAu, Action.EditFields, true },
+        { TestUsers.EditorAu, Action.Administer, false },
+        { TestUsers.Coordinator, Action.ViewBoard, true },
+        { TestUsers.Coordinator, Action.MoveOwnCommitteeItem, true },
+        { TestUsers.Coordinator, Action.MoveOtherCommitteeItem, true },
+        { TestUsers.Coordinator, Action.MoveCrossCuttingItem, true },
+        { TestUsers.Coordinator, Action.EditFields, true },
+        { TestUsers.Coordinator, Action.Administer, false },
+        { TestUsers.Administrator, Action.ViewBoard, true },
+        { TestUsers.Administrator, Action.MoveOwnCommitteeItem, true },
+        { TestUsers.Administrator, Action.MoveOtherCommitteeItem, true },
+        { TestUsers.Administrator, Action.MoveCrossCuttingItem, true },
+        { TestUsers.Administrator, Action.EditFields, true },
+        { TestUsers.Administrator, Action.Administer, true },
+    };
+
+    // The AU editor's own item, another committee's item, and a cross-cutting one; all movable between "Ikke påbegyndt" and "I gang".
+    internal static readonly string OwnItem = Pick(i => i.Committee == "AU");
+    internal static readonly string OtherItem = Pick(i => i.Committee == "BUU");
+    internal static readonly string CrossCuttingItem = SamplePlanData.Items.First(i => i.CrossCutting && i.Status is ItemStatus.InProgress or ItemStatus.NotStarted).Code;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task EachRoleMayDoExactlyWhatItsRoleAllows(string userName, Action action, bool allowed)
+    {
+        var user = await TestUsers.PrincipalAsync(app.Services, userName);
+
+        switch (action)
+        {
+            case Action.ViewBoard:
+                var client = app.CreateClient(new() { AllowAutoRedirect = false });
+                await TestUsers.SignInAsync(client, userName);
+                var response = await client.GetAsync("/", Token);
+                Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Redirect, response.StatusCode);
+                break;
+            case Action.MoveOwnCommitteeItem:
+                await AssertMoveAsync(user, OwnItem, allowed);
+                break;
+            case Action.MoveOtherCommitteeItem:
+                await AssertMoveAsync(user, OtherItem, allowed);
+                break;
+            case Action.MoveCrossCuttingItem:
+                await AssertMoveAsync(user, CrossCuttingItem, allowed);
+                break;
+            case Action.EditFields:
+                await AssertEditAsync(user, OwnItem, allowed);
+                break;
+            case Action.Administer:
+                await AssertAdministerAsync(user, allowed);
+                break;
+        }
+    }
+
+    [Fact]
+    public async Task AnEditorCannotHandTheirItemToAnotherCommitteeOrMakeItCrossCutting()
+    {
+        var editor = await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu);
+        var item = await StoredAsync(OwnItem);
+        var service = app.Services.GetRequiredService<PlanItemService>();
+        var buu = await CommitteeIdAsync("BUU");
+
+        var handedOver = await service.UpdateAsync(editor, item.Id, item.Version, item.ToDetails() with { CommitteeId = buu }, Token);
+        var madeCrossCutting = await service.UpdateAsync(editor, item.Id, item.Version, item.ToDetails() with { IsCrossCutting = true }, Token);
+
+        Assert.Equal(ChangeStatus.Forbidden, handedOver.Status);
+        Assert.Equal(ChangeStatus.Forbidden, madeCrossCutting.Status);
+        Assert.Equal(item.Version, (await StoredAsync(OwnItem)).Version);
+    }
+
+    private async Task AssertMoveAsync(ClaimsPrincipal user, string code, bool allowed)
+    {
+        var before = await StoredAsync(code);
+        var historyBefore = await HistoryCountAsync(before.Id);
+        var to = before.Status == ItemStatus.InProgress ? ItemStatus.NotStarted : ItemStatus.InProgress;
+
+        var outcome = await app.Services.GetRequiredService<PlanItemService>().MoveAsync(user, new MoveRequest(before.Id, before.Version, to), Token);
+
+        await AssertOutcomeAsync(outcome, before, historyBefore, allowed);
+        if (allowed)
+        {
+            Assert.Equal(to, (await StoredAsync(code)).Status);
+        }
+    }
+
+    private async Task AssertEditAsync(ClaimsPrincipal user, string code, bool allowed)
+    {
+        var before = await StoredAsync(code);
+        var historyBefore = await HistoryCountAsync(before.Id);
+
+        var outcome = await app.Services.GetRequiredService<PlanItemService>()
+            .UpdateAsync(user, before.Id, before.Version, before.ToDetails() with { Notes = $"Note {Guid.NewGuid():N}" }, Token);
+
+        await AssertOutcomeAsync(outcome, before, historyBefore, allowed);
+    }
+
+    private async Task AssertOutcomeAsync(ChangeOutcome outcome, PlanItem before, int historyBefore, bool allowed)
+    {
+        var after = await StoredAsync(before.Code);
+        if (allowed)
+        {
+            Assert.Equal(ChangeStatus.Saved, outcome.Status);
+            Assert.NotEqual(before.Version, after.Version);
+            Assert.Equal(historyBefore + 1, await HistoryCountAsync(before.Id));
+        }
+        else
+        {
+            Assert.Equal(ChangeStatus.Forbidden, outcome.Status);
+            Assert.False(string.IsNullOrWhiteSpace(outcome.Message));
+            Assert.Equal(before.Version, after.Version);
+            Assert.Equal(historyBefore, await HistoryCountAsync(before.Id));
+        }
+    }
+
+    private async Task AssertAdministerAsync(ClaimsPrincipal user, bool allowed)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlanUser>>();
+        await AccessStartup.EnsureUserAsync(users, "matrix-target", "Mål for matricen", null, Role.Reader, null);
+        var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+
+        if (allowed)
+        {
+            Assert.Null(await administration.AssignAsync(user, "matrix-target", Role.Editor, ["KUU"]));
+            Assert.Null(await administration.AssignAsync(user, "matrix-target", Role.Reader, []));
+        }
+        else
+        {
+            var refused = await Assert.ThrowsAsync<UnauthorizedAccessException>(() => administration.AssignAsync(user, "matrix-target", Role.Administrator, []));
+            Assert.Equal(UserAdministration.NotAdministrator, refused.Message);
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => administration.ListAsync(user));
+        }
+
+        var target = await users.FindByNameAsync("matrix-target");
+        Assert.Equal(["Reader"], await users.GetRolesAsync(target!));
+    }
+
+    private async Task<PlanItem> StoredAsync(string code)
+    {
+        await using var db = await Contexts().CreateDbContextAsync(Token);
+        return await db.Items.AsNoTracking().SingleAsync(i => i.Code == code, Token);
+    }
+
+    private async Task<int> HistoryCountAsync(int itemId)
+    {
+        await using var db = await Contexts().CreateDbContextAsync(Token);
+        return await db.History.CountAsync(h => h.ItemId == itemId, Token);
+    }
+
+    private async Task<int> CommitteeIdAsync(string code)
+    {
+        await using var db = await Contexts().CreateDbContextAsync(Token);
+        return await db.Committees.Where(c => c.ShortCode == code).Select(c => c.Id).SingleAsync(Token);
+    }
+
+    private IDbContextFactory<PlanDbContext> Contexts() => app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>();
+
+    private static string Pick(Func<SampleItemSpec, bool> committee) => SamplePlanData.Items.First(i =>
+        committee(i) && !i.CrossCutting && i.Kind != ItemKind.FiscalLeewayProposal && i.Status is ItemStatus.InProgress or ItemStatus.NotStarted).Code;
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Udmoentning.Domain.Access;
+using Udmoentning.Tests.Support;
+using Udmoentning.Web.Access;
+
+namespace Udmoentning.Tests.Access;
+
+public sealed class SecurityTests
+{
+    private const string AdminPassword = "en-lang-adgangskode-til-test";
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task EveryResponseCarriesTheSecurityHeaders()
+    {
+        await using var app = new AppFactory();
+        var client = app.CreateClient();
+
+        foreach (var path in new[] { "/konto/log-ind", "/" })
+        {
+            var response = await client.GetAsync(path, Token);
+            Assert.Equal(SecurityHeaders.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.Contains("frame-ancestors 'none'", SecurityHeaders.ContentSecurityPolicy);
+            Assert.DoesNotContain("'unsafe-eval'", SecurityHeaders.ContentSecurityPolicy);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        }
+    }
+
+    [Fact]
+    public async Task OutsideDevelopmentThereAreNoDemoUsersAndNoDemoSignIn()
+    {
+        await using var app = new AppFactory { Environment = "Production" };
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var login = await client.GetStringAsync("/konto/log-ind", Token);
+        var demo = await client.PostAsync("/konto/demo", new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = TestUsers.Administrator }), Token);
+        var board = await client.GetAsync("/", Token);
+
+        Assert.DoesNotContain("demobruger", login);
+        Assert.False((int)demo.StatusCode is >= 200 and < 300, $"{demo.StatusCode}");
+        Assert.NotEqual("/", demo.Headers.Location?.OriginalString);
+        Assert.False(demo.Headers.Contains("Set-Cookie") && demo.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith(".Udmoentning.Konto", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.Redirect, board.StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlanUser>>();
+        foreach (var demoUser in DemoUsers.All)
+        {
+            Assert.Null(await users.FindByNameAsync(demoUser.UserName));
+        }
+    }
+
+    [Fact]
+    public async Task TheFirstAdministratorComesFromSettingsAndSignsInWithThatPassword()
+    {
+        await using var app = new AppFactory
+        {
+            Environment = "Production",
+            Settings = new Dictionary<string, string>
+            {
+                ["Access:Administrator:UserName"] = "it-admin",
+                ["Access:Administrator:DisplayName"] = "IT-administrator",
+                ["Access:Administrator:Password"] = AdminPassword,
+            },
+        };
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlanUser>>();
+        var admin = await users.FindByNameAsync("it-admin");
+        Assert.NotNull(admin);
+        Assert.Equal(["Administrator"], await users.GetRolesAsync(admin));
+        Assert.True(await users.CheckPasswordAsync(admin, AdminPassword));
+        Assert.False(await users.CheckPasswordAsync(admin, "admin"));
+    }
+
+    [Fact]
+    public async Task IdentityProviderGroupsBecomeRolesAndCommittees()
+    {
+        var mapper = new OidcClaimsMapper(new OidcSettings
+        {
+            Authority = "https://login.example/tenant",
+            RoleClaim = "groups",
+            Roles = new() { ["grp-direktion"] = "Coordinator", ["grp-au-sekretariat"] = "Editor" },
+            Committees = new() { ["grp-au-sekretariat"] = "AU" },
+        });
+        var fromProvider = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim("groups", "grp-au-sekretariat"), new Claim("groups", "grp-other"), new Claim("name", "Sekretær Sørensen")],
+            OidcSettings.CookieScheme, "name", ClaimTypes.Role));
+
+        var mapped = await mapper.TransformAsync(fromProvider);
+
+        Assert.Equal(new HashSet<Role> { Role.Editor }, mapped.Roles());
+        Assert.Equal(["AU"], mapped.FindAll(AccessClaims.Committee).Select(c => c.Value));
+        Assert.Equal("Sekretær Sørensen", mapped.Name());
+        Assert.Same(mapped, await mapper.TransformAsync(mapped));
+    }
+}
