@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Udmoentning.Web.Access;
@@ -47,6 +48,8 @@ public static class AccessExtensions
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
             options.SlidingExpiration = true;
+            options.Events.OnRedirectToLogin = RedirectPagesAnswerOthers(StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = RedirectPagesAnswerOthers(StatusCodes.Status403Forbidden);
         });
 
         // One scheme in front: a user signed in through the identity provider has its cookie; everyone else, Identity's.
@@ -88,6 +91,23 @@ public static class AccessExtensions
         services.AddCascadingAuthenticationState();
         return builder;
     }
+
+    /// <summary>Pages send a person to the sign-in page; the hub and file downloads answer programs with a status code.</summary>
+    private static Func<RedirectContext<CookieAuthenticationOptions>, Task> RedirectPagesAnswerOthers(int status) => context =>
+    {
+        if (context.Request.Path.StartsWithSegments("/hubs") || context.Request.Path.StartsWithSegments("/punkter"))
+        {
+            // A program gets the status itself, not the not-found page re-executed in its place.
+            context.HttpContext.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    };
 
     public static WebApplication MapAccount(this WebApplication app)
     {

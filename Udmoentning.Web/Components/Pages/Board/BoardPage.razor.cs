@@ -166,7 +166,7 @@ public sealed partial class BoardPage : IDisposable
 
     public async Task OnCardKeyAsync(PlanItem item, KeyboardEventArgs e)
     {
-        if (!e.CtrlKey || State is null || !CanMove)
+        if (!e.CtrlKey || e.Key is not ("ArrowRight" or "ArrowLeft" or "ArrowUp" or "ArrowDown") || State is null || !CanMove)
         {
             return;
         }
@@ -229,7 +229,7 @@ public sealed partial class BoardPage : IDisposable
         }
         else
         {
-            State.FocusItemId = current.Id;
+            State.RequestFocus(current.Id);
         }
     }
 
@@ -252,9 +252,13 @@ public sealed partial class BoardPage : IDisposable
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: PlanItem saved })
         {
-            State.FocusItemId = saved.Id;
             State.Apply([saved], Clock.GetUtcNow());
+            State.RequestFocus(saved.Id);
             _announcer.Announce($"{saved.Code} er gemt.");
+        }
+        else
+        {
+            State.RequestFocus(item.Id);
         }
     }
 
@@ -266,14 +270,14 @@ public sealed partial class BoardPage : IDisposable
             return;
         }
 
-        if (keepFocus)
-        {
-            State.FocusItemId = item.Id;
-        }
-
         if (outcome.Item is not null)
         {
             State.Apply([outcome.Item], Clock.GetUtcNow());
+        }
+
+        if (keepFocus)
+        {
+            State.RequestFocus(item.Id);
         }
 
         if (outcome.Succeeded)

@@ -48,8 +48,22 @@ public sealed class BoardState
     /// <summary>Raised after changes are applied, with the cells they touched.</summary>
     public event Action<IReadOnlySet<CellKey>>? Changed;
 
-    /// <summary>The card that should take focus when it next renders (after a keyboard move).</summary>
+    /// <summary>The card that takes focus when it next renders; set through <see cref="RequestFocus"/>.</summary>
     public int? FocusItemId { get; set; }
+
+    /// <summary>Puts focus on a visible card by having its cell render it; a hidden card is left alone.</summary>
+    public void RequestFocus(int itemId)
+    {
+        var item = _items.GetValueOrDefault(itemId);
+        var key = item is null ? default : new CellKey(item.ThemeId, item.Status);
+        if (item is null || !_cells.TryGetValue(key, out var cell) || !cell.Contains(item))
+        {
+            return;
+        }
+
+        FocusItemId = itemId;
+        Changed?.Invoke(new HashSet<CellKey> { key });
+    }
 
     /// <summary>The card being dragged.</summary>
     public PlanItem? Dragged { get; set; }

@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+using Udmoentning.Tests.Support;
+
+namespace Udmoentning.Tests.EndToEnd;
+
+/// <summary>
+/// One headless Chromium (the system's, never a downloaded one) shared by the end-to-end tests.
+/// Each viewer gets a browser context of its own, as two people on two laptops would.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const int TimeoutMs = 10_000;
+
+    private IPlaywright _playwright = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Assertions.SetDefaultExpectTimeout(TimeoutMs);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    /// <summary>
+    /// A new viewer, signed in as <paramref name="user"/> (a demo user: Development only) with the login page's demo buttons,
+    /// on <paramref name="path"/>; returned once the Blazor circuit is live and the board is interactive.
+    /// </summary>
+    public async Task<Viewer> OpenAsync(LiveApp app, string path, string user = TestUsers.Coordinator)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = "da-DK",
+        });
+        context.SetDefaultTimeout(TimeoutMs);
+        var viewer = new Viewer(context, await context.NewPageAsync());
+        await viewer.SignInAsync(user, path);
+        return viewer;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class EndToEndCollection : ICollectionFixture<BrowserFixture>
+{
+    /// <summary>The browser tests run one class after another: two cores host the app, its viewers and the test run.</summary>
+    public const string Name = "EndToEnd";
+}

@@ -1,0 +1,86 @@
+using Microsoft.Playwright;
+using Udmoentning.Domain.Items;
+using Udmoentning.Web.Access;
+using static Microsoft.Playwright.Assertions;
+
+namespace Udmoentning.Tests.EndToEnd;
+
+/// <summary>One person's browser on the board, with the board's landmarks as locators.</summary>
+public sealed class Viewer(IBrowserContext context, IPage page) : IAsyncDisposable
+{
+    public IPage Page { get; } = page;
+
+    public ILocator Announcer => Page.Locator("#board-announcer");
+
+    public ILocator Snackbar => Page.Locator(".mud-snackbar");
+
+    public ILocator Dialog => Page.GetByRole(AriaRole.Dialog);
+
+    /// <summary>Every card on the page, wherever it is.</summary>
+    public ILocator Cards => Page.Locator("li.card[data-code]");
+
+    public ILocator Card(string code) => Page.Locator($"li.card[data-code='{code}']");
+
+    /// <summary>The lane (theme) that holds the card; a card never leaves its lane by a move.</summary>
+    public ILocator LaneOf(string code) => Page.Locator("section.lane").Filter(new LocatorFilterOptions { Has = Card(code) });
+
+    public ILocator Cell(ILocator lane, ItemStatus status) => lane.Locator("div.lane-cells > div.cell").Nth(ColumnIndex(status));
+
+    public ILocator CardIn(ILocator lane, ItemStatus status, string code) => Cell(lane, status).Locator($"li.card[data-code='{code}']");
+
+    public ILocator TitleOf(string code) => Card(code).Locator("button.card-title");
+
+    /// <summary>The name a demo user's changes are announced with to others.</summary>
+    public static string DisplayName(string demoUser) => DemoUsers.All.Single(d => d.UserName == demoUser).DisplayName;
+
+    public static int ColumnIndex(ItemStatus status) => Array.IndexOf(Enum.GetValues<ItemStatus>(), status);
+
+    /// <summary>Signs in with the login page's demo button for <paramref name="user"/>, which lands on <paramref name="returnUrl"/>.</summary>
+    public async Task SignInAsync(string user, string returnUrl)
+    {
+        await Page.GotoAsync($"/konto/log-ind?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await Page.Locator($"button[name=user][value='{user}']").ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnUrl);
+        await WaitUntilInteractiveAsync();
+    }
+
+    public async Task GoToAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await WaitUntilInteractiveAsync();
+    }
+
+    public async Task ReloadAsync()
+    {
+        await Page.ReloadAsync();
+        await WaitUntilInteractiveAsync();
+    }
+
+    /// <summary>
+    /// The circuit is live and the board has rendered interactively. The layout says "interactive" in the same render
+    /// as the page's first interactive one, which shows a progress bar until the board is loaded (and subscribed to changes).
+    /// </summary>
+    public async Task WaitUntilInteractiveAsync()
+    {
+        await Page.Locator("[data-interactive=true]").WaitForAsync();
+        await Expect(Page.Locator("[aria-label='Indlæser tavlen']")).ToHaveCountAsync(0);
+        await Expect(Cards.First).ToBeAttachedAsync();
+    }
+
+    /// <summary>Records every text the live region takes from now on, so a test can see what a screen reader was told.</summary>
+    public Task RecordAnnouncementsAsync() => Page.EvaluateAsync(
+        """
+        () => {
+            const region = document.getElementById('board-announcer');
+            window.__announced = [];
+            new MutationObserver(() => window.__announced.push(region.textContent))
+                .observe(region, { childList: true, characterData: true, subtree: true });
+        }
+        """);
+
+    public Task<string[]> AnnouncementsAsync() => Page.EvaluateAsync<string[]>("() => window.__announced ?? []");
+
+    public Task<string[]> CodesAsync(ILocator cards) => cards.EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.code)");
+
+    public async ValueTask DisposeAsync() => await context.CloseAsync();
+}
