@@ -16,6 +16,7 @@ try
     app.MapAccount();
     app.MapRealtime();
     app.MapPlanning();
+    app.MapDiagnostics();
     await app.PrepareDatabaseAsync();
     await app.PrepareAccessAsync();
     await app.RunAsync();

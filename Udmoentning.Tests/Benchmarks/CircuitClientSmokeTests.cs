@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Udmoentning.Benchmarks.Circuits;
+using Udmoentning.Domain.Items;
+using Udmoentning.Tests.Support;
+using Udmoentning.Web.Data;
+using Udmoentning.Web.Data.Sample;
+using Udmoentning.Web.Planning;
+
+namespace Udmoentning.Tests.Benchmarks;
+
+/// <summary>
+/// The headless viewer the benchmarks rely on, against the real app: it depends on Blazor's internal hub protocol,
+/// so this is what tells when an ASP.NET Core update breaks it.
+/// </summary>
+public sealed class CircuitClientSmokeTests(LiveApp app) : IClassFixture<LiveApp>
+{
+    private static readonly TimeSpan _changeArrives = TimeSpan.FromSeconds(5);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AHeadlessViewerGetsTheBoardAndReceivesALiveChange()
+    {
+        var cookies = await DemoSignIn.SignInAsync(app.BaseAddress, TestUsers.Reader, Token);
+        await using var viewer = await BlazorCircuitClient.ConnectAsync(app.Url("/"), cookies, Token);
+
+        Assert.False(string.IsNullOrEmpty(viewer.CircuitId));
+        Assert.True(viewer.FirstBatch.ReceivedAt <= viewer.ReadyAt);
+        var initialRender = viewer.RecentBatches.Where(b => b.BatchId <= viewer.ReadyBatchId).ToList();
+        Assert.Contains(initialRender, b => b.ContainsText(SamplePlanData.Items[0].Code) && b.ContainsText(SamplePlanData.Items[0].Title));
+        var item = await NotStartedItemAsync();
+        var before = viewer.LastBatchId;
+        var saved = Stopwatch.GetTimestamp();
+
+        await MoveToInProgressAsync(item);
+
+        var change = await viewer.WaitForBatchAsync(b => b.BatchId > before && b.ContainsText(item.Code) && b.ContainsText("I gang"), _changeArrives, Token);
+        Output($"JS calls answered: {string.Join(", ", viewer.JsCalls.Distinct())}");
+        Output($"initial render {string.Join(", ", initialRender)}; {item.Code} moved, {change} after {Stopwatch.GetElapsedTime(saved, change.ReceivedAt).TotalMilliseconds:0.0} ms");
+    }
+
+    [Fact]
+    public async Task TwentyViewersConnectTogetherAndEveryOneReceivesTheChange()
+    {
+        const int Viewers = 20;
+        var cookies = await DemoSignIn.SignInAsync(app.BaseAddress, TestUsers.Reader, Token);
+        var connecting = Enumerable.Range(0, Viewers).Select(_ => BlazorCircuitClient.ConnectAsync(app.Url("/"), cookies, Token)).ToList();
+        try
+        {
+            var viewers = await Task.WhenAll(connecting);
+            Assert.Equal(Viewers, viewers.Select(v => v.CircuitId).Distinct().Count());
+            var item = await NotStartedItemAsync();
+            var before = viewers.Select(v => v.LastBatchId).ToList();
+            var saved = Stopwatch.GetTimestamp();
+
+            await MoveToInProgressAsync(item);
+
+            var changes = await Task.WhenAll(viewers.Select(async (v, i) =>
+            {
+                try
+                {
+                    return await v.WaitForBatchAsync(b => b.BatchId > before[i] && b.ContainsText(item.Code), _changeArrives, Token);
+                }
+                catch (TimeoutException)
+                {
+                    return null;
+                }
+            }));
+            var received = changes.OfType<RenderBatchInfo>().ToList();
+            Assert.Equal(Viewers, received.Count);
+            Assert.All(received, c => Assert.True(c.ReceivedAt > saved));
+            Output($"{Viewers} viewers: {item.Code} moved, the last had it after {Stopwatch.GetElapsedTime(saved, received.Max(c => c.ReceivedAt)).TotalMilliseconds:0.0} ms");
+        }
+        finally
+        {
+            foreach (var connected in connecting.Where(c => c.IsCompletedSuccessfully))
+            {
+                await (await connected).DisposeAsync();
+            }
+        }
+    }
+
+    private static void Output(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
+
+    private async Task<PlanItem> NotStartedItemAsync()
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>().CreateDbContextAsync(Token);
+        return await db.Items.AsNoTracking().Where(i => i.Status == ItemStatus.NotStarted).OrderByDescending(i => i.Id).FirstAsync(Token);
+    }
+
+    private async Task MoveToInProgressAsync(PlanItem item)
+    {
+        var coordinator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Coordinator);
+        var outcome = await app.Services.GetRequiredService<PlanItemService>().MoveAsync(coordinator, new MoveRequest(item.Id, item.Version, ItemStatus.InProgress), Token);
+        Assert.True(outcome.Succeeded, outcome.Message);
+    }
+}

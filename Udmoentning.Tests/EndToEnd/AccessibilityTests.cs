@@ -1,0 +1,68 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Udmoentning.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Udmoentning.Tests.EndToEnd;
+
+/// <summary>axe-core's WCAG 2.1 A and AA rules on the pages people use in meetings; no serious or critical violation.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>
+{
+    private static readonly AxeRunOptions _wcag21AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    [Fact]
+    public async Task TheBoardMeetsWcag21AA()
+    {
+        await using var viewer = await browser.OpenAsync(app, "/", TestUsers.Coordinator);
+
+        await AssertNoSeriousViolationsAsync(viewer.Page);
+    }
+
+    [Fact]
+    public async Task ACommitteeViewWithFiltersMeetsWcag21AA()
+    {
+        await using var viewer = await browser.OpenAsync(app, "/udvalg/au?status=i-gang", TestUsers.Reader);
+
+        await AssertNoSeriousViolationsAsync(viewer.Page);
+    }
+
+    [Fact]
+    public async Task TheItemDialogMeetsWcag21AA()
+    {
+        await using var viewer = await browser.OpenAsync(app, "/", TestUsers.Coordinator);
+        await viewer.Page.Locator("button.card-title").First.ClickAsync();
+        await Expect(viewer.Dialog).ToBeVisibleAsync();
+
+        await AssertNoSeriousViolationsAsync(viewer.Page);
+    }
+
+    [Fact]
+    public async Task TheSignInAndChangesPagesMeetWcag21AA()
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/konto/log-ind");
+        await AssertNoSeriousViolationsAsync(page);
+        await context.CloseAsync();
+
+        await using var viewer = await browser.OpenAsync(app, "/", TestUsers.Reader);
+        await viewer.Page.GotoAsync("/aendringer");
+        await Expect(viewer.Page.Locator("h1")).ToContainTextAsync("Ændringer siden");
+        await Expect(viewer.Page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        await AssertNoSeriousViolationsAsync(viewer.Page);
+    }
+
+    private static async Task AssertNoSeriousViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe(_wcag21AA);
+        Assert.True(result.Passes.Length > 10, "axe checked too little: did the page render?");
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
+    }
+}
