@@ -1,41 +1,122 @@
-using System.Diagnostics;
-using Udmoentning.Benchmarks.Circuits;
+using System.Globalization;
+using Microsoft.Playwright;
+using Udmoentning.Benchmarks.Harness;
+using Udmoentning.Benchmarks.Scenarios;
 
 namespace Udmoentning.Benchmarks;
 
 /// <summary>
-/// A probe for a running app (Development, demo sign-in): opens N headless viewers on a page and reports how long
-/// each took until its first interactive render. Usage: <c>Udmoentning.Benchmarks BASE-URL [VIEWERS] [PATH] [USER]</c>.
+/// The benchmark harness: <c>dotnet run -c Release --project Udmoentning.Benchmarks [-- --quick] [--viewers 50,300,1000]</c>.
+/// Starts the app itself, measures, prints Markdown tables and writes them to docs/benchmark-results.md.
 /// </summary>
 internal static class BenchmarkProgram
 {
     private static async Task<int> Main(string[] args)
     {
-        if (args.Length < 1 || !Uri.TryCreate(args[0], UriKind.Absolute, out var baseUri))
+        var quick = args.Contains("--quick");
+        var viewers = Option(args, "--viewers") is { } v ? Numbers(v) : quick ? [50, 300] : [50, 300, 1000];
+        var sizes = Option(args, "--sizes") is { } s ? Numbers(s) : quick ? [500, 2000] : [500, 2000, 5000];
+        var changes = quick ? 10 : 20;
+        var only = Option(args, "--only");
+        bool Runs(string scenario) => only is null || only.Split(',').Contains(scenario);
+        var root = FindRepositoryRoot();
+        var output = Option(args, "--out") ?? Path.Combine(root, "docs", "benchmark-results.md");
+        var report = new Report("dotnet run -c Release --project Udmoentning.Benchmarks" + (args.Length > 0 ? " -- " + string.Join(' ', args) : string.Empty));
+
+        var publish = Path.Combine(root, "artifacts", "bench", "web");
+        await AppServer.PublishAsync(root, publish);
+
+        if (Runs("latency") || Runs("burst"))
         {
-            await Console.Error.WriteLineAsync("Usage: Udmoentning.Benchmarks BASE-URL [VIEWERS=1] [PATH=/] [USER=demo-laeser]");
-            return 2;
+        Console.WriteLine("Latency, floor and memory (2,000 items)...");
+        await using var server = await AppServer.StartAsync(publish, 2000);
+        {
+            var items = Enumerable.Range(1, 87).ToList();
+            foreach (var count in Runs("latency") ? viewers : [])
+            {
+                var floor = await FloorScenario.RunAsync(count, changes);
+                var latency = await LatencyScenario.RunAsync(server, count, changes, items);
+                report.Latency.Add((latency, floor));
+                Console.WriteLine($"  {count} viewers: latency {latency.Latency.Row} ms, floor p95 {Stats.Ms(floor.P95)} ms, {latency.Received}/{latency.Expected} received");
+            }
+
+            if (Runs("burst"))
+            {
+                Console.WriteLine("Burst (300 viewers)...");
+                report.Bursts.Add(await BurstScenario.RunAsync(server, quick ? 50 : 300, items.Skip(20).Take(20).ToList()));
+            }
+        }
         }
 
-        var viewers = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1;
-        var page = new Uri(baseUri, args.Length > 2 ? args[2] : "/");
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var cookies = await DemoSignIn.SignInAsync(baseUri, args.Length > 3 ? args[3] : "demo-laeser", cancel.Token);
-
-        var clients = await Task.WhenAll(Enumerable.Range(0, viewers).Select(async _ =>
+        if (Runs("render"))
         {
-            var started = Stopwatch.GetTimestamp();
-            var client = await BlazorCircuitClient.ConnectAsync(page, cookies, cancel.Token);
-            return (Client: client, Ready: Stopwatch.GetElapsedTime(started, client.ReadyAt));
-        }));
-
-        var ready = clients.Select(c => c.Ready.TotalMilliseconds).Order().ToList();
-        Console.WriteLine($"{viewers} viewers ready: p50 {ready[ready.Count / 2]:0} ms, max {ready[^1]:0} ms; initial render {clients[0].Client.RecentBatches.Where(b => b.BatchId <= clients[0].Client.ReadyBatchId).Sum(b => b.Size)} bytes");
-        foreach (var (client, _) in clients)
+        Console.WriteLine("First render...");
+        using var playwright = await Playwright.CreateAsync();
         {
-            await client.DisposeAsync();
+            await using var browser = File.Exists("/usr/bin/chromium")
+                ? await playwright.Chromium.LaunchAsync(new()
+                {
+                    ExecutablePath = "/usr/bin/chromium",
+                    Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+                })
+                : null;
+            foreach (var size in sizes)
+            {
+                await using var server = await AppServer.StartAsync(publish, size);
+                var result = await FirstRenderScenario.RunAsync(server, size, quick ? 3 : 7, browser);
+                report.FirstRender.Add(result);
+                Console.WriteLine($"  {size} items: GET p50 {Stats.Ms(result.Prerender.P50)} ms, circuit p50 {Stats.Ms(result.CircuitReady.P50)} ms, browser p50 {Stats.Ms(result.Browser.P50)} ms");
+            }
+        }
         }
 
+        if (Runs("save"))
+        {
+        Console.WriteLine("Save throughput...");
+        var saveItems = Enumerable.Range(1, 480).ToList();
+        var moves = quick ? 40 : 100;
+        await using (var server = await AppServer.StartAsync(publish, 500))
+        {
+            report.Saves.Add(await SaveScenario.RunAsync(server, "SQLite", 1, moves * 4, saveItems));
+            report.Saves.Add(await SaveScenario.RunAsync(server, "SQLite", 16, moves, saveItems));
+        }
+
+        await using (var postgres = await PostgresCluster.TryStartAsync())
+        {
+            if (postgres is not null)
+            {
+                await using var server = await AppServer.StartAsync(publish, 500, postgres.ConnectionString);
+                report.Saves.Add(await SaveScenario.RunAsync(server, "PostgreSQL", 1, moves * 4, saveItems));
+                report.Saves.Add(await SaveScenario.RunAsync(server, "PostgreSQL", 16, moves, saveItems));
+            }
+        }
+        }
+
+        var markdown = report.Write();
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        await File.WriteAllTextAsync(output, markdown);
+        Console.WriteLine($"Written to {output}");
         return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static int[] Numbers(string list) => [.. list.Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))];
+
+    private static string FindRepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Udmoentning.slnx")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("Run the harness from inside the repository.");
     }
 }

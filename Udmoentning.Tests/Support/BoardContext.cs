@@ -25,13 +25,13 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Services.AddScoped<PlanReader>();
         Services.AddScoped<CircuitConnection>();
         // The app's own singletons, so the board saves to the real database and hears the real change feed.
         Services.AddSingleton(_app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>());
         Services.AddSingleton(_app.Services.GetRequiredService<PlanItemService>());
         Services.AddSingleton(_app.Services.GetRequiredService<LocalChangeFeed>());
         Services.AddSingleton(_app.Services.GetRequiredService<TimeProvider>());
+        Services.AddSingleton(_app.Services.GetRequiredService<CurrentPlan>());
         var authorization = AddAuthorization();
         authorization.SetAuthorized("Karin Koordinator");
         authorization.SetRoles(nameof(Udmoentning.Domain.Access.Role.Coordinator));

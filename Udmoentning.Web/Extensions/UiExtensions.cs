@@ -16,8 +16,9 @@ public static class UiExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
-        builder.Services.AddScoped<PlanReader>();
-        builder.Services.AddScoped<HistoryReader>();
+        builder.Services.AddSingleton<PlanReader>();
+        builder.Services.AddSingleton<HistoryReader>();
+        builder.Services.AddSingleton<CurrentPlan>();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Cultures[0]);

@@ -3,22 +3,9 @@ using Udmoentning.Web.Data;
 
 namespace Udmoentning.Web.Planning;
 
-/// <summary>Reads plans for display; one short-lived context per call.</summary>
+/// <summary>Reads the current plan from the database; <see cref="CurrentPlan"/> keeps it in memory for display.</summary>
 public sealed class PlanReader(IDbContextFactory<PlanDbContext> contexts)
 {
-    public async Task<int?> CurrentPlanIdAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Plans.OrderByDescending(p => p.FirstBudgetYear).ThenByDescending(p => p.Id)
-            .Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<Udmoentning.Domain.Plans.Committee>> CommitteesAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Committees.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
-    }
-
     /// <summary>The newest plan (by budget years), or null when the database holds none.</summary>
     public async Task<PlanSnapshot?> CurrentAsync(CancellationToken cancellationToken = default)
     {

@@ -22,8 +22,15 @@ public sealed class LocalChangeFeed(ILogger<LocalChangeFeed> logger)
 
     public int SubscriberCount => _subscriptions.Count;
 
+    /// <summary>
+    /// Raised synchronously for each change before any viewer's queue has it, so a shared copy of the plan
+    /// (<see cref="Planning.CurrentPlan"/>) is never behind a viewer that subscribed after the change was handed out.
+    /// </summary>
+    public event Action<ItemChange>? Dispatching;
+
     public void Dispatch(ItemChange change)
     {
+        Dispatching?.Invoke(change);
         foreach (var subscription in _subscriptions.Keys)
         {
             if (subscription.PlanId == change.PlanId)

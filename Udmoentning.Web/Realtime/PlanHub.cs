@@ -42,11 +42,11 @@ public sealed class PlanHub(PlanItemService items) : Hub<IPlanClient>
     {
         if (!Enum.TryParse<ItemStatus>(status, ignoreCase: false, out var to) || !Enum.IsDefined(to) || int.TryParse(status, out _))
         {
-            return new HubMoveResult(nameof(ChangeStatus.Refused), $"Ukendt status \"{status}\". Brug {string.Join(", ", Enum.GetNames<ItemStatus>())}.", null);
+            return new HubMoveResult(nameof(ChangeStatus.Refused), $"Ukendt status \"{status}\". Brug {string.Join(", ", Enum.GetNames<ItemStatus>())}.", null, null, null);
         }
 
         var outcome = await items.MoveAsync(Context.User!, new MoveRequest(itemId, expectedVersion, to), Context.ConnectionAborted);
-        return new HubMoveResult(outcome.Status.ToString(), outcome.Message, outcome.Item?.Version);
+        return new HubMoveResult(outcome.Status.ToString(), outcome.Message, outcome.Item?.Version, outcome.Item?.Status.ToString(), outcome.Item?.Code);
     }
 
     public Task Unfollow(int planId, string? committee = null) =>
@@ -56,5 +56,8 @@ public sealed class PlanHub(PlanItemService items) : Hub<IPlanClient>
         committeeSlug is null ? $"plan:{planId}" : $"plan:{planId}:udvalg:{committeeSlug.ToLowerInvariant()}";
 }
 
-/// <summary>What became of a move through the hub: Saved, Refused, Invalid, Stale, NotFound or Forbidden, and why.</summary>
-public sealed record HubMoveResult(string Outcome, string? Message, Guid? Version);
+/// <summary>
+/// What became of a move through the hub: Saved, Refused, Invalid, Stale, NotFound or Forbidden, and why;
+/// with the item's version, status and code as they now are (a stale move tells the current ones).
+/// </summary>
+public sealed record HubMoveResult(string Outcome, string? Message, Guid? Version, string? Status, string? Code);

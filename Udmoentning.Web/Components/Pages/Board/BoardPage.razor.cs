@@ -29,7 +29,7 @@ public sealed partial class BoardPage : IDisposable
 
     [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
 
-    [Inject] private PlanReader Reader { get; set; } = null!;
+    [Inject] private CurrentPlan Plan { get; set; } = null!;
     [Inject] private PlanItemService Items { get; set; } = null!;
     [Inject] private LocalChangeFeed Feed { get; set; } = null!;
     [Inject] private CircuitConnection Connection { get; set; } = null!;
@@ -62,13 +62,13 @@ public sealed partial class BoardPage : IDisposable
     {
         if (RendererInfo.IsInteractive && _subscription is null)
         {
-            // Subscribe before loading, so a change saved meanwhile is held in _pending, not lost.
+            // Subscribe before reading the shared plan: a change saved meanwhile is then in one or the other (see CurrentPlan).
             _snapshot = null;
-            _subscription = Feed.Subscribe(await Reader.CurrentPlanIdAsync() ?? 0, OnChangesAsync);
+            _subscription = Feed.Subscribe((await Plan.GetAsync())?.Plan.Id ?? 0, OnChangesAsync);
             Connection.Reconnected += OnReconnectedAsync;
         }
 
-        _snapshot ??= await Reader.CurrentAsync();
+        _snapshot ??= await Plan.GetAsync();
         _user = Authentication is null ? new ClaimsPrincipal() : (await Authentication).User;
         _actor = _user.ToActor(_snapshot?.Committees ?? []);
         Rebuild(State?.AllItems ?? _snapshot?.Items);
@@ -125,7 +125,7 @@ public sealed partial class BoardPage : IDisposable
 
     private Task OnReconnectedAsync() => InvokeAsync(async () =>
     {
-        _snapshot = await Reader.CurrentAsync();
+        _snapshot = await Plan.GetAsync();
         Rebuild(_snapshot?.Items);
         StateHasChanged();
         _announcer.Announce("Forbindelsen er genoprettet. Tavlen viser den aktuelle plan.");

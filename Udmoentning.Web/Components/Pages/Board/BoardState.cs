@@ -18,6 +18,7 @@ public sealed class BoardState
     private readonly Dictionary<CellKey, List<PlanItem>> _cells = [];
     private readonly Dictionary<int, int> _themePositions;
     private readonly Dictionary<int, DateTimeOffset> _changedAt = [];
+    private readonly Dictionary<int, int> _totals = [];
 
     public BoardState(PlanSnapshot snapshot, BoardFilter filter, Committee? committee)
     {
@@ -34,16 +35,18 @@ public sealed class BoardState
             }
         }
 
+        Years = [.. snapshot.Plan.BudgetYears];
         foreach (var item in snapshot.Items.Where(IsVisible).OrderBy(i => i.Position))
         {
             _cells[new CellKey(item.ThemeId, item.Status)].Add(item);
+            AddToTotals(item, 1);
         }
     }
 
     public PlanSnapshot Snapshot { get; }
     public BoardFilter Filter { get; }
     public Committee? Committee { get; }
-    public IReadOnlyList<int> Years => [.. Snapshot.Plan.BudgetYears];
+    public IReadOnlyList<int> Years { get; }
 
     /// <summary>Raised after changes are applied, with the cells they touched.</summary>
     public event Action<IReadOnlySet<CellKey>>? Changed;
@@ -78,7 +81,8 @@ public sealed class BoardState
 
     public int CountInColumn(ItemStatus status) => _cells.Where(c => c.Key.Status == status).Sum(c => c.Value.Count);
 
-    public YearTotals Totals => PlanTotals.PerYear(Visible, Years);
+    /// <summary>The economy of what is visible, per budget year; kept up to date as changes arrive rather than summed per render.</summary>
+    public int TotalIn(int year) => _totals.GetValueOrDefault(year);
 
     public PlanItem? Item(int id) => _items.GetValueOrDefault(id);
 
@@ -107,6 +111,7 @@ public sealed class BoardState
             if (old is not null && _cells.TryGetValue(new CellKey(old.ThemeId, old.Status), out var oldCell) && oldCell.Remove(old))
             {
                 touched.Add(new CellKey(old.ThemeId, old.Status));
+                AddToTotals(old, -1);
             }
 
             _items[update.Id] = update;
@@ -118,6 +123,7 @@ public sealed class BoardState
                 var index = cell.FindIndex(i => i.Position > update.Position);
                 cell.Insert(index < 0 ? cell.Count : index, update);
                 touched.Add(key);
+                AddToTotals(update, 1);
             }
         }
 
@@ -127,6 +133,14 @@ public sealed class BoardState
         }
 
         return applied;
+    }
+
+    private void AddToTotals(PlanItem item, int sign)
+    {
+        foreach (var effect in item.Effects)
+        {
+            _totals[effect.Year] = _totals.GetValueOrDefault(effect.Year) + (sign * effect.AmountThousands);
+        }
     }
 
     public bool IsVisible(PlanItem item) =>

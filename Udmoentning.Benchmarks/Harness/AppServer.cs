@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Udmoentning.Benchmarks.Circuits;
+
+namespace Udmoentning.Benchmarks.Harness;
+
+/// <summary>
+/// The app as its own process: the Release build published once, started on a free 127.0.0.1 port with a
+/// fresh SQLite file (or PostgreSQL) and a generated plan of the requested size. Development, for the demo users.
+/// </summary>
+public sealed class AppServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _dataFolder;
+
+    private AppServer(Process process, Uri baseUri, string dataFolder)
+    {
+        _process = process;
+        BaseUri = baseUri;
+        _dataFolder = dataFolder;
+    }
+
+    public Uri BaseUri { get; }
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>Publishes Udmoentning.Web in Release to <paramref name="output"/> (once per harness run).</summary>
+    public static async Task PublishAsync(string repositoryRoot, string output)
+    {
+        Console.WriteLine("Publishing Udmoentning.Web (Release)...");
+        var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", Path.Combine(repositoryRoot, "Udmoentning.Web"), "-c", "Release", "-o", output, "-nologo", "-v", "q"])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        await publish.StandardOutput.ReadToEndAsync();
+        await publish.WaitForExitAsync();
+        if (publish.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet publish failed.");
+        }
+    }
+
+    public static async Task<AppServer> StartAsync(string publishFolder, int items, string? postgres = null)
+    {
+        var port = FreePort();
+        var data = Directory.CreateTempSubdirectory("udm-bench-").FullName;
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(publishFolder, "Udmoentning.Web.dll"), "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = publishFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Database__SampleItemCount"] = items.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Diagnostics__Enabled"] = "true";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
+        if (postgres is null)
+        {
+            start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(data, "bench.db")}";
+        }
+        else
+        {
+            start.Environment["Database__Provider"] = "Postgres";
+            start.Environment["ConnectionStrings__Postgres"] = postgres;
+        }
+
+        var process = Process.Start(start)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        var server = new AppServer(process, new Uri($"http://127.0.0.1:{port}/"), data);
+        await server.WaitUntilUpAsync();
+        return server;
+    }
+
+    public async Task<MemoryReading> MemoryAsync(CookieContainer adminCookies)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { CookieContainer = adminCookies }) { BaseAddress = BaseUri };
+        return await http.GetFromJsonAsync<MemoryReading>("diagnostics/memory") ?? throw new InvalidDataException("No memory reading.");
+    }
+
+    public Task<CookieContainer> SignInAsync(string demoUser) => DemoSignIn.SignInAsync(BaseUri, demoUser, CancellationToken.None);
+
+    private async Task WaitUntilUpAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The app stopped with exit code {_process.ExitCode}.");
+            }
+
+            try
+            {
+                if ((await http.GetAsync("konto/log-ind")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet: seeding a large plan takes a while.
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("The app did not start within 3 minutes.");
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        Directory.Delete(_dataFolder, recursive: true);
+    }
+}
+
+/// <summary>What <c>/diagnostics/memory</c> reports.</summary>
+public sealed record MemoryReading(long ManagedBytes, long WorkingSetBytes, int LiveBoards);

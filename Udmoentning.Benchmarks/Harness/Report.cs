@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Udmoentning.Benchmarks.Scenarios;
+
+namespace Udmoentning.Benchmarks.Harness;
+
+/// <summary>The results as Markdown tables, with the machine in the header and the targets beside the figures.</summary>
+public sealed class Report(string command)
+{
+    private readonly StringBuilder _text = new();
+
+    public List<(LatencyResult Result, Stats Floor)> Latency { get; } = [];
+    public List<FirstRenderResult> FirstRender { get; } = [];
+    public List<SaveResult> Saves { get; } = [];
+    public List<BurstResult> Bursts { get; } = [];
+
+    public string Write()
+    {
+        _text.Clear();
+        Line("# Benchmark results");
+        Line();
+        Line($"- Machine: {Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024 / 1024)} GiB, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
+        Line($"- Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, `{command}`");
+        Line("- The app runs as its own process (Release build, Development settings for the demo users, SQLite unless stated); clients and server share the machine.");
+        Line("- Times in milliseconds: min | p50 | p95 | p99.");
+        Line();
+
+        Line("## Change-to-visible latency (2,000-item board)");
+        Line();
+        Line("From just before a move is asked of the hub (the application service saves it) until each viewer's circuit has received the render batch that shows it. The floor is a plain SignalR broadcast of a small message to as many plain clients, in the same run.");
+        Line();
+        Line("| viewers | min | p50 | p95 | p99 | updates received | floor p95 | p95 / floor | target |");
+        Line("|---|---|---|---|---|---|---|---|---|");
+        foreach (var (result, floor) in Latency)
+        {
+            var target = result.Viewers >= 1000 ? "p95 ≤ 250 ms" : result.Viewers >= 300 ? "p95 ≤ 100 ms and ≤ 3× floor" : "–";
+            Line($"| {result.Viewers:N0} | {result.Latency.Row} | {result.Received:N0} / {result.Expected:N0} | {Stats.Ms(floor.P95)} | {Ratio(result.Latency.P95, floor.P95)} | {target} |");
+        }
+
+        Line();
+        Line("## Memory per viewer (2,000-item board)");
+        Line();
+        Line("The server's managed heap after a full collection, and its working set, with no viewer and with all open.");
+        Line();
+        Line("| viewers | heap idle → loaded | heap per viewer | working set idle → loaded | working set per viewer | target |");
+        Line("|---|---|---|---|---|---|");
+        foreach (var (result, _) in Latency)
+        {
+            Line($"| {result.Viewers:N0} | {Mb(result.Idle.ManagedBytes)} → {Mb(result.Loaded.ManagedBytes)} | {PerViewer(result.Loaded.ManagedBytes - result.Idle.ManagedBytes, result.Viewers)} | " +
+                 $"{Mb(result.Idle.WorkingSetBytes)} → {Mb(result.Loaded.WorkingSetBytes)} | {PerViewer(result.Loaded.WorkingSetBytes - result.Idle.WorkingSetBytes, result.Viewers)} | ≤ 1.5 MB |");
+        }
+
+        Line();
+        Line("## First board render");
+        Line();
+        Line("Server: the prerendered page (`GET /`), and a circuit from its first request until its interactive board has rendered. Browser: Debian's Chromium via Playwright, from navigation until the interactive board shows its cards.");
+        Line();
+        Line("| items | GET / p50 | GET / p95 | circuit ready p50 | circuit ready p95 | browser interactive p50 | browser interactive p95 | initial render | target (2,000) |");
+        Line("|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in FirstRender)
+        {
+            Line($"| {r.Items:N0} | {Stats.Ms(r.Prerender.P50)} | {Stats.Ms(r.Prerender.P95)} | {Stats.Ms(r.CircuitReady.P50)} | {Stats.Ms(r.CircuitReady.P95)} | {Stats.Ms(r.Browser.P50)} | {Stats.Ms(r.Browser.P95)} | {Mb(r.InitialBatchBytes)} | server ≤ 150, browser ≤ 1,000 |");
+        }
+
+        Line();
+        Line("## Save throughput");
+        Line();
+        Line("Moves through the hub's `Move` (the application service: access check, rules, history record, concurrency token, publish), each writer on its own connection. Latency is the call's round trip.");
+        Line();
+        Line("| database | writers | moves | moves/s | min | p50 | p95 | p99 | errors | target |");
+        Line("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var s in Saves)
+        {
+            Line($"| {s.Database} | {s.Writers} | {s.Moves:N0} | {s.MovesPerSecond:0} | {s.Latency.Row} | {s.Errors}{(s.FirstError is null ? string.Empty : $" ({s.FirstError})")} | {(s.Database == "SQLite" && s.Writers == 16 ? "p95 ≤ 5 ms, 0 errors" : "–")} |");
+        }
+
+        Line();
+        Line("## Burst");
+        Line();
+        Line("20 changes within one second; for each viewer, when the last change was visible (from the first save), and how many render batches it received until then.");
+        Line();
+        Line("| viewers | changes | sent over | last visible p50 | p95 | max | viewers that saw it | batches per viewer p50 | max |");
+        Line("|---|---|---|---|---|---|---|---|---|");
+        foreach (var b in Bursts)
+        {
+            Line($"| {b.Viewers:N0} | {b.Changes} | {b.SendTime.TotalMilliseconds:0} ms | {Stats.Ms(b.LastVisible.P50)} | {Stats.Ms(b.LastVisible.P95)} | {Stats.Ms(b.LastVisible.Max)} | {b.Received:N0} / {b.Viewers:N0} | {b.BatchesPerViewer.P50:0} | {b.BatchesPerViewer.Max:0} |");
+        }
+
+        return _text.ToString();
+    }
+
+    private void Line(string text = "") => _text.Append(text).Append('\n');
+
+    private static string Ratio(double value, double floor) => floor > 0 ? (value / floor).ToString("0.0", CultureInfo.InvariantCulture) + "×" : "–";
+
+    private static string Mb(long bytes) => (bytes / 1024.0 / 1024).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+
+    private static string PerViewer(long bytes, int viewers) => (bytes / 1024.0 / 1024 / viewers).ToString("0.00", CultureInfo.InvariantCulture) + " MB";
+}

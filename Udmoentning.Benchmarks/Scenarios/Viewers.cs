@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Net;
+using Udmoentning.Benchmarks.Circuits;
+
+namespace Udmoentning.Benchmarks.Scenarios;
+
+/// <summary>N real board viewers (headless Blazor circuits), and waiting until each has rendered a change.</summary>
+public sealed class Viewers : IAsyncDisposable
+{
+    private readonly BlazorCircuitClient[] _clients;
+    private readonly Watch?[] _watches;
+
+    private Viewers(BlazorCircuitClient[] clients)
+    {
+        _clients = clients;
+        _watches = new Watch?[clients.Length];
+        for (var i = 0; i < clients.Length; i++)
+        {
+            var index = i;
+            clients[i].BatchReceived = batch => _watches[index]?.Offer(batch);
+        }
+    }
+
+    public int Count => _clients.Length;
+
+    public TimeSpan ConnectTime { get; private init; }
+
+    /// <summary>Opens <paramref name="count"/> viewers, <paramref name="together"/> at a time (as a meeting room opens laptops).</summary>
+    public static async Task<Viewers> OpenAsync(Uri page, CookieContainer cookies, int count, int together = 25)
+    {
+        var started = Stopwatch.StartNew();
+        var clients = new List<BlazorCircuitClient>(count);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        while (clients.Count < count)
+        {
+            var group = Math.Min(together, count - clients.Count);
+            clients.AddRange(await Task.WhenAll(Enumerable.Range(0, group)
+                .Select(_ => BlazorCircuitClient.ConnectAsync(page, cookies, retainedBatches: 1, timeout.Token))));
+        }
+
+        return new Viewers([.. clients]) { ConnectTime = started.Elapsed };
+    }
+
+    /// <summary>
+    /// Starts watching every viewer for a render batch, newer than now, that contains <paramref name="text"/>;
+    /// <see cref="Watch.Received"/> completes with its arrival time and how many batches came before it.
+    /// </summary>
+    public Watch[] Watch(string text)
+    {
+        var watches = _clients.Select(c => new Watch(text, c.LastBatchId)).ToArray();
+        for (var i = 0; i < watches.Length; i++)
+        {
+            _watches[i] = watches[i];
+        }
+
+        return watches;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var group in _clients.Chunk(50))
+        {
+            await Task.WhenAll(group.Select(c => c.DisposeAsync().AsTask()));
+        }
+    }
+}
+
+/// <summary>One viewer waiting for a text to be rendered.</summary>
+public sealed class Watch(string text, long afterBatch)
+{
+    private readonly TaskCompletionSource<(long At, int Batches)> _received = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _batches;
+
+    public Task<(long At, int Batches)> Received => _received.Task;
+
+    public void Offer(RenderBatchInfo batch)
+    {
+        if (batch.BatchId <= afterBatch || _received.Task.IsCompleted)
+        {
+            return;
+        }
+
+        var count = Interlocked.Increment(ref _batches);
+        if (batch.ContainsText(text))
+        {
+            _received.TrySetResult((batch.ReceivedAt, count));
+        }
+    }
+}
