@@ -6,8 +6,9 @@ using Udmoentning.Benchmarks.Scenarios;
 namespace Udmoentning.Benchmarks;
 
 /// <summary>
-/// The benchmark harness: <c>dotnet run -c Release --project Udmoentning.Benchmarks [-- --quick] [--viewers 50,300,1000]</c>.
-/// Starts the app itself, measures, prints Markdown tables and writes them to docs/benchmark-results.md.
+/// The benchmark harness: <c>dotnet run -c Release --project Udmoentning.Benchmarks [-- --quick] [--viewers 50,300,1000]
+/// [--sizes 500,2000,5000] [--only latency,burst,render,save] [--out FILE]</c>. Starts the app itself, measures,
+/// prints Markdown tables and writes them to docs/benchmark-results.md.
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -16,80 +17,26 @@ internal static class BenchmarkProgram
         var quick = args.Contains("--quick");
         var viewers = Option(args, "--viewers") is { } v ? Numbers(v) : quick ? [50, 300] : [50, 300, 1000];
         var sizes = Option(args, "--sizes") is { } s ? Numbers(s) : quick ? [500, 2000] : [500, 2000, 5000];
-        var changes = quick ? 10 : 20;
-        var only = Option(args, "--only");
-        bool Runs(string scenario) => only is null || only.Split(',').Contains(scenario);
+        var only = Option(args, "--only")?.Split(',');
         var root = FindRepositoryRoot();
         var output = Option(args, "--out") ?? Path.Combine(root, "docs", "benchmark-results.md");
         var report = new Report("dotnet run -c Release --project Udmoentning.Benchmarks" + (args.Length > 0 ? " -- " + string.Join(' ', args) : string.Empty));
-
         var publish = Path.Combine(root, "artifacts", "bench", "web");
         await AppServer.PublishAsync(root, publish);
 
-        if (Runs("latency") || Runs("burst"))
+        if (only is null || only.Contains("latency") || only.Contains("burst"))
         {
-        Console.WriteLine("Latency, floor and memory (2,000 items)...");
-        await using var server = await AppServer.StartAsync(publish, 2000);
-        {
-            var items = Enumerable.Range(1, 87).ToList();
-            foreach (var count in Runs("latency") ? viewers : [])
-            {
-                var floor = await FloorScenario.RunAsync(count, changes);
-                var latency = await LatencyScenario.RunAsync(server, count, changes, items);
-                report.Latency.Add((latency, floor));
-                Console.WriteLine($"  {count} viewers: latency {latency.Latency.Row} ms, floor p95 {Stats.Ms(floor.P95)} ms, {latency.Received}/{latency.Expected} received");
-            }
-
-            if (Runs("burst"))
-            {
-                Console.WriteLine("Burst (300 viewers)...");
-                report.Bursts.Add(await BurstScenario.RunAsync(server, quick ? 50 : 300, items.Skip(20).Take(20).ToList()));
-            }
-        }
+            await LiveAsync(report, publish, only is null || only.Contains("latency") ? viewers : [], only is null || only.Contains("burst"), quick);
         }
 
-        if (Runs("render"))
+        if (only is null || only.Contains("render"))
         {
-        Console.WriteLine("First render...");
-        using var playwright = await Playwright.CreateAsync();
-        {
-            await using var browser = File.Exists("/usr/bin/chromium")
-                ? await playwright.Chromium.LaunchAsync(new()
-                {
-                    ExecutablePath = "/usr/bin/chromium",
-                    Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-                })
-                : null;
-            foreach (var size in sizes)
-            {
-                await using var server = await AppServer.StartAsync(publish, size);
-                var result = await FirstRenderScenario.RunAsync(server, size, quick ? 3 : 7, browser);
-                report.FirstRender.Add(result);
-                Console.WriteLine($"  {size} items: GET p50 {Stats.Ms(result.Prerender.P50)} ms, circuit p50 {Stats.Ms(result.CircuitReady.P50)} ms, browser p50 {Stats.Ms(result.Browser.P50)} ms");
-            }
-        }
+            await FirstRenderAsync(report, publish, sizes, quick ? 3 : 7);
         }
 
-        if (Runs("save"))
+        if (only is null || only.Contains("save"))
         {
-        Console.WriteLine("Save throughput...");
-        var saveItems = Enumerable.Range(1, 480).ToList();
-        var moves = quick ? 40 : 100;
-        await using (var server = await AppServer.StartAsync(publish, 500))
-        {
-            report.Saves.Add(await SaveScenario.RunAsync(server, "SQLite", 1, moves * 4, saveItems));
-            report.Saves.Add(await SaveScenario.RunAsync(server, "SQLite", 16, moves, saveItems));
-        }
-
-        await using (var postgres = await PostgresCluster.TryStartAsync())
-        {
-            if (postgres is not null)
-            {
-                await using var server = await AppServer.StartAsync(publish, 500, postgres.ConnectionString);
-                report.Saves.Add(await SaveScenario.RunAsync(server, "PostgreSQL", 1, moves * 4, saveItems));
-                report.Saves.Add(await SaveScenario.RunAsync(server, "PostgreSQL", 16, moves, saveItems));
-            }
-        }
+            await SavesAsync(report, publish, quick ? 40 : 100);
         }
 
         var markdown = report.Write();
@@ -99,6 +46,68 @@ internal static class BenchmarkProgram
         await File.WriteAllTextAsync(output, markdown);
         Console.WriteLine($"Written to {output}");
         return 0;
+    }
+
+    /// <summary>Latency beside the floor, memory per viewer and the burst, on one 2,000-item board.</summary>
+    private static async Task LiveAsync(Report report, string publish, int[] viewers, bool burst, bool quick)
+    {
+        Console.WriteLine("Latency, floor and memory (2,000 items)...");
+        await using var server = await AppServer.StartAsync(publish, 2000);
+        var items = Enumerable.Range(1, 87).ToList();
+        var changes = quick ? 10 : 20;
+        foreach (var count in viewers)
+        {
+            var floor = await FloorScenario.RunAsync(count, changes);
+            var latency = await LatencyScenario.RunAsync(server, count, changes, items);
+            report.Latency.Add((latency, floor));
+            Console.WriteLine($"  {count} viewers: latency {latency.Latency.Row} ms, floor p95 {Stats.Ms(floor.P95)} ms, {latency.Received}/{latency.Expected} received");
+        }
+
+        if (burst)
+        {
+            Console.WriteLine("Burst...");
+            report.Bursts.Add(await BurstScenario.RunAsync(server, quick ? 50 : 300, items.Skip(20).Take(21).ToList()));
+        }
+    }
+
+    private static async Task FirstRenderAsync(Report report, string publish, int[] sizes, int samples)
+    {
+        Console.WriteLine("First render...");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = File.Exists("/usr/bin/chromium")
+            ? await playwright.Chromium.LaunchAsync(new()
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            })
+            : null;
+        foreach (var size in sizes)
+        {
+            await using var server = await AppServer.StartAsync(publish, size);
+            var result = await FirstRenderScenario.RunAsync(server, size, samples, browser);
+            report.FirstRender.Add(result);
+            Console.WriteLine($"  {size} items: GET p50 {Stats.Ms(result.Prerender.P50)} ms, circuit p50 {Stats.Ms(result.CircuitReady.P50)} ms, browser p50 {Stats.Ms(result.Browser.P50)} ms");
+        }
+    }
+
+    /// <summary>1 and 16 writers on SQLite, and on PostgreSQL when its server binaries are on the machine.</summary>
+    private static async Task SavesAsync(Report report, string publish, int moves)
+    {
+        Console.WriteLine("Save throughput...");
+        var items = Enumerable.Range(1, 480).ToList();
+        await using (var server = await AppServer.StartAsync(publish, 500))
+        {
+            report.Saves.Add(await SaveScenario.RunAsync(server, "SQLite", 1, moves * 4, items));
+            report.Saves.Add(await SaveScenario.RunAsync(server, "SQLite", 16, moves, items));
+        }
+
+        await using var postgres = await PostgresCluster.TryStartAsync();
+        if (postgres is not null)
+        {
+            await using var server = await AppServer.StartAsync(publish, 500, postgres.ConnectionString);
+            report.Saves.Add(await SaveScenario.RunAsync(server, "PostgreSQL", 1, moves * 4, items));
+            report.Saves.Add(await SaveScenario.RunAsync(server, "PostgreSQL", 16, moves, items));
+        }
     }
 
     private static string? Option(string[] args, string name)

@@ -18,7 +18,7 @@ public static class FloorScenario
     public static async Task<Stats> RunAsync(int clientCount, int broadcasts)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSignalR();
         await using var app = builder.Build();

@@ -82,6 +82,25 @@ public sealed class CircuitClientSmokeTests(LiveApp app) : IClassFixture<LiveApp
         }
     }
 
+    [Fact]
+    public async Task EachChangeReachesAViewerAsOneRenderBatch()
+    {
+        var cookies = await DemoSignIn.SignInAsync(app.BaseAddress, TestUsers.Reader, Token);
+        await using var viewer = await BlazorCircuitClient.ConnectAsync(app.Url("/"), cookies, Token);
+        var first = await NotStartedItemAsync();
+        var before = viewer.LastBatchId;
+        await MoveToInProgressAsync(first);
+        var firstBatch = await viewer.WaitForBatchAsync(b => b.BatchId > before && b.ContainsText($"{first.Code} flyttet til"), _changeArrives, Token);
+        var second = await NotStartedItemAsync();
+
+        await MoveToInProgressAsync(second);
+        var secondBatch = await viewer.WaitForBatchAsync(b => b.BatchId > firstBatch.BatchId && b.ContainsText($"{second.Code} flyttet til"), _changeArrives, Token);
+
+        // The first change's cells, counts, totals and announcement all came in its one batch: nothing was sent between the two.
+        Assert.Equal(firstBatch.BatchId + 1, secondBatch.BatchId);
+        Assert.True(firstBatch.ContainsText("I gang") && firstBatch.ContainsText(first.Code));
+    }
+
     private static void Output(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
 
     private async Task<PlanItem> NotStartedItemAsync()

@@ -23,7 +23,7 @@ public sealed partial class BoardPage : IDisposable
     private PlanSnapshot? _snapshot;
     private IDisposable? _subscription;
     private string? _problem;
-    private LiveAnnouncer _announcer = null!;
+    private string? _announcement;
     private ClaimsPrincipal _user = new();
     private Actor _actor = Actor.Anonymous;
 
@@ -114,7 +114,8 @@ public sealed partial class BoardPage : IDisposable
             var announced = changes.Where(c => applied.Contains(c.Item.Id)).ToList();
             if (announced.Count > 0)
             {
-                _announcer.Announce(string.Join(" ", announced.TakeLast(3).Select(Describe)));
+                Say(string.Join(" ", announced.TakeLast(3).Select(Describe)));
+                StateHasChanged();
             }
         }
         catch (Exception e)
@@ -127,8 +128,8 @@ public sealed partial class BoardPage : IDisposable
     {
         _snapshot = await Plan.GetAsync();
         Rebuild(_snapshot?.Items);
+        Say("Forbindelsen er genoprettet. Tavlen viser den aktuelle plan.");
         StateHasChanged();
-        _announcer.Announce("Forbindelsen er genoprettet. Tavlen viser den aktuelle plan.");
     });
 
     public void StartDrag(PlanItem item)
@@ -230,6 +231,7 @@ public sealed partial class BoardPage : IDisposable
         else
         {
             State.RequestFocus(current.Id);
+            StateHasChanged();
         }
     }
 
@@ -254,12 +256,14 @@ public sealed partial class BoardPage : IDisposable
         {
             State.Apply([saved], Clock.GetUtcNow());
             State.RequestFocus(saved.Id);
-            _announcer.Announce($"{saved.Code} er gemt.");
+            Say($"{saved.Code} er gemt.");
         }
         else
         {
             State.RequestFocus(item.Id);
         }
+
+        StateHasChanged();
     }
 
     private async Task MoveAsync(PlanItem item, ItemStatus to, int? beforeItemId, bool keepFocus)
@@ -283,19 +287,25 @@ public sealed partial class BoardPage : IDisposable
         if (outcome.Succeeded)
         {
             var place = State.Cell(new CellKey(item.ThemeId, to)).ToList().FindIndex(i => i.Id == item.Id) + 1;
-            _announcer.Announce(to == item.Status ? $"{item.Code} er nu nr. {place} i {to.Name()}." : $"{item.Code} flyttet til {to.Name()}.");
+            Say(to == item.Status ? $"{item.Code} er nu nr. {place} i {to.Name()}." : $"{item.Code} flyttet til {to.Name()}.");
         }
         else
         {
             Tell(outcome.Message ?? "Flytningen blev ikke gemt.", Severity.Warning);
         }
+
+        StateHasChanged();
     }
 
     private void Tell(string message, Severity severity)
     {
         Snackbar.Add(message, severity);
-        _announcer.Announce(message);
+        Say(message);
+        StateHasChanged();
     }
+
+    /// <summary>Sets the live region's text for the next render; the same text twice in a row gets a zero-width variation so it is read again.</summary>
+    private void Say(string message) => _announcement = _announcement == message ? message + "\u200B" : message;
 
     private static string Describe(ItemChange change) => change.Kind switch
     {
