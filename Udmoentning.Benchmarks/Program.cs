@@ -54,7 +54,7 @@ internal static class BenchmarkProgram
         Console.WriteLine("Latency, floor and memory (2,000 items)...");
         await using var server = await AppServer.StartAsync(publish, 2000);
         var items = Enumerable.Range(1, 87).ToList();
-        var changes = quick ? 10 : 20;
+        var changes = quick ? 10 : 50;
         foreach (var count in viewers)
         {
             var floor = await FloorScenario.RunAsync(count, changes);
