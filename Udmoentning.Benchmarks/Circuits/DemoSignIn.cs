@@ -11,6 +11,13 @@ public static partial class DemoSignIn
         var cookies = new CookieContainer();
         using var handler = new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false };
         using var http = new HttpClient(handler) { BaseAddress = baseUri };
+        await SignInAsync(http, demoUser, cancellationToken);
+        return cookies;
+    }
+
+    /// <summary>Signs in on a client that keeps its cookies (a browser-like client, or a test server's).</summary>
+    public static async Task SignInAsync(HttpClient http, string demoUser, CancellationToken cancellationToken)
+    {
         var page = await http.GetStringAsync("/konto/log-ind", cancellationToken);
         var token = TokenPattern().Match(page);
         if (!token.Success)
@@ -29,8 +36,6 @@ public static partial class DemoSignIn
         {
             throw new InvalidOperationException($"Demo sign-in as {demoUser} failed: {(int)response.StatusCode} {response.StatusCode}.");
         }
-
-        return cookies;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

@@ -1,14 +1,14 @@
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Udmoentning.Benchmarks.Circuits;
 using Udmoentning.Domain.Access;
 using Udmoentning.Web.Access;
 
 namespace Udmoentning.Tests.Support;
 
 /// <summary>Users as the app's own Identity makes them: demo users (Development) and any extra ones a test needs.</summary>
-public static partial class TestUsers
+public static class TestUsers
 {
     public const string Reader = "demo-laeser";
     public const string EditorAu = "demo-redaktoer-au";
@@ -33,22 +33,6 @@ public static partial class TestUsers
     }
 
     /// <summary>Signs a client in through the login page's demo form, with its antiforgery token, as a browser would.</summary>
-    public static async Task SignInAsync(HttpClient client, string demoUser)
-    {
-        var page = await client.GetStringAsync("/konto/log-ind");
-        var token = TokenPattern().Match(page).Groups[1].Value;
-        var response = await client.PostAsync("/konto/demo", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["user"] = demoUser,
-            ["returnUrl"] = "/",
-        }));
-        if ((int)response.StatusCode >= 400)
-        {
-            throw new InvalidOperationException($"Demo sign-in as {demoUser} failed: {response.StatusCode}");
-        }
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    public static Task SignInAsync(HttpClient client, string demoUser) =>
+        DemoSignIn.SignInAsync(client, demoUser, TestContext.Current.CancellationToken);
 }

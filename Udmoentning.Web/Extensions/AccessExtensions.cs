@@ -127,7 +127,7 @@ public static class AccessExtensions
         if (app.Services.GetRequiredService<OidcSettings>().Enabled)
         {
             account.MapGet("/log-ind-ekstern", (string? returnUrl) =>
-                Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOnly(returnUrl) }, [OidcSettings.Scheme])).AllowAnonymous();
+                Results.Challenge(new AuthenticationProperties { RedirectUri = ReturnUrls.LocalOnly(returnUrl) }, [OidcSettings.Scheme])).AllowAnonymous();
         }
 
         // Demo sign-in exists only in Development: outside it the endpoint is not even mapped.
@@ -142,13 +142,10 @@ public static class AccessExtensions
                 }
 
                 await signIn.SignInAsync(user, isPersistent: false);
-                return Results.LocalRedirect(LocalOnly(form["returnUrl"]));
+                return Results.LocalRedirect(ReturnUrls.LocalOnly(form["returnUrl"]));
             }).AllowAnonymous();
         }
 
         return app;
     }
-
-    private static string LocalOnly(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
 }
