@@ -28,8 +28,8 @@ public sealed partial class LargeBoardTests : IAsyncLifetime
         var cards = CardPattern().Matches(html).Count;
         var pagedCells = ShowAllPattern().Matches(html).Count;
         Assert.True(pagedCells > 0, "With 2,000 items some cells should offer 'Vis alle'.");
-        Assert.True(cards <= 7 * 4 * StatusCell.PageSize, $"{cards} cards rendered");
-        Assert.True(cards >= pagedCells * StatusCell.PageSize, $"{cards} cards rendered for {pagedCells} paged cells");
+        Assert.True(cards <= 7 * 4 * BoardState.CardsPerCellOnLargeBoards, $"{cards} cards rendered");
+        Assert.True(cards >= pagedCells * BoardState.CardsPerCellOnLargeBoards, $"{cards} cards rendered for {pagedCells} paged cells");
     }
 
     [GeneratedRegex("<li class=\"card ")]

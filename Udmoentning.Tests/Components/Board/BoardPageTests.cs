@@ -45,6 +45,15 @@ public sealed class BoardPageTests : BoardContext
     }
 
     [Fact]
+    public void TheSamplePlanShowsEveryCardWithoutPaging()
+    {
+        var board = RenderBoard();
+
+        Assert.Equal(SamplePlanData.Items.Count, board.FindAll("li.card").Count);
+        Assert.Empty(board.FindAll(".show-more"));
+    }
+
+    [Fact]
     public void ACardShowsWhatAMeetingNeedsToSee()
     {
         var board = RenderBoard();

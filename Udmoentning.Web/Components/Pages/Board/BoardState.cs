@@ -36,6 +36,8 @@ public sealed class BoardState
         }
 
         Years = [.. snapshot.Plan.BudgetYears];
+        var visible = snapshot.Items.Count(IsVisible);
+        CardsPerCell = visible <= ShowEveryCardUpTo ? int.MaxValue : CardsPerCellOnLargeBoards;
         foreach (var item in snapshot.Items.Where(IsVisible).OrderBy(i => i.Position))
         {
             _cells[new CellKey(item.ThemeId, item.Status)].Add(item);
@@ -43,7 +45,16 @@ public sealed class BoardState
         }
     }
 
+    /// <summary>A board this size shows every card; a viewer's server memory grows with each rendered card (~4 KB).</summary>
+    public const int ShowEveryCardUpTo = 200;
+
+    /// <summary>On larger boards each cell shows this many cards and the rest on request (measured: docs/benchmarks.md).</summary>
+    public const int CardsPerCellOnLargeBoards = 5;
+
     public PlanSnapshot Snapshot { get; }
+
+    /// <summary>How many cards a cell shows before "Vis alle"; fixed when the board is built, so it does not jump as items move.</summary>
+    public int CardsPerCell { get; }
     public BoardFilter Filter { get; }
     public Committee? Committee { get; }
     public IReadOnlyList<int> Years { get; }
