@@ -65,7 +65,8 @@ public sealed class PlanItemService(
         }
 
         var after = ItemState.Of(item, cells.PlaceAfterMove(item));
-        return await SaveAsync(db, actor, item, MovedKind, before, after, previous, committees, cancellationToken);
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Themes).SingleAsync(p => p.Id == item.PlanId, cancellationToken);
+        return await SaveAsync(db, actor, plan, item, MovedKind, before, after, previous, committees, cancellationToken);
     }
 
     public async Task<ChangeOutcome> UpdateAsync(ClaimsPrincipal user, int itemId, Guid expectedVersion, ItemDetails details, CancellationToken cancellationToken = default)
@@ -113,12 +114,13 @@ public sealed class PlanItemService(
             return e.Errors.Count > 0 ? ChangeOutcome.Invalid(item, e.Errors) : ChangeOutcome.Refused(item, e.Message);
         }
 
-        return await SaveAsync(db, actor, item, EditedKind, before, ItemState.Of(item, 0), previous, committees, cancellationToken);
+        return await SaveAsync(db, actor, plan, item, EditedKind, before, ItemState.Of(item, 0), previous, committees, cancellationToken);
     }
 
     private async Task<ChangeOutcome> SaveAsync(
         PlanDbContext db,
         Actor actor,
+        Plan plan,
         PlanItem item,
         string kind,
         ItemState before,
@@ -127,7 +129,6 @@ public sealed class PlanItemService(
         IReadOnlyList<Committee> committees,
         CancellationToken cancellationToken)
     {
-        var plan = await db.Plans.AsNoTracking().Include(p => p.Themes).SingleAsync(p => p.Id == item.PlanId, cancellationToken);
         var changes = ItemDiff.Between(before, after, plan.BudgetYears, await NamesAsync(db, plan, committees, before, after, cancellationToken));
         if (changes.Count == 0)
         {
