@@ -14,7 +14,7 @@ public sealed class LocalChangeFeed(ILogger<LocalChangeFeed> logger)
 
     public IDisposable Subscribe(int planId, Func<IReadOnlyList<ItemChange>, Task> onChanges)
     {
-        var subscription = new Subscription(this, planId, onChanges);
+        var subscription = new Subscription(this, logger, planId, onChanges);
         _subscriptions.TryAdd(subscription, 0);
         subscription.Start();
         return subscription;
@@ -40,7 +40,7 @@ public sealed class LocalChangeFeed(ILogger<LocalChangeFeed> logger)
         }
     }
 
-    private sealed class Subscription(LocalChangeFeed feed, int planId, Func<IReadOnlyList<ItemChange>, Task> onChanges) : IDisposable
+    private sealed class Subscription(LocalChangeFeed feed, ILogger logger, int planId, Func<IReadOnlyList<ItemChange>, Task> onChanges) : IDisposable
     {
         private readonly Channel<ItemChange> _queue = Channel.CreateUnbounded<ItemChange>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -73,11 +73,9 @@ public sealed class LocalChangeFeed(ILogger<LocalChangeFeed> logger)
                 }
                 catch (Exception e)
                 {
-                    feed.Logger.LogWarning(e, "A viewer failed to take {Count} plan changes", batch.Count);
+                    logger.LogWarning(e, "A viewer failed to take {Count} plan changes", batch.Count);
                 }
             }
         }
     }
-
-    private ILogger Logger => logger;
 }

@@ -84,8 +84,6 @@ public sealed class BoardState
 
     public IReadOnlyList<PlanItem> Cell(CellKey key) => _cells.TryGetValue(key, out var items) ? items : [];
 
-    public IEnumerable<PlanItem> Visible => _cells.Values.SelectMany(c => c);
-
     public int VisibleCount => _cells.Values.Sum(c => c.Count);
 
     public int CountInLane(int themeId) => _cells.Where(c => c.Key.ThemeId == themeId).Sum(c => c.Value.Count);
