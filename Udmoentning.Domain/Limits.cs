@@ -7,6 +7,8 @@ public static class Limits
     public const int ThemeNameLength = 120;
     public const int CommitteeNameLength = 80;
     public const int CommitteeCodeLength = 10;
+    public const int CommitteeSlugLength = 20;
+    public const int MaxBudgetYears = 10;
     public const int CodeLength = 20;
     public const int TitleLength = 200;
     public const int DescriptionLength = 2000;
@@ -46,6 +48,15 @@ public static class Limits
             return $"{field} indeholder ugyldige tegn.";
         }
 
+        if (value.Any(IsInvisibleFormatting))
+        {
+            return $"{field} indeholder usynlige styretegn (fx retningsskift eller tegn uden bredde). Skriv teksten igen uden dem.";
+        }
+
         return null;
     }
+
+    /// <summary>Bidirectional overrides, embeddings, isolates and zero-width characters: they can make text read differently from what it is.</summary>
+    public static bool IsInvisibleFormatting(char c) =>
+        c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or >= '\u200B' and <= '\u200F' or '\u2060' or '\uFEFF' or '\u061C';
 }

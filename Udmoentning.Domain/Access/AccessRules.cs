@@ -11,7 +11,12 @@ public static class AccessRules
 
     public static bool CanView(Actor actor) => actor.IsSignedIn;
 
+    public const string NotPlanManager = "Kun koordinatorer og administratorer kan administrere planer, hovedpunkter, udvalg og møder og importere planer.";
+
     public static bool CanAdminister(Actor actor) => actor.Has(Role.Administrator);
+
+    /// <summary>Plans, themes, committees, meetings and imports: coordinators and administrators.</summary>
+    public static bool CanManagePlans(Actor actor) => actor.IsSignedIn && (actor.Has(Role.Coordinator) || actor.Has(Role.Administrator));
 
     /// <summary>Null when the actor may change the item as it is now; otherwise the Danish reason.</summary>
     public static string? RefusalToChange(Actor actor, PlanItem item) =>

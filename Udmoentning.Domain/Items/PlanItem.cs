@@ -36,6 +36,9 @@ public sealed class PlanItem
     public string? CaseNumber { get; private set; }
     public string? Notes { get; private set; }
 
+    /// <summary>The item of an earlier plan this one was carried over from ("Ny plan fra denne").</summary>
+    public int? OriginItemId { get; private set; }
+
     /// <summary>Order within its status column; see <see cref="BoardOrder"/>.</summary>
     public double Position { get; private set; }
 
@@ -60,6 +63,22 @@ public sealed class PlanItem
     public static PlanItem Create(Plan plan, ItemDetails details, ItemStatus status = ItemStatus.NotStarted, double position = 0)
     {
         var item = new PlanItem { PlanId = plan.Id, Status = status, Position = position };
+        item.Apply(plan, details);
+        return item;
+    }
+
+    /// <summary>
+    /// An item brought in from elsewhere (a workbook, or an earlier plan): its original timing is kept as the baseline
+    /// when known, so slippage stays visible, and a carried-over item remembers where it came from.
+    /// </summary>
+    public static PlanItem Bring(Plan plan, ItemDetails details, ItemStatus status, double position, Quarter? baseline, int? originItemId = null)
+    {
+        if (status == ItemStatus.ReadyForPoliticalTreatment && details.TreatmentCommitteeId is null)
+        {
+            throw new PlanRuleException(StatusRules.NeedsTreatmentCommittee(details.Code));
+        }
+
+        var item = new PlanItem { PlanId = plan.Id, Status = status, Position = position, BaselineTiming = baseline, OriginItemId = originItemId };
         item.Apply(plan, details);
         return item;
     }
@@ -108,6 +127,28 @@ public sealed class PlanItem
         if (refusal is not null)
         {
             throw new PlanRuleException(refusal);
+        }
+
+        Status = status;
+        Position = position;
+        Version = Guid.NewGuid();
+        Revision++;
+    }
+
+    /// <summary>
+    /// Sets the status a workbook records for the item. Unlike a move on the board this may skip steps (the workbook
+    /// says where the work is), but an item ready for political treatment still needs the committee that treats it.
+    /// </summary>
+    public void RecordStatus(ItemStatus status, double position)
+    {
+        if (!Enum.IsDefined(status))
+        {
+            throw new PlanRuleException("Den valgte status findes ikke.");
+        }
+
+        if (status == ItemStatus.ReadyForPoliticalTreatment && TreatmentCommitteeId is null)
+        {
+            throw new PlanRuleException(StatusRules.NeedsTreatmentCommittee(Code));
         }
 
         Status = status;

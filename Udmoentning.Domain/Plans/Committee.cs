@@ -11,13 +11,10 @@ public sealed partial class Committee
         Name = ShortCode = Slug = string.Empty;
     }
 
-    public Committee(string name, string shortCode)
+    public Committee(string name, string shortCode, string? slug = null)
     {
-        Limits.RequireText(name, Limits.CommitteeNameLength, "Udvalgets navn");
-        Limits.RequireText(shortCode, Limits.CommitteeCodeLength, "Udvalgets forkortelse");
-        Name = name.Trim();
-        ShortCode = shortCode.Trim().ToUpperInvariant();
-        Slug = ToSlug(ShortCode);
+        Name = ShortCode = Slug = string.Empty;
+        Edit(name, shortCode, slug);
     }
 
     public int Id { get; private set; }
@@ -26,6 +23,30 @@ public sealed partial class Committee
 
     /// <summary>The committee's address in URLs: "au", "buu", "oeu" for ØU.</summary>
     public string Slug { get; private set; }
+
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    /// <summary>Changes name, short code and URL slug (derived from the short code when left empty).</summary>
+    public void Edit(string name, string shortCode, string? slug)
+    {
+        Limits.RequireText(name, Limits.CommitteeNameLength, "Udvalgets navn");
+        Limits.RequireText(shortCode, Limits.CommitteeCodeLength, "Udvalgets forkortelse");
+        if (!ShortCodePattern().IsMatch(shortCode.Trim()))
+        {
+            throw new PlanRuleException("Udvalgets forkortelse må kun bestå af bogstaver, tal og bindestreg, fx \"ØU\" eller \"BUU\".");
+        }
+
+        var newSlug = string.IsNullOrWhiteSpace(slug) ? ToSlug(shortCode) : slug.Trim();
+        if (newSlug.Length > Limits.CommitteeSlugLength || !SlugPattern().IsMatch(newSlug))
+        {
+            throw new PlanRuleException($"Kortnavnet i adressen må kun bestå af små bogstaver a-z, tal og bindestreg (højst {Limits.CommitteeSlugLength} tegn), fx \"oeu\".");
+        }
+
+        Name = name.Trim();
+        ShortCode = shortCode.Trim().ToUpperInvariant();
+        Slug = newSlug;
+        Version = Guid.NewGuid();
+    }
 
     public static string ToSlug(string text)
     {
@@ -47,4 +68,10 @@ public sealed partial class Committee
 
     [GeneratedRegex("-{2,}")]
     private static partial Regex DashRuns();
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex(@"^[\p{L}0-9][\p{L}0-9\-]*$")]
+    private static partial Regex ShortCodePattern();
 }

@@ -11,11 +11,33 @@ public sealed class CommitteeMeeting
     {
         Committee = committee;
         CommitteeId = committee.Id;
-        Date = date;
+        Date = CheckDate(date);
     }
 
     public int Id { get; private set; }
     public int CommitteeId { get; private set; }
     public Committee? Committee { get; private set; }
     public DateOnly Date { get; private set; }
+
+    /// <summary>An aflyst meeting stays in the calendar, marked, so items scheduled for it can be moved.</summary>
+    public bool IsCancelled { get; private set; }
+
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    public void MoveTo(DateOnly date)
+    {
+        Date = CheckDate(date);
+        Version = Guid.NewGuid();
+    }
+
+    public void Cancel(bool cancelled = true)
+    {
+        IsCancelled = cancelled;
+        Version = Guid.NewGuid();
+    }
+
+    private static DateOnly CheckDate(DateOnly date) =>
+        date.Year < Limits.EarliestYear || date.Year > Limits.LatestYear
+            ? throw new PlanRuleException($"Mødedatoen skal ligge mellem {Limits.EarliestYear} og {Limits.LatestYear}.")
+            : date;
 }

@@ -20,4 +20,8 @@ public sealed class MainTheme
     public Plan? Plan { get; private set; }
     public string Name { get; private set; }
     public int Position { get; private set; }
+
+    internal void Rename(string name) => Name = name;
+
+    internal void Renumber(int position) => Position = position;
 }

@@ -43,9 +43,12 @@ public static class StatusRules
 
         if (to == ItemStatus.ReadyForPoliticalTreatment && item.TreatmentCommitteeId is null)
         {
-            return $"{item.Code} kan først være klar til politisk behandling, når det er angivet, hvilket udvalg der behandler det.";
+            return NeedsTreatmentCommittee(item.Code);
         }
 
         return null;
     }
+
+    public static string NeedsTreatmentCommittee(string code) =>
+        $"{code} kan først være klar til politisk behandling, når det er angivet, hvilket udvalg der behandler det.";
 }

@@ -23,6 +23,7 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<CommitteeMeeting> Meetings => Set<CommitteeMeeting>();
     public DbSet<PlanItem> Items => Set<PlanItem>();
     public DbSet<ItemHistoryEntry> History => Set<ItemHistoryEntry>();
+    public DbSet<AdministrationEntry> AdministrationHistory => Set<AdministrationEntry>();
 
     /// <summary>Stores "Q2 2025" as 20252, so timings sort and compare in SQL.</summary>
     private static readonly ValueConverter<Quarter, int> _quarterAsNumber = new(q => q.ToSortable(), v => Quarter.FromSortable(v));
@@ -54,11 +55,32 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
             entry.HasIndex(e => new { e.ItemId, e.At });
             entry.HasIndex(e => new { e.PlanId, e.At });
         });
+        modelBuilder.Entity<AdministrationEntry>(entry =>
+        {
+            entry.ToTable("AdministrationHistory");
+            entry.Property(e => e.Subject).HasMaxLength(20);
+            entry.Property(e => e.SubjectName).HasMaxLength(200);
+            entry.Property(e => e.UserId).HasMaxLength(450);
+            entry.Property(e => e.UserName).HasMaxLength(200);
+            entry.Property(e => e.Kind).HasMaxLength(20);
+            entry.Property(e => e.Changes).HasConversion(
+                changes => JsonSerializer.Serialize(changes, JsonSerializerOptions.Default),
+                json => JsonSerializer.Deserialize<List<FieldChange>>(json, JsonSerializerOptions.Default) ?? new List<FieldChange>(),
+                _changesComparer);
+            entry.Property(e => e.At).HasConversion(at => at, at => DateTime.SpecifyKind(at, DateTimeKind.Utc));
+            entry.HasIndex(e => new { e.PlanId, e.At });
+            entry.HasIndex(e => e.At);
+        });
         modelBuilder.Entity<Plan>(plan =>
         {
             plan.ToTable("Plans");
             plan.Property(p => p.Name).HasMaxLength(Limits.PlanNameLength);
+            plan.Property(p => p.Stage).HasConversion<string>().HasMaxLength(20);
+            plan.Property(p => p.Version).IsConcurrencyToken();
             plan.Ignore(p => p.BudgetYears);
+            plan.Ignore(p => p.IsArchived);
+            plan.Ignore(p => p.ReadOnlyReason);
+            plan.Ignore(p => p.BudgetPeriod);
             plan.HasMany(p => p.Themes).WithOne(t => t.Plan).HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
             plan.Navigation(p => p.Themes).HasField("_themes");
         });
@@ -67,7 +89,8 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
         {
             theme.ToTable("MainThemes");
             theme.Property(t => t.Name).HasMaxLength(Limits.ThemeNameLength);
-            theme.HasIndex(t => new { t.PlanId, t.Position }).IsUnique();
+            // Not unique: reordering renumbers several themes in one save, and SQL would see a duplicate midway.
+            theme.HasIndex(t => new { t.PlanId, t.Position });
         });
 
         modelBuilder.Entity<Committee>(committee =>
@@ -78,6 +101,7 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
             committee.Property(c => c.Slug).HasMaxLength(Limits.CommitteeCodeLength * 2);
             committee.HasIndex(c => c.ShortCode).IsUnique();
             committee.HasIndex(c => c.Slug).IsUnique();
+            committee.Property(c => c.Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<CommitteeMeeting>(meeting =>
@@ -85,6 +109,7 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
             meeting.ToTable("CommitteeMeetings");
             meeting.HasOne(m => m.Committee).WithMany().HasForeignKey(m => m.CommitteeId).OnDelete(DeleteBehavior.Restrict);
             meeting.HasIndex(m => new { m.CommitteeId, m.Date }).IsUnique();
+            meeting.Property(m => m.Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<PlanItem>(item =>
@@ -112,6 +137,7 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
             item.HasOne<Committee>().WithMany().HasForeignKey(i => i.TreatmentCommitteeId).OnDelete(DeleteBehavior.Restrict);
             item.HasOne<CommitteeMeeting>().WithMany().HasForeignKey(i => i.TreatmentMeetingId).OnDelete(DeleteBehavior.Restrict);
             item.HasIndex(i => new { i.PlanId, i.Code }).IsUnique();
+            item.HasOne<PlanItem>().WithMany().HasForeignKey(i => i.OriginItemId).OnDelete(DeleteBehavior.Restrict);
 
             item.OwnsMany(i => i.Effects, effect =>
             {

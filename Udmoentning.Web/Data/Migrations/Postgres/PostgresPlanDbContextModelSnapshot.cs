@@ -154,6 +154,58 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Udmoentning.Domain.History.AdministrationEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("PlanId", "At");
+
+                    b.ToTable("AdministrationHistory", (string)null);
+                });
+
             modelBuilder.Entity("Udmoentning.Domain.History.ItemHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -248,6 +300,9 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int?>("OriginItemId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
@@ -294,6 +349,8 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CommitteeId");
 
+                    b.HasIndex("OriginItemId");
+
                     b.HasIndex("ThemeId");
 
                     b.HasIndex("TreatmentCommitteeId");
@@ -329,6 +386,10 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ShortCode")
@@ -353,6 +414,13 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -383,8 +451,7 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId", "Position")
-                        .IsUnique();
+                    b.HasIndex("PlanId", "Position");
 
                     b.ToTable("MainThemes", (string)null);
                 });
@@ -410,6 +477,15 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -552,6 +628,11 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                         .HasForeignKey("CommitteeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Udmoentning.Domain.Items.PlanItem", null)
+                        .WithMany()
+                        .HasForeignKey("OriginItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Udmoentning.Domain.Plans.Plan", null)
                         .WithMany()

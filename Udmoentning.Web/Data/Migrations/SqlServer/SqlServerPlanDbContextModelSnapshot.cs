@@ -155,6 +155,58 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Udmoentning.Domain.History.AdministrationEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("PlanId", "At");
+
+                    b.ToTable("AdministrationHistory", (string)null);
+                });
+
             modelBuilder.Entity("Udmoentning.Domain.History.ItemHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -249,6 +301,9 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<int?>("OriginItemId")
+                        .HasColumnType("int");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("int");
 
@@ -295,6 +350,8 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("CommitteeId");
 
+                    b.HasIndex("OriginItemId");
+
                     b.HasIndex("ThemeId");
 
                     b.HasIndex("TreatmentCommitteeId");
@@ -330,6 +387,10 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ShortCode")
@@ -354,6 +415,13 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -384,8 +452,7 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId", "Position")
-                        .IsUnique();
+                    b.HasIndex("PlanId", "Position");
 
                     b.ToTable("MainThemes", (string)null);
                 });
@@ -411,6 +478,15 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -554,6 +630,11 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                         .HasForeignKey("CommitteeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Udmoentning.Domain.Items.PlanItem", null)
+                        .WithMany()
+                        .HasForeignKey("OriginItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Udmoentning.Domain.Plans.Plan", null)
                         .WithMany()

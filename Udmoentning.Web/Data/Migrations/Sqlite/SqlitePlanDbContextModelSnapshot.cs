@@ -145,6 +145,56 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Udmoentning.Domain.History.AdministrationEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("PlanId", "At");
+
+                    b.ToTable("AdministrationHistory", (string)null);
+                });
+
             modelBuilder.Entity("Udmoentning.Domain.History.ItemHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -235,6 +285,9 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OriginItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
@@ -281,6 +334,8 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CommitteeId");
 
+                    b.HasIndex("OriginItemId");
+
                     b.HasIndex("ThemeId");
 
                     b.HasIndex("TreatmentCommitteeId");
@@ -314,6 +369,10 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ShortCode")
@@ -335,6 +394,13 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -364,8 +430,7 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId", "Position")
-                        .IsUnique();
+                    b.HasIndex("PlanId", "Position");
 
                     b.ToTable("MainThemes", (string)null);
                 });
@@ -388,6 +453,15 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -531,6 +605,11 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                         .HasForeignKey("CommitteeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Udmoentning.Domain.Items.PlanItem", null)
+                        .WithMany()
+                        .HasForeignKey("OriginItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Udmoentning.Domain.Plans.Plan", null)
                         .WithMany()
