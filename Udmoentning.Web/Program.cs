@@ -9,6 +9,7 @@ try
     builder.AddPlanningData();
     builder.AddAccess();
     builder.AddRealtime();
+    builder.AddPlanning();
     builder.AddUi();
 
     var app = builder.Build();

@@ -47,13 +47,13 @@ public sealed class PlanItemServiceTests : IAsyncLifetime
     [Fact]
     public async Task TheSharedCopyOfThePlanHasEverySavedChange()
     {
-        var plan = _app.Services.GetRequiredService<CurrentPlan>();
-        var before = (await plan.GetAsync(Token))!;
+        var plan = _app.Services.GetRequiredService<PlanCache>();
+        var before = (await plan.GetAsync(cancellationToken: Token))!;
         var item = await ItemAsync(ItemStatus.NotStarted);
 
         var outcome = await _service.MoveAsync(_user, new MoveRequest(item.Id, item.Version, ItemStatus.InProgress), Token);
 
-        var after = (await plan.GetAsync(Token))!;
+        var after = (await plan.GetAsync(cancellationToken: Token))!;
         Assert.Same(outcome.Item, after.Items.Single(i => i.Id == item.Id));
         Assert.Equal(ItemStatus.NotStarted, before.Items.Single(i => i.Id == item.Id).Status);
         Assert.Equal(before.Items.Count, after.Items.Count);

@@ -31,7 +31,7 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(_app.Services.GetRequiredService<PlanItemService>());
         Services.AddSingleton(_app.Services.GetRequiredService<LocalChangeFeed>());
         Services.AddSingleton(_app.Services.GetRequiredService<TimeProvider>());
-        Services.AddSingleton(_app.Services.GetRequiredService<CurrentPlan>());
+        Services.AddSingleton(_app.Services.GetRequiredService<PlanCache>());
         var authorization = AddAuthorization();
         authorization.SetAuthorized("Karin Koordinator");
         authorization.SetRoles(nameof(Udmoentning.Domain.Access.Role.Coordinator));

@@ -25,7 +25,8 @@ public static class DatabaseStartup
                 $"(or choose another provider with {DatabaseProviders.ProviderSetting}).", e);
         }
 
-        if (app.Configuration.GetValue("Database:SeedSamplePlan", true))
+        // The sample plan is for trying the app: seeded in Development, or when asked for explicitly; never into production by default.
+        if (app.Configuration.GetValue("Database:SeedSamplePlan", app.Environment.IsDevelopment()))
         {
             await SampleSeeder.SeedIfEmptyAsync(db, app.Configuration.GetValue("Database:SampleItemCount", 0));
         }

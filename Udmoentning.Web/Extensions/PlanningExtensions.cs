@@ -6,6 +6,17 @@ namespace Udmoentning.Web.Extensions;
 
 public static class PlanningExtensions
 {
+    /// <summary>Reading plans for display, and the services every change passes through.</summary>
+    public static IHostApplicationBuilder AddPlanning(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<PlanReader>();
+        builder.Services.AddSingleton<HistoryReader>();
+        builder.Services.AddSingleton<PlanCache>();
+        builder.Services.AddSingleton<PlanItemService>();
+        builder.Services.AddSingleton<PlanAdministration>();
+        return builder;
+    }
+
     /// <summary>Endpoints outside the board: an item's history as CSV (aktindsigt).</summary>
     public static WebApplication MapPlanning(this WebApplication app)
     {

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
-using Udmoentning.Web.Planning;
 using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Web.Extensions;
 
 public static class RealtimeExtensions
 {
-    /// <summary>The change feed, the hub and the one service every change passes through.</summary>
+    /// <summary>The change feed and the hub.</summary>
     public static IHostApplicationBuilder AddRealtime(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSignalR();
@@ -15,7 +14,6 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<LocalChangeFeed>();
         builder.Services.AddSingleton<IChangeTransport, InProcessChangeTransport>();
         builder.Services.AddSingleton<PlanChangePublisher>();
-        builder.Services.AddSingleton<PlanItemService>();
         builder.Services.AddScoped<CircuitConnection>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
         builder.Services.Configure<CircuitOptions>(options =>

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Components;
-using Udmoentning.Web.Planning;
 
 namespace Udmoentning.Web.Extensions;
 
@@ -16,9 +15,6 @@ public static class UiExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
-        builder.Services.AddSingleton<PlanReader>();
-        builder.Services.AddSingleton<HistoryReader>();
-        builder.Services.AddSingleton<CurrentPlan>();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Cultures[0]);

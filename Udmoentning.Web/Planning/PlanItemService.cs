@@ -47,6 +47,12 @@ public sealed class PlanItemService(
             return ChangeOutcome.Forbidden(item, refusal);
         }
 
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Themes).SingleAsync(p => p.Id == item.PlanId, cancellationToken);
+        if (plan.ReadOnlyReason is { } readOnly)
+        {
+            return ChangeOutcome.Refused(item, readOnly);
+        }
+
         if (item.Version != request.ExpectedVersion)
         {
             return ChangeOutcome.Stale(item);
@@ -65,7 +71,6 @@ public sealed class PlanItemService(
         }
 
         var after = ItemState.Of(item, cells.PlaceAfterMove(item));
-        var plan = await db.Plans.AsNoTracking().Include(p => p.Themes).SingleAsync(p => p.Id == item.PlanId, cancellationToken);
         return await SaveAsync(db, actor, plan, item, MovedKind, before, after, previous, committees, cancellationToken);
     }
 
@@ -90,12 +95,17 @@ public sealed class PlanItemService(
             return ChangeOutcome.Forbidden(item, refusal);
         }
 
+        var plan = await db.Plans.Include(p => p.Themes).SingleAsync(p => p.Id == item.PlanId, cancellationToken);
+        if (plan.ReadOnlyReason is { } readOnly)
+        {
+            return ChangeOutcome.Refused(item, readOnly);
+        }
+
         if (item.Version != expectedVersion)
         {
             return ChangeOutcome.Stale(item);
         }
 
-        var plan = await db.Plans.Include(p => p.Themes).SingleAsync(p => p.Id == item.PlanId, cancellationToken);
         var errors = new List<FieldError>(ItemValidation.Validate(details, plan));
         errors.AddRange(await ReferenceErrorsAsync(db, item, details, committees, cancellationToken));
         if (errors.Count > 0)

@@ -1,20 +1,50 @@
 using Microsoft.EntityFrameworkCore;
+using Udmoentning.Domain.Plans;
 using Udmoentning.Web.Data;
 
 namespace Udmoentning.Web.Planning;
 
-/// <summary>Reads the current plan from the database; <see cref="CurrentPlan"/> keeps it in memory for display.</summary>
+/// <summary>A plan as the plan switcher lists it.</summary>
+public sealed record PlanSummary(int Id, string Name, int FirstBudgetYear, int LastBudgetYear, DateOnly AdoptedOn, PlanStage Stage)
+{
+    public string BudgetPeriod => $"{FirstBudgetYear}-{LastBudgetYear}";
+
+    public bool IsArchived => Stage == PlanStage.Archived;
+
+    public static PlanSummary Of(Plan plan) => new(plan.Id, plan.Name, plan.FirstBudgetYear, plan.LastBudgetYear, plan.AdoptedOn, plan.Stage);
+
+    /// <summary>The plan the board opens: the newest adopted one; without one, the newest being prepared; else the newest.</summary>
+    public static PlanSummary? Default(IEnumerable<PlanSummary> plans)
+    {
+        var newestFirst = plans.OrderByDescending(p => p.FirstBudgetYear).ThenByDescending(p => p.Id).ToList();
+        return newestFirst.FirstOrDefault(p => p.Stage == PlanStage.Adopted)
+            ?? newestFirst.FirstOrDefault(p => p.Stage == PlanStage.Draft)
+            ?? newestFirst.FirstOrDefault();
+    }
+}
+
+/// <summary>Reads plans from the database; <see cref="PlanCache"/> keeps them in memory for display.</summary>
 public sealed class PlanReader(IDbContextFactory<PlanDbContext> contexts)
 {
-    /// <summary>The newest plan (by budget years), or null when the database holds none.</summary>
-    public async Task<PlanSnapshot?> CurrentAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PlanSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var plans = await db.Plans.AsNoTracking().ToListAsync(cancellationToken);
+        return [.. plans.OrderByDescending(p => p.FirstBudgetYear).ThenByDescending(p => p.Id).Select(PlanSummary.Of)];
+    }
+
+    /// <summary>The default plan (see <see cref="PlanSummary.Default"/>), or null when the database holds none.</summary>
+    public async Task<PlanSnapshot?> CurrentAsync(CancellationToken cancellationToken = default) =>
+        PlanSummary.Default(await ListAsync(cancellationToken)) is { } plan ? await ReadAsync(plan.Id, cancellationToken) : null;
+
+    /// <summary>One plan with its themes, the committees and meetings, and its items; null when there is no such plan.</summary>
+    public async Task<PlanSnapshot?> ReadAsync(int planId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var plan = await db.Plans.AsNoTracking()
             .Include(p => p.Themes.OrderBy(t => t.Position))
-            .OrderByDescending(p => p.FirstBudgetYear).ThenByDescending(p => p.Id)
             .AsSplitQuery()
-            .FirstOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
         {
             return null;
@@ -26,6 +56,6 @@ public sealed class PlanReader(IDbContextFactory<PlanDbContext> contexts)
             .Where(i => i.PlanId == plan.Id)
             .OrderBy(i => i.Position).ThenBy(i => i.Code)
             .ToListAsync(cancellationToken);
-        return new PlanSnapshot(plan, [.. plan.Themes.OrderBy(t => t.Position)], committees, meetings, items);
+        return new PlanSnapshot(plan, [.. plan.Themes.OrderBy(t => t.Position).ThenBy(t => t.Id)], committees, meetings, items);
     }
 }

@@ -8,12 +8,20 @@ namespace Udmoentning.Web.Realtime;
 public interface IChangeTransport
 {
     Task PublishAsync(ItemChange change, CancellationToken cancellationToken = default);
+
+    Task PublishAsync(StructureChange change, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The single-node transport: hands each change straight to this node's viewers.</summary>
 public sealed class InProcessChangeTransport(LocalChangeFeed feed) : IChangeTransport
 {
     public Task PublishAsync(ItemChange change, CancellationToken cancellationToken = default)
+    {
+        feed.Dispatch(change);
+        return Task.CompletedTask;
+    }
+
+    public Task PublishAsync(StructureChange change, CancellationToken cancellationToken = default)
     {
         feed.Dispatch(change);
         return Task.CompletedTask;

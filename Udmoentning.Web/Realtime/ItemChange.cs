@@ -6,6 +6,9 @@ public enum ChangeKind
 {
     Moved,
     Edited,
+
+    /// <summary>A new item, e.g. from an import.</summary>
+    Created,
 }
 
 /// <summary>

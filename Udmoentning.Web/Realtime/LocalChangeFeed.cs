@@ -12,9 +12,10 @@ public sealed class LocalChangeFeed(ILogger<LocalChangeFeed> logger)
 {
     private readonly ConcurrentDictionary<Subscription, byte> _subscriptions = new();
 
-    public IDisposable Subscribe(int planId, Func<IReadOnlyList<ItemChange>, Task> onChanges)
+    /// <summary>Item changes of one plan go to <paramref name="onChanges"/>; changes to its structure to <paramref name="onStructure"/>.</summary>
+    public IDisposable Subscribe(int planId, Func<IReadOnlyList<ItemChange>, Task> onChanges, Func<StructureChange, Task>? onStructure = null)
     {
-        var subscription = new Subscription(this, logger, planId, onChanges);
+        var subscription = new Subscription(this, logger, planId, onChanges, onStructure);
         _subscriptions.TryAdd(subscription, 0);
         subscription.Start();
         return subscription;
@@ -24,9 +25,12 @@ public sealed class LocalChangeFeed(ILogger<LocalChangeFeed> logger)
 
     /// <summary>
     /// Raised synchronously for each change before any viewer's queue has it, so a shared copy of the plan
-    /// (<see cref="Planning.CurrentPlan"/>) is never behind a viewer that subscribed after the change was handed out.
+    /// (<see cref="Planning.PlanCache"/>) is never behind a viewer that subscribed after the change was handed out.
     /// </summary>
     public event Action<ItemChange>? Dispatching;
+
+    /// <summary>Raised synchronously for a structure change before any viewer hears of it, so shared copies are dropped first.</summary>
+    public event Action<StructureChange>? DispatchingStructure;
 
     public void Dispatch(ItemChange change)
     {
@@ -35,18 +39,37 @@ public sealed class LocalChangeFeed(ILogger<LocalChangeFeed> logger)
         {
             if (subscription.PlanId == change.PlanId)
             {
-                subscription.Enqueue(change);
+                subscription.Enqueue(new Entry(change, null));
             }
         }
     }
 
-    private sealed class Subscription(LocalChangeFeed feed, ILogger logger, int planId, Func<IReadOnlyList<ItemChange>, Task> onChanges) : IDisposable
+    public void Dispatch(StructureChange change)
     {
-        private readonly Channel<ItemChange> _queue = Channel.CreateUnbounded<ItemChange>(new UnboundedChannelOptions { SingleReader = true });
+        DispatchingStructure?.Invoke(change);
+        foreach (var subscription in _subscriptions.Keys)
+        {
+            if (change.Concerns(subscription.PlanId))
+            {
+                subscription.Enqueue(new Entry(null, change));
+            }
+        }
+    }
+
+    private readonly record struct Entry(ItemChange? Item, StructureChange? Structure);
+
+    private sealed class Subscription(
+        LocalChangeFeed feed,
+        ILogger logger,
+        int planId,
+        Func<IReadOnlyList<ItemChange>, Task> onChanges,
+        Func<StructureChange, Task>? onStructure) : IDisposable
+    {
+        private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
 
         public int PlanId => planId;
 
-        public void Enqueue(ItemChange change) => _queue.Writer.TryWrite(change);
+        public void Enqueue(Entry entry) => _queue.Writer.TryWrite(entry);
 
         public void Start() => _ = Task.Run(ReadAsync);
 
@@ -62,19 +85,39 @@ public sealed class LocalChangeFeed(ILogger<LocalChangeFeed> logger)
             while (await _queue.Reader.WaitToReadAsync())
             {
                 batch.Clear();
-                while (_queue.Reader.TryRead(out var change))
+                while (_queue.Reader.TryRead(out var entry))
                 {
-                    batch.Add(change);
+                    if (entry.Item is { } item)
+                    {
+                        batch.Add(item);
+                        continue;
+                    }
+
+                    // A structure change makes the viewer reload; item changes before it are delivered first, in order.
+                    await DeliverAsync(batch);
+                    batch.Clear();
+                    if (onStructure is not null && entry.Structure is { } structure)
+                    {
+                        await GuardAsync(() => onStructure(structure), 1);
+                    }
                 }
 
-                try
-                {
-                    await onChanges(batch.ToArray());
-                }
-                catch (Exception e)
-                {
-                    logger.LogWarning(e, "A viewer failed to take {Count} plan changes", batch.Count);
-                }
+                await DeliverAsync(batch);
+            }
+        }
+
+        private Task DeliverAsync(List<ItemChange> batch) =>
+            batch.Count == 0 ? Task.CompletedTask : GuardAsync(() => onChanges(batch.ToArray()), batch.Count);
+
+        private async Task GuardAsync(Func<Task> deliver, int count)
+        {
+            try
+            {
+                await deliver();
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "A viewer failed to take {Count} plan changes", count);
             }
         }
     }

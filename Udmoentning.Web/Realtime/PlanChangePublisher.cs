@@ -23,4 +23,15 @@ public sealed class PlanChangePublisher(IHubContext<PlanHub, IPlanClient> hub, I
         await hub.Clients.Groups(groups).ItemChanged(message);
         await transport.PublishAsync(change, cancellationToken);
     }
+
+    /// <summary>A change to a plan's structure; hub clients of that plan (or of every plan, for committees and meetings) are told to reload.</summary>
+    public async Task PublishAsync(StructureChange change, CancellationToken cancellationToken = default)
+    {
+        var message = new PlanChangedMessage(change.PlanId, change.Description, change.ChangedBy, change.ChangedAt);
+        await (change.PlanId is { } planId ? hub.Clients.Group(PlanHub.GroupName(planId, null)) : hub.Clients.All).PlanChanged(message);
+        await transport.PublishAsync(change, cancellationToken);
+    }
 }
+
+/// <summary>The hub's message for a change to a plan's structure (themes, committees, meetings, the plan); <c>planId</c> null concerns every plan.</summary>
+public sealed record PlanChangedMessage(int? PlanId, string Description, string ChangedBy, DateTimeOffset ChangedAt);

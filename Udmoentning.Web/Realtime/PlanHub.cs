@@ -10,6 +10,8 @@ namespace Udmoentning.Web.Realtime;
 public interface IPlanClient
 {
     Task ItemChanged(ItemChangedMessage message);
+
+    Task PlanChanged(PlanChangedMessage message);
 }
 
 /// <summary>

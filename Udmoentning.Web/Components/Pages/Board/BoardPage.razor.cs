@@ -23,13 +23,15 @@ public sealed partial class BoardPage : IDisposable
     private PlanSnapshot? _snapshot;
     private IDisposable? _subscription;
     private string? _problem;
+    private bool _noPlan;
+    private int? _subscribedPlanId;
     private string? _announcement;
     private ClaimsPrincipal _user = new();
     private Actor _actor = Actor.Anonymous;
 
     [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
 
-    [Inject] private CurrentPlan Plan { get; set; } = null!;
+    [Inject] private PlanCache Plan { get; set; } = null!;
     [Inject] private PlanItemService Items { get; set; } = null!;
     [Inject] private LocalChangeFeed Feed { get; set; } = null!;
     [Inject] private CircuitConnection Connection { get; set; } = null!;
@@ -39,6 +41,7 @@ public sealed partial class BoardPage : IDisposable
     [Inject] private TimeProvider Clock { get; set; } = null!;
 
     [Parameter] public string? Slug { get; set; }
+    [Parameter] public int? PlanId { get; set; }
     [SupplyParameterFromQuery(Name = "type")] public string? KindQuery { get; set; }
     [SupplyParameterFromQuery(Name = "tema")] public string? ThemeQuery { get; set; }
     [SupplyParameterFromQuery(Name = "status")] public string? StatusQuery { get; set; }
@@ -52,7 +55,9 @@ public sealed partial class BoardPage : IDisposable
     public bool CanMove => RendererInfo.IsInteractive;
 
     /// <summary>Whether to offer dragging and moving this card. A convenience only: the service decides.</summary>
-    public bool CanChange(PlanItem item) => CanMove && AccessRules.CanChange(_actor, item);
+    public bool CanChange(PlanItem item) => CanMove && _snapshot?.Plan.IsArchived == false && AccessRules.CanChange(_actor, item);
+
+    private bool CanManagePlans => AccessRules.CanManagePlans(_actor);
 
     private string Heading => State?.Committee?.Name ?? _snapshot?.Plan.Name ?? "Udmøntningsplan";
 
@@ -60,15 +65,28 @@ public sealed partial class BoardPage : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        if (RendererInfo.IsInteractive && _subscription is null)
+        var planId = PlanId ?? (await Plan.DefaultAsync())?.Id;
+        if (_snapshot is not null && _snapshot.Plan.Id != planId)
         {
-            // Subscribe before reading the shared plan: a change saved meanwhile is then in one or the other (see CurrentPlan).
+            // Another plan: start over, with nothing of the previous plan's board kept.
             _snapshot = null;
-            _subscription = Feed.Subscribe((await Plan.GetAsync())?.Plan.Id ?? 0, OnChangesAsync);
+            State = null;
+            _pending.Clear();
+        }
+
+        if (RendererInfo.IsInteractive && _subscribedPlanId != planId)
+        {
+            // Subscribe before reading the shared plan: a change saved meanwhile is then in one or the other (see PlanCache).
+            _subscription?.Dispose();
+            _snapshot = null;
+            _subscription = Feed.Subscribe(planId ?? 0, OnChangesAsync, OnStructureChangedAsync);
+            _subscribedPlanId = planId;
+            Connection.Reconnected -= OnReconnectedAsync;
             Connection.Reconnected += OnReconnectedAsync;
         }
 
-        _snapshot ??= await Plan.GetAsync();
+        _snapshot ??= planId is { } id ? await Plan.GetAsync(id) : null;
+        _noPlan = planId is null;
         _user = Authentication is null ? new ClaimsPrincipal() : (await Authentication).User;
         _actor = _user.ToActor(_snapshot?.Committees ?? []);
         Rebuild(State?.AllItems ?? _snapshot?.Items);
@@ -80,7 +98,7 @@ public sealed partial class BoardPage : IDisposable
         State = null;
         if (_snapshot is null || items is null)
         {
-            _problem = "Der er endnu ingen udmøntningsplan i databasen.";
+            _problem = _noPlan ? null : $"Planen findes ikke. Vælg en plan i menuen Plan.";
             return;
         }
 
@@ -126,10 +144,27 @@ public sealed partial class BoardPage : IDisposable
 
     private Task OnReconnectedAsync() => InvokeAsync(async () =>
     {
-        _snapshot = await Plan.GetAsync();
+        _snapshot = await Plan.GetAsync(_subscribedPlanId);
         Rebuild(_snapshot?.Items);
         Say("Forbindelsen er genoprettet. Tavlen viser den aktuelle plan.");
         StateHasChanged();
+    });
+
+    /// <summary>Themes, committees, meetings or the plan itself changed: read the plan again and rebuild the board, keeping the filters.</summary>
+    private Task OnStructureChangedAsync(StructureChange change) => InvokeAsync(async () =>
+    {
+        try
+        {
+            _snapshot = await Plan.GetAsync(_subscribedPlanId);
+            _actor = _user.ToActor(_snapshot?.Committees ?? []);
+            Rebuild(_snapshot?.Items);
+            Say($"{change.Description} ({change.ChangedBy})");
+            StateHasChanged();
+        }
+        catch (Exception e)
+        {
+            await DispatchExceptionAsync(e);
+        }
     });
 
     public void StartDrag(PlanItem item)

@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+
+namespace Udmoentning.Web.Planning;
+
+/// <summary>
+/// The app's addresses. Without a plan id they show the default plan (the newest adopted); with one, they keep
+/// showing that plan, so a bookmark or a shared link points at the same plan next year too.
+/// </summary>
+public static partial class PlanLinks
+{
+    public static string Board(int? planId) => planId is { } id ? $"plan/{id}" : string.Empty;
+
+    public static string Committee(int? planId, string slug) => $"{Prefix(planId)}udvalg/{Uri.EscapeDataString(slug)}";
+
+    public static string Overview(int? planId) => $"{Prefix(planId)}oversigt";
+
+    public static string Changes(int? planId) => $"{Prefix(planId)}aendringer";
+
+    public static string Export(int planId) => $"plan/{planId}/eksport.xlsx";
+
+    public const string Administration = "admin/planer";
+
+    public static string AdministerPlan(int planId) => $"admin/planer/{planId}";
+
+    public static string Import(int? planId) => planId is { } id ? $"admin/planer/{id}/import" : "admin/import";
+
+    public const string Committees = "admin/udvalg";
+
+    /// <summary>The plan an address names ("/plan/3/oversigt" → 3), or null when it shows the default plan.</summary>
+    public static int? PlanIdIn(string uri)
+    {
+        var match = PlanSegment().Match(uri);
+        return match.Success && int.TryParse(match.Groups[1].Value, out var id) ? id : null;
+    }
+
+    private static string Prefix(int? planId) => planId is { } id ? $"plan/{id}/" : string.Empty;
+
+    [GeneratedRegex(@"/plan/([0-9]{1,9})(?:[/?#]|$)")]
+    private static partial Regex PlanSegment();
+}
