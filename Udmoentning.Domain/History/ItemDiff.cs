@@ -17,44 +17,48 @@ public static class ItemDiff
 {
     public static IReadOnlyList<FieldChange> Between(ItemState before, ItemState after, IEnumerable<int> years, ItemNames names)
     {
-        var changes = new List<FieldChange>();
+        var yearList = years.ToList();
+        var old = Fields(before, yearList, names, includePlace: before.Status == after.Status);
+        var @new = Fields(after, yearList, names, includePlace: before.Status == after.Status);
+        return [.. old.Zip(@new).Where(p => p.First.Value != p.Second.Value).Select(p => new FieldChange(p.First.Field, p.First.Value, p.Second.Value))];
+    }
 
-        void Add(string field, string? old, string? @new)
+    /// <summary>A new item's record: every field that has a value, from nothing.</summary>
+    public static IReadOnlyList<FieldChange> Created(ItemState item, IEnumerable<int> years, ItemNames names) =>
+        [.. Fields(item, years.ToList(), names, includePlace: false)
+            .Where(f => f.Value is not null && f.Value != "Nej" && f.Value != "0")
+            .Select(f => new FieldChange(f.Field, null, f.Value))];
+
+    /// <summary>The fields of the record, in order, with values written as the plan shows them.</summary>
+    private static List<(string Field, string? Value)> Fields(ItemState state, IReadOnlyList<int> years, ItemNames names, bool includePlace)
+    {
+        var d = state.Details;
+        var fields = new List<(string Field, string? Value)> { ("Status", state.Status.Name()) };
+        if (includePlace)
         {
-            if (old != @new)
-            {
-                changes.Add(new FieldChange(field, old, @new));
-            }
+            fields.Add(("Placering", $"nr. {state.Place}"));
         }
 
-        var (b, a) = (before.Details, after.Details);
-        Add("Status", before.Status.Name(), after.Status.Name());
-        if (before.Status == after.Status)
-        {
-            Add("Placering", $"nr. {before.Place}", $"nr. {after.Place}");
-        }
-
-        Add("Nummer", b.Code, a.Code);
-        Add("Titel", b.Title, a.Title);
-        Add("Beskrivelse", b.Description, a.Description);
-        Add("Type", b.Kind.Name(), a.Kind.Name());
-        Add("Hovedpunkt", names.Theme(b.ThemeId), names.Theme(a.ThemeId));
-        Add("Ansvarligt udvalg", names.Committee(b.CommitteeId), names.Committee(a.CommitteeId));
-        Add("Ansvarlig", b.ResponsibleUnit, a.ResponsibleUnit);
-        Add("Tilstand", b.Health.Name(), a.Health.Name());
-        Add("Tidspunkt", b.Timing?.ToString(), a.Timing?.ToString());
-        Add("Behandles i udvalg", names.Committee(b.TreatmentCommitteeId), names.Committee(a.TreatmentCommitteeId));
-        Add("Møde", names.Meeting(b.TreatmentMeetingId), names.Meeting(a.TreatmentMeetingId));
-        Add("Tværgående", YesNo(b.IsCrossCutting), YesNo(a.IsCrossCutting));
-        Add("MED-inddragelse", YesNo(b.RequiresMedInvolvement), YesNo(a.RequiresMedInvolvement));
-        Add("Sagsnummer", b.CaseNumber, a.CaseNumber);
-        Add("Noter", b.Notes, a.Notes);
-        foreach (var year in years)
-        {
-            Add($"Økonomi {year}", Amount(b, year), Amount(a, year));
-        }
-
-        return changes;
+        fields.AddRange(
+        [
+            ("Nummer", d.Code),
+            ("Titel", d.Title),
+            ("Beskrivelse", d.Description),
+            ("Type", d.Kind.Name()),
+            ("Hovedpunkt", names.Theme(d.ThemeId)),
+            ("Ansvarligt udvalg", names.Committee(d.CommitteeId)),
+            ("Ansvarlig", d.ResponsibleUnit),
+            ("Tilstand", d.Health.Name()),
+            ("Tidspunkt", d.Timing?.ToString()),
+            ("Behandles i udvalg", names.Committee(d.TreatmentCommitteeId)),
+            ("Møde", names.Meeting(d.TreatmentMeetingId)),
+            ("Tværgående", YesNo(d.IsCrossCutting)),
+            ("MED-inddragelse", YesNo(d.RequiresMedInvolvement)),
+            ("Sagsnummer", d.CaseNumber),
+            ("Noter", d.Notes),
+        ]);
+        fields.AddRange(years.Select(year => ($"Økonomi {year}", (string?)Amount(d, year))));
+        return fields;
     }
 
     private static string YesNo(bool value) => value ? "Ja" : "Nej";

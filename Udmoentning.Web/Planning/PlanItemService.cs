@@ -17,7 +17,7 @@ namespace Udmoentning.Web.Planning;
 /// saves it with its history record in one transaction using the concurrency token, and publishes the
 /// saved change to every viewer. A forbidden, refused or stale change saves and records nothing.
 /// </summary>
-public sealed class PlanItemService(
+public sealed partial class PlanItemService(
     IDbContextFactory<PlanDbContext> contexts,
     PlanChangePublisher publisher,
     TimeProvider clock,
