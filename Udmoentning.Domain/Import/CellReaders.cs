@@ -1,0 +1,380 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Udmoentning.Domain.Items;
+
+namespace Udmoentning.Domain.Import;
+
+/// <summary>
+/// Reads single cells the way Danish plans write them: amounts in 1.000 kr., flags, timings, kinds, statuses,
+/// health, texts and meeting dates. Every reader returns a value or a Danish reason; none throws.
+/// </summary>
+public static partial class CellReaders
+{
+    private static readonly CultureInfo _danish = CultureInfo.GetCultureInfo("da-DK");
+
+    private static readonly Dictionary<string, bool> _flags = new()
+    {
+        ["x"] = true, ["ja"] = true, ["j"] = true, ["1"] = true, ["sand"] = true, ["true"] = true, ["yes"] = true,
+        ["nej"] = false, ["n"] = false, ["0"] = false, ["falsk"] = false, ["false"] = false, ["no"] = false,
+    };
+
+    private static readonly Dictionary<string, ItemKind> _kinds = new()
+    {
+        ["drift"] = ItemKind.OperatingChange,
+        ["driftsaendring"] = ItemKind.OperatingChange,
+        ["driftsaendringer"] = ItemKind.OperatingChange,
+        ["driftsudvidelse"] = ItemKind.OperatingChange,
+        ["driftsudvidelser"] = ItemKind.OperatingChange,
+        ["driftsreduktion"] = ItemKind.OperatingChange,
+        ["driftsreduktioner"] = ItemKind.OperatingChange,
+        ["raderum"] = ItemKind.FiscalLeewayProposal,
+        ["raderumsforslag"] = ItemKind.FiscalLeewayProposal,
+        ["anlaeg"] = ItemKind.CapitalProject,
+        ["anlaegsprojekt"] = ItemKind.CapitalProject,
+        ["anlaegsprojekter"] = ItemKind.CapitalProject,
+        ["hensigt"] = ItemKind.IntentDeclaration,
+        ["hensigtserklaering"] = ItemKind.IntentDeclaration,
+        ["hensigtserklaeringer"] = ItemKind.IntentDeclaration,
+    };
+
+    private static readonly Dictionary<string, ItemStatus> _statuses = new()
+    {
+        ["x"] = ItemStatus.Completed,
+        ["afsluttet"] = ItemStatus.Completed,
+        ["faerdig"] = ItemStatus.Completed,
+        ["gennemfort"] = ItemStatus.Completed,
+        ["i gang"] = ItemStatus.InProgress,
+        ["igang"] = ItemStatus.InProgress,
+        ["igangsat"] = ItemStatus.InProgress,
+        ["pabegyndt"] = ItemStatus.InProgress,
+        ["klar"] = ItemStatus.ReadyForPoliticalTreatment,
+        ["klar til politisk behandling"] = ItemStatus.ReadyForPoliticalTreatment,
+        ["ikke pabegyndt"] = ItemStatus.NotStarted,
+        ["ikke startet"] = ItemStatus.NotStarted,
+    };
+
+    private static readonly Dictionary<string, Items.Health> _healths = new()
+    {
+        ["gron"] = Items.Health.Green, ["green"] = Items.Health.Green,
+        ["gul"] = Items.Health.Yellow, ["yellow"] = Items.Health.Yellow,
+        ["rod"] = Items.Health.Red, ["red"] = Items.Health.Red,
+    };
+
+    private static readonly string[] _monthNames =
+        ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
+
+    /// <summary>An amount in 1.000 kr.: whole thousands within ±<see cref="Limits.MaxAmountThousands"/>; empty is 0.</summary>
+    public static CellResult<int> Amount(object? cell) => cell switch
+    {
+        null => CellResult<int>.Ok(0),
+        double number => AmountOf(number, ImportText.Of(cell)!),
+        string text => AmountOf(text),
+        _ => CellResult<int>.Fail($"\"{ImportText.Of(cell)}\" er ikke et beløb. Skriv beløbet i 1.000 kr., fx -1.200."),
+    };
+
+    /// <summary>A yes/no flag: "x", "Ja", "1", "Sand" are yes; "Nej", "0", "Falsk" and empty are no.</summary>
+    public static CellResult<bool> Flag(object? cell)
+    {
+        switch (cell)
+        {
+            case null:
+                return CellResult<bool>.Ok(false);
+            case bool flag:
+                return CellResult<bool>.Ok(flag);
+            case double number when number is 0 or 1:
+                return CellResult<bool>.Ok(number == 1);
+        }
+
+        var text = ImportText.Of(cell);
+        if (text is null)
+        {
+            return CellResult<bool>.Ok(false);
+        }
+
+        return _flags.TryGetValue(ImportText.Fold(text), out var value)
+            ? CellResult<bool>.Ok(value)
+            : CellResult<bool>.Fail($"\"{Shorten(text)}\" er hverken ja eller nej. Skriv \"x\" eller \"Ja\" for ja, og lad feltet stå tomt eller skriv \"Nej\" for nej.");
+    }
+
+    /// <summary>An indicative timing: "Q3 2026", "K3 2026", "3. kvt. 2026", "3. kvartal 2026", "2026-Q3"; empty is none. A bare year is refused.</summary>
+    public static CellResult<Quarter?> Timing(object? cell)
+    {
+        var text = ImportText.Of(cell);
+        if (text is null)
+        {
+            return CellResult<Quarter?>.Ok(null);
+        }
+
+        if (cell is DateTime date)
+        {
+            return date.Year is >= Limits.EarliestYear and <= Limits.LatestYear
+                ? CellResult<Quarter?>.Ok(new Quarter(date.Year, (date.Month + 2) / 3))
+                : CellResult<Quarter?>.Fail($"Året i tidspunktet \"{text}\" skal ligge mellem {Limits.EarliestYear} og {Limits.LatestYear}.");
+        }
+
+        if (BareYear().IsMatch(text))
+        {
+            return CellResult<Quarter?>.Fail($"Tidspunktet \"{Shorten(text)}\" er kun et år. Skriv kvartalet, fx \"Q4 2026\".");
+        }
+
+        var match = QuarterFirst().Match(text);
+        if (!match.Success)
+        {
+            match = YearFirst().Match(text);
+        }
+
+        if (!match.Success)
+        {
+            return CellResult<Quarter?>.Fail($"\"{Shorten(text)}\" er ikke et tidspunkt. Skriv kvartal og år, fx \"Q2 2026\".");
+        }
+
+        var year = int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
+        var number = match.Groups["q"].Value[0] - '0';
+        if (year is < Limits.EarliestYear or > Limits.LatestYear)
+        {
+            return CellResult<Quarter?>.Fail($"Året i tidspunktet \"{Shorten(text)}\" skal ligge mellem {Limits.EarliestYear} og {Limits.LatestYear}.");
+        }
+
+        if (number is < 1 or > 4)
+        {
+            return CellResult<Quarter?>.Fail($"Kvartalet i \"{Shorten(text)}\" skal være 1, 2, 3 eller 4.");
+        }
+
+        return CellResult<Quarter?>.Ok(new Quarter(year, number));
+    }
+
+    /// <summary>The kind in everyday words: "Drift", "Råderum", "Anlæg", "Hensigtserklæring" and their plurals.</summary>
+    public static CellResult<ItemKind> Kind(object? cell)
+    {
+        var text = ImportText.Of(cell);
+        if (text is null)
+        {
+            return CellResult<ItemKind>.Fail("Typen mangler. Skriv Driftsændring, Råderumsforslag, Anlægsprojekt eller Hensigtserklæring.");
+        }
+
+        return _kinds.TryGetValue(ImportText.Fold(text), out var kind)
+            ? CellResult<ItemKind>.Ok(kind)
+            : CellResult<ItemKind>.Fail($"Ukendt type \"{Shorten(text)}\". Skriv Driftsændring, Råderumsforslag, Anlægsprojekt eller Hensigtserklæring.");
+    }
+
+    /// <summary>The status: "X" or "Afsluttet" is completed, "I gang", "Klar til politisk behandling"; empty is not started.</summary>
+    public static CellResult<ItemStatus> Status(object? cell)
+    {
+        var text = ImportText.Of(cell);
+        if (text is null)
+        {
+            return CellResult<ItemStatus>.Ok(ItemStatus.NotStarted);
+        }
+
+        return _statuses.TryGetValue(ImportText.Fold(text), out var status)
+            ? CellResult<ItemStatus>.Ok(status)
+            : CellResult<ItemStatus>.Fail($"Ukendt status \"{Shorten(text)}\". Skriv Ikke påbegyndt, I gang, Klar til politisk behandling eller X (afsluttet).");
+    }
+
+    /// <summary>The traffic light: Grøn, Gul or Rød (or green, yellow, red); empty is green.</summary>
+    public static CellResult<Items.Health> Health(object? cell)
+    {
+        var text = ImportText.Of(cell);
+        if (text is null)
+        {
+            return CellResult<Items.Health>.Ok(Items.Health.Green);
+        }
+
+        return _healths.TryGetValue(ImportText.Fold(text), out var health)
+            ? CellResult<Items.Health>.Ok(health)
+            : CellResult<Items.Health>.Fail($"Ukendt tilstand \"{Shorten(text)}\". Skriv Grøn, Gul eller Rød.");
+    }
+
+    /// <summary>
+    /// A text field: trimmed, null when empty. Single-line fields get Excel line breaks replaced by spaces;
+    /// other control, direction and zero-width characters are refused, as is text longer than <paramref name="maxLength"/>.
+    /// </summary>
+    public static CellResult<string?> Text(object? cell, string label, int maxLength, bool multiLine = false)
+    {
+        var text = ImportText.Of(cell);
+        if (text is null)
+        {
+            return CellResult<string?>.Ok(null);
+        }
+
+        if (!multiLine)
+        {
+            text = LineBreaks().Replace(text, " ");
+        }
+
+        if (ImportText.HasInvisibleCharacters(text, multiLine))
+        {
+            return CellResult<string?>.Fail($"{label} indeholder usynlige styretegn (fx retningsskift eller tegn uden bredde). Skriv teksten igen uden dem.");
+        }
+
+        return text.Length > maxLength
+            ? CellResult<string?>.Fail($"{label} må højst være {maxLength} tegn (er {text.Length}).")
+            : CellResult<string?>.Ok(text);
+    }
+
+    /// <summary>A Danish date in text: "15.05.2025", "15-05-2025", "15/5 2025", "2025-05-15", "15. maj 2025"; null when none is found.</summary>
+    public static DateOnly? DanishDate(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var match = DayMonthYear().Match(text);
+        if (match.Success)
+        {
+            return DateOf(match.Groups["y"].Value, match.Groups["m"].Value, match.Groups["d"].Value);
+        }
+
+        match = YearMonthDay().Match(text);
+        if (match.Success)
+        {
+            return DateOf(match.Groups["y"].Value, match.Groups["m"].Value, match.Groups["d"].Value);
+        }
+
+        match = DayMonthNameYear().Match(text);
+        if (match.Success)
+        {
+            var month = MonthNumber(match.Groups["m"].Value);
+            return month is null ? null : DateOf(match.Groups["y"].Value, month.Value.ToString(CultureInfo.InvariantCulture), match.Groups["d"].Value);
+        }
+
+        return null;
+    }
+
+    /// <summary>Where a Danish date stands in the text, so the rest can be read as something else; null when there is none.</summary>
+    internal static (DateOnly Date, int Index, int Length)? FindDanishDate(string text)
+    {
+        foreach (var pattern in new[] { DayMonthYear(), YearMonthDay(), DayMonthNameYear() })
+        {
+            var match = pattern.Match(text);
+            if (match.Success && DanishDate(match.Value) is { } date)
+            {
+                return (date, match.Index, match.Length);
+            }
+        }
+
+        return null;
+    }
+
+    internal static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    private static CellResult<int> AmountOf(double number, string shown)
+    {
+        if (!double.IsFinite(number) || Math.Abs(number) > Limits.MaxAmountThousands)
+        {
+            return TooLarge(shown);
+        }
+
+        return number == Math.Floor(number) ? CellResult<int>.Ok((int)number) : NotWhole(shown);
+    }
+
+    private static CellResult<int> AmountOf(string raw)
+    {
+        var text = raw.Trim();
+        if (text.Length == 0)
+        {
+            return CellResult<int>.Ok(0);
+        }
+
+        var shown = Shorten(text);
+        var negative = false;
+        if (text.StartsWith('(') && text.EndsWith(')'))
+        {
+            negative = true;
+            text = text[1..^1].Trim();
+        }
+
+        if (text.Length > 0 && text[0] is '-' or '\u2212' or '\u2013')
+        {
+            negative = !negative;
+            text = text[1..].TrimStart();
+        }
+        else if (text.StartsWith('+'))
+        {
+            text = text[1..].TrimStart();
+        }
+
+        if (text.Contains(','))
+        {
+            return NotWhole(shown);
+        }
+
+        // Thousands separators: ".", space, non-breaking and narrow spaces; only ASCII digits count.
+        var digits = text.Replace(".", string.Empty).Replace(" ", string.Empty).Replace("\u00A0", string.Empty).Replace("\u202F", string.Empty);
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit) || !Grouping().IsMatch(text))
+        {
+            return CellResult<int>.Fail($"\"{shown}\" er ikke et beløb. Skriv beløbet i hele 1.000 kr., fx -1.200.");
+        }
+
+        if (digits.TrimStart('0').Length > 9)
+        {
+            return TooLarge(shown);
+        }
+
+        var value = long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
+        if (value > Limits.MaxAmountThousands)
+        {
+            return TooLarge(shown);
+        }
+
+        return CellResult<int>.Ok(negative ? -(int)value : (int)value);
+    }
+
+    private static CellResult<int> NotWhole(string shown) =>
+        CellResult<int>.Fail($"Beløb skal være hele tusinder (1.000 kr.); \"{shown}\" er ikke et helt tal.");
+
+    private static CellResult<int> TooLarge(string shown) =>
+        CellResult<int>.Fail($"Beløbet \"{shown}\" er for stort: højst {Limits.MaxAmountThousands.ToString("N0", _danish)} (1.000 kr.).");
+
+    private static DateOnly? DateOf(string year, string month, string day)
+    {
+        var y = int.Parse(year, CultureInfo.InvariantCulture);
+        var m = int.Parse(month, CultureInfo.InvariantCulture);
+        var d = int.Parse(day, CultureInfo.InvariantCulture);
+        if (y is < Limits.EarliestYear - 10 or > Limits.LatestYear || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
+        {
+            return null;
+        }
+
+        return new DateOnly(y, m, d);
+    }
+
+    private static int? MonthNumber(string name)
+    {
+        var folded = ImportText.Fold(name);
+        for (var i = 0; i < _monthNames.Length; i++)
+        {
+            if (folded.Length >= 3 && _monthNames[i].StartsWith(folded, StringComparison.Ordinal))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^[0-9]{4}$")]
+    private static partial Regex BareYear();
+
+    [GeneratedRegex(@"^(?:[QK]\s*(?<q>[0-9])|(?<q>[0-9])\s*\.?\s*(?:kvt|kvartal)\.?)\s+(?<year>[0-9]{4})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuarterFirst();
+
+    [GeneratedRegex(@"^(?<year>[0-9]{4})\s*-?\s*[QK]\s*(?<q>[0-9])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex YearFirst();
+
+    [GeneratedRegex(@"^[0-9]{1,3}(?:[. \u00A0\u202F][0-9]{3})*$|^[0-9]+$")]
+    private static partial Regex Grouping();
+
+    [GeneratedRegex(@"\r\n|\r|\n|\t")]
+    private static partial Regex LineBreaks();
+
+    [GeneratedRegex(@"(?<![0-9])(?<d>[0-9]{1,2})\s*[.\-/]\s*(?<m>[0-9]{1,2})\s*[.\-/ ]\s*(?<y>[0-9]{4})(?![0-9])")]
+    private static partial Regex DayMonthYear();
+
+    [GeneratedRegex(@"(?<![0-9])(?<y>[0-9]{4})-(?<m>[0-9]{1,2})-(?<d>[0-9]{1,2})(?![0-9])")]
+    private static partial Regex YearMonthDay();
+
+    [GeneratedRegex(@"(?<![0-9])(?<d>[0-9]{1,2})\.?\s+(?<m>\p{L}{3,9})\.?\s+(?<y>[0-9]{4})(?![0-9])")]
+    private static partial Regex DayMonthNameYear();
+}
