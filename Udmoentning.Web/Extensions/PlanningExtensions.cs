@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Udmoentning.Web.Data;
+using Udmoentning.Web.Import;
 using Udmoentning.Web.Planning;
 
 namespace Udmoentning.Web.Extensions;
@@ -14,10 +15,11 @@ public static class PlanningExtensions
         builder.Services.AddSingleton<PlanCache>();
         builder.Services.AddSingleton<PlanItemService>();
         builder.Services.AddSingleton<PlanAdministration>();
+        builder.Services.AddSingleton<PlanImport>();
         return builder;
     }
 
-    /// <summary>Endpoints outside the board: an item's history as CSV (aktindsigt).</summary>
+    /// <summary>Endpoints outside the board: an item's history as CSV (aktindsigt), and a plan as an Excel workbook.</summary>
     public static WebApplication MapPlanning(this WebApplication app)
     {
         app.MapGet("/punkter/{id:int}/historik.csv", async (int id, HistoryReader history, IDbContextFactory<PlanDbContext> contexts, CancellationToken cancellationToken) =>
@@ -33,6 +35,11 @@ public static class PlanningExtensions
             var fileName = $"historik-{string.Concat(item.Code.Select(c => char.IsLetterOrDigit(c) ? c : '-'))}.csv";
             return Results.File(HistoryCsv.Write(entries), "text/csv; charset=utf-8", fileName);
         });
+        app.MapGet("/plan/{id:int}/eksport.xlsx", async (int id, PlanCache plans, CancellationToken cancellationToken) =>
+            await plans.GetAsync(id, cancellationToken) is { } snapshot
+                ? Results.File(PlanWorkbook.Export(snapshot), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    $"udmoentningsplan-{snapshot.Plan.BudgetPeriod}-{DateTime.UtcNow:yyyy-MM-dd}.xlsx")
+                : Results.NotFound("Planen findes ikke."));
         return app;
     }
 }

@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Udmoentning.Domain.Access;
+using Udmoentning.Domain.Import;
+using Udmoentning.Web.Access;
+using Udmoentning.Web.Planning;
+
+namespace Udmoentning.Web.Import;
+
+/// <summary>
+/// What importing a workbook would do, shown before anything is written: the analysis (mapping, items, problems),
+/// totals per theme and year, and for an update the new, changed and missing items.
+/// </summary>
+public sealed record ImportPreview(
+    ImportAnalysis Analysis,
+    IReadOnlyList<string> Sheets,
+    int? PlanId,
+    ImportComparison? Comparison,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<int, int>> TotalsByTheme,
+    IReadOnlyDictionary<int, int> Totals)
+{
+    public int ItemsIn(string theme) => Analysis.Items.Count(i => string.Equals(i.Theme, theme, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>The outcome of reading an upload: a preview, or the Danish reason the file cannot be read (or may not be).</summary>
+public sealed record PreviewResult(ImportPreview? Preview, string? Error);
+
+/// <summary>
+/// Reads an uploaded workbook into a preview (nothing is written), and imports a confirmed preview through
+/// <see cref="PlanItemService"/>, the one way items change. Only coordinators and administrators may do either.
+/// </summary>
+public sealed class PlanImport(PlanCache plans, PlanAdministration administration, PlanItemService items)
+{
+    public async Task<PreviewResult> PreviewAsync(ClaimsPrincipal user, byte[] file, int? planId, ImportOptions options, CancellationToken cancellationToken = default)
+    {
+        var committees = await administration.CommitteesAsync(cancellationToken);
+        if (!AccessRules.CanManagePlans(user.ToActor(committees)))
+        {
+            return new PreviewResult(null, AccessRules.NotPlanManager);
+        }
+
+        PlanSnapshot? snapshot = null;
+        if (planId is { } id && (snapshot = await plans.GetAsync(id, cancellationToken)) is null)
+        {
+            return new PreviewResult(null, "Planen findes ikke (længere).");
+        }
+
+        if (snapshot?.Plan.ReadOnlyReason is { } readOnly)
+        {
+            return new PreviewResult(null, readOnly);
+        }
+
+        using var stream = new MemoryStream(file, writable: false);
+        var read = WorkbookFile.Read(stream, file.LongLength);
+        if (read.Workbook is not { } workbook)
+        {
+            return new PreviewResult(null, read.Error ?? "Filen kunne ikke læses.");
+        }
+
+        var meetings = await administration.MeetingsAsync(cancellationToken);
+        var byId = committees.ToDictionary(c => c.Id);
+        var analysis = WorkbookAnalyzer.Analyze(
+            workbook,
+            [.. committees.Select(c => new KnownCommittee(c.ShortCode, c.Name))],
+            [.. meetings.Where(m => byId.ContainsKey(m.CommitteeId)).Select(m => (byId[m.CommitteeId].ShortCode, m.Date))],
+            options);
+
+        var comparison = snapshot is null ? null : ImportComparer.Compare(analysis, PlanWorkbook.ItemsOf(snapshot), snapshot.Plan.BudgetYears);
+        var years = analysis.BudgetYears;
+        var totalsByTheme = analysis.Items.GroupBy(i => i.Theme, StringComparer.OrdinalIgnoreCase).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyDictionary<int, int>)years.ToDictionary(y => y, y => g.Sum(i => i.Amounts.GetValueOrDefault(y))),
+            StringComparer.OrdinalIgnoreCase);
+        var totals = years.ToDictionary(y => y, y => analysis.Items.Sum(i => i.Amounts.GetValueOrDefault(y)));
+        return new PreviewResult(new ImportPreview(analysis, [.. workbook.Sheets.Select(s => s.Name)], planId, comparison, totalsByTheme, totals), null);
+    }
+
+    /// <summary>Imports what the preview showed; into a new plan when <paramref name="newPlan"/> is given.</summary>
+    public Task<ImportOutcome> ImportAsync(ClaimsPrincipal user, ImportPreview preview, PlanForm? newPlan, bool importValidRowsOnly, CancellationToken cancellationToken = default) =>
+        items.ImportAsync(user, new ImportRequest(preview.Analysis, newPlan is null ? preview.PlanId : null, newPlan, importValidRowsOnly), cancellationToken);
+}
