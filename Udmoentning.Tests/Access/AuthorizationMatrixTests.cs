@@ -24,6 +24,8 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         MoveCrossCuttingItem,
         EditFields,
         Administer,
+        ManagePlans,
+        ImportPlan,
     }
 
     public static TheoryData<string, Action, bool> Matrix => new()
@@ -34,24 +36,32 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         { TestUsers.Reader, Action.MoveCrossCuttingItem, false },
         { TestUsers.Reader, Action.EditFields, false },
         { TestUsers.Reader, Action.Administer, false },
+        { TestUsers.Reader, Action.ManagePlans, false },
+        { TestUsers.Reader, Action.ImportPlan, false },
         { TestUsers.EditorAu, Action.ViewBoard, true },
         { TestUsers.EditorAu, Action.MoveOwnCommitteeItem, true },
         { TestUsers.EditorAu, Action.MoveOtherCommitteeItem, false },
         { TestUsers.EditorAu, Action.MoveCrossCuttingItem, false },
         { TestUsers.EditorAu, Action.EditFields, true },
         { TestUsers.EditorAu, Action.Administer, false },
+        { TestUsers.EditorAu, Action.ManagePlans, false },
+        { TestUsers.EditorAu, Action.ImportPlan, false },
         { TestUsers.Coordinator, Action.ViewBoard, true },
         { TestUsers.Coordinator, Action.MoveOwnCommitteeItem, true },
         { TestUsers.Coordinator, Action.MoveOtherCommitteeItem, true },
         { TestUsers.Coordinator, Action.MoveCrossCuttingItem, true },
         { TestUsers.Coordinator, Action.EditFields, true },
         { TestUsers.Coordinator, Action.Administer, false },
+        { TestUsers.Coordinator, Action.ManagePlans, true },
+        { TestUsers.Coordinator, Action.ImportPlan, true },
         { TestUsers.Administrator, Action.ViewBoard, true },
         { TestUsers.Administrator, Action.MoveOwnCommitteeItem, true },
         { TestUsers.Administrator, Action.MoveOtherCommitteeItem, true },
         { TestUsers.Administrator, Action.MoveCrossCuttingItem, true },
         { TestUsers.Administrator, Action.EditFields, true },
         { TestUsers.Administrator, Action.Administer, true },
+        { TestUsers.Administrator, Action.ManagePlans, true },
+        { TestUsers.Administrator, Action.ImportPlan, true },
     };
 
     // The AU editor's own item, another committee's item, and a cross-cutting one; all movable between "Ikke påbegyndt" and "I gang".
@@ -89,6 +99,12 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
                 break;
             case Action.Administer:
                 await AssertAdministerAsync(user, allowed);
+                break;
+            case Action.ManagePlans:
+                await AssertManagePlansAsync(user, allowed);
+                break;
+            case Action.ImportPlan:
+                await AssertImportAsync(user, allowed);
                 break;
         }
     }
@@ -176,10 +192,69 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         Assert.Equal(["Reader"], await users.GetRolesAsync(target!));
     }
 
+    private async Task AssertManagePlansAsync(ClaimsPrincipal user, bool allowed)
+    {
+        var administration = app.Services.GetRequiredService<PlanAdministration>();
+        var name = $"Tema {Guid.NewGuid():N}"[..20];
+        await using var db = await Contexts().CreateDbContextAsync(Token);
+        var planId = await db.Plans.Select(p => p.Id).FirstAsync(Token);
+        var recordBefore = await db.AdministrationHistory.CountAsync(Token);
+
+        var theme = await administration.AddThemeAsync(user, planId, name, Token);
+        var committee = await administration.CreateCommitteeAsync(user, $"Udvalg {name}", name[^6..], null, Token);
+        var meetings = await administration.AddMeetingsAsync(user, await CommitteeIdAsync("AU"), [new DateOnly(2026, 1, 1).AddDays(Random.Shared.Next(300))], Token);
+
+        await using var after = await Contexts().CreateDbContextAsync(Token);
+        if (allowed)
+        {
+            Assert.All([theme, committee, meetings], o => Assert.Equal(ChangeStatus.Saved, o.Status));
+            Assert.Equal(recordBefore + 3, await after.AdministrationHistory.CountAsync(Token));
+        }
+        else
+        {
+            Assert.All([theme, committee, meetings], o =>
+            {
+                Assert.Equal(ChangeStatus.Forbidden, o.Status);
+                Assert.Equal(Udmoentning.Domain.Access.AccessRules.NotPlanManager, o.Message);
+            });
+            Assert.False(await after.Themes.AnyAsync(t => t.Name == name, Token));
+            Assert.Equal(recordBefore, await after.AdministrationHistory.CountAsync(Token));
+        }
+    }
+
+    private async Task AssertImportAsync(ClaimsPrincipal user, bool allowed)
+    {
+        var snapshot = (await app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token))!;
+        var importer = app.Services.GetRequiredService<Udmoentning.Web.Import.PlanImport>();
+        var coordinator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Coordinator);
+        var file = Udmoentning.Web.Import.PlanWorkbook.Export(snapshot);
+        var preview = (await importer.PreviewAsync(coordinator, file, null, new(), Token)).Preview!;
+
+        var mine = await importer.PreviewAsync(user, file, snapshot.Plan.Id, new(), Token);
+        var asNewPlan = await importer.ImportAsync(user, preview, new PlanForm("Importeret plan", 2025, 2028, new DateOnly(2025, 1, 1)), false, Token);
+
+        await using var db = await Contexts().CreateDbContextAsync(Token);
+        if (allowed)
+        {
+            Assert.Null(mine.Error);
+            Assert.Equal(ChangeStatus.Saved, asNewPlan.Status);
+            Assert.Equal(snapshot.Items.Count, await db.Items.CountAsync(i => i.PlanId == asNewPlan.PlanId, Token));
+            // Leave the sample plan the default for the other cases.
+            var plan = await db.Plans.SingleAsync(p => p.Id == asNewPlan.PlanId, Token);
+            Assert.True((await app.Services.GetRequiredService<PlanAdministration>().SetStageAsync(user, plan.Id, plan.Version, Udmoentning.Domain.Plans.PlanStage.Archived, Token)).Succeeded);
+        }
+        else
+        {
+            Assert.Equal(Udmoentning.Domain.Access.AccessRules.NotPlanManager, mine.Error);
+            Assert.Equal(ChangeStatus.Forbidden, asNewPlan.Status);
+            Assert.False(await db.Plans.AnyAsync(p => p.Name == "Importeret plan" && p.Stage != Udmoentning.Domain.Plans.PlanStage.Archived, Token));
+        }
+    }
+
     private async Task<PlanItem> StoredAsync(string code)
     {
         await using var db = await Contexts().CreateDbContextAsync(Token);
-        return await db.Items.AsNoTracking().SingleAsync(i => i.Code == code, Token);
+        return await db.Items.AsNoTracking().OrderBy(i => i.PlanId).FirstAsync(i => i.Code == code, Token);
     }
 
     private async Task<int> HistoryCountAsync(int itemId)

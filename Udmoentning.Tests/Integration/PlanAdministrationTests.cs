@@ -1,0 +1,229 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Plans;
+using Udmoentning.Tests.Support;
+using Udmoentning.Web.Data;
+using Udmoentning.Web.Planning;
+using Udmoentning.Web.Realtime;
+
+namespace Udmoentning.Tests.Integration;
+
+/// <summary>Plans, main themes, committees and meetings change through one service, recorded and pushed to viewers, on a real SQLite file.</summary>
+public sealed class PlanAdministrationTests : IAsyncLifetime
+{
+    private readonly AppFactory _app = new();
+    private PlanAdministration _administration = null!;
+    private System.Security.Claims.ClaimsPrincipal _coordinator = null!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _administration = _app.Services.GetRequiredService<PlanAdministration>();
+        _coordinator = await TestUsers.PrincipalAsync(_app.Services, TestUsers.Coordinator);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task ThemesCanBeAddedRenamedReorderedAndRemovedWhenEmptyEachRecordedAndPushedToViewers()
+    {
+        var plan = await PlanAsync();
+        using var viewer = new StructureRecorder(_app.Services, plan.Id);
+
+        var added = await _administration.AddThemeAsync(_coordinator, plan.Id, "Digitalisering", Token);
+        Assert.True(added.Succeeded, added.Message);
+        Assert.Contains("Digitalisering", (await viewer.NextAsync()).Description);
+        var board = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(plan.Id, Token))!;
+        Assert.Equal("Digitalisering", board.Themes[^1].Name);
+
+        plan = await PlanAsync();
+        var renamed = await _administration.RenameThemeAsync(_coordinator, plan.Id, plan.Version, added.Id!.Value, "Digitalisering og AI", Token);
+        Assert.True(renamed.Succeeded, renamed.Message);
+
+        plan = await PlanAsync();
+        var moved = await _administration.MoveThemeAsync(_coordinator, plan.Id, plan.Version, added.Id.Value, -1, Token);
+        Assert.True(moved.Succeeded, moved.Message);
+        var themes = (await PlanAsync()).Themes.OrderBy(t => t.Position).Select(t => t.Name).ToList();
+        Assert.Equal("Digitalisering og AI", themes[^2]);
+        Assert.Equal(Enumerable.Range(1, themes.Count), (await PlanAsync()).Themes.OrderBy(t => t.Position).Select(t => t.Position));
+
+        plan = await PlanAsync();
+        var removed = await _administration.RemoveThemeAsync(_coordinator, plan.Id, plan.Version, added.Id.Value, Token);
+        Assert.True(removed.Succeeded, removed.Message);
+        Assert.DoesNotContain((await PlanAsync()).Themes, t => t.Id == added.Id);
+
+        var record = await _administration.HistoryAsync(plan.Id, cancellationToken: Token);
+        Assert.Equal(["Fjernet", "Flyttet", "Ændret", "Oprettet"], record.Where(e => e.Subject == "Hovedpunkt").Select(e => e.Kind));
+        Assert.Contains(record, e => e.Kind == "Ændret" && e.Changes.Any(c => c is { Field: "Navn", Old: "Digitalisering", New: "Digitalisering og AI" }));
+        Assert.All(record, e => Assert.Equal("Karin Koordinator (direktionen)", e.UserName));
+    }
+
+    [Fact]
+    public async Task AThemeWithItemsCannotBeRemovedAndNothingIsRecorded()
+    {
+        var plan = await PlanAsync();
+        var theme = plan.Themes.OrderBy(t => t.Position).First();
+
+        var outcome = await _administration.RemoveThemeAsync(_coordinator, plan.Id, plan.Version, theme.Id, Token);
+
+        Assert.Equal(ChangeStatus.Invalid, outcome.Status);
+        Assert.Contains("kan ikke fjernes", outcome.Message);
+        Assert.Contains((await PlanAsync()).Themes, t => t.Id == theme.Id);
+        Assert.Empty(await _administration.HistoryAsync(plan.Id, cancellationToken: Token));
+    }
+
+    [Fact]
+    public async Task AStaleVersionIsRefusedAndDoesNotOverwriteTheOtherChange()
+    {
+        var plan = await PlanAsync();
+        var theme = plan.Themes.OrderBy(t => t.Position).First();
+        var first = await _administration.RenameThemeAsync(_coordinator, plan.Id, plan.Version, theme.Id, "Økonomi først", Token);
+
+        var second = await _administration.RenameThemeAsync(_coordinator, plan.Id, plan.Version, theme.Id, "Økonomi sidst", Token);
+
+        Assert.True(first.Succeeded);
+        Assert.Equal(ChangeStatus.Stale, second.Status);
+        Assert.Equal("Økonomi først", (await PlanAsync()).Themes.Single(t => t.Id == theme.Id).Name);
+    }
+
+    [Fact]
+    public async Task AnArchivedPlanIsReadOnlyForItemsAndThemesUntilItIsReopened()
+    {
+        var plan = await PlanAsync();
+        var archived = await _administration.SetStageAsync(_coordinator, plan.Id, plan.Version, PlanStage.Archived, Token);
+        Assert.True(archived.Succeeded, archived.Message);
+        var item = await ItemAsync(i => i.Status == ItemStatus.NotStarted);
+        var items = _app.Services.GetRequiredService<PlanItemService>();
+
+        var move = await items.MoveAsync(_coordinator, new MoveRequest(item.Id, item.Version, ItemStatus.InProgress), Token);
+        var edit = await items.UpdateAsync(_coordinator, item.Id, item.Version, item.ToDetails() with { Notes = "Ny note" }, Token);
+        var theme = await _administration.AddThemeAsync(_coordinator, plan.Id, "Nyt tema", Token);
+
+        Assert.Equal(ChangeStatus.Refused, move.Status);
+        Assert.Contains("arkiveret", move.Message);
+        Assert.Equal(ChangeStatus.Refused, edit.Status);
+        Assert.Equal(ChangeStatus.Refused, theme.Status);
+        Assert.Equal(item.Version, (await ItemAsync(i => i.Id == item.Id)).Version);
+
+        plan = await PlanAsync();
+        Assert.True((await _administration.SetStageAsync(_coordinator, plan.Id, plan.Version, PlanStage.Adopted, Token)).Succeeded);
+        Assert.Equal(ChangeStatus.Saved, (await items.MoveAsync(_coordinator, new MoveRequest(item.Id, item.Version, ItemStatus.InProgress), Token)).Status);
+    }
+
+    [Fact]
+    public async Task ANewPlanFromThisOneCarriesOverTheOpenItemsWithBaselineAmountsAndALinkBack()
+    {
+        var from = await PlanAsync();
+        var form = new PlanForm("Udmøntningsplan 2026-2029", 2026, 2029, new DateOnly(2025, 12, 10));
+
+        var outcome = await _administration.CarryOverAsync(_coordinator, from.Id, form, Token);
+
+        Assert.True(outcome.Succeeded, outcome.Message);
+        await using var db = await ContextsAsync();
+        var oldItems = await db.Items.AsNoTracking().Where(i => i.PlanId == from.Id).ToListAsync(Token);
+        var newItems = await db.Items.AsNoTracking().Where(i => i.PlanId == outcome.Id).ToListAsync(Token);
+        var open = oldItems.Where(i => !i.IsCompleted).ToList();
+        Assert.Equal(open.Count, newItems.Count);
+        Assert.All(newItems, copy =>
+        {
+            var original = oldItems.Single(i => i.Id == copy.OriginItemId);
+            Assert.Equal(original.Code, copy.Code);
+            Assert.Equal(original.BaselineTiming, copy.BaselineTiming);
+            Assert.Equal(original.Timing, copy.Timing);
+            Assert.Equal(original.Status, copy.Status);
+            foreach (var year in new[] { 2026, 2027, 2028 })
+            {
+                Assert.Equal(original.EffectIn(year), copy.EffectIn(year));
+            }
+
+            Assert.Equal(0, copy.EffectIn(2025));
+        });
+        Assert.Contains(newItems, i => i.Slippage > 0);
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Themes).SingleAsync(p => p.Id == outcome.Id, Token);
+        Assert.Equal(PlanStage.Draft, plan.Stage);
+        Assert.Equal(from.Themes.OrderBy(t => t.Position).Select(t => t.Name), plan.Themes.OrderBy(t => t.Position).Select(t => t.Name));
+        var history = await db.History.AsNoTracking().Where(h => h.PlanId == plan.Id).ToListAsync(Token);
+        Assert.Equal(newItems.Count, history.Count);
+        Assert.All(history, h => Assert.StartsWith(from.Name, h.Changes.Single(c => c.Field == "Videreført fra").New));
+
+        // The old plan stays the default until the new one is adopted.
+        var cache = _app.Services.GetRequiredService<PlanCache>();
+        Assert.Equal(from.Id, (await cache.DefaultAsync(Token))!.Id);
+        Assert.True((await _administration.SetStageAsync(_coordinator, plan.Id, plan.Version, PlanStage.Adopted, Token)).Succeeded);
+        Assert.Equal(plan.Id, (await cache.DefaultAsync(Token))!.Id);
+    }
+
+    [Fact]
+    public async Task CommitteesAndMeetingsChangeWithTheirRecordAndEditorsKeepTheirRights()
+    {
+        var created = await _administration.CreateCommitteeAsync(_coordinator, "Teknik- og miljøudvalget", "TMU", null, Token);
+        Assert.True(created.Succeeded, created.Message);
+        var duplicate = await _administration.CreateCommitteeAsync(_coordinator, "Et andet udvalg", "tmu", null, Token);
+        Assert.Equal(ChangeStatus.Invalid, duplicate.Status);
+
+        await using (var db = await ContextsAsync())
+        {
+            var au = await db.Committees.AsNoTracking().SingleAsync(c => c.ShortCode == "AU", Token);
+            var renamed = await _administration.EditCommitteeAsync(_coordinator, au.Id, au.Version, au.Name, "AMU", "amu", Token);
+            Assert.True(renamed.Succeeded, renamed.Message);
+        }
+
+        // The AU editor's rights follow the committee to its new short code.
+        var editor = await TestUsers.PrincipalAsync(_app.Services, TestUsers.EditorAu);
+        Assert.Contains(editor.Claims, c => c.Type == Udmoentning.Web.Access.AccessClaims.Committee && c.Value == "AMU");
+
+        var (dates, errors) = MeetingDates.ParseList("15.05.2026\n2026-06-12; 14. august 2026, 15.05.2026");
+        Assert.Empty(errors);
+        var added = await _administration.AddMeetingsAsync(_coordinator, created.Id!.Value, dates, Token);
+        Assert.True(added.Succeeded, added.Message);
+        var meetings = await _administration.MeetingsAsync(Token);
+        var mine = meetings.Where(m => m.CommitteeId == created.Id).OrderBy(m => m.Date).ToList();
+        Assert.Equal([new DateOnly(2026, 5, 15), new DateOnly(2026, 6, 12), new DateOnly(2026, 8, 14)], mine.Select(m => m.Date));
+
+        var movedOntoAnother = await _administration.MoveMeetingAsync(_coordinator, mine[0].Id, mine[0].Version, mine[1].Date, Token);
+        Assert.Equal(ChangeStatus.Invalid, movedOntoAnother.Status);
+        Assert.True((await _administration.MoveMeetingAsync(_coordinator, mine[0].Id, mine[0].Version, new DateOnly(2026, 5, 20), Token)).Succeeded);
+        Assert.True((await _administration.CancelMeetingAsync(_coordinator, mine[2].Id, mine[2].Version, true, Token)).Succeeded);
+
+        meetings = await _administration.MeetingsAsync(Token);
+        Assert.Contains(meetings, m => m.Id == mine[0].Id && m.Date == new DateOnly(2026, 5, 20));
+        Assert.True(meetings.Single(m => m.Id == mine[2].Id).IsCancelled);
+        var record = await _administration.HistoryAsync(null, cancellationToken: Token);
+        Assert.Equal(["Aflyst", "Flyttet", "Oprettet", "Ændret", "Oprettet"], record.Select(e => e.Kind));
+    }
+
+    private async Task<Plan> PlanAsync()
+    {
+        await using var db = await ContextsAsync();
+        return await db.Plans.AsNoTracking().Include(p => p.Themes).OrderBy(p => p.Id).FirstAsync(Token);
+    }
+
+    private async Task<PlanItem> ItemAsync(System.Linq.Expressions.Expression<Func<PlanItem, bool>> where)
+    {
+        await using var db = await ContextsAsync();
+        return await db.Items.AsNoTracking().Where(where).OrderBy(i => i.Id).FirstAsync(Token);
+    }
+
+    private Task<PlanDbContext> ContextsAsync() => _app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>().CreateDbContextAsync(Token);
+
+    /// <summary>Listens for structure changes like a board does.</summary>
+    private sealed class StructureRecorder : IDisposable
+    {
+        private readonly Channel<StructureChange> _received = Channel.CreateUnbounded<StructureChange>();
+        private readonly IDisposable _subscription;
+
+        public StructureRecorder(IServiceProvider services, int planId) =>
+            _subscription = services.GetRequiredService<LocalChangeFeed>().Subscribe(planId, _ => Task.CompletedTask, async change => await _received.Writer.WriteAsync(change));
+
+        public async Task<StructureChange> NextAsync()
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            return await _received.Reader.ReadAsync(timeout.Token);
+        }
+
+        public void Dispose() => _subscription.Dispose();
+    }
+}
