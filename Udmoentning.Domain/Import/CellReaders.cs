@@ -91,7 +91,7 @@ public static partial class CellReaders
             return CellResult<bool>.Ok(false);
         }
 
-        return _flags.TryGetValue(ImportText.Fold(text), out var value)
+        return _flags.TryGetValue(ImportText.Key(text), out var value)
             ? CellResult<bool>.Ok(value)
             : CellResult<bool>.Fail($"\"{Shorten(text)}\" er hverken ja eller nej. Skriv \"x\" eller \"Ja\" for ja, og lad feltet stå tomt eller skriv \"Nej\" for nej.");
     }
@@ -152,7 +152,7 @@ public static partial class CellReaders
             return CellResult<ItemKind>.Fail("Typen mangler. Skriv Driftsændring, Råderumsforslag, Anlægsprojekt eller Hensigtserklæring.");
         }
 
-        return _kinds.TryGetValue(ImportText.Fold(text), out var kind)
+        return _kinds.TryGetValue(ImportText.Key(text), out var kind)
             ? CellResult<ItemKind>.Ok(kind)
             : CellResult<ItemKind>.Fail($"Ukendt type \"{Shorten(text)}\". Skriv Driftsændring, Råderumsforslag, Anlægsprojekt eller Hensigtserklæring.");
     }
@@ -166,7 +166,7 @@ public static partial class CellReaders
             return CellResult<ItemStatus>.Ok(ItemStatus.NotStarted);
         }
 
-        return _statuses.TryGetValue(ImportText.Fold(text), out var status)
+        return _statuses.TryGetValue(ImportText.Key(text), out var status)
             ? CellResult<ItemStatus>.Ok(status)
             : CellResult<ItemStatus>.Fail($"Ukendt status \"{Shorten(text)}\". Skriv Ikke påbegyndt, I gang, Klar til politisk behandling eller X (afsluttet).");
     }
@@ -180,7 +180,7 @@ public static partial class CellReaders
             return CellResult<Items.Health>.Ok(Items.Health.Green);
         }
 
-        return _healths.TryGetValue(ImportText.Fold(text), out var health)
+        return _healths.TryGetValue(ImportText.Key(text), out var health)
             ? CellResult<Items.Health>.Ok(health)
             : CellResult<Items.Health>.Fail($"Ukendt tilstand \"{Shorten(text)}\". Skriv Grøn, Gul eller Rød.");
     }

@@ -71,11 +71,7 @@ public sealed class CommitteeMatcher
 
         var code = name.Length <= Limits.CommitteeCodeLength && !name.Any(char.IsWhiteSpace)
             ? name.ToUpperInvariant()
-            : new string(name.Split([' ', '-', '/'], StringSplitOptions.RemoveEmptyEntries)
-                .Where(word => char.IsLetterOrDigit(word[0]))
-                .Select(word => char.ToUpperInvariant(word[0]))
-                .Take(Limits.CommitteeCodeLength)
-                .ToArray());
+            : Initials(name);
         if (code.Length == 0)
         {
             code = "U";
@@ -91,6 +87,31 @@ public sealed class CommitteeMatcher
         var proposal = new ProposedCommittee(name.Length > Limits.CommitteeNameLength ? name[..Limits.CommitteeNameLength].Trim() : name, unique);
         _proposed[key] = proposal;
         return proposal;
+    }
+
+    /// <summary>
+    /// Initials as committees are abbreviated: "Børne- og ungdomsudvalget" → "BUU", "Teknikudvalget" → "TU"; small
+    /// words are skipped and a word ending in "udvalg(et)" gives its own initial and a U.
+    /// </summary>
+    private static string Initials(string name)
+    {
+        var initials = new List<char>();
+        foreach (var word in name.Split([' ', '-', '/', ',', '.'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var folded = ImportText.Fold(word);
+            if (!char.IsLetterOrDigit(word[0]) || folded is "og" or "i" or "for" or "af")
+            {
+                continue;
+            }
+
+            initials.Add(char.ToUpperInvariant(word[0]));
+            if (folded.Length > "udvalget".Length && (folded.EndsWith("udvalget", StringComparison.Ordinal) || folded.EndsWith("udvalg", StringComparison.Ordinal)))
+            {
+                initials.Add('U');
+            }
+        }
+
+        return new string([.. initials.Take(Limits.CommitteeCodeLength)]);
     }
 
     private bool IsTaken(string code) =>

@@ -45,7 +45,7 @@ public static partial class HeaderMatcher
                 : (ImportField.Ignore, null);
         }
 
-        var folded = ImportText.Fold(ImportText.Of(cell));
+        var folded = ImportText.Key(ImportText.Of(cell));
         if (folded.Length == 0 || folded.Length > 60)
         {
             return (ImportField.Ignore, null);

@@ -26,6 +26,13 @@ public static class ImportText
     /// </summary>
     public static string Fold(string? text) => Fold(text, expandDanish: false);
 
+    /// <summary>
+    /// A key for looking words up: <see cref="Fold(string?)"/> with "aa" → "a" and "oe" → "o", so words typed without
+    /// Danish letters ("Raaderum", "Groen", "Tvaergaaende") match.
+    /// </summary>
+    public static string Key(string? text) =>
+        Fold(text).Replace("aa", "a", StringComparison.Ordinal).Replace("oe", "o", StringComparison.Ordinal);
+
     /// <summary>As <see cref="Fold(string?)"/>, but ø → oe and å → aa, as Danish letters are written without them ("OEU").</summary>
     public static string FoldExpanded(string? text) => Fold(text, expandDanish: true);
 

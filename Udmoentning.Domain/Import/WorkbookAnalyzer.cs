@@ -236,7 +236,8 @@ public static partial class WorkbookAnalyzer
                 return total == Total.Sub;
             }
 
-            if (code is null && !hasAmounts && HeadingText(row) is { } heading)
+            // Merged heading rows often start in the number column; a heading has small letters, a number has none.
+            if (!hasAmounts && HeadingText(row) is { } heading && (code is null || (code == heading && heading.Any(char.IsLower))))
             {
                 StartTheme(heading, excelRow);
                 return true;

@@ -60,7 +60,7 @@ internal static class ZipInspection
                 read += count;
                 unpacked += count;
 
-                // A header may understate the size: what is actually unpacked counts.
+                // .NET stops at the declared size, but what is actually unpacked is what counts, whatever reads it.
                 if (read > entry.Length || unpacked > MaxUnpackedBytes)
                 {
                     return WorkbookFile.TooLargeUnpacked;
