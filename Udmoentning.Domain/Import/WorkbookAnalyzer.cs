@@ -194,9 +194,10 @@ public static partial class WorkbookAnalyzer
                 {
                     if (!ReadRow(row, excelRow))
                     {
-                        if (sheet.Rows.Skip(r + 1).Any(HasContent))
+                        var next = sheet.Rows.Skip(r + 1).Select((rest, n) => (rest, n)).FirstOrDefault(x => HasContent(x.rest));
+                        if (next.rest is not null)
                         {
-                            Add(ProblemSeverity.Info, excelRow + 1, null, "Rækkerne efter totalrækken er ikke læst.");
+                            Add(ProblemSeverity.Info, excelRow + 1 + next.n, null, "Rækkerne efter totalrækken er ikke læst.");
                         }
 
                         return;
@@ -236,8 +237,7 @@ public static partial class WorkbookAnalyzer
                 return total == Total.Sub;
             }
 
-            // Merged heading rows often start in the number column; a heading has small letters, a number has none.
-            if (!hasAmounts && HeadingText(row) is { } heading && (code is null || (code == heading && heading.Any(char.IsLower))))
+            if (!hasAmounts && HeadingText(row) is { } heading && (code is null || (code == heading && !LooksLikeANumber(heading))))
             {
                 StartTheme(heading, excelRow);
                 return true;
@@ -318,6 +318,16 @@ public static partial class WorkbookAnalyzer
         {
             var texts = row.Select(ImportText.Of).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
             return texts.Count == 1 && row.Any(cell => cell is string) && texts[0].Any(char.IsLetter) ? texts[0] : null;
+        }
+
+        /// <summary>
+        /// Merged heading rows often start in the number column. Item numbers ("AU-D3", "BUU A301") have digits and no
+        /// small letters; headings ("1. Økonomisk politik", "PARTNERSKABER") have small letters or, after their numbering, no digits.
+        /// </summary>
+        private static bool LooksLikeANumber(string text)
+        {
+            var unnumbered = Numbering().Replace(text, string.Empty);
+            return !unnumbered.Any(char.IsLower) && unnumbered.Any(char.IsDigit);
         }
 
         private static Total? TotalKind(string? code, string? title, bool hasAmounts)

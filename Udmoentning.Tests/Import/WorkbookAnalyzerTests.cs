@@ -107,7 +107,7 @@ public class WorkbookAnalyzerTests
 
         Assert.Contains(problems, p => p is { Severity: ProblemSeverity.Info, Sheet: "Noter", Message: "Arket \"Noter\" er ikke læst." });
         Assert.Contains(problems, p => p is { Severity: ProblemSeverity.Info, Row: 13 } && p.Message.Contains("totalrækken"));
-        Assert.Contains(problems, p => p is { Severity: ProblemSeverity.Info, Message: "Rækkerne efter totalrækken er ikke læst." });
+        Assert.Contains(problems, p => p is { Severity: ProblemSeverity.Info, Row: 15, Message: "Rækkerne efter totalrækken er ikke læst." });
         Assert.DoesNotContain(problems, p => p.Severity == ProblemSeverity.Warning);
     }
 
@@ -282,6 +282,24 @@ public class WorkbookAnalyzerTests
 
         Assert.Equal(["ØU-1", "KUU-1"], analysis.Items.Select(i => i.Code));
         Assert.Equal(["Økonomisk politik", "Partnerskaber"], analysis.Themes);
+    }
+
+    [Fact]
+    public void TellsHeadingsInTheNumberColumnFromItemNumbers()
+    {
+        var workbook = new TestWorkbook().Sheet("Plan", s => s
+            .Row("Nr.", "Titel", "Udvalg")
+            .Row("PARTNERSKABER")
+            .Row("ØU-1", "Et", "ØU")
+            .Row("2. VÆKST OG ERHVERV")
+            .Row("ØU-2", "To", "ØU")
+            .Row("ØU-3"));
+
+        var analysis = ImportFixtures.Analyze(workbook);
+
+        Assert.Equal(["PARTNERSKABER", "VÆKST OG ERHVERV"], analysis.Themes);
+        Assert.Equal(["ØU-1", "ØU-2"], analysis.Items.Select(i => i.Code));
+        Assert.Equal("Titel mangler.", analysis.SingleError(6).Message);
     }
 
     [Fact]
