@@ -43,12 +43,7 @@ public static class ImportText
     public static bool HasInvisibleCharacters(string text, bool multiLine) =>
         text.Any(c => IsInvisible(c) && !(multiLine && c is '\n' or '\r' or '\t'));
 
-    public static bool IsInvisible(char c) =>
-        char.IsControl(c)
-        || c is >= '\u202A' and <= '\u202E'
-        || c is >= '\u2066' and <= '\u2069'
-        || c is >= '\u200B' and <= '\u200D'
-        || c is '\u2060' or '\uFEFF' or '\u200E' or '\u200F' or '\u061C';
+    public static bool IsInvisible(char c) => char.IsControl(c) || Limits.IsInvisibleFormatting(c);
 
     private static string Fold(string? text, bool expandDanish)
     {

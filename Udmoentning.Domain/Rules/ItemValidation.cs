@@ -86,6 +86,6 @@ public static partial class ItemValidation
     [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N} .\-/]*$")]
     private static partial Regex CodePattern();
 
-    [GeneratedRegex(@"^\d{2}/\d{1,6}$")]
+    [GeneratedRegex(@"^[0-9]{2}/[0-9]{1,6}$")]
     private static partial Regex CaseNumberPattern();
 }

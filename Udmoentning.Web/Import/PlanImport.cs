@@ -64,6 +64,17 @@ public sealed class PlanImport(PlanCache plans, PlanAdministration administratio
             [.. meetings.Where(m => byId.ContainsKey(m.CommitteeId)).Select(m => (byId[m.CommitteeId].ShortCode, m.Date))],
             options);
 
+        if (snapshot is not null && analysis.BudgetYears.Where(y => !snapshot.Plan.CoversYear(y)).ToList() is { Count: > 0 } outside)
+        {
+            // The plan decides its budget years; an update cannot put amounts in a year the plan does not have.
+            analysis = analysis with
+            {
+                Problems = [.. analysis.Problems, new ImportProblem(ProblemSeverity.Error, analysis.Sheet, null, null,
+                    $"Filen har kolonner for {string.Join(", ", outside)}, som ikke er budgetår i planen ({snapshot.Plan.BudgetPeriod}). " +
+                    "Ret planens budgetår under administrationen, eller vælg \"Læses ikke\" for kolonnen.")],
+            };
+        }
+
         var comparison = snapshot is null ? null : ImportComparer.Compare(analysis, PlanWorkbook.ItemsOf(snapshot), snapshot.Plan.BudgetYears);
         var years = analysis.BudgetYears;
         var totalsByTheme = analysis.Items.GroupBy(i => i.Theme, StringComparer.OrdinalIgnoreCase).ToDictionary(

@@ -1,0 +1,156 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Udmoentning.Domain.Import;
+using Udmoentning.Domain.Items;
+using Udmoentning.Tests.Support;
+using Udmoentning.Web.Data;
+using Udmoentning.Web.Import;
+using Udmoentning.Web.Planning;
+using Udmoentning.Web.Realtime;
+
+namespace Udmoentning.Tests.Integration;
+
+/// <summary>Importing workbooks through the service on a real SQLite file: preview first, one transaction, a record per item, live to viewers.</summary>
+public sealed class PlanImportTests : IAsyncLifetime
+{
+    private readonly AppFactory _app = new();
+    private PlanImport _import = null!;
+    private System.Security.Claims.ClaimsPrincipal _coordinator = null!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _import = _app.Services.GetRequiredService<PlanImport>();
+        _coordinator = await TestUsers.PrincipalAsync(_app.Services, TestUsers.Coordinator);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task ARealisticWorkbookBecomesANewPlanOnlyWhenTheUserAcceptsLeavingOutTheBadRows()
+    {
+        var preview = await PreviewAsync(RealisticWorkbooks.NewPlan(withBadRows: true).ToBytes(), null);
+        Assert.Equal(RealisticWorkbooks.PlanName, preview.Analysis.SuggestedPlanName);
+        Assert.Equal(new DateOnly(2025, 12, 10), preview.Analysis.SuggestedAdoptedOn);
+        Assert.Equal([2026, 2027, 2028, 2029], preview.Analysis.BudgetYears);
+        Assert.Equal(5, preview.Analysis.Items.Count);
+        Assert.Equal(4, preview.Analysis.RefusedRows.Count);
+        Assert.Equal(-1200 - 500 + 2500 + 10000, preview.Totals[2026]);
+        var form = new PlanForm(RealisticWorkbooks.PlanName, 2026, 2029, new DateOnly(2025, 12, 10));
+        var plansBefore = await CountAsync(db => db.Plans);
+
+        var refused = await _import.ImportAsync(_coordinator, preview, form, importValidRowsOnly: false, Token);
+
+        Assert.Equal(ChangeStatus.Refused, refused.Status);
+        Assert.Contains("4 rækker har fejl", refused.Message);
+        Assert.Equal(plansBefore, await CountAsync(db => db.Plans));
+
+        var imported = await _import.ImportAsync(_coordinator, preview, form, importValidRowsOnly: true, Token);
+
+        Assert.Equal(ChangeStatus.Saved, imported.Status);
+        Assert.Equal((5, 0), (imported.Created, imported.Changed));
+        var plan = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(imported.PlanId, Token))!;
+        Assert.Equal(["Økonomisk politik", "Sociale investeringer"], plan.Themes.Select(t => t.Name));
+        var r1 = plan.Items.Single(i => i.Code == "ØU-R1");
+        Assert.Equal((ItemKind.FiscalLeewayProposal, ItemStatus.InProgress, true, true), (r1.Kind, r1.Status, r1.IsCrossCutting, r1.RequiresMedInvolvement));
+        Assert.Equal([-1200, -2400, -2400, -2400], plan.Plan.BudgetYears.Select(r1.EffectIn));
+        Assert.Equal(new DateOnly(2026, 5, 12), plan.Meeting(r1.TreatmentMeetingId)!.Date);
+        Assert.Equal(ItemStatus.Completed, plan.Items.Single(i => i.Code == "BUU-D1").Status);
+        Assert.Equal([10000, 25000, 0, 0], plan.Plan.BudgetYears.Select(plan.Items.Single(i => i.Code == "BUU-A1").EffectIn));
+        Assert.Equal(preview.Totals.Values, plan.Plan.BudgetYears.Select(y => plan.Items.Sum(i => i.EffectIn(y))));
+        Assert.Equal(5, await CountAsync(db => db.History.Where(h => h.PlanId == plan.Plan.Id && h.Kind == PlanItemService.ImportedKind)));
+        Assert.Equal(1, await CountAsync(db => db.AdministrationHistory.Where(e => e.PlanId == plan.Plan.Id && e.Subject == "Import")));
+    }
+
+    [Fact]
+    public async Task AnUpdateChangesMatchedItemsAddsNewOnesKeepsTheRestRecordsEachAndReachesViewers()
+    {
+        var snapshot = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token))!;
+        var before = snapshot.Items.Single(i => i.Code == "AU-D4");
+        using var viewer = new ChangeRecorder(_app.Services, snapshot.Plan.Id);
+        var file = RealisticWorkbooks.UpdateOfSamplePlan("AU-D4", "Digital selvbetjening i jobcentret", "6. Vækst, erhverv og beskæftigelse").ToBytes();
+
+        var preview = await PreviewAsync(file, snapshot.Plan.Id);
+
+        var comparison = preview.Comparison!;
+        Assert.Equal(["AU-NY1"], comparison.New.Select(i => i.Code));
+        var changed = Assert.Single(comparison.Changed);
+        Assert.Contains(changed.Changes, c => c.Field == "Titel" && c.New == "Digital selvbetjening i jobcentret");
+        Assert.Equal(snapshot.Items.Count - 1, comparison.MissingCodes.Count);
+
+        var outcome = await _import.ImportAsync(_coordinator, preview, null, importValidRowsOnly: false, Token);
+
+        Assert.Equal(ChangeStatus.Saved, outcome.Status);
+        Assert.Equal((1, 1), (outcome.Created, outcome.Changed));
+        var received = new[] { await viewer.NextAsync(), await viewer.NextAsync() };
+        Assert.Equal(["AU-NY1", "AU-D4"], received.Select(c => c.Item.Code).Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal("Digital selvbetjening i jobcentret", received.Single(c => c.Item.Code == "AU-D4").Item.Title);
+        await using var db = await ContextAsync();
+        var after = await db.Items.AsNoTracking().SingleAsync(i => i.Id == before.Id, Token);
+        Assert.Equal([-100, -200, before.EffectIn(2027), before.EffectIn(2028)], new[] { 2025, 2026, 2027, 2028 }.Select(after.EffectIn));
+        Assert.Equal(before.Timing, after.Timing);
+        Assert.Equal(before.Description, after.Description);
+        Assert.Equal(snapshot.Items.Count + 1, await db.Items.CountAsync(i => i.PlanId == snapshot.Plan.Id, Token));
+        var record = await db.History.AsNoTracking().Where(h => h.Kind == PlanItemService.ImportedKind).ToListAsync(Token);
+        Assert.Equal(2, record.Count);
+        Assert.Contains(record.Single(h => h.ItemId == before.Id).Changes, c => c.Field == "Økonomi 2026" && c.New == "-200");
+    }
+
+    [Fact]
+    public async Task ExportedThenImportedAsAnUpdateReportsNoChangesAndRecordsNothing()
+    {
+        var snapshot = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token))!;
+
+        var preview = await PreviewAsync(PlanWorkbook.Export(snapshot), snapshot.Plan.Id);
+
+        Assert.DoesNotContain(preview.Analysis.Problems, p => p.Severity == ProblemSeverity.Error);
+        Assert.True(preview.Comparison!.HasNoChanges);
+        Assert.Equal(snapshot.Items.Count, preview.Comparison.Unchanged);
+        var outcome = await _import.ImportAsync(_coordinator, preview, null, importValidRowsOnly: false, Token);
+        Assert.Equal(ChangeStatus.Saved, outcome.Status);
+        Assert.StartsWith("Ingen ændringer", outcome.Message);
+        Assert.Equal(0, await CountAsync(db => db.History));
+        Assert.Equal(0, await CountAsync(db => db.AdministrationHistory));
+    }
+
+    [Theory]
+    [InlineData("empty")]
+    [InlineData("random")]
+    [InlineData("ole")]
+    [InlineData("bomb")]
+    [InlineData("doctype")]
+    public async Task HostileOrBrokenFilesAreRefusedWithAMessageAndChangeNothing(string kind)
+    {
+        var file = kind switch
+        {
+            "empty" => [],
+            "random" => TestWorkbook.RandomBytes(4096, 7),
+            "ole" => TestWorkbook.OleFile(),
+            "bomb" => TestWorkbook.WithZeros(300L * 1024 * 1024),
+            _ => TestWorkbook.WithDoctype(),
+        };
+        var plans = await CountAsync(db => db.Plans);
+
+        var result = await _import.PreviewAsync(_coordinator, file, null, new ImportOptions(), Token);
+
+        Assert.Null(result.Preview);
+        Assert.False(string.IsNullOrWhiteSpace(result.Error));
+        Assert.Equal(plans, await CountAsync(db => db.Plans));
+    }
+
+    private async Task<ImportPreview> PreviewAsync(byte[] file, int? planId)
+    {
+        var result = await _import.PreviewAsync(_coordinator, file, planId, new ImportOptions(), Token);
+        Assert.True(result.Error is null, result.Error);
+        return result.Preview!;
+    }
+
+    private async Task<int> CountAsync<T>(Func<PlanDbContext, IQueryable<T>> query)
+    {
+        await using var db = await ContextAsync();
+        return await query(db).CountAsync(Token);
+    }
+
+    private Task<PlanDbContext> ContextAsync() => _app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>().CreateDbContextAsync(Token);
+}
