@@ -33,9 +33,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// A new viewer, signed in as <paramref name="user"/> (a demo user: Development only) with the login page's demo buttons,
-    /// on <paramref name="path"/>; returned once the Blazor circuit is live and the board is interactive.
+    /// on <paramref name="path"/>; returned once the Blazor circuit is live (and, for a <paramref name="board"/>, the board is interactive).
     /// </summary>
-    public async Task<Viewer> OpenAsync(LiveApp app, string path, string user = TestUsers.Coordinator)
+    public async Task<Viewer> OpenAsync(LiveApp app, string path, string user = TestUsers.Coordinator, bool board = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -45,7 +45,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(TimeoutMs);
         var viewer = new Viewer(context, await context.NewPageAsync());
-        await viewer.SignInAsync(user, path);
+        await viewer.SignInAsync(user, path, board);
         return viewer;
     }
 

@@ -36,12 +36,19 @@ public sealed class Viewer(IBrowserContext context, IPage page) : IAsyncDisposab
     public static int ColumnIndex(ItemStatus status) => Array.IndexOf(Enum.GetValues<ItemStatus>(), status);
 
     /// <summary>Signs in with the login page's demo button for <paramref name="user"/>, which lands on <paramref name="returnUrl"/>.</summary>
-    public async Task SignInAsync(string user, string returnUrl)
+    public async Task SignInAsync(string user, string returnUrl, bool board = true)
     {
         await Page.GotoAsync($"/konto/log-ind?returnUrl={Uri.EscapeDataString(returnUrl)}");
         await Page.Locator($"button[name=user][value='{user}']").ClickAsync();
         await Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnUrl);
-        await WaitUntilInteractiveAsync();
+        if (board)
+        {
+            await WaitUntilInteractiveAsync();
+        }
+        else
+        {
+            await Page.Locator("[data-interactive=true]").WaitForAsync();
+        }
     }
 
     public async Task GoToAsync(string path)

@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Udmoentning.Tests.Support;
+using Udmoentning.Web.Data;
+using Udmoentning.Web.Planning;
+using static Microsoft.Playwright.Assertions;
+
+namespace Udmoentning.Tests.EndToEnd;
+
+/// <summary>Importing workbooks in Chromium as a coordinator would: choose the file, read the preview, confirm; others see it live.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class ImportInBrowserTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    [Fact]
+    public async Task AnUpdateFromExcelIsPreviewedImportedAndSeenLiveByAReader()
+    {
+        const string newTitle = "Digital selvbetjening i jobcentret";
+        await using var reader = await browser.OpenAsync(app, "/plan/1", TestUsers.Reader);
+        await using var coordinator = await browser.OpenAsync(app, "/admin/planer/1/import", TestUsers.Coordinator, board: false);
+        var file = RealisticWorkbooks.UpdateOfSamplePlan("AU-D4", newTitle, "6. Vækst, erhverv og beskæftigelse").ToBytes();
+
+        await coordinator.Page.GetByLabel("Excel-fil").SetInputFilesAsync(new FilePayload { Name = "opdatering.xlsx", MimeType = Xlsx, Buffer = file });
+
+        var page = coordinator.Page;
+        await Expect(page.GetByText("1 nye punkter · 1 ændrede")).ToBeVisibleAsync();
+        await Expect(page.Locator("ins", new() { HasText = newTitle })).ToBeAttachedAsync();
+        await Expect(page.GetByText("findes ikke i filen og beholdes uændret")).ToBeVisibleAsync();
+        Assert.Equal(0, await ImportedRecordsAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importér 1 nye og 1 ændrede punkter" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Importeret: 1 nye og 1 ændrede punkter" })).ToBeVisibleAsync();
+        await Expect(reader.TitleOf("AU-D4")).ToHaveTextAsync(newTitle);
+        await Expect(reader.Card("AU-NY1")).ToBeVisibleAsync();
+        Assert.Equal(2, await ImportedRecordsAsync());
+    }
+
+    [Fact]
+    public async Task ANewPlanIsImportedFromARealisticWorkbookOnlyWhenTheBadRowsAreExplicitlyLeftOut()
+    {
+        await using var coordinator = await browser.OpenAsync(app, "/admin/import", TestUsers.Coordinator, board: false);
+        var page = coordinator.Page;
+
+        await page.GetByLabel("Excel-fil").SetInputFilesAsync(new FilePayload
+        {
+            Name = "plan-2026.xlsx",
+            MimeType = Xlsx,
+            Buffer = RealisticWorkbooks.NewPlan(withBadRows: true).ToBytes(),
+        });
+
+        var problems = page.GetByRole(AriaRole.Table, new() { Name = "Problemer i filen" });
+        await Expect(problems).ToContainTextAsync("Beløb skal være hele tusinder");
+        await Expect(problems).ToContainTextAsync("er kun et år");
+        await Expect(problems).ToContainTextAsync("ØU-R1");
+        await Expect(problems).ToContainTextAsync("Arket \"Noter\" er ikke læst.");
+        var importButton = page.GetByRole(AriaRole.Button, new() { Name = "Opret planen med 5 punkter" });
+        await Expect(importButton).ToBeDisabledAsync();
+        await Expect(page.GetByLabel("Navn")).ToHaveValueAsync(RealisticWorkbooks.PlanName);
+
+        // The user corrects the mapping: the notes column is not to be read.
+        await page.GetByLabel("Kolonne N (Bemærkninger) læses som").SelectOptionAsync("Ignore");
+        await Expect(page.GetByLabel("Kolonne N (Bemærkninger) læses som")).ToHaveValueAsync("Ignore");
+
+        await page.GetByText("Importér kun de 5 gyldige rækker").ClickAsync();
+        await importButton.ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Importeret: 5 nye og 0 ændrede punkter" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Åbn tavlen" }).ClickAsync();
+        await coordinator.WaitUntilInteractiveAsync();
+        await Expect(coordinator.Card("ØU-R1")).ToBeVisibleAsync();
+        await Expect(coordinator.Cards).ToHaveCountAsync(5);
+        await Expect(page.Locator("h1")).ToHaveTextAsync(RealisticWorkbooks.PlanName);
+
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        Assert.Null(await db.Items.Where(i => i.Code == "ØU-R1" && i.PlanId != 1).Select(i => i.Notes).SingleAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task AFileThatIsNotAnExcelWorkbookGetsAClearMessageAndNoPreview()
+    {
+        await using var coordinator = await browser.OpenAsync(app, "/admin/import", TestUsers.Coordinator, board: false);
+
+        await coordinator.Page.GetByLabel("Excel-fil").SetInputFilesAsync(new FilePayload { Name = "plan.xlsx", MimeType = Xlsx, Buffer = TestWorkbook.RandomBytes(2048, 3) });
+
+        await Expect(coordinator.Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Filen er ikke en Excel-fil (.xlsx).");
+        await Expect(coordinator.Page.GetByRole(AriaRole.Button, new() { Name = "Opret planen" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task AThemeAddedInAdministrationAppearsOnAnOpenBoardWithoutReload()
+    {
+        await using var reader = await browser.OpenAsync(app, "/plan/1", TestUsers.Reader);
+        await using var coordinator = await browser.OpenAsync(app, "/admin/planer/1", TestUsers.Coordinator, board: false);
+        await reader.Page.EvaluateAsync("() => { window.__marker = 1; }");
+
+        await coordinator.Page.GetByLabel("Nyt hovedpunkt").FillAsync("Digitalisering og kunstig intelligens");
+        await coordinator.Page.GetByRole(AriaRole.Button, new() { Name = "Tilføj hovedpunkt" }).ClickAsync();
+
+        await Expect(reader.Page.Locator("section.lane h2")).ToContainTextAsync(["8. Digitalisering og kunstig intelligens"]);
+        await Expect(reader.Announcer).ToContainTextAsync("Digitalisering og kunstig intelligens");
+        Assert.Equal(1, await reader.Page.EvaluateAsync<int?>("() => window.__marker ?? null"));
+        await Expect(coordinator.Page.Locator("table.plan-table")).ToContainTextAsync("Digitalisering og kunstig intelligens");
+    }
+
+    private async Task<int> ImportedRecordsAsync()
+    {
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        return await db.History.CountAsync(h => h.Kind == PlanItemService.ImportedKind && h.PlanId == 1, TestContext.Current.CancellationToken);
+    }
+}
