@@ -57,6 +57,13 @@ public sealed class Viewer(IBrowserContext context, IPage page) : IAsyncDisposab
         await WaitUntilInteractiveAsync();
     }
 
+    /// <summary>Goes to a page that is not a board and waits for its circuit.</summary>
+    public async Task GoToPageAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await Page.Locator("[data-interactive=true]").WaitForAsync();
+    }
+
     public async Task ReloadAsync()
     {
         await Page.ReloadAsync();
