@@ -7,7 +7,7 @@ namespace Udmoentning.Benchmarks;
 
 /// <summary>
 /// The benchmark harness: <c>dotnet run -c Release --project Udmoentning.Benchmarks [-- --quick] [--viewers 50,300,1000]
-/// [--sizes 500,2000,5000] [--only latency,burst,render,save] [--out FILE]</c>. Starts the app itself, measures,
+/// [--sizes 500,2000,5000] [--only latency,burst,render,save,import] [--out FILE]</c>. Starts the app itself, measures,
 /// prints Markdown tables and writes them to docs/benchmark-results.md.
 /// </summary>
 internal static class BenchmarkProgram
@@ -37,6 +37,15 @@ internal static class BenchmarkProgram
         if (only is null || only.Contains("save"))
         {
             await SavesAsync(report, publish, quick ? 40 : 100);
+        }
+
+        if (only is null || only.Contains("import"))
+        {
+            foreach (var rows in new[] { 100, 2000 })
+            {
+                Console.WriteLine($"Import of {rows} rows...");
+                report.Imports.Add(await ImportScenario.RunAsync(rows, runs: 3));
+            }
         }
 
         var markdown = report.Write();
