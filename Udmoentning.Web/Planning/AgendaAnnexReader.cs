@@ -8,7 +8,7 @@ public sealed record AnnexLookup(AgendaAnnex? Annex, string? Problem);
 /// <summary>Finds a plan's committee by its address and builds its agenda annex as the plan stands today (Danish time).</summary>
 public sealed class AgendaAnnexReader(PlanCache plans, TimeProvider clock)
 {
-    public const string NoPlan = "Planen findes ikke. Vælg en plan i menuen Plan.";
+    public const string NoPlan = "Planen findes ikke.";
 
     private static readonly TimeZoneInfo _danish = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
 
