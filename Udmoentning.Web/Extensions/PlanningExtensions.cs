@@ -16,10 +16,14 @@ public static class PlanningExtensions
         builder.Services.AddSingleton<PlanItemService>();
         builder.Services.AddSingleton<PlanAdministration>();
         builder.Services.AddSingleton<PlanImport>();
+        builder.Services.AddSingleton<AgendaAnnexReader>();
         return builder;
     }
 
-    /// <summary>Endpoints outside the board: an item's history as CSV (aktindsigt), and a plan as an Excel workbook.</summary>
+    /// <summary>
+    /// Endpoints outside the board: an item's history as CSV (aktindsigt), a plan as an Excel workbook, and a committee's
+    /// agenda annex as an Excel workbook.
+    /// </summary>
     public static WebApplication MapPlanning(this WebApplication app)
     {
         app.MapGet("/punkter/{id:int}/historik.csv", async (int id, HistoryReader history, IDbContextFactory<PlanDbContext> contexts, CancellationToken cancellationToken) =>
@@ -40,6 +44,14 @@ public static class PlanningExtensions
                 ? Results.File(PlanWorkbook.Export(snapshot), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     $"udmoentningsplan-{snapshot.Plan.BudgetPeriod}-{DateTime.UtcNow:yyyy-MM-dd}.xlsx")
                 : Results.NotFound("Planen findes ikke."));
+        app.MapGet("/plan/{id:int}/udvalg/{slug}/bilag.xlsx", async (int id, string slug, AgendaAnnexReader annexes, CancellationToken cancellationToken) =>
+        {
+            var (annex, problem) = await annexes.ReadAsync(id, slug, cancellationToken);
+            return annex is null
+                ? Results.Text(problem, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound)
+                : Results.File(AgendaAnnexWorkbook.Write(annex), AgendaAnnexWorkbook.ContentType,
+                    AgendaAnnexWorkbook.FileName(annex.Slug, annex.BudgetPeriod, annex.Date));
+        });
         return app;
     }
 }

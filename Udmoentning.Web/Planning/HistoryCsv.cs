@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Udmoentning.Domain;
 using Udmoentning.Domain.History;
 
 namespace Udmoentning.Web.Planning;
@@ -33,7 +34,7 @@ public static class HistoryCsv
 
     private static string Cell(string? value)
     {
-        value ??= string.Empty;
+        value = DisplayText.Safe(value) ?? string.Empty;
         var isNumber = decimal.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
         if (!isNumber && value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {

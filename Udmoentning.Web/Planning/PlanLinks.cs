@@ -12,6 +12,11 @@ public static partial class PlanLinks
 
     public static string Committee(int? planId, string slug) => $"{Prefix(planId)}udvalg/{Uri.EscapeDataString(slug)}";
 
+    /// <summary>The committee's agenda annex as a print page ("udsnit af udmøntningsplanen").</summary>
+    public static string Annex(int? planId, string slug) => $"{Committee(planId, slug)}/bilag";
+
+    public static string AnnexWorkbook(int planId, string slug) => $"{Committee(planId, slug)}/bilag.xlsx";
+
     public static string Overview(int? planId) => $"{Prefix(planId)}oversigt";
 
     public static string Changes(int? planId) => $"{Prefix(planId)}aendringer";

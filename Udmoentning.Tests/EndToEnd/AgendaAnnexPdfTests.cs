@@ -1,0 +1,95 @@
+using Microsoft.Playwright;
+using Udmoentning.Domain.Items;
+using Udmoentning.Tests.Support;
+using Udmoentning.Web.Data.Sample;
+using Udmoentning.Web.Planning;
+using UglyToad.PdfPig;
+using static Microsoft.Playwright.Assertions;
+
+namespace Udmoentning.Tests.EndToEnd;
+
+/// <summary>
+/// The agenda annex as the secretary makes it: from the committee's board to the print page, then "Save as PDF".
+/// The PDF must carry a real text layer (the case system and the members' reading app search it), be A4 landscape,
+/// and name committee, plan and date on every page, with page numbers, and nothing of the app around it.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class AgendaAnnexPdfTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>
+{
+    private static readonly IReadOnlyList<SampleItemSpec> _auExtract =
+    [
+        .. SamplePlanData.Items.Where(i =>
+            i.Committee == "AU" || i.TreatedBy == "AU" || i.CrossCutting || i.Kind == ItemKind.FiscalLeewayProposal),
+    ];
+
+    private static readonly TimeZoneInfo _danish = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+
+    [Fact]
+    public async Task TheBoardsAnnexPrintsAsALandscapePdfWithHeaderAndPageNumbersOnEveryPage()
+    {
+        await using var viewer = await browser.OpenAsync(app, "/udvalg/au", TestUsers.Reader);
+        await viewer.Page.GetByRole(AriaRole.Link, new() { Name = "Bilag til dagsordenen" }).ClickAsync();
+        await viewer.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/udvalg/au/bilag");
+        await Expect(viewer.Page.Locator("h1")).ToHaveTextAsync("Arbejdsmarkedsudvalget (AU)");
+        await Expect(viewer.Page.GetByRole(AriaRole.Button, new() { Name = "Udskriv / gem som PDF" })).ToBeVisibleAsync();
+        await Expect(viewer.Page.GetByRole(AriaRole.Link, new() { Name = "Hent som Excel" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"^plan/\d+/udvalg/au/bilag\.xlsx$"));
+
+        // The page's own @page rule decides size and orientation, as it does when a user prints from the browser.
+        var pdf = await viewer.Page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true });
+
+        using var document = PdfDocument.Open(pdf);
+        var pages = document.GetPages().Select(p => (p.Width, p.Height, Text: Squeeze(p.Text))).ToList();
+        var all = string.Concat(pages.Select(p => p.Text));
+        Assert.True(pages.Count >= 2, $"The AU extract ({_auExtract.Count} items) should run over more than one page; it took {pages.Count}.");
+        Assert.All(pages, p =>
+        {
+            Assert.True(p.Width > p.Height, $"Page is {p.Width} x {p.Height} points, not landscape.");
+            Assert.InRange(p.Width, 835, 848);
+            Assert.InRange(p.Height, 590, 600);
+        });
+
+        var today = AgendaAnnex.DateText(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTime.UtcNow, _danish)));
+        Assert.Contains(Squeeze($"Pr. {today}"), pages[0].Text);
+        Assert.Contains(Squeeze(SamplePlanData.PlanName), pages[0].Text);
+        for (var i = 0; i < pages.Count; i++)
+        {
+            Assert.Contains("Arbejdsmarkedsudvalget", pages[i].Text);
+            Assert.Contains(Squeeze($"Side {i + 1} af {pages.Count}"), pages[i].Text);
+        }
+
+        Assert.All(_auExtract, item => Assert.Contains(Squeeze(item.Code), all));
+        var outsider = SamplePlanData.Items.First(i => !_auExtract.Contains(i) && !_auExtract.Any(a => Squeeze(a.Code).Contains(Squeeze(i.Code), StringComparison.Ordinal)));
+        Assert.DoesNotContain(Squeeze(outsider.Code), all);
+        Assert.Contains(Squeeze("I alt"), all);
+
+        // Nothing of the app bar, the menus or the page's own buttons.
+        foreach (var chrome in new[] { "Log ud", "Spring til indhold", "Ændringer", "Udskriv / gem som PDF", "Hent som Excel", "Tilbage til tavlen", Viewer.DisplayName(TestUsers.Reader) })
+        {
+            Assert.DoesNotContain(Squeeze(chrome), all);
+        }
+    }
+
+    [Fact]
+    public async Task ThePrintButtonOpensPrintingWithoutInlineScript()
+    {
+        await using var viewer = await browser.OpenAsync(app, "/udvalg/au", TestUsers.Reader);
+        var violations = new List<string>();
+        viewer.Page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        await viewer.Page.GotoAsync("/udvalg/au/bilag");
+        await viewer.Page.EvaluateAsync("() => { window.__printed = 0; window.print = () => window.__printed++; }");
+
+        await viewer.Page.GetByRole(AriaRole.Button, new() { Name = "Udskriv / gem som PDF" }).ClickAsync();
+
+        Assert.Equal(1, await viewer.Page.EvaluateAsync<int>("() => window.__printed"));
+        Assert.Empty(violations);
+    }
+
+    /// <summary>Text without white space: a PDF's text layer places words by position and may not carry the spaces.</summary>
+    private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+}

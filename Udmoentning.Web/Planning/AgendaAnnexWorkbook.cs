@@ -1,0 +1,80 @@
+using System.Globalization;
+using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
+using Udmoentning.Domain.Import;
+
+namespace Udmoentning.Web.Planning;
+
+/// <summary>
+/// The agenda annex as an .xlsx workbook, for reading: title lines (committee, plan, date), a header row, and per main
+/// theme a heading row, its items and a total row, then the total of the whole extract. Amounts are numbers, so they
+/// add up in Excel; the rest is the text the print page shows.
+/// </summary>
+public static class AgendaAnnexWorkbook
+{
+    public const string SheetName = "Udsnit";
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private const int TitleLineCount = 5;
+
+    private static readonly string[] _before = ["Nr.", "Titel", "Type", "Udvalg", "Status", "Tilstand", "Vejledende tidspunkt", "Politisk behandling"];
+
+    public static byte[] Write(AgendaAnnex annex)
+    {
+        string[] headers = [.. _before, .. annex.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)), "Bemærk"];
+        var rows = new List<Dictionary<string, object?>>
+        {
+            Row(headers.Length, [annex.Committee]),
+            Row(headers.Length, [$"{AgendaAnnex.Title}: {annex.PlanName}"]),
+            Row(headers.Length, [annex.DateLine]),
+            Row(headers.Length, [AgendaAnnex.AmountNote]),
+            Row(headers.Length, []),
+            Row(headers.Length, [.. headers]),
+        };
+
+        foreach (var theme in annex.Themes)
+        {
+            rows.Add(Row(headers.Length, [theme.Heading]));
+            foreach (var item in theme.Rows)
+            {
+                rows.Add(Row(headers.Length,
+                [
+                    item.Code, item.Title, item.Kind, item.Committee, item.Status, item.HealthText, item.Timing, item.Treatment,
+                    .. item.Amounts.Cast<object?>(), item.Flags,
+                ]));
+            }
+
+            rows.Add(Total(headers.Length, $"I alt {theme.Heading}", annex.Years.Select(y => theme.Total[y])));
+        }
+
+        rows.Add(Total(headers.Length, "I alt", annex.Years.Select(y => annex.Total[y])));
+
+        var configuration = new OpenXmlConfiguration
+        {
+            AutoFilter = false,
+            FreezeRowCount = TitleLineCount + 1,
+            EnableWriteNullValueCell = false,
+        };
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows, printHeader: false, sheetName: SheetName, configuration: configuration);
+        return stream.ToArray();
+    }
+
+    /// <summary>"bilag-au-2025-2028-2026-01-23.xlsx".</summary>
+    public static string FileName(string slug, string budgetPeriod, DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"bilag-{slug}-{budgetPeriod}-{date:yyyy-MM-dd}.xlsx");
+
+    private static Dictionary<string, object?> Total(int width, string label, IEnumerable<int> amounts) =>
+        Row(width, [label, null, null, null, null, null, null, null, .. amounts.Cast<object?>()]);
+
+    private static Dictionary<string, object?> Row(int width, object?[] cells)
+    {
+        var row = new Dictionary<string, object?>(width);
+        for (var c = 0; c < width; c++)
+        {
+            row[ColumnLetters.Of(c)] = c < cells.Length ? cells[c] : null;
+        }
+
+        return row;
+    }
+}
