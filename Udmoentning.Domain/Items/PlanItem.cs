@@ -114,8 +114,13 @@ public sealed class PlanItem
         RequiresMedInvolvement = details.RequiresMedInvolvement;
         CaseNumber = Clean(details.CaseNumber);
         Notes = Clean(details.Notes);
-        _effects.Clear();
-        _effects.AddRange(details.Effects.Where(e => e.AmountThousands != 0).OrderBy(e => e.Year));
+        var effects = details.Effects.Where(e => e.AmountThousands != 0).OrderBy(e => e.Year).ToList();
+        if (!effects.SequenceEqual(_effects))
+        {
+            // Replaced only when they differ: an unchanged economy costs no rows when the item is saved.
+            _effects.Clear();
+            _effects.AddRange(effects);
+        }
         Version = Guid.NewGuid();
         Revision++;
     }
