@@ -32,6 +32,7 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(_app.Services.GetRequiredService<LocalChangeFeed>());
         Services.AddSingleton(_app.Services.GetRequiredService<TimeProvider>());
         Services.AddSingleton(_app.Services.GetRequiredService<PlanCache>());
+        Services.AddScoped<BoardSession>();
         var authorization = AddAuthorization();
         authorization.SetAuthorized("Karin Koordinator");
         authorization.SetRoles(nameof(Udmoentning.Domain.Access.Role.Coordinator));
@@ -72,7 +73,7 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
             builder.CloseComponent();
         };
         var host = Render<BoardHost>(p => p.Add(h => h.Board, board));
-        host.WaitForAssertion(() => Assert.NotNull(host.FindComponent<BoardPage>().Instance.State), TimeSpan.FromSeconds(10));
+        host.WaitForAssertion(() => Assert.NotNull(Services.GetRequiredService<BoardSession>().State), TimeSpan.FromSeconds(10));
         return host;
     }
 

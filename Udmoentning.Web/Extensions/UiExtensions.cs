@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Components;
+using Udmoentning.Web.Components.Pages.Board;
 
 namespace Udmoentning.Web.Extensions;
 
@@ -15,6 +16,8 @@ public static class UiExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        // One live board per circuit; a page shows it through LiveBoard.
+        builder.Services.AddScoped<BoardSession>();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Cultures[0]);

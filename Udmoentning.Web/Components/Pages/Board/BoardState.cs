@@ -9,6 +9,25 @@ namespace Udmoentning.Web.Components.Pages.Board;
 public readonly record struct CellKey(int ThemeId, ItemStatus Status);
 
 /// <summary>
+/// A request that a card take the focus when it next renders. It is taken once, so a card that renders
+/// again later (another user's change, a lane folded and opened) does not pull the focus back.
+/// </summary>
+public sealed class FocusRequest(int itemId)
+{
+    public int ItemId { get; } = itemId;
+
+    public bool IsTaken { get; private set; }
+
+    /// <summary>True the first time only.</summary>
+    public bool TryTake()
+    {
+        var first = !IsTaken;
+        IsTaken = true;
+        return first;
+    }
+}
+
+/// <summary>
 /// One viewer's board: which items are visible where. Changes are applied here and only the cells
 /// they touch are told to render again, so one moved card does not re-render the whole board.
 /// </summary>
@@ -19,6 +38,7 @@ public sealed class BoardState
     private readonly Dictionary<int, int> _themePositions;
     private readonly Dictionary<int, DateTimeOffset> _changedAt = [];
     private readonly Dictionary<int, int> _totals = [];
+    private FocusRequest? _focus;
 
     public BoardState(PlanSnapshot snapshot, BoardFilter filter, Committee? committee)
     {
@@ -62,9 +82,6 @@ public sealed class BoardState
     /// <summary>Raised after changes are applied, with the cells they touched.</summary>
     public event Action<IReadOnlySet<CellKey>>? Changed;
 
-    /// <summary>The card that takes focus when it next renders; set through <see cref="RequestFocus"/>.</summary>
-    public int? FocusItemId { get; set; }
-
     /// <summary>Puts focus on a visible card by having its cell render it; a hidden card is left alone.</summary>
     public void RequestFocus(int itemId)
     {
@@ -75,9 +92,12 @@ public sealed class BoardState
             return;
         }
 
-        FocusItemId = itemId;
+        _focus = new FocusRequest(itemId);
         Changed?.Invoke(new HashSet<CellKey> { key });
     }
+
+    /// <summary>The focus request for this card that no card has taken yet, if any.</summary>
+    public FocusRequest? FocusFor(int itemId) => _focus is { IsTaken: false } focus && focus.ItemId == itemId ? focus : null;
 
     /// <summary>The card being dragged.</summary>
     public PlanItem? Dragged { get; set; }

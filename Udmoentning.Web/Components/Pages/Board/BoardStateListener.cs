@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Components;
 namespace Udmoentning.Web.Components.Pages.Board;
 
 /// <summary>
-/// A part of the board that renders again only when a change touches it. Changes mark it; the page then
-/// renders once, so a viewer receives one render batch per change however many parts it touched
-/// (a StateHasChanged of each part would send a batch each). The page replaces its <see cref="BoardState"/>
-/// when filters, the committee or the connection change, so the subscription follows the parameter.
+/// A part of the board that renders again only when a change touches it. Changes mark it; the <see cref="LiveBoard"/>
+/// around it then renders once, so a viewer receives one render batch per change however many parts it touched
+/// (a StateHasChanged of each part would send a batch each). The <see cref="BoardSession"/> replaces its
+/// <see cref="BoardState"/> when filters, the committee or the connection change, so the subscription follows the parameter.
 /// </summary>
 public abstract class BoardStateListener : ComponentBase, IDisposable
 {
