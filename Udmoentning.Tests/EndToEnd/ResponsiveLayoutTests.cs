@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+using Udmoentning.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Udmoentning.Tests.EndToEnd;
+
+/// <summary>Phones, tablets and desktops: no page needs horizontal page scrolling (WCAG 1.4.10), and the menu is reachable on a phone.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class ResponsiveLayoutTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>
+{
+    public static TheoryData<string> Pages => new()
+    {
+        "/", "/udvalg/au", "/oversigt", "/aendringer", "/admin/planer", "/admin/planer/1", "/admin/udvalg", "/admin/import",
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task NoPageScrollsSidewaysAt320768Or1440Pixels(string path)
+    {
+        await using var viewer = await browser.OpenAsync(app, path, TestUsers.Coordinator, board: path is "/" or "/udvalg/au");
+        foreach (var width in new[] { 320, 768, 1440 })
+        {
+            await viewer.Page.SetViewportSizeAsync(width, 900);
+            await Expect(viewer.Page.Locator("main h1, main .mud-typography-h4").First).ToBeVisibleAsync();
+            var (page, window) = await PageWidthAsync(viewer.Page);
+            Assert.True(page <= window, $"{path} at {width} px is {page} px wide.");
+        }
+    }
+
+    [Fact]
+    public async Task OnAPhoneTheTopBarCollapsesIntoAMenuThatReachesEveryPage()
+    {
+        await using var viewer = await browser.OpenAsync(app, "/", TestUsers.Coordinator);
+        await viewer.Page.SetViewportSizeAsync(320, 700);
+        var menu = viewer.Page.GetByRole(AriaRole.Button, new() { Name = "Menu", Exact = true });
+        await Expect(menu).ToBeVisibleAsync();
+        await Expect(viewer.Page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Oversigt" })).ToBeHiddenAsync();
+
+        await menu.ClickAsync();
+        await viewer.Page.GetByRole(AriaRole.Link, new() { Name = "Oversigt" }).ClickAsync();
+
+        await Expect(viewer.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/oversigt$"));
+        await Expect(viewer.Page.Locator("main h1")).ToBeVisibleAsync();
+    }
+
+    private static async Task<(int Page, int Window)> PageWidthAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        return (widths[0], widths[1]);
+    }
+}
