@@ -154,3 +154,39 @@ public sealed class PlanImportTests : IAsyncLifetime
 
     private Task<PlanDbContext> ContextAsync() => _app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>().CreateDbContextAsync(Token);
 }
+
+/// <summary>The same import on a real PostgreSQL server: one transaction, the concurrency tokens, the record.</summary>
+public sealed class PlanImportOnPostgresTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AnUpdateAndTheRoundTripWorkOnPostgreSql()
+    {
+        var connectionString = await TestDatabases.NewPostgresDatabaseAsync();
+        await using var app = new AppFactory
+        {
+            Settings = new Dictionary<string, string>
+            {
+                ["Database:Provider"] = "Postgres",
+                ["ConnectionStrings:Postgres"] = connectionString,
+            },
+        };
+        var import = app.Services.GetRequiredService<PlanImport>();
+        var coordinator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Coordinator);
+        var snapshot = (await app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token))!;
+
+        var roundTrip = (await import.PreviewAsync(coordinator, PlanWorkbook.Export(snapshot), snapshot.Plan.Id, new ImportOptions(), Token)).Preview!;
+        Assert.True(roundTrip.Comparison!.HasNoChanges);
+
+        var file = RealisticWorkbooks.UpdateOfSamplePlan("AU-D4", "Digital selvbetjening i jobcentret", "6. Vækst, erhverv og beskæftigelse").ToBytes();
+        var preview = (await import.PreviewAsync(coordinator, file, snapshot.Plan.Id, new ImportOptions(), Token)).Preview!;
+        var outcome = await import.ImportAsync(coordinator, preview, null, importValidRowsOnly: false, Token);
+
+        Assert.Equal(ChangeStatus.Saved, outcome.Status);
+        Assert.Equal((1, 1), (outcome.Created, outcome.Changed));
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>().CreateDbContextAsync(Token);
+        Assert.Equal("Digital selvbetjening i jobcentret", await db.Items.Where(i => i.Code == "AU-D4").Select(i => i.Title).SingleAsync(Token));
+        Assert.Equal(2, await db.History.CountAsync(h => h.Kind == PlanItemService.ImportedKind, Token));
+    }
+}
