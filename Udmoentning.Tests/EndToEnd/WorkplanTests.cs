@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 using Udmoentning.Domain.History;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Data;
+using Udmoentning.Web.Planning;
 using static Microsoft.Playwright.Assertions;
 
 namespace Udmoentning.Tests.EndToEnd;
@@ -97,6 +98,28 @@ public sealed class WorkplanTests(BrowserFixture browser, LiveApp app) : IClassF
                 new FieldChange("Møde", "2025-05-22", "2025-04-24"),
             ],
             records.Select(r => Assert.Single(r.Changes)));
+    }
+
+    [Fact]
+    public async Task MeetingsAddedOrCancelledByACoordinatorReachAnOpenArbejdsplan()
+    {
+        // AU-H1 is scheduled for 18 Sep 2025.
+        var september = new DateOnly(2025, 9, 18);
+        var added = new DateOnly(2026, 1, 22);
+        await using var b = await OpenAsync(TestUsers.Reader);
+        await Expect(Meeting(b, added)).ToHaveCountAsync(0);
+        var administration = app.Services.GetRequiredService<PlanAdministration>();
+        var coordinator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Coordinator);
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var meeting = await db.Meetings.AsNoTracking().SingleAsync(m => m.Committee!.ShortCode == "AU" && m.Date == september, TestContext.Current.CancellationToken);
+
+        Assert.True((await administration.CancelMeetingAsync(coordinator, meeting.Id, meeting.Version, cancelled: true, TestContext.Current.CancellationToken)).Succeeded);
+        Assert.True((await administration.AddMeetingsAsync(coordinator, meeting.CommitteeId, [added], TestContext.Current.CancellationToken)).Succeeded);
+
+        await Expect(Meeting(b, september).Locator("h2")).ToContainTextAsync("aflyst");
+        await Expect(CardIn(Meeting(b, september), "AU-H1")).ToBeVisibleAsync();
+        await Expect(Meeting(b, added).Locator("h2")).ToContainTextAsync($"Møde {Danish(added)}");
     }
 
     [Fact]
