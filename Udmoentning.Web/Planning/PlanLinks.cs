@@ -15,6 +15,9 @@ public static partial class PlanLinks
     /// <summary>The committee's agenda annex as a print page ("udsnit af udmøntningsplanen").</summary>
     public static string Annex(int? planId, string slug) => $"{Committee(planId, slug)}/bilag";
 
+    /// <summary>The committee's arbejdsplan: which items come up at which of its meetings.</summary>
+    public static string Workplan(int? planId, string slug) => $"{Committee(planId, slug)}/arbejdsplan";
+
     public static string AnnexWorkbook(int planId, string slug) => $"{Committee(planId, slug)}/bilag.xlsx";
 
     public static string Overview(int? planId) => $"{Prefix(planId)}oversigt";
