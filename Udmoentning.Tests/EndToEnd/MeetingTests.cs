@@ -160,6 +160,24 @@ public sealed class MeetingTests(BrowserFixture browser, LiveApp app) : IClassFi
         await AssertNoViolationsAsync(viewer.Page);
     }
 
+    [Fact]
+    public async Task OnAProjectorTheTypeReadsFromTheBackOfTheRoom()
+    {
+        await using var viewer = await OpenMeetingAsync("/moede/ssu", TestUsers.Reader);
+        await viewer.Page.SetViewportSizeAsync(1920, 1080);
+        await Expect(viewer.Page.Locator(".meeting-title")).ToBeVisibleAsync();
+
+        var body = await FontSizeAsync(viewer.Page, ".meeting-facts dd");
+        var title = await FontSizeAsync(viewer.Page, ".meeting-title");
+        Assert.True(body >= 28, $"Body text is {body} px on a 1920 px screen.");
+        Assert.True(title >= 2 * body, $"The title is {title} px against {body} px body text.");
+        await Expect(viewer.Page.Locator(".meeting-facts")).ToContainTextAsync("Tilstand");
+        await Expect(viewer.Page.Locator(".meeting-facts .health-word")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(Grøn|Gul|Rød)$"));
+    }
+
+    private static Task<double> FontSizeAsync(IPage page, string selector) =>
+        page.Locator(selector).First.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
+
     private async Task<Viewer> OpenMeetingAsync(string path, string user)
     {
         var viewer = await browser.OpenAsync(app, path, user, board: false);
