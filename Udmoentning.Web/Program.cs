@@ -10,6 +10,7 @@ try
     builder.AddAccess();
     builder.AddRealtime();
     builder.AddPlanning();
+    builder.AddMeetings();
     builder.AddUi();
 
     var app = builder.Build();

@@ -29,6 +29,16 @@ public static class AccessRules
 
     public static bool CanChange(Actor actor, PlanItem item) => RefusalToChange(actor, item) is null;
 
+    public const string NotPresenter = "Kun koordinatorer, administratorer og udvalgets redaktører kan præsentere mødet.";
+
+    /// <summary>
+    /// Who may present a meeting (start it, step through it, take it over): coordinators and administrators, and for a
+    /// committee's meeting also its editors. <paramref name="committeeId"/> is null for direktion and koncernledelse.
+    /// </summary>
+    public static bool CanPresent(Actor actor, int? committeeId) =>
+        actor.IsSignedIn && (actor.Has(Role.Coordinator) || actor.Has(Role.Administrator)
+            || (committeeId is { } id && actor.Has(Role.Editor) && actor.CommitteeIds.Contains(id)));
+
     private static string? Refusal(Actor actor, int committeeId, bool concernsAll)
     {
         if (!actor.IsSignedIn)

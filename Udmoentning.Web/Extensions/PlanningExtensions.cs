@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Import;
+using Udmoentning.Web.Meetings;
 using Udmoentning.Web.Planning;
 
 namespace Udmoentning.Web.Extensions;
@@ -21,7 +23,7 @@ public static class PlanningExtensions
     }
 
     /// <summary>
-    /// Endpoints outside the board: an item's history as CSV (aktindsigt), a plan as an Excel workbook, and a committee's
+    /// Endpoints outside the board: an item's history as CSV (aktindsigt), what changed at a meeting as CSV, a plan as an Excel workbook, and a committee's
     /// agenda annex as an Excel workbook.
     /// </summary>
     public static WebApplication MapPlanning(this WebApplication app)
@@ -38,6 +40,21 @@ public static class PlanningExtensions
             var entries = (await history.ForItemAsync(id, cancellationToken)).Reverse();
             var fileName = $"historik-{string.Concat(item.Code.Select(c => char.IsLetterOrDigit(c) ? c : '-'))}.csv";
             return Results.File(HistoryCsv.Write(entries), "text/csv; charset=utf-8", fileName);
+        });
+        app.MapGet("/plan/{id:int}/moede/{slug}/referat.csv", async (int id, string slug, string? siden, PlanCache plans, MeetingHistory meetings, CancellationToken cancellationToken) =>
+        {
+            if (await plans.GetAsync(id, cancellationToken) is not { } snapshot || MeetingScope.For(snapshot, slug) is not { } scope)
+            {
+                return Results.Text("Planen eller udvalget findes ikke.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            if (!DateTimeOffset.TryParse(siden, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since))
+            {
+                return Results.Text("Angiv mødets start, fx ?siden=2026-05-12T08:00:00Z.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var entries = await meetings.SinceAsync(snapshot, scope, since.UtcDateTime, cancellationToken);
+            return Results.File(HistoryCsv.Write(entries), "text/csv; charset=utf-8", $"referat-{scope.Slug}-{since.UtcDateTime:yyyy-MM-dd}.csv");
         });
         app.MapGet("/plan/{id:int}/eksport.xlsx", async (int id, PlanCache plans, CancellationToken cancellationToken) =>
             await plans.GetAsync(id, cancellationToken) is { } snapshot

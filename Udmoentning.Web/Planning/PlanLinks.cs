@@ -20,6 +20,13 @@ public static partial class PlanLinks
 
     public static string AnnexWorkbook(int planId, string slug) => $"{Committee(planId, slug)}/bilag.xlsx";
 
+    /// <summary>Meeting mode for a committee's meeting, or with <c>direktion</c> for direktion and koncernledelse.</summary>
+    public static string Meeting(int? planId, string slug) => $"{Prefix(planId)}moede/{Uri.EscapeDataString(slug)}";
+
+    /// <summary>What changed in the meeting's items since it started, as CSV.</summary>
+    public static string MeetingMinutes(int planId, string slug, DateTimeOffset since) =>
+        $"plan/{planId}/moede/{Uri.EscapeDataString(slug)}/referat.csv?siden={Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture))}";
+
     public static string Overview(int? planId) => $"{Prefix(planId)}oversigt";
 
     public static string Changes(int? planId) => $"{Prefix(planId)}aendringer";

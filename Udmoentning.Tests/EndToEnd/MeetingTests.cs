@@ -1,0 +1,214 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Udmoentning.Tests.Support;
+using Udmoentning.Web.Data;
+using Udmoentning.Web.Planning;
+using static Microsoft.Playwright.Assertions;
+
+namespace Udmoentning.Tests.EndToEnd;
+
+/// <summary>
+/// A committee meeting as the room sees it: the presenter steps through the extract on the projector, members follow on
+/// their own screens, one of them browses on their own for a while, and an item is corrected during the meeting.
+/// The tests share one app, and so its meetings: each holds a meeting of its own committee.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class MeetingTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>
+{
+    [Fact]
+    public async Task ThePresentersStepsReachFollowersUntilTheyStopFollowingAndFollowAgain()
+    {
+        await using var presenter = await OpenMeetingAsync("/moede/kuu", TestUsers.Coordinator);
+        await using var editor = await OpenMeetingAsync("/moede/kuu", TestUsers.EditorAu);
+        await using var reader = await OpenMeetingAsync("/moede/kuu", TestUsers.Reader);
+        await Expect(Button(reader, "Start mødet")).ToHaveCountAsync(0);
+
+        await Button(presenter, "Start mødet").ClickAsync();
+        await Expect(Status(presenter)).ToContainTextAsync("Du præsenterer mødet");
+        await Expect(Status(reader)).ToContainTextAsync($"Du følger præsentationen ({Viewer.DisplayName(TestUsers.Coordinator)})");
+        var first = await CurrentCode(presenter).InnerTextAsync();
+        await Expect(CurrentCode(editor)).ToHaveTextAsync(first);
+        await Expect(CurrentCode(reader)).ToHaveTextAsync(first);
+        await Expect(Button(reader, "Næste →")).ToHaveCountAsync(0);
+
+        await Button(presenter, "Næste →").ClickAsync();
+        await Expect(CurrentCode(presenter)).Not.ToHaveTextAsync(first);
+        var second = await CurrentCode(presenter).InnerTextAsync();
+        await Expect(CurrentCode(editor)).ToHaveTextAsync(second);
+        await Expect(CurrentCode(reader)).ToHaveTextAsync(second);
+        await Expect(reader.Page.Locator("#meeting-announcer")).ToContainTextAsync($"Punkt {second}");
+
+        await Button(reader, "Stop med at følge").ClickAsync();
+        await Expect(Status(reader)).ToContainTextAsync("Du følger ikke præsentationen");
+        await presenter.Page.Locator("h1").ClickAsync();
+        await presenter.Page.Keyboard.PressAsync("ArrowRight");
+        await Expect(CurrentCode(presenter)).Not.ToHaveTextAsync(second);
+        var third = await CurrentCode(presenter).InnerTextAsync();
+        await Expect(CurrentCode(editor)).ToHaveTextAsync(third);
+        await Expect(CurrentCode(reader)).ToHaveTextAsync(second);
+
+        // Browsing on their own moves only the reader; the presenter's page stays put.
+        await reader.Page.Locator("h1").ClickAsync();
+        await reader.Page.Keyboard.PressAsync("PageUp");
+        await Expect(CurrentCode(reader)).ToHaveTextAsync(first);
+        await Expect(CurrentCode(presenter)).ToHaveTextAsync(third);
+
+        await Button(reader, "Følg præsentationen igen").ClickAsync();
+        await Expect(CurrentCode(reader)).ToHaveTextAsync(third);
+        await Expect(Status(reader)).ToContainTextAsync("Du følger præsentationen");
+
+        // A theme at a time: the followers see the same main theme as a list.
+        await Button(presenter, "Hovedpunkt").ClickAsync();
+        var theme = await presenter.Page.Locator(".meeting-theme-title").InnerTextAsync();
+        await Expect(reader.Page.Locator(".meeting-theme-title")).ToHaveTextAsync(theme);
+        await Expect(editor.Page.Locator(".meeting-theme-title")).ToHaveTextAsync(theme);
+    }
+
+    [Fact]
+    public async Task AChangeDuringTheMeetingReachesEveryoneAndIsInTheHistoryAndTheSummary()
+    {
+        const string code = "BUU-D3";
+        await using var presenter = await OpenMeetingAsync("/moede/buu", TestUsers.Coordinator);
+        await using var editor = await OpenMeetingAsync("/moede/buu", TestUsers.EditorAu);
+        await using var reader = await OpenMeetingAsync("/moede/buu", TestUsers.Reader);
+        await Button(presenter, "Start mødet").ClickAsync();
+        await presenter.Page.Locator(".meeting-outline summary").ClickAsync();
+        await presenter.Page.Locator($".meeting-outline li[data-code='{code}'] button").ClickAsync();
+        await Expect(CurrentCode(reader)).ToHaveTextAsync(code);
+        await Expect(CurrentCode(editor)).ToHaveTextAsync(code);
+        await Expect(Facts(reader)).ToContainTextAsync("Q1 2025, som oprindeligt planlagt");
+        await Expect(Button(reader, "Ret punktet")).ToHaveCountAsync(0);
+        await Expect(Button(editor, "Ret punktet")).ToHaveCountAsync(0);
+
+        await Button(presenter, "Ret punktet").ClickAsync();
+        await Expect(presenter.Dialog).ToContainTextAsync(code);
+        await presenter.Dialog.GetByLabel("Vejledende tidspunkt", new LocatorGetByLabelOptions { Exact = true }).FillAsync("Q3 2025");
+        await presenter.Dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Gem", Exact = true }).ClickAsync();
+        await Expect(presenter.Dialog).ToHaveCountAsync(0);
+
+        const string slipped = "Q3 2025, forsinket 2 kvt. i forhold til Q1 2025";
+        foreach (var viewer in new[] { presenter, editor, reader })
+        {
+            await Expect(Facts(viewer)).ToContainTextAsync(slipped);
+            await Expect(viewer.Page.Locator(".meeting-item-head .changed-mark")).ToHaveTextAsync("Ændret siden sidste møde");
+            await Expect(viewer.Page.Locator(".meeting-changes")).ToContainTextAsync("Tidspunkt:");
+        }
+
+        await Expect(reader.Page.Locator("#meeting-announcer")).ToContainTextAsync($"{code} opdateret af {Viewer.DisplayName(TestUsers.Coordinator)}");
+        await Expect(reader.Page.Locator($".meeting-outline li[data-code='{code}'] .changed-mark")).ToHaveCountAsync(1);
+
+        var history = app.Services.GetRequiredService<HistoryReader>();
+        var entries = await history.ForItemAsync(await ItemIdAsync(code), TestContext.Current.CancellationToken);
+        Assert.Contains(entries, e => e.Changes.Any(c => c is { Field: "Tidspunkt", Old: "Q1 2025", New: "Q3 2025" }));
+
+        await Button(presenter, "Opsummering").ClickAsync();
+        foreach (var viewer in new[] { presenter, reader })
+        {
+            await Expect(viewer.Page.Locator(".meeting-summary .history")).ToContainTextAsync(code);
+            await Expect(viewer.Page.Locator(".meeting-summary .history")).ToContainTextAsync("Q3 2025");
+        }
+
+        var href = await reader.Page.Locator(".meeting-summary a[download]").GetAttributeAsync("href");
+        var response = await reader.Page.APIRequest.GetAsync(href!);
+        Assert.Equal(200, response.Status);
+        Assert.StartsWith("text/csv", response.Headers["content-type"], StringComparison.Ordinal);
+        var bytes = await response.BodyAsync();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var csv = Encoding.UTF8.GetString(bytes[3..]);
+        Assert.StartsWith("Tidspunkt;Bruger;Bruger-id;Punkt;Handling;Felt;Før;Efter", csv, StringComparison.Ordinal);
+        Assert.Contains($";{code};Redigeret;Tidspunkt;Q1 2025;Q3 2025", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherEligibleUserTakesOverThePresentation()
+    {
+        await using var coordinator = await OpenMeetingAsync("/moede/au", TestUsers.Coordinator);
+        await using var editor = await OpenMeetingAsync("/moede/au", TestUsers.EditorAu);
+        await Button(coordinator, "Start mødet").ClickAsync();
+        await Expect(Button(editor, "Overtag præsentationen")).ToBeVisibleAsync();
+
+        await Button(editor, "Overtag præsentationen").ClickAsync();
+
+        await Expect(Status(editor)).ToContainTextAsync("Du præsenterer mødet");
+        await Expect(Status(coordinator)).ToContainTextAsync($"({Viewer.DisplayName(TestUsers.EditorAu)})");
+        await Button(editor, "Næste →").ClickAsync();
+        var code = await CurrentCode(editor).InnerTextAsync();
+        await Expect(CurrentCode(coordinator)).ToHaveTextAsync(code);
+        await Button(editor, "Afslut mødet").ClickAsync();
+        await Expect(coordinator.Page.Locator(".meeting-summary")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task TheMeetingPageHasNoAccessibilityViolations()
+    {
+        await using var viewer = await OpenMeetingAsync("/moede/direktion", TestUsers.Coordinator);
+        await Button(viewer, "Start mødet").ClickAsync();
+        await Expect(Status(viewer)).ToContainTextAsync("Du præsenterer mødet");
+        await viewer.Page.Locator(".meeting-outline summary").ClickAsync();
+        await AssertNoViolationsAsync(viewer.Page);
+
+        await Button(viewer, "Hovedpunkt").ClickAsync();
+        await Expect(viewer.Page.Locator(".meeting-theme")).ToBeVisibleAsync();
+        await AssertNoViolationsAsync(viewer.Page);
+
+        await Button(viewer, "Opsummering").ClickAsync();
+        await Expect(viewer.Page.Locator(".meeting-summary")).ToBeVisibleAsync();
+        await AssertNoViolationsAsync(viewer.Page);
+    }
+
+    [Fact]
+    public async Task OnAProjectorTheTypeReadsFromTheBackOfTheRoom()
+    {
+        await using var viewer = await OpenMeetingAsync("/moede/ssu", TestUsers.Reader);
+        await viewer.Page.SetViewportSizeAsync(1920, 1080);
+        await Expect(viewer.Page.Locator(".meeting-title")).ToBeVisibleAsync();
+
+        var body = await FontSizeAsync(viewer.Page, ".meeting-facts dd");
+        var title = await FontSizeAsync(viewer.Page, ".meeting-title");
+        Assert.True(body >= 28, $"Body text is {body} px on a 1920 px screen.");
+        Assert.True(title >= 2 * body, $"The title is {title} px against {body} px body text.");
+        await Expect(viewer.Page.Locator(".meeting-facts")).ToContainTextAsync("Tilstand");
+        await Expect(viewer.Page.Locator(".meeting-facts .health-word")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(Grøn|Gul|Rød)$"));
+    }
+
+    private static Task<double> FontSizeAsync(IPage page, string selector) =>
+        page.Locator(selector).First.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
+
+    private async Task<Viewer> OpenMeetingAsync(string path, string user)
+    {
+        var viewer = await browser.OpenAsync(app, path, user, board: false);
+        await Expect(viewer.Page.Locator(".meeting-status")).ToBeVisibleAsync();
+        return viewer;
+    }
+
+    private static ILocator Button(Viewer viewer, string name) =>
+        viewer.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = name, Exact = true });
+
+    private static ILocator Status(Viewer viewer) => viewer.Page.Locator(".meeting-status");
+
+    private static ILocator CurrentCode(Viewer viewer) => viewer.Page.Locator(".meeting-item-head .meeting-code");
+
+    private static ILocator Facts(Viewer viewer) => viewer.Page.Locator(".meeting-facts");
+
+    private async Task<int> ItemIdAsync(string code)
+    {
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        return await db.Items.Where(i => i.Code == code).Select(i => i.Id).SingleAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static async Task AssertNoViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        Assert.True(result.Passes.Length > 10, "axe checked too little: did the page render?");
+        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
+    }
+}

@@ -1,0 +1,14 @@
+using Udmoentning.Web.Meetings;
+
+namespace Udmoentning.Web.Extensions;
+
+public static class MeetingExtensions
+{
+    /// <summary>Meeting mode: who presents which meeting and what it shows (in memory, one node), and what changed around it.</summary>
+    public static IHostApplicationBuilder AddMeetings(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<MeetingRegistry>();
+        builder.Services.AddSingleton<MeetingHistory>();
+        return builder;
+    }
+}
