@@ -84,6 +84,25 @@ public sealed class AccessibilityTests(BrowserFixture browser, LiveApp app) : IC
         await AssertNoSeriousViolationsAsync(page, anyImpact: true);
     }
 
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1440)]
+    public async Task TheMeetingArbejdsplanAndAnnexPagesHaveNoViolationAtAnyImpactOnAPhoneAndADesktop(int width)
+    {
+        await using var viewer = await browser.OpenAsync(app, "/udvalg/au/arbejdsplan", TestUsers.Coordinator, board: false);
+        await viewer.Page.SetViewportSizeAsync(width, 900);
+        await Expect(viewer.Page.Locator("h1")).ToContainTextAsync("Arbejdsplan");
+        await AssertNoSeriousViolationsAsync(viewer.Page, anyImpact: true);
+
+        await viewer.GoToPageAsync("/moede/au");
+        await Expect(viewer.Page.Locator("h1")).ToContainTextAsync("Arbejdsmarkedsudvalget");
+        await AssertNoSeriousViolationsAsync(viewer.Page, anyImpact: true);
+
+        await viewer.Page.GotoAsync("/udvalg/au/bilag");
+        await Expect(viewer.Page.Locator("h1")).ToContainTextAsync("Arbejdsmarkedsudvalget");
+        await AssertNoSeriousViolationsAsync(viewer.Page, anyImpact: true);
+    }
+
     private static async Task AssertNoSeriousViolationsAsync(IPage page, bool anyImpact = false)
     {
         var result = await page.RunAxe(_wcag21AA);

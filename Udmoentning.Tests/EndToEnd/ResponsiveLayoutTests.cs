@@ -29,6 +29,31 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, LiveApp app) :
     }
 
     [Fact]
+    public async Task TheAgendaAnnexSignInAndUserPagesDoNotScrollSideways()
+    {
+        await using var viewer = await browser.OpenAsync(app, "/admin/brugere", TestUsers.Administrator, board: false);
+        foreach (var path in new[] { "/admin/brugere", "/udvalg/au/bilag" })
+        {
+            await viewer.Page.GotoAsync(path);
+            foreach (var width in new[] { 320, 768, 1440 })
+            {
+                await viewer.Page.SetViewportSizeAsync(width, 900);
+                await Expect(viewer.Page.Locator("h1").First).ToBeVisibleAsync();
+                var (page, window) = await PageWidthAsync(viewer.Page);
+                Assert.True(page <= window, $"{path} at {width} px is {page} px wide.");
+            }
+        }
+
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = 320, Height = 700 } });
+        var signIn = await context.NewPageAsync();
+        await signIn.GotoAsync("/konto/log-ind");
+        await Expect(signIn.Locator("h1").First).ToBeVisibleAsync();
+        var widths = await PageWidthAsync(signIn);
+        Assert.True(widths.Page <= widths.Window, $"The sign-in page at 320 px is {widths.Page} px wide.");
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task OnAPhoneTheTopBarCollapsesIntoAMenuThatReachesEveryPage()
     {
         await using var viewer = await browser.OpenAsync(app, "/", TestUsers.Coordinator);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Udmoentning.Domain;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 using Udmoentning.Domain.Import;
@@ -121,11 +122,11 @@ public static class PlanWorkbook
             return Row(
             [
                 item.Code,
-                item.Title,
-                item.Description,
+                DisplayText.Safe(item.Title),
+                DisplayText.Safe(item.Description),
                 item.Kind.Name(),
                 snapshot.Committee(item.CommitteeId)?.ShortCode,
-                item.ResponsibleUnit,
+                DisplayText.Safe(item.ResponsibleUnit),
                 item.IsCrossCutting ? "x" : null,
                 item.RequiresMedInvolvement ? "x" : null,
                 item.Timing?.ToString(),
@@ -135,7 +136,7 @@ public static class PlanWorkbook
                 item.Status == ItemStatus.Completed ? "X" : item.Status.Name(),
                 item.Health.Name(),
                 item.CaseNumber,
-                item.Notes,
+                DisplayText.Safe(item.Notes),
             ]);
         }
 
