@@ -28,6 +28,14 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
     /// <summary>Stores "Q2 2025" as 20252, so timings sort and compare in SQL.</summary>
     private static readonly ValueConverter<Quarter, int> _quarterAsNumber = new(q => q.ToSortable(), v => Quarter.FromSortable(v));
 
+    /// <summary>A record's field changes are stored as one JSON text: they are read whole and never queried by field.</summary>
+    private static readonly ValueConverter<IReadOnlyList<FieldChange>, string> _changesAsJson = new(
+        changes => JsonSerializer.Serialize(changes, JsonSerializerOptions.Default),
+        json => JsonSerializer.Deserialize<List<FieldChange>>(json, JsonSerializerOptions.Default) ?? new List<FieldChange>());
+
+    /// <summary>Times are stored as UTC on every provider and read back marked as UTC.</summary>
+    private static readonly ValueConverter<DateTime, DateTime> _utc = new(at => at, at => DateTime.SpecifyKind(at, DateTimeKind.Utc));
+
     private static readonly ValueComparer<IReadOnlyList<FieldChange>> _changesComparer = new(
         (a, b) => a!.SequenceEqual(b!),
         list => list.Aggregate(0, (hash, change) => HashCode.Combine(hash, change.GetHashCode())),
@@ -45,11 +53,8 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
             entry.Property(e => e.UserId).HasMaxLength(450);
             entry.Property(e => e.UserName).HasMaxLength(200);
             entry.Property(e => e.Kind).HasMaxLength(20);
-            entry.Property(e => e.Changes).HasConversion(
-                changes => JsonSerializer.Serialize(changes, JsonSerializerOptions.Default),
-                json => JsonSerializer.Deserialize<List<FieldChange>>(json, JsonSerializerOptions.Default) ?? new List<FieldChange>(),
-                _changesComparer);
-            entry.Property(e => e.At).HasConversion(at => at, at => DateTime.SpecifyKind(at, DateTimeKind.Utc));
+            entry.Property(e => e.Changes).HasConversion(_changesAsJson, _changesComparer);
+            entry.Property(e => e.At).HasConversion(_utc);
             // History outlives nothing: an item with a record of changes cannot be deleted (aktindsigt).
             entry.HasOne<PlanItem>().WithMany().HasForeignKey(e => e.ItemId).OnDelete(DeleteBehavior.Restrict);
             entry.HasIndex(e => new { e.ItemId, e.At });
@@ -63,11 +68,8 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
             entry.Property(e => e.UserId).HasMaxLength(450);
             entry.Property(e => e.UserName).HasMaxLength(200);
             entry.Property(e => e.Kind).HasMaxLength(20);
-            entry.Property(e => e.Changes).HasConversion(
-                changes => JsonSerializer.Serialize(changes, JsonSerializerOptions.Default),
-                json => JsonSerializer.Deserialize<List<FieldChange>>(json, JsonSerializerOptions.Default) ?? new List<FieldChange>(),
-                _changesComparer);
-            entry.Property(e => e.At).HasConversion(at => at, at => DateTime.SpecifyKind(at, DateTimeKind.Utc));
+            entry.Property(e => e.Changes).HasConversion(_changesAsJson, _changesComparer);
+            entry.Property(e => e.At).HasConversion(_utc);
             entry.HasIndex(e => new { e.PlanId, e.At });
             entry.HasIndex(e => e.At);
         });
