@@ -77,9 +77,10 @@ public readonly partial record struct Quarter : IComparable<Quarter>
     public static bool operator <=(Quarter left, Quarter right) => left.CompareTo(right) <= 0;
     public static bool operator >=(Quarter left, Quarter right) => left.CompareTo(right) >= 0;
 
-    [GeneratedRegex(@"^(?:[QK]\s*(?<q>\d)|(?<q>\d)\.?\s*kvt\.?)\s+(?<year>\d{4})$", RegexOptions.IgnoreCase)]
+    // ASCII digits only: \d would accept other scripts' digits, which int.Parse then refuses.
+    [GeneratedRegex(@"^(?:[QK]\s*(?<q>[0-9])|(?<q>[0-9])\.?\s*kvt\.?)\s+(?<year>[0-9]{4})$", RegexOptions.IgnoreCase)]
     private static partial Regex QuarterFirst();
 
-    [GeneratedRegex(@"^(?<year>\d{4})\s*-?\s*[QK](?<q>\d)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<year>[0-9]{4})\s*-?\s*[QK](?<q>[0-9])$", RegexOptions.IgnoreCase)]
     private static partial Regex YearFirst();
 }

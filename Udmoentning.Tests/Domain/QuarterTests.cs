@@ -25,6 +25,8 @@ public class QuarterTests
     [InlineData("forår 2025")]
     [InlineData("Q2 1999")]
     [InlineData("Q2 2025; DROP TABLE")]
+    [InlineData("Q2 ２０２５")]
+    [InlineData("Q٢ 2025")]
     public void RejectsWhatIsNotAQuarterWithADanishMessage(string text)
     {
         Assert.False(Quarter.TryParse(text, out _));
