@@ -42,23 +42,13 @@ public sealed class PlanAdministration(
 
             db.Plans.Add(plan);
             await db.SaveChangesAsync(cancellationToken);
-            record(new Recorded(plan.Id, PlanSubject, plan.Name, "Oprettet", PlanFields(null, plan)), $"Planen \"{plan.Name}\" er oprettet.");
+            record(new Recorded(plan.Id, PlanSubject, plan.Name, "Oprettet", PlanFields(plan)), $"Planen \"{plan.Name}\" er oprettet.");
             return AdminOutcome.Saved(plan.Id);
         });
 
     public Task<AdminOutcome> EditPlanAsync(ClaimsPrincipal user, int planId, Guid expectedVersion, PlanForm form, CancellationToken cancellationToken = default) =>
-        RunAsync(user, cancellationToken, async (db, actor, record) =>
+        WithPlanAsync(user, planId, expectedVersion, cancellationToken, async (db, plan, record) =>
         {
-            if (await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken) is not { } plan)
-            {
-                return AdminOutcome.NotFound("Planen");
-            }
-
-            if (plan.Version != expectedVersion)
-            {
-                return AdminOutcome.Stale($"Planen \"{plan.Name}\"");
-            }
-
             var outside = await db.Items.Where(i => i.PlanId == planId)
                 .SelectMany(i => i.Effects).Where(e => e.AmountThousands != 0 && (e.Year < form.FirstBudgetYear || e.Year > form.LastBudgetYear))
                 .Select(e => e.Year).Distinct().OrderBy(y => y).ToListAsync(cancellationToken);
@@ -67,9 +57,9 @@ public sealed class PlanAdministration(
                 return AdminOutcome.Refused($"Punkter har beløb i {string.Join(", ", outside)}, som ikke længere ville være budgetår. Ret beløbene først.");
             }
 
-            var before = PlanFields(null, plan).ToDictionary(c => c.Field, c => c.New);
+            var before = PlanFields(plan);
             plan.Edit(form.Name, form.FirstBudgetYear, form.LastBudgetYear, form.AdoptedOn);
-            var changes = PlanFields(null, plan).Select(c => c with { Old = before[c.Field] }).Where(c => c.Old != c.New).ToList();
+            var changes = Changed(before, PlanFields(plan));
             if (changes.Count == 0)
             {
                 return AdminOutcome.Saved(plan.Id, "Intet at gemme: planen er uændret.");
@@ -142,7 +132,7 @@ public sealed class PlanAdministration(
             var at = clock.GetUtcNow().UtcDateTime;
             db.History.AddRange(copies.Select(c => new ItemHistoryEntry(plan.Id, c.copy.Id, c.copy.Code, at, actor.UserId, actor.Name, "Videreført",
                 [new FieldChange("Videreført fra", null, $"{from.Name} ({from.BudgetPeriod}), {c.original.Code}")])));
-            var fields = PlanFields(null, plan).Append(new FieldChange("Videreført fra", null, from.Name))
+            var fields = PlanFields(plan).Append(new FieldChange("Videreført fra", null, from.Name))
                 .Append(new FieldChange("Punkter", null, copies.Count.ToString(CultureInfo.InvariantCulture))).ToList();
             record(new Recorded(plan.Id, PlanSubject, plan.Name, "Oprettet", fields),
                 $"Planen \"{plan.Name}\" er oprettet fra \"{from.Name}\" med {copies.Count} åbne punkter.");
@@ -207,7 +197,7 @@ public sealed class PlanAdministration(
 
             db.Committees.Add(committee);
             await db.SaveChangesAsync(cancellationToken);
-            record(new Recorded(null, CommitteeSubject, committee.Name, "Oprettet", CommitteeFields(null, committee)), $"Udvalget \"{committee.Name}\" er oprettet.");
+            record(new Recorded(null, CommitteeSubject, committee.Name, "Oprettet", CommitteeFields(committee)), $"Udvalget \"{committee.Name}\" er oprettet.");
             return AdminOutcome.Saved(committee.Id);
         });
 
@@ -225,7 +215,7 @@ public sealed class PlanAdministration(
                 return AdminOutcome.Stale($"Udvalget \"{committee.Name}\"");
             }
 
-            var before = CommitteeFields(null, committee).ToDictionary(c => c.Field, c => c.New);
+            var before = CommitteeFields(committee);
             var oldCode = committee.ShortCode;
             committee.Edit(name, shortCode, slug);
             if (await DuplicateCommitteeAsync(db, committee, committee.Id, cancellationToken) is { } duplicate)
@@ -233,7 +223,7 @@ public sealed class PlanAdministration(
                 return AdminOutcome.Invalid(duplicate);
             }
 
-            var changes = CommitteeFields(null, committee).Select(c => c with { Old = before[c.Field] }).Where(c => c.Old != c.New).ToList();
+            var changes = Changed(before, CommitteeFields(committee));
             if (changes.Count == 0)
             {
                 return AdminOutcome.Saved(committee.Id);
@@ -365,7 +355,7 @@ public sealed class PlanAdministration(
 
             if (plan.ReadOnlyReason is { } readOnly)
             {
-                return AdminOutcome.Refused(readOnly + " Genåbn den for at ændre hovedpunkterne.");
+                return AdminOutcome.Refused(readOnly + " Genåbn den for at ændre den.");
             }
 
             if (expectedVersion is { } version && plan.Version != version)
@@ -469,20 +459,25 @@ public sealed class PlanAdministration(
             : null;
     }
 
-    private static List<FieldChange> PlanFields(string? old, Plan plan) =>
+    /// <summary>A plan's fields as a record of its creation; two of them, before and after, give its changes (see <see cref="Changed"/>).</summary>
+    private static List<FieldChange> PlanFields(Plan plan) =>
     [
-        new("Navn", old, plan.Name),
-        new("Budgetår", old, plan.BudgetPeriod),
-        new("Vedtaget", old, Iso(plan.AdoptedOn)),
-        new("Stade", old, Plan.StageName(plan.Stage)),
+        new("Navn", null, plan.Name),
+        new("Budgetår", null, plan.BudgetPeriod),
+        new("Vedtaget", null, Iso(plan.AdoptedOn)),
+        new("Stade", null, Plan.StageName(plan.Stage)),
     ];
 
-    private static List<FieldChange> CommitteeFields(string? old, Committee committee) =>
+    private static List<FieldChange> CommitteeFields(Committee committee) =>
     [
-        new("Navn", old, committee.Name),
-        new("Forkortelse", old, committee.ShortCode),
-        new("Kortnavn", old, committee.Slug),
+        new("Navn", null, committee.Name),
+        new("Forkortelse", null, committee.ShortCode),
+        new("Kortnavn", null, committee.Slug),
     ];
+
+    /// <summary>The fields that differ between two records of the same fields, old to new.</summary>
+    private static List<FieldChange> Changed(IReadOnlyList<FieldChange> before, IReadOnlyList<FieldChange> after) =>
+        [.. before.Zip(after, (b, a) => new FieldChange(a.Field, b.New, a.New)).Where(c => c.Old != c.New)];
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
