@@ -1,9 +1,7 @@
-using System.Security.Claims;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
 using Udmoentning.Domain.Access;
 using Udmoentning.Domain.Plans;
-using Udmoentning.Web.Access;
 using Udmoentning.Web.Meetings;
 
 namespace Udmoentning.Tests.Meetings;
@@ -16,10 +14,10 @@ public sealed class MeetingRegistryTests
     private static readonly MeetingKey _key = new(1, "au");
     private static readonly DateOnly _since = new(2026, 10, 22);
 
-    private static readonly ClaimsPrincipal _coordinator = User("karin", Role.Coordinator);
-    private static readonly ClaimsPrincipal _editorAu = User("rasmus", Role.Editor, "AU");
-    private static readonly ClaimsPrincipal _editorBuu = User("bente", Role.Editor, "BUU");
-    private static readonly ClaimsPrincipal _reader = User("lise", Role.Reader);
+    private static readonly Actor _coordinator = User("karin", Role.Coordinator);
+    private static readonly Actor _editorAu = User("rasmus", Role.Editor, "AU");
+    private static readonly Actor _editorBuu = User("bente", Role.Editor, "BUU");
+    private static readonly Actor _reader = User("lise", Role.Reader);
 
     private readonly MeetingRegistry _registry = new(TimeProvider.System, NullLogger<MeetingRegistry>.Instance);
 
@@ -184,20 +182,7 @@ public sealed class MeetingRegistryTests
         return [.. ids];
     }
 
-    private static ClaimsPrincipal User(string id, Role role, string? committee = null)
-    {
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, id),
-            new(ClaimTypes.Name, id),
-            new(ClaimTypes.Role, role.ToString()),
-            new(AccessClaims.DisplayName, id),
-        };
-        if (committee is not null)
-        {
-            claims.Add(new Claim(AccessClaims.Committee, committee));
-        }
-
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
-    }
+    /// <summary>The actor as the app resolves it: an editor's committees by id (another committee than AU gets another id).</summary>
+    private static Actor User(string id, Role role, string? committee = null) =>
+        new(id, id, new HashSet<Role> { role }, committee is null ? new HashSet<int>() : new HashSet<int> { committee == _au.ShortCode ? _au.Id : _au.Id + 1 });
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Udmoentning.Domain.Access;
-using Udmoentning.Domain.Plans;
 
 namespace Udmoentning.Web.Access;
 
@@ -18,17 +17,4 @@ public static class AccessClaims
 
     public static string Name(this ClaimsPrincipal user) =>
         user.FindFirst(DisplayName)?.Value ?? user.Identity?.Name ?? "Ukendt bruger";
-
-    /// <summary>The actor behind a principal; committee short codes become the committees' ids.</summary>
-    public static Actor ToActor(this ClaimsPrincipal? user, IEnumerable<Committee> committees)
-    {
-        if (user?.Identity?.IsAuthenticated != true)
-        {
-            return Actor.Anonymous;
-        }
-
-        var codes = user.FindAll(Committee).Select(c => c.Value.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var userId = user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? user.Identity.Name ?? string.Empty;
-        return new Actor(userId, user.Name(), user.Roles(), committees.Where(c => codes.Contains(c.ShortCode)).Select(c => c.Id).ToHashSet());
-    }
 }

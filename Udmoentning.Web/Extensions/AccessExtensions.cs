@@ -2,11 +2,14 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Data;
+using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Web.Extensions;
 
@@ -86,6 +89,15 @@ public static class AccessExtensions
         }
 
         services.AddScoped<UserAdministration>();
+        var times = AccessTimes.From(builder.Configuration);
+        services.AddSingleton(times);
+        services.AddSingleton<CurrentUsers>();
+        services.AddScoped<AuthenticationStateProvider, AccessRevalidation>();
+        services.AddSingleton<CurrentAccessHubFilter>();
+        services.Configure<HubOptions<PlanHub>>(options => options.AddFilter<CurrentAccessHubFilter>());
+        // A local account's cookie is checked against the account as often as open circuits are: a disabled or
+        // re-stamped account loses it, and the claims in it follow role changes.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = times.Revalidate);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();

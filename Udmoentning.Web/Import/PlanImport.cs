@@ -28,12 +28,12 @@ public sealed record PreviewResult(ImportPreview? Preview, string? Error);
 /// Reads an uploaded workbook into a preview (nothing is written), and imports a confirmed preview through
 /// <see cref="PlanItemService"/>, the one way items change. Only coordinators and administrators may do either.
 /// </summary>
-public sealed class PlanImport(PlanCache plans, PlanAdministration administration, PlanItemService items)
+public sealed class PlanImport(PlanCache plans, PlanAdministration administration, PlanItemService items, CurrentUsers currentUsers)
 {
     public async Task<PreviewResult> PreviewAsync(ClaimsPrincipal user, byte[] file, int? planId, ImportOptions options, CancellationToken cancellationToken = default)
     {
         var committees = await administration.CommitteesAsync(cancellationToken);
-        if (!AccessRules.CanManagePlans(user.ToActor(committees)))
+        if (!AccessRules.CanManagePlans(await currentUsers.ActorAsync(user, cancellationToken)))
         {
             return new PreviewResult(null, AccessRules.NotPlanManager);
         }

@@ -1,14 +1,12 @@
 using System.Collections.Concurrent;
-using System.Security.Claims;
 using System.Threading.Channels;
 using Udmoentning.Domain.Access;
-using Udmoentning.Web.Access;
 
 namespace Udmoentning.Web.Meetings;
 
 /// <summary>
 /// The meetings being presented on this node: per plan and committee, who presents and what they show, and the
-/// circuits that follow along. Every step is checked here against the user's claims; the buttons only offer it.
+/// circuits that follow along. Every step is checked here against the user's current rights (<see cref="Access.CurrentUsers"/>); the buttons only offer it.
 /// </summary>
 /// <remarks>
 /// In memory on one node. With several nodes a follower on another node would not see the presenter's steps; that
@@ -22,8 +20,8 @@ public sealed class MeetingRegistry(TimeProvider clock, ILogger<MeetingRegistry>
     /// <summary>The meeting as it is now: running, ended (its summary stays available), or null when never started.</summary>
     public MeetingState? Current(MeetingKey key) => _rooms.TryGetValue(key, out var room) ? room.State : null;
 
-    /// <summary>Starts (or restarts after it ended) a meeting with <paramref name="user"/> presenting from <paramref name="position"/>.</summary>
-    public MeetingOutcome Start(MeetingKey key, ClaimsPrincipal user, MeetingScope scope, MeetingPosition position, DateOnly changesSince)
+    /// <summary>Starts (or restarts after it ended) a meeting with <paramref name="actor"/> presenting from <paramref name="position"/>.</summary>
+    public MeetingOutcome Start(MeetingKey key, Actor actor, MeetingScope scope, MeetingPosition position, DateOnly changesSince)
     {
         if (!string.Equals(scope.Slug, key.Slug, StringComparison.OrdinalIgnoreCase))
         {
@@ -33,7 +31,6 @@ public sealed class MeetingRegistry(TimeProvider clock, ILogger<MeetingRegistry>
         var room = RoomFor(key);
         lock (room.Lock)
         {
-            var actor = Actor(user, scope);
             if (!AccessRules.CanPresent(actor, scope.CommitteeId))
             {
                 return new MeetingOutcome(MeetingResult.Forbidden, room.State, AccessRules.NotPresenter);
@@ -50,19 +47,19 @@ public sealed class MeetingRegistry(TimeProvider clock, ILogger<MeetingRegistry>
     }
 
     /// <summary>Moves the meeting to <paramref name="position"/>; only the presenter may.</summary>
-    public MeetingOutcome Step(MeetingKey key, ClaimsPrincipal user, MeetingPosition position) =>
-        Change(key, user, state => state with { Position = position });
+    public MeetingOutcome Step(MeetingKey key, Actor actor, MeetingPosition position) =>
+        Change(key, actor, state => state with { Position = position });
 
     /// <summary>Changes the date the meeting marks changes from (direktion picks it; a committee has its previous meeting).</summary>
-    public MeetingOutcome ChangeSince(MeetingKey key, ClaimsPrincipal user, DateOnly changesSince) =>
-        Change(key, user, state => state with { ChangesSince = changesSince });
+    public MeetingOutcome ChangeSince(MeetingKey key, Actor actor, DateOnly changesSince) =>
+        Change(key, actor, state => state with { ChangesSince = changesSince });
 
     /// <summary>Ends the meeting; its state stays, so everyone can read the summary.</summary>
-    public MeetingOutcome End(MeetingKey key, ClaimsPrincipal user) =>
-        Change(key, user, state => state with { EndedAt = clock.GetUtcNow(), Position = state.Position with { View = MeetingView.Summary } });
+    public MeetingOutcome End(MeetingKey key, Actor actor) =>
+        Change(key, actor, state => state with { EndedAt = clock.GetUtcNow(), Position = state.Position with { View = MeetingView.Summary } });
 
-    /// <summary>Makes <paramref name="user"/> the presenter of a running meeting, from where it is.</summary>
-    public MeetingOutcome TakeOver(MeetingKey key, ClaimsPrincipal user)
+    /// <summary>Makes <paramref name="actor"/> the presenter of a running meeting, from where it is.</summary>
+    public MeetingOutcome TakeOver(MeetingKey key, Actor actor)
     {
         if (!_rooms.TryGetValue(key, out var room))
         {
@@ -76,7 +73,6 @@ public sealed class MeetingRegistry(TimeProvider clock, ILogger<MeetingRegistry>
                 return new MeetingOutcome(MeetingResult.NotRunning, room.State, NotRunning);
             }
 
-            var actor = Actor(user, room.Scope);
             if (!AccessRules.CanPresent(actor, room.Scope.CommitteeId))
             {
                 return new MeetingOutcome(MeetingResult.Forbidden, running, AccessRules.NotPresenter);
@@ -112,7 +108,7 @@ public sealed class MeetingRegistry(TimeProvider clock, ILogger<MeetingRegistry>
     private static string Presented(MeetingState state) =>
         $"{state.PresenterName} præsenterer mødet. Vælg \"Overtag præsentationen\" for at styre det.";
 
-    private MeetingOutcome Change(MeetingKey key, ClaimsPrincipal user, Func<MeetingState, MeetingState> change)
+    private MeetingOutcome Change(MeetingKey key, Actor actor, Func<MeetingState, MeetingState> change)
     {
         if (!_rooms.TryGetValue(key, out var room))
         {
@@ -126,7 +122,6 @@ public sealed class MeetingRegistry(TimeProvider clock, ILogger<MeetingRegistry>
                 return new MeetingOutcome(MeetingResult.NotRunning, room.State, NotRunning);
             }
 
-            var actor = Actor(user, room.Scope);
             if (!AccessRules.CanPresent(actor, room.Scope.CommitteeId))
             {
                 return new MeetingOutcome(MeetingResult.Forbidden, running, AccessRules.NotPresenter);
@@ -152,9 +147,6 @@ public sealed class MeetingRegistry(TimeProvider clock, ILogger<MeetingRegistry>
 
         return new MeetingOutcome(MeetingResult.Done, state);
     }
-
-    private static Actor Actor(ClaimsPrincipal user, MeetingScope scope) =>
-        user.ToActor(scope.Committee is { } committee ? [committee] : []);
 
     private Room RoomFor(MeetingKey key) => _rooms.GetOrAdd(key, _ => new Room());
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Udmoentning.Domain;
@@ -23,6 +24,7 @@ public sealed record PlanForm(string Name, int FirstBudgetYear, int LastBudgetYe
 public sealed class PlanAdministration(
     IDbContextFactory<PlanDbContext> contexts,
     PlanChangePublisher publisher,
+    CurrentUsers currentUsers,
     TimeProvider clock,
     ILogger<PlanAdministration> logger)
 {
@@ -344,8 +346,8 @@ public sealed class PlanAdministration(
     private delegate Task<AdminOutcome> Work(PlanDbContext db, Actor actor, Action<Recorded, string> record);
 
     private Task<AdminOutcome> WithPlanAsync(ClaimsPrincipal user, int planId, Guid? expectedVersion, CancellationToken cancellationToken,
-        Func<PlanDbContext, Plan, Action<Recorded, string>, Task<AdminOutcome>> work) =>
-        RunAsync(user, cancellationToken, async (db, actor, record) =>
+        Func<PlanDbContext, Plan, Action<Recorded, string>, Task<AdminOutcome>> work, [CallerMemberName] string action = "") =>
+        RunAsync(user, cancellationToken, planId, action, async (db, actor, record) =>
         {
             var plan = await db.Plans.Include(p => p.Themes).SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
             if (plan is null)
@@ -367,13 +369,13 @@ public sealed class PlanAdministration(
         });
 
     private Task<AdminOutcome> WithThemeAsync(ClaimsPrincipal user, int planId, Guid expectedVersion, int themeId, CancellationToken cancellationToken,
-        Func<PlanDbContext, Plan, MainTheme, Action<Recorded, string>, Task<AdminOutcome>> work) =>
+        Func<PlanDbContext, Plan, MainTheme, Action<Recorded, string>, Task<AdminOutcome>> work, [CallerMemberName] string action = "") =>
         WithPlanAsync(user, planId, expectedVersion, cancellationToken, (db, plan, record) =>
-            plan.Themes.FirstOrDefault(t => t.Id == themeId) is { } theme ? work(db, plan, theme, record) : Task.FromResult(AdminOutcome.NotFound("Hovedpunktet")));
+            plan.Themes.FirstOrDefault(t => t.Id == themeId) is { } theme ? work(db, plan, theme, record) : Task.FromResult(AdminOutcome.NotFound("Hovedpunktet")), action);
 
     private Task<AdminOutcome> WithMeetingAsync(ClaimsPrincipal user, int meetingId, Guid expectedVersion, CancellationToken cancellationToken,
-        Func<PlanDbContext, CommitteeMeeting, Action<Recorded, string>, Task<AdminOutcome>> work) =>
-        RunAsync(user, cancellationToken, async (db, actor, record) =>
+        Func<PlanDbContext, CommitteeMeeting, Action<Recorded, string>, Task<AdminOutcome>> work, [CallerMemberName] string action = "") =>
+        RunAsync(user, cancellationToken, meetingId, action, async (db, actor, record) =>
         {
             var meeting = await db.Meetings.Include(m => m.Committee).SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
             if (meeting is null)
@@ -388,14 +390,20 @@ public sealed class PlanAdministration(
     /// Checks access, runs the work in one transaction with the record of what it did, and tells every viewer after the commit.
     /// Domain refusals become Invalid outcomes; a concurrent change becomes Stale; nothing is saved then.
     /// </summary>
-    private async Task<AdminOutcome> RunAsync(ClaimsPrincipal user, CancellationToken cancellationToken, Work work)
+    private Task<AdminOutcome> RunAsync(ClaimsPrincipal user, CancellationToken cancellationToken, Work work, [CallerMemberName] string action = "") =>
+        RunAsync(user, cancellationToken, null, action, work);
+
+    /// <param name="subjectId">The plan or meeting the work is about, for the log of a forbidden attempt.</param>
+    private async Task<AdminOutcome> RunAsync(ClaimsPrincipal user, CancellationToken cancellationToken, int? subjectId, string action, Work work)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var actor = user.ToActor(await db.Committees.AsNoTracking().ToListAsync(cancellationToken));
+        var actor = await currentUsers.ActorAsync(user, cancellationToken);
         if (!AccessRules.CanManagePlans(actor))
         {
+            logger.LogWarning("Forbidden: user {UserId} tried {Action} on {SubjectId}", CurrentUsers.UserId(user), action, subjectId);
             return AdminOutcome.Forbidden(actor.IsSignedIn ? AccessRules.NotPlanManager : AccessRules.NotSignedIn);
         }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         var recorded = new List<(Recorded Entry, string Description)>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -40,9 +40,10 @@ public sealed partial class PlanItemService
         var analysis = request.Analysis;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var committees = await db.Committees.ToListAsync(cancellationToken);
-        var actor = user.ToActor(committees);
+        var actor = await currentUsers.ActorAsync(user, cancellationToken);
         if (!AccessRules.CanManagePlans(actor))
         {
+            logger.LogWarning("Forbidden: user {UserId} tried to import into plan {PlanId}", CurrentUsers.UserId(user), request.PlanId);
             return new ImportOutcome(ChangeStatus.Forbidden, actor.IsSignedIn ? AccessRules.NotPlanManager : AccessRules.NotSignedIn);
         }
 

@@ -20,6 +20,7 @@ namespace Udmoentning.Web.Planning;
 public sealed partial class PlanItemService(
     IDbContextFactory<PlanDbContext> contexts,
     PlanChangePublisher publisher,
+    CurrentUsers currentUsers,
     TimeProvider clock,
     ILogger<PlanItemService> logger)
 {
@@ -30,10 +31,10 @@ public sealed partial class PlanItemService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
-        var actor = user.ToActor(committees);
+        var actor = await currentUsers.ActorAsync(user, cancellationToken);
         if (!AccessRules.CanView(actor))
         {
-            return ChangeOutcome.Forbidden(null, AccessRules.NotSignedIn);
+            return Forbidden(user, "move", request.ItemId, null, AccessRules.NotSignedIn);
         }
 
         var item = await db.Items.SingleOrDefaultAsync(i => i.Id == request.ItemId, cancellationToken);
@@ -44,7 +45,7 @@ public sealed partial class PlanItemService(
 
         if (AccessRules.RefusalToChange(actor, item) is { } refusal)
         {
-            return ChangeOutcome.Forbidden(item, refusal);
+            return Forbidden(user, "move", item.Id, item, refusal);
         }
 
         var plan = await db.Plans.AsNoTracking().Include(p => p.Themes).SingleAsync(p => p.Id == item.PlanId, cancellationToken);
@@ -78,10 +79,10 @@ public sealed partial class PlanItemService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
-        var actor = user.ToActor(committees);
+        var actor = await currentUsers.ActorAsync(user, cancellationToken);
         if (!AccessRules.CanView(actor))
         {
-            return ChangeOutcome.Forbidden(null, AccessRules.NotSignedIn);
+            return Forbidden(user, "edit", itemId, null, AccessRules.NotSignedIn);
         }
 
         var item = await db.Items.SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken);
@@ -92,7 +93,7 @@ public sealed partial class PlanItemService(
 
         if (AccessRules.RefusalToEdit(actor, item, details) is { } refusal)
         {
-            return ChangeOutcome.Forbidden(item, refusal);
+            return Forbidden(user, "edit", item.Id, item, refusal);
         }
 
         var plan = await db.Plans.Include(p => p.Themes).SingleAsync(p => p.Id == item.PlanId, cancellationToken);
@@ -167,6 +168,12 @@ public sealed partial class PlanItemService(
         var change = new ItemChange(item.PlanId, kind == MovedKind ? ChangeKind.Moved : ChangeKind.Edited, item, previous.Status, previous.Committees, actor.Name, now);
         await publisher.PublishAsync(change, committees, cancellationToken);
         return ChangeOutcome.Saved(item);
+    }
+
+    private ChangeOutcome Forbidden(ClaimsPrincipal user, string action, int itemId, PlanItem? item, string reason)
+    {
+        logger.LogWarning("Forbidden: user {UserId} tried to {Action} item {ItemId}: {Reason}", CurrentUsers.UserId(user), action, itemId, reason);
+        return ChangeOutcome.Forbidden(item, reason);
     }
 
     private static (ItemStatus Status, IReadOnlyList<int> Committees) Previous(PlanItem item, IEnumerable<Committee> committees) =>

@@ -27,6 +27,7 @@ public sealed class BoardSession(
     LocalChangeFeed feed,
     CircuitConnection connection,
     AuthenticationStateProvider authentication,
+    CurrentUsers currentUsers,
     IDialogService dialogs,
     ISnackbar snackbar,
     TimeProvider clock) : IDisposable
@@ -101,12 +102,13 @@ public sealed class BoardSession(
             _subscription = feed.Subscribe(planId ?? 0, changes => OnChangesAsync(generation, changes), change => OnStructureChangedAsync(generation, change));
             _subscribedPlanId = planId;
             connection.Reconnected += OnReconnectedAsync;
+            authentication.AuthenticationStateChanged += OnAuthenticationStateChanged;
         }
 
         _snapshot ??= planId is { } id ? await plans.GetAsync(id) : null;
         NoPlan = planId is null;
         _user = (await authentication.GetAuthenticationStateAsync()).User;
-        _actor = _user.ToActor(_snapshot?.Committees ?? []);
+        _actor = await currentUsers.ActorAsync(_user);
         Rebuild(State?.AllItems ?? _snapshot?.Items);
     }
 
@@ -166,9 +168,22 @@ public sealed class BoardSession(
     private Task OnStructureChangedAsync(int generation, StructureChange change) => InvokeAsync(generation, async () =>
     {
         _snapshot = await plans.GetAsync(_subscribedPlanId);
-        _actor = _user.ToActor(_snapshot?.Committees ?? []);
+        _actor = await currentUsers.ActorAsync(_user);
         Rebuild(_snapshot?.Items);
         Say($"{change.Description} ({change.ChangedBy})");
+        Render();
+    });
+
+    /// <summary>
+    /// The circuit's user changed (see <see cref="AccessRevalidation"/>): their rights are read anew and the board is
+    /// rebuilt with them, so a demoted editor's cards stop offering moves. A user who lost access altogether is sent to
+    /// sign-in by the router.
+    /// </summary>
+    private void OnAuthenticationStateChanged(Task<AuthenticationState> state) => _ = InvokeAsync(_generation, async () =>
+    {
+        _user = (await state).User;
+        _actor = await currentUsers.ActorAsync(_user);
+        Rebuild(State?.AllItems ?? _snapshot?.Items);
         Render();
     });
 
@@ -401,6 +416,7 @@ public sealed class BoardSession(
         _subscription = null;
         _subscribedPlanId = null;
         connection.Reconnected -= OnReconnectedAsync;
+        authentication.AuthenticationStateChanged -= OnAuthenticationStateChanged;
     }
 
     /// <summary>No view shows the board any more: stop listening and forget it, so the next view starts clean.</summary>

@@ -35,6 +35,7 @@ public sealed partial class MeetingPage : IDisposable
 
     [Inject] private PlanCache Plans { get; set; } = null!;
     [Inject] private MeetingRegistry Meetings { get; set; } = null!;
+    [Inject] private CurrentUsers CurrentUsers { get; set; } = null!;
     [Inject] private MeetingHistory History { get; set; } = null!;
     [Inject] private LocalChangeFeed Feed { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
@@ -83,12 +84,17 @@ public sealed partial class MeetingPage : IDisposable
             _session = null;
         }
 
+        // Runs again when the circuit's user changes (see AccessRevalidation): the rights are read anew.
         _user = Authentication is null ? new ClaimsPrincipal() : (await Authentication).User;
+        await CurrentActorAsync();
         if (_session is null || _session.Snapshot.Plan.Id != planId || !string.Equals(_session.Scope.Slug, Slug, StringComparison.OrdinalIgnoreCase))
         {
             await LoadAsync(key);
         }
     }
+
+    /// <summary>The user's rights as they are now, for the page and for each step the registry checks.</summary>
+    private async Task<Actor> CurrentActorAsync() => _actor = await CurrentUsers.ActorAsync(_user);
 
     private async Task LoadAsync(MeetingKey? key, MeetingSession? keep = null)
     {
@@ -108,7 +114,6 @@ public sealed partial class MeetingPage : IDisposable
             return;
         }
 
-        _actor = _user.ToActor(snapshot.Committees);
         var session = new MeetingSession(snapshot, scope)
         {
             Presented = keep?.Presented,
@@ -257,7 +262,7 @@ public sealed partial class MeetingPage : IDisposable
 
         if (IsPresenter)
         {
-            var outcome = Meetings.Step(key, _user, position);
+            var outcome = Meetings.Step(key, await CurrentActorAsync(), position);
             if (!Report(outcome))
             {
                 return;
@@ -278,7 +283,7 @@ public sealed partial class MeetingPage : IDisposable
         Say(Where(position));
     }
 
-    private void Start()
+    private async Task StartAsync()
     {
         if (_session is null || _subscribedKey is not { } key)
         {
@@ -286,7 +291,7 @@ public sealed partial class MeetingPage : IDisposable
         }
 
         var from = _session.Position.View == MeetingView.Summary ? _session.First : _session.Position;
-        var outcome = Meetings.Start(key, _user, _session.Scope, from, _session.ChangesSince);
+        var outcome = Meetings.Start(key, await CurrentActorAsync(), _session.Scope, from, _session.ChangesSince);
         if (Report(outcome) && outcome.State is { } started)
         {
             Take(started, announce: false);
@@ -294,9 +299,9 @@ public sealed partial class MeetingPage : IDisposable
         }
     }
 
-    private void TakeOver()
+    private async Task TakeOverAsync()
     {
-        if (_subscribedKey is { } key && Meetings.TakeOver(key, _user) is var outcome && Report(outcome) && outcome.State is { } state)
+        if (_subscribedKey is { } key && Meetings.TakeOver(key, await CurrentActorAsync()) is var outcome && Report(outcome) && outcome.State is { } state)
         {
             Take(state, announce: false);
             Say($"Du præsenterer nu mødet. {Where(state)}");
@@ -305,7 +310,7 @@ public sealed partial class MeetingPage : IDisposable
 
     private async Task EndAsync()
     {
-        if (_subscribedKey is { } key && Meetings.End(key, _user) is var outcome && Report(outcome) && outcome.State is { } state)
+        if (_subscribedKey is { } key && Meetings.End(key, await CurrentActorAsync()) is var outcome && Report(outcome) && outcome.State is { } state)
         {
             Take(state, announce: false);
             await LoadSummaryAsync();
@@ -341,7 +346,7 @@ public sealed partial class MeetingPage : IDisposable
 
         if (IsPresenter)
         {
-            if (!Report(Meetings.ChangeSince(key, _user, since)))
+            if (!Report(Meetings.ChangeSince(key, await CurrentActorAsync(), since)))
             {
                 return;
             }

@@ -29,11 +29,13 @@ public sealed partial class WorkplanPage : IDisposable
     private PlanItem? _dragged;
     private DateOnly _today;
     private ClaimsPrincipal _user = new();
+    private Actor _actor = Actor.Anonymous;
 
     [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
 
     [Inject] private PlanCache Plan { get; set; } = null!;
     [Inject] private PlanItemService Items { get; set; } = null!;
+    [Inject] private CurrentUsers CurrentUsers { get; set; } = null!;
     [Inject] private LocalChangeFeed Feed { get; set; } = null!;
     [Inject] private CircuitConnection Connection { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
@@ -70,7 +72,9 @@ public sealed partial class WorkplanPage : IDisposable
         }
 
         _snapshot ??= planId is { } id ? await Plan.GetAsync(id) : null;
+        // Runs again when the circuit's user changes (see AccessRevalidation): the rights are read anew.
         _user = Authentication is null ? new ClaimsPrincipal() : (await Authentication).User;
+        _actor = await CurrentUsers.ActorAsync(_user);
         _today = DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
         Rebuild();
     }
@@ -91,7 +95,7 @@ public sealed partial class WorkplanPage : IDisposable
             return;
         }
 
-        _workplan = new CommitteeWorkplan(_snapshot, committee, _user.ToActor(_snapshot.Committees), CanMove);
+        _workplan = new CommitteeWorkplan(_snapshot, committee, _actor, CanMove);
         if (_pending.Count > 0)
         {
             _workplan.Apply(_pending.Select(c => c.Item));

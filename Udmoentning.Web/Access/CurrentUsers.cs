@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Udmoentning.Domain.Access;
+using Udmoentning.Web.Data;
+
+namespace Udmoentning.Web.Access;
+
+/// <summary>How often open circuits re-check their user, and how long a user's rights are reused between database reads.</summary>
+public sealed record AccessTimes(TimeSpan Revalidate, TimeSpan Cache)
+{
+    public const string Section = "Access";
+
+    public static AccessTimes From(IConfiguration configuration) => new(
+        TimeSpan.FromSeconds(configuration.GetValue($"{Section}:RevalidateSeconds", 10.0)),
+        TimeSpan.FromSeconds(configuration.GetValue($"{Section}:CacheSeconds", 5.0)));
+}
+
+/// <summary>A user's account and rights as the database holds them now.</summary>
+public sealed record UserAccess(
+    string Id, string Name, string? SecurityStamp, bool IsDisabled, IReadOnlySet<Role> Roles, IReadOnlySet<string> CommitteeCodes, IReadOnlySet<int> CommitteeIds)
+{
+    /// <summary>A disabled account has no rights at all.</summary>
+    public Actor ToActor() => IsDisabled ? Actor.Anonymous : new Actor(Id, Name, Roles, CommitteeIds);
+}
+
+/// <summary>
+/// The one place that says who a signed-in principal is now and what they may do: the principal's user id
+/// (<see cref="ClaimTypes.NameIdentifier"/>) is looked up in the Identity tables; roles and committees come from there,
+/// never from the claims given at sign-in. Answers are reused for a few seconds, so a board's moves do not each pay a
+/// query; <see cref="UserAdministration"/> forgets a user at once when it changes them.
+/// </summary>
+public sealed class CurrentUsers(IDbContextFactory<PlanDbContext> contexts, AccessTimes times, TimeProvider clock)
+{
+    /// <summary>Identity's lockout end for an account an administrator disabled: it never ends by itself.</summary>
+    public static readonly DateTimeOffset DisabledUntil = DateTimeOffset.MaxValue;
+
+    private readonly ConcurrentDictionary<string, (UserAccess? Access, DateTimeOffset Until)> _cache = new();
+
+    public static bool IsDisabled(PlanUser user) => user.LockoutEnabled && user.LockoutEnd is { Year: >= 9999 };
+
+    public static string? UserId(ClaimsPrincipal? user) =>
+        user?.Identity?.IsAuthenticated == true ? user.FindFirst(ClaimTypes.NameIdentifier)?.Value : null;
+
+    /// <summary>The actor behind <paramref name="user"/> as of now; anonymous for an unknown or disabled account.</summary>
+    public async Task<Actor> ActorAsync(ClaimsPrincipal? user, CancellationToken cancellationToken = default) =>
+        UserId(user) is { } id && await FindAsync(id, cancellationToken) is { } access ? access.ToActor() : Actor.Anonymous;
+
+    /// <summary>The account with this id, or null when there is none.</summary>
+    public async Task<UserAccess?> FindAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        if (_cache.TryGetValue(userId, out var cached) && cached.Until > now)
+        {
+            return cached.Access;
+        }
+
+        var access = await ReadAsync(userId, cancellationToken);
+        _cache[userId] = (access, now + times.Cache);
+        return access;
+    }
+
+    /// <summary>The next question about this user reads the database.</summary>
+    public void Forget(string userId) => _cache.TryRemove(userId, out _);
+
+    private async Task<UserAccess?> ReadAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var roleNames = await db.UserRoles.Where(ur => ur.UserId == userId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
+            .ToListAsync(cancellationToken);
+        var roles = roleNames
+            .Select(r => Enum.TryParse<Role>(r, ignoreCase: true, out var role) && Enum.IsDefined(role) ? role : (Role?)null)
+            .OfType<Role>()
+            .ToHashSet();
+        var codes = (await db.UserClaims.Where(c => c.UserId == userId && c.ClaimType == AccessClaims.Committee).Select(c => c.ClaimValue).ToListAsync(cancellationToken))
+            .OfType<string>()
+            .Select(c => c.Trim())
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var committeeIds = (await db.Committees.AsNoTracking().Select(c => new { c.Id, c.ShortCode }).ToListAsync(cancellationToken))
+            .Where(c => codes.Contains(c.ShortCode))
+            .Select(c => c.Id)
+            .ToHashSet();
+        var name = string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? "Ukendt bruger" : user.DisplayName;
+        return new UserAccess(user.Id, name, user.SecurityStamp, IsDisabled(user), roles, codes, committeeIds);
+    }
+}
