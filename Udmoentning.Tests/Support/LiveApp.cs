@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Udmoentning.Tests.Support;
 
 /// <summary>The real app on Kestrel at 127.0.0.1 on a free port, for browsers and SignalR clients.</summary>
-public sealed class LiveApp : AppFactory, IAsyncLifetime
+public class LiveApp : AppFactory, IAsyncLifetime
 {
     public Uri BaseAddress { get; private set; } = null!;
 

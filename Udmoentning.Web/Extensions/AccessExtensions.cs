@@ -94,7 +94,8 @@ public static class AccessExtensions
         services.AddSingleton<CurrentUsers>();
         services.AddScoped<AuthenticationStateProvider, AccessRevalidation>();
         services.AddSingleton<CurrentAccessHubFilter>();
-        services.Configure<HubOptions<PlanHub>>(options => options.AddFilter<CurrentAccessHubFilter>());
+        // AddHubOptions (not Configure) makes the hub use its own options, filter included; AddSignalR is idempotent.
+        services.AddSignalR().AddHubOptions<PlanHub>(options => options.AddFilter<CurrentAccessHubFilter>());
         // A local account's cookie is checked against the account as often as open circuits are: a disabled or
         // re-stamped account loses it, and the claims in it follow role changes.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = times.Revalidate);
