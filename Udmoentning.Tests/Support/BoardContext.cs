@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 using Udmoentning.Domain.Items;
+using Udmoentning.Web.Access;
 using Udmoentning.Web.Components.Pages.Board;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Planning;
@@ -32,11 +34,20 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(_app.Services.GetRequiredService<LocalChangeFeed>());
         Services.AddSingleton(_app.Services.GetRequiredService<TimeProvider>());
         Services.AddSingleton(_app.Services.GetRequiredService<PlanCache>());
+        Services.AddSingleton(_app.Services.GetRequiredService<CurrentUsers>());
         Services.AddScoped<BoardSession>();
+        // The demo coordinator's account: the app reads the rights from it, not from these claims.
         var authorization = AddAuthorization();
         authorization.SetAuthorized("Karin Koordinator");
         authorization.SetRoles(nameof(Udmoentning.Domain.Access.Role.Coordinator));
+        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, CoordinatorId()));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    private string CoordinatorId()
+    {
+        using var db = _app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>().CreateDbContext();
+        return db.Users.Single(u => u.UserName == TestUsers.Coordinator).Id;
     }
 
     protected static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;

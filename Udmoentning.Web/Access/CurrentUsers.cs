@@ -11,9 +11,18 @@ public sealed record AccessTimes(TimeSpan Revalidate, TimeSpan Cache)
 {
     public const string Section = "Access";
 
-    public static AccessTimes From(IConfiguration configuration) => new(
-        TimeSpan.FromSeconds(configuration.GetValue($"{Section}:RevalidateSeconds", 10.0)),
-        TimeSpan.FromSeconds(configuration.GetValue($"{Section}:CacheSeconds", 5.0)));
+    /// <summary>Revalidation every 10 s and rights reused for 5 s: a change reaches every open page within 15 s.</summary>
+    public static AccessTimes From(IConfiguration configuration)
+    {
+        var revalidate = configuration.GetValue($"{Section}:RevalidateSeconds", 10.0);
+        var cache = configuration.GetValue($"{Section}:CacheSeconds", 5.0);
+        if (revalidate is <= 0 or > 20 || cache is < 0 or > 10)
+        {
+            throw new StartupException($"{Section}:RevalidateSeconds must be above 0 and at most 20, {Section}:CacheSeconds from 0 to 10, so access taken away is gone within 30 seconds.");
+        }
+
+        return new AccessTimes(TimeSpan.FromSeconds(revalidate), TimeSpan.FromSeconds(cache));
+    }
 }
 
 /// <summary>A user's account and rights as the database holds them now.</summary>
