@@ -56,6 +56,35 @@ public sealed class AccessChangeInBrowserTests(BrowserFixture browser, AccessCha
         Assert.Equal("/konto/log-ind", new Uri(reader.Page.Url).AbsolutePath);
     }
 
+    [Fact]
+    public async Task AnAdministratorDisablesAUserAfterConfirmingAndEnablesThemAgain()
+    {
+        await app.CreateUserAsync("ui-disabled", Role.Reader);
+        await using var administrator = await browser.OpenAsync(app, "/admin/brugere", TestUsers.Administrator, board: false);
+        var row = administrator.Page.Locator("tr").Filter(new() { HasText = "ui-disabled" });
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Deaktivér ui-disabled" }).ClickAsync();
+        await Expect(administrator.Dialog).ToContainTextAsync("kan ikke længere logge ind");
+        await administrator.Dialog.GetByRole(AriaRole.Button, new() { Name = "Annullér" }).ClickAsync();
+        await Expect(administrator.Dialog).ToHaveCountAsync(0);
+        Assert.Null(await SignInAsync("ui-disabled"));
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Deaktivér ui-disabled" }).ClickAsync();
+        await administrator.Dialog.GetByRole(AriaRole.Button, new() { Name = "Deaktivér" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("Deaktiveret");
+        Assert.Equal(Login.Failed, await SignInAsync("ui-disabled"));
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Genaktivér ui-disabled" }).ClickAsync();
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Deaktivér ui-disabled" })).ToBeVisibleAsync();
+        Assert.Null(await SignInAsync("ui-disabled"));
+    }
+
+    private async Task<string?> SignInAsync(string userName)
+    {
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = app.BaseAddress };
+        return await AccessChangeApp.SignInAsync(http, userName, AccessChangeApp.Password);
+    }
+
     /// <summary>A new browser signed in through the sign-in form as a local account, on <paramref name="path"/> once its circuit is live.</summary>
     private async Task<Viewer> OpenAsync(string userName, string path, bool board = true)
     {

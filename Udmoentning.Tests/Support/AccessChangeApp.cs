@@ -32,7 +32,7 @@ public sealed partial class AccessChangeApp : LiveApp
         Assert.Null(await change(scope.ServiceProvider.GetRequiredService<UserAdministration>(), administrator));
     }
 
-    /// <summary>Posts the sign-in form as a browser would; returns the form's error message, or null when signed in.</summary>
+    /// <summary>Posts the sign-in form as a browser would; returns the form's error message, or null when it signed in and went on to the board.</summary>
     public static async Task<string?> SignInAsync(HttpClient http, string userName, string password)
     {
         var page = await http.GetStringAsync("/konto/log-ind", TestContext.Current.CancellationToken);
@@ -45,8 +45,13 @@ public sealed partial class AccessChangeApp : LiveApp
             ["ReturnUrl"] = "/",
         });
         using var response = await http.PostAsync("/konto/log-ind", form, TestContext.Current.CancellationToken);
+        if (response.RequestMessage?.RequestUri?.AbsolutePath != "/konto/log-ind")
+        {
+            return null;
+        }
+
         var error = ErrorPattern().Match(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        return error.Success ? WebUtility.HtmlDecode(error.Groups[1].Value) : null;
+        return error.Success ? WebUtility.HtmlDecode(error.Groups[1].Value) : throw new InvalidOperationException("The sign-in page neither signed in nor said why.");
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
