@@ -387,8 +387,12 @@ public sealed class PlanAdministration(
     /// <summary>
     /// Checks access, runs the work in one transaction with the record of what it did, and tells every viewer after the commit.
     /// Domain refusals become Invalid outcomes; a concurrent change becomes Stale; nothing is saved then.
+    /// A database that cannot be reached makes it Unavailable, with nothing saved.
     /// </summary>
-    private async Task<AdminOutcome> RunAsync(ClaimsPrincipal user, CancellationToken cancellationToken, Work work)
+    private Task<AdminOutcome> RunAsync(ClaimsPrincipal user, CancellationToken cancellationToken, Work work) =>
+        logger.GuardAsync(() => contexts.InStrategyAsync(() => RunOnceAsync(user, cancellationToken, work), cancellationToken), AdminOutcome.Unavailable);
+
+    private async Task<AdminOutcome> RunOnceAsync(ClaimsPrincipal user, CancellationToken cancellationToken, Work work)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var actor = user.ToActor(await db.Committees.AsNoTracking().ToListAsync(cancellationToken));
@@ -419,7 +423,7 @@ public sealed class PlanAdministration(
         {
             return AdminOutcome.Stale("Det, du ændrede,");
         }
-        catch (DbUpdateException e)
+        catch (DbUpdateException e) when (!StorageFailure.Is(e))
         {
             logger.LogWarning(e, "An administrative change was refused by the database");
             return AdminOutcome.Invalid("Ændringen strider mod noget, der allerede findes (fx en forkortelse eller dato, der er brugt). Intet er gemt.");
