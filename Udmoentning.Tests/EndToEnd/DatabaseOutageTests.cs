@@ -55,6 +55,27 @@ public sealed class DatabaseOutageTests(BrowserFixture browser, LiveApp app) : I
         Assert.Equal(ItemStatus.InProgress, await app.StatusOfAsync(code));
     }
 
+    [Fact]
+    public async Task ACommitteeEditDuringAnOutageSaysItKeepsWhatWasTypedAndSavesWhenTriedAgain()
+    {
+        const string name = "Kultur-, fritids- og udviklingsudvalget";
+        await using var a = await browser.OpenAsync(app, "/admin/udvalg", TestUsers.Coordinator, board: false);
+        var field = a.Page.GetByLabel("Navn (KUU)", new PageGetByLabelOptions { Exact = true });
+        var save = a.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Gem Kultur- og udviklingsudvalget", Exact = true });
+
+        using (DatabaseOutage.Begin(app))
+        {
+            await field.FillAsync(name);
+            await save.ClickAsync();
+            await Expect(a.Snackbar.Filter(new LocatorFilterOptions { HasText = StorageFailure.NotSaved })).ToBeVisibleAsync();
+            await Expect(field).ToHaveValueAsync(name);
+        }
+
+        await save.ClickAsync();
+        await Expect(a.Snackbar.Filter(new LocatorFilterOptions { HasText = $"{name} er gemt." })).ToBeVisibleAsync();
+        await Expect(a.Page.GetByLabel("Navn (KUU)", new PageGetByLabelOptions { Exact = true })).ToHaveValueAsync(name);
+    }
+
     private static ILocator TitleField(Viewer viewer) => viewer.Dialog.GetByLabel("Titel", new LocatorGetByLabelOptions { Exact = true });
 
     private static ILocator Button(Viewer viewer, string name) =>
