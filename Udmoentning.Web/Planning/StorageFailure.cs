@@ -78,7 +78,7 @@ public static class StorageFailure
 
     /// <summary>Reads something to show; a storage failure is logged and gives null, so the page can say so and live on.</summary>
     public static async Task<T?> ReadAsync<T>(this ILogger logger, Func<Task<T>> read)
-        where T : class
+        where T : class?
     {
         try
         {
