@@ -155,13 +155,17 @@ public sealed class PlanImportTests : IAsyncLifetime
     private Task<PlanDbContext> ContextAsync() => _app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>().CreateDbContextAsync(Token);
 }
 
-/// <summary>The same import on a real PostgreSQL server: one transaction, the concurrency tokens, the record.</summary>
+/// <summary>
+/// The same import on a real PostgreSQL server: one transaction, the concurrency tokens, the record. PostgreSQL retries
+/// transient failures, and its retrying strategy refuses a transaction started outside it: seeding at start-up, the import
+/// and administrative changes run inside it.
+/// </summary>
 public sealed class PlanImportOnPostgresTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task AnUpdateAndTheRoundTripWorkOnPostgreSql()
+    public async Task AnUpdateTheRoundTripAMoveAndAnAdministrativeChangeWorkOnPostgreSqlWithRetryOnFailure()
     {
         var connectionString = await TestDatabases.NewPostgresDatabaseAsync();
         await using var app = new AppFactory
@@ -188,5 +192,13 @@ public sealed class PlanImportOnPostgresTests
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>().CreateDbContextAsync(Token);
         Assert.Equal("Digital selvbetjening i jobcentret", await db.Items.Where(i => i.Code == "AU-D4").Select(i => i.Title).SingleAsync(Token));
         Assert.Equal(2, await db.History.CountAsync(h => h.Kind == PlanItemService.ImportedKind, Token));
+        Assert.True(db.Database.CreateExecutionStrategy().RetriesOnFailure);
+
+        var item = await db.Items.AsNoTracking().FirstAsync(i => i.Status == ItemStatus.NotStarted, Token);
+        var moved = await app.Services.GetRequiredService<PlanItemService>().MoveAsync(coordinator, new MoveRequest(item.Id, item.Version, ItemStatus.InProgress), Token);
+        Assert.Equal(ChangeStatus.Saved, moved.Status);
+        var theme = await app.Services.GetRequiredService<PlanAdministration>().AddThemeAsync(coordinator, snapshot.Plan.Id, "Digitalisering", Token);
+        Assert.True(theme.Succeeded, theme.Message);
+        Assert.Equal(ItemStatus.InProgress, await db.Items.Where(i => i.Id == item.Id).Select(i => i.Status).SingleAsync(Token));
     }
 }

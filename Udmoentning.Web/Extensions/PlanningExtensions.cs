@@ -15,6 +15,7 @@ public static class PlanningExtensions
         builder.Services.AddSingleton<PlanReader>();
         builder.Services.AddSingleton<HistoryReader>();
         builder.Services.AddSingleton<PlanCache>();
+        builder.Services.AddHostedService<PlanResync>();
         builder.Services.AddSingleton<PlanItemService>();
         builder.Services.AddSingleton<PlanAdministration>();
         builder.Services.AddSingleton<PlanImport>();
@@ -28,7 +29,8 @@ public static class PlanningExtensions
     /// </summary>
     public static WebApplication MapPlanning(this WebApplication app)
     {
-        app.MapGet("/punkter/{id:int}/historik.csv", async (int id, HistoryReader history, IDbContextFactory<PlanDbContext> contexts, CancellationToken cancellationToken) =>
+        var files = app.MapGroup(string.Empty).AddEndpointFilter(AnswerUnavailableAsync);
+        files.MapGet("/punkter/{id:int}/historik.csv", async (int id, HistoryReader history, IDbContextFactory<PlanDbContext> contexts, CancellationToken cancellationToken) =>
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var item = await db.Items.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.Code }).SingleOrDefaultAsync(cancellationToken);
@@ -41,7 +43,7 @@ public static class PlanningExtensions
             var fileName = $"historik-{string.Concat(item.Code.Select(c => char.IsLetterOrDigit(c) ? c : '-'))}.csv";
             return Results.File(HistoryCsv.Write(entries), "text/csv; charset=utf-8", fileName);
         });
-        app.MapGet("/plan/{id:int}/moede/{slug}/referat.csv", async (int id, string slug, string? siden, PlanCache plans, MeetingHistory meetings, CancellationToken cancellationToken) =>
+        files.MapGet("/plan/{id:int}/moede/{slug}/referat.csv", async (int id, string slug, string? siden, PlanCache plans, MeetingHistory meetings, CancellationToken cancellationToken) =>
         {
             if (await plans.GetAsync(id, cancellationToken) is not { } snapshot || MeetingScope.For(snapshot, slug) is not { } scope)
             {
@@ -56,12 +58,12 @@ public static class PlanningExtensions
             var entries = await meetings.SinceAsync(snapshot, scope, since.UtcDateTime, cancellationToken);
             return Results.File(HistoryCsv.Write(entries), "text/csv; charset=utf-8", $"referat-{scope.Slug}-{since.UtcDateTime:yyyy-MM-dd}.csv");
         });
-        app.MapGet("/plan/{id:int}/eksport.xlsx", async (int id, PlanCache plans, CancellationToken cancellationToken) =>
+        files.MapGet("/plan/{id:int}/eksport.xlsx", async (int id, PlanCache plans, CancellationToken cancellationToken) =>
             await plans.GetAsync(id, cancellationToken) is { } snapshot
                 ? Results.File(PlanWorkbook.Export(snapshot), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     $"udmoentningsplan-{snapshot.Plan.BudgetPeriod}-{DateTime.UtcNow:yyyy-MM-dd}.xlsx")
                 : Results.NotFound("Planen findes ikke."));
-        app.MapGet("/plan/{id:int}/udvalg/{slug}/bilag.xlsx", async (int id, string slug, AgendaAnnexReader annexes, CancellationToken cancellationToken) =>
+        files.MapGet("/plan/{id:int}/udvalg/{slug}/bilag.xlsx", async (int id, string slug, AgendaAnnexReader annexes, CancellationToken cancellationToken) =>
         {
             var (annex, problem) = await annexes.ReadAsync(id, slug, cancellationToken);
             return annex is null
@@ -70,5 +72,21 @@ public static class PlanningExtensions
                     AgendaAnnexWorkbook.FileName(annex.Slug, annex.BudgetPeriod, annex.Date));
         });
         return app;
+    }
+
+    /// <summary>A download while the database cannot be reached answers 503 with a Danish text, not 500.</summary>
+    private static async ValueTask<object?> AnswerUnavailableAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PlanningExtensions))
+                .LogWarning(e, "The database could not be reached for {Path}", context.HttpContext.Request.Path);
+            context.HttpContext.Response.Headers.RetryAfter = "30";
+            return Results.Text(StorageFailure.NotRead, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 }

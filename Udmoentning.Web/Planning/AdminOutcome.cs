@@ -16,5 +16,7 @@ public sealed record AdminOutcome(ChangeStatus Status, string? Message, int? Id 
 
     public static AdminOutcome NotFound(string what) => new(ChangeStatus.NotFound, $"{what} findes ikke (længere).");
 
+    public static AdminOutcome Unavailable() => new(ChangeStatus.Unavailable, StorageFailure.NotSaved);
+
     public static AdminOutcome Forbidden(string message) => new(ChangeStatus.Forbidden, message);
 }

@@ -20,6 +20,9 @@ public enum ChangeStatus
 
     /// <summary>The user may not make this change; nothing was saved.</summary>
     Forbidden,
+
+    /// <summary>The database could not be reached; nothing was saved and the user may try again.</summary>
+    Unavailable,
 }
 
 /// <summary>
@@ -41,6 +44,8 @@ public sealed record ChangeOutcome(ChangeStatus Status, PlanItem? Item, string? 
         $"{item?.Code ?? "Punktet"} er netop ændret af en anden. Din ændring er ikke gemt; du ser nu den aktuelle udgave.", []);
 
     public static ChangeOutcome Forbidden(PlanItem? item, string message) => new(ChangeStatus.Forbidden, item, message, []);
+
+    public static ChangeOutcome Unavailable() => new(ChangeStatus.Unavailable, null, StorageFailure.NotSaved, []);
 
     public static ChangeOutcome NotFound() => new(ChangeStatus.NotFound, null, "Punktet findes ikke (længere).", []);
 }

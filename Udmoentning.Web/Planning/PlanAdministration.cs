@@ -389,12 +389,16 @@ public sealed class PlanAdministration(
     /// <summary>
     /// Checks access, runs the work in one transaction with the record of what it did, and tells every viewer after the commit.
     /// Domain refusals become Invalid outcomes; a concurrent change becomes Stale; nothing is saved then.
+    /// A database that cannot be reached makes it Unavailable, with nothing saved.
     /// </summary>
     private Task<AdminOutcome> RunAsync(ClaimsPrincipal user, CancellationToken cancellationToken, Work work, [CallerMemberName] string action = "") =>
         RunAsync(user, cancellationToken, null, action, work);
 
     /// <param name="subjectId">The plan or meeting the work is about, for the log of a forbidden attempt.</param>
-    private async Task<AdminOutcome> RunAsync(ClaimsPrincipal user, CancellationToken cancellationToken, int? subjectId, string action, Work work)
+    private Task<AdminOutcome> RunAsync(ClaimsPrincipal user, CancellationToken cancellationToken, int? subjectId, string action, Work work) =>
+        logger.GuardAsync(() => contexts.InStrategyAsync(() => RunOnceAsync(user, cancellationToken, subjectId, action, work), cancellationToken), AdminOutcome.Unavailable);
+
+    private async Task<AdminOutcome> RunOnceAsync(ClaimsPrincipal user, CancellationToken cancellationToken, int? subjectId, string action, Work work)
     {
         var actor = await currentUsers.ActorAsync(user, cancellationToken);
         if (!AccessRules.CanManagePlans(actor))
@@ -427,7 +431,7 @@ public sealed class PlanAdministration(
         {
             return AdminOutcome.Stale("Det, du ændrede,");
         }
-        catch (DbUpdateException e)
+        catch (DbUpdateException e) when (!StorageFailure.Is(e))
         {
             logger.LogWarning(e, "An administrative change was refused by the database");
             return AdminOutcome.Invalid("Ændringen strider mod noget, der allerede findes (fx en forkortelse eller dato, der er brugt). Intet er gemt.");

@@ -10,8 +10,8 @@ namespace Udmoentning.Web.Planning;
 /// structure (themes, committees, meetings, the plan itself) drops the copy; the next reader loads it again.
 /// </summary>
 /// <remarks>
-/// Every item change passes through <see cref="PlanItemService"/>, which publishes it, so a copy cannot miss one.
-/// A viewer subscribes to the feed first and reads the copy second: each change then reaches it one way or the other.
+/// Every item change passes through <see cref="PlanItemService"/>, which publishes it; a change whose publishing failed
+/// is found and dispatched by <see cref="PlanResync"/>. A viewer subscribes to the feed first and reads the copy second: each change then reaches it one way or the other.
 /// </remarks>
 public sealed class PlanCache : IDisposable
 {
@@ -48,6 +48,9 @@ public sealed class PlanCache : IDisposable
         return await _plans.GetOrAdd(key, k => new Entry(_reader, k)).GetAsync(cancellationToken);
     }
 
+    /// <summary>The plans this node holds in memory now, as it holds them.</summary>
+    public IReadOnlyList<PlanSnapshot> Loaded() => [.. _plans.Values.Select(e => e.Snapshot).OfType<PlanSnapshot>()];
+
     private void Apply(ItemChange change)
     {
         if (_plans.TryGetValue(change.PlanId, out var entry))
@@ -83,6 +86,8 @@ public sealed class PlanCache : IDisposable
         private Dictionary<int, PlanItem>? _items;
         private PlanSnapshot? _snapshot;
         private bool _isLoading;
+
+        public PlanSnapshot? Snapshot => Volatile.Read(ref _snapshot);
 
         public async Task<PlanSnapshot?> GetAsync(CancellationToken cancellationToken)
         {

@@ -35,7 +35,12 @@ public sealed partial class PlanItemService
     /// and changed item with one history record each, then the changes to every viewer. Items the workbook lacks are kept.
     /// A refusal, or any item the plan's rules refuse, saves nothing.
     /// </summary>
-    public async Task<ImportOutcome> ImportAsync(ClaimsPrincipal user, ImportRequest request, CancellationToken cancellationToken = default)
+    public Task<ImportOutcome> ImportAsync(ClaimsPrincipal user, ImportRequest request, CancellationToken cancellationToken = default) =>
+        logger.GuardAsync(
+            () => contexts.InStrategyAsync(() => ImportOnceAsync(user, request, cancellationToken), cancellationToken),
+            () => new ImportOutcome(ChangeStatus.Unavailable, StorageFailure.NotSaved));
+
+    private async Task<ImportOutcome> ImportOnceAsync(ClaimsPrincipal user, ImportRequest request, CancellationToken cancellationToken)
     {
         var analysis = request.Analysis;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -257,7 +262,7 @@ public sealed partial class PlanItemService
         {
             return new ImportOutcome(ChangeStatus.Stale, "Planen blev ændret af en anden under importen. Intet er importeret; indlæs filen igen for at se forskellene.");
         }
-        catch (DbUpdateException e)
+        catch (DbUpdateException e) when (!StorageFailure.Is(e))
         {
             logger.LogWarning(e, "An import was refused by the database");
             return new ImportOutcome(ChangeStatus.Invalid, "Importen strider mod noget, der allerede findes (fx et nummer, der er brugt). Intet er importeret.");

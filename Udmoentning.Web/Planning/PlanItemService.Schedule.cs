@@ -21,7 +21,10 @@ public sealed partial class PlanItemService
     /// meeting, so it passes the same checks as any edit (<see cref="UpdateAsync"/>): who may change it, an archived plan,
     /// a stale version, the meeting belonging to the committee; it records one history record and is published once.
     /// </summary>
-    public async Task<ChangeOutcome> ScheduleAsync(ClaimsPrincipal user, ScheduleRequest request, CancellationToken cancellationToken = default)
+    public Task<ChangeOutcome> ScheduleAsync(ClaimsPrincipal user, ScheduleRequest request, CancellationToken cancellationToken = default) =>
+        logger.GuardAsync(() => ScheduleOnceAsync(user, request, cancellationToken), ChangeOutcome.Unavailable);
+
+    private async Task<ChangeOutcome> ScheduleOnceAsync(ClaimsPrincipal user, ScheduleRequest request, CancellationToken cancellationToken)
     {
         PlanItem? item;
         Domain.Plans.CommitteeMeeting? meeting = null;

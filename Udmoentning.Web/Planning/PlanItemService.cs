@@ -27,7 +27,13 @@ public sealed partial class PlanItemService(
     public const string MovedKind = "Flyttet";
     public const string EditedKind = "Redigeret";
 
-    public async Task<ChangeOutcome> MoveAsync(ClaimsPrincipal user, MoveRequest request, CancellationToken cancellationToken = default)
+    public Task<ChangeOutcome> MoveAsync(ClaimsPrincipal user, MoveRequest request, CancellationToken cancellationToken = default) =>
+        logger.GuardAsync(() => MoveOnceAsync(user, request, cancellationToken), ChangeOutcome.Unavailable);
+
+    public Task<ChangeOutcome> UpdateAsync(ClaimsPrincipal user, int itemId, Guid expectedVersion, ItemDetails details, CancellationToken cancellationToken = default) =>
+        logger.GuardAsync(() => UpdateOnceAsync(user, itemId, expectedVersion, details, cancellationToken), ChangeOutcome.Unavailable);
+
+    private async Task<ChangeOutcome> MoveOnceAsync(ClaimsPrincipal user, MoveRequest request, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
@@ -75,7 +81,7 @@ public sealed partial class PlanItemService(
         return await SaveAsync(db, actor, plan, item, MovedKind, before, after, previous, committees, cancellationToken);
     }
 
-    public async Task<ChangeOutcome> UpdateAsync(ClaimsPrincipal user, int itemId, Guid expectedVersion, ItemDetails details, CancellationToken cancellationToken = default)
+    private async Task<ChangeOutcome> UpdateOnceAsync(ClaimsPrincipal user, int itemId, Guid expectedVersion, ItemDetails details, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);

@@ -16,6 +16,12 @@ public static class DatabaseProviders
 {
     public const string ProviderSetting = "Database:Provider";
 
+    // Transient failures (a fail-over, a dropped connection) are retried a few times, briefly: a user waiting on a save
+    // gets "try again" within seconds rather than a minute. Work with its own transaction runs inside the strategy
+    // (see StorageFailure.InStrategyAsync).
+    private const int RetryCount = 3;
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
+
     public static DatabaseProvider Parse(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -55,10 +61,10 @@ public static class DatabaseProviders
                 options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas());
                 break;
             case DatabaseProvider.SqlServer:
-                options.UseSqlServer(connectionString);
+                options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure(RetryCount, MaxRetryDelay, null));
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(connectionString);
+                options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(RetryCount, MaxRetryDelay, null));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, null);

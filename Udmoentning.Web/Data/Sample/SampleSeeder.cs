@@ -19,8 +19,19 @@ public static class SampleSeeder
             return false;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Under a retrying execution strategy (SQL Server, PostgreSQL) the transaction runs inside it, and starts clean on a retry.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await SeedAsync(db, itemCount, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+        return true;
+    }
 
+    private static async Task SeedAsync(PlanDbContext db, int itemCount, CancellationToken cancellationToken)
+    {
         var committees = SamplePlanData.Committees.ToDictionary(c => c.ShortCode, c => new Committee(c.Name, c.ShortCode));
         db.Committees.AddRange(committees.Values);
         var plan = new Plan(SamplePlanData.PlanName, SamplePlanData.FirstBudgetYear, SamplePlanData.LastBudgetYear, SamplePlanData.AdoptedOn);
@@ -49,8 +60,6 @@ public static class SampleSeeder
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
     }
 
     private static IEnumerable<SampleItemSpec> Specs(int itemCount)

@@ -30,7 +30,8 @@ public sealed class BoardSession(
     CurrentUsers currentUsers,
     IDialogService dialogs,
     ISnackbar snackbar,
-    TimeProvider clock) : IDisposable
+    TimeProvider clock,
+    ILogger<BoardSession> logger) : IDisposable
 {
     private readonly List<ItemChange> _pending = [];
     private View? _view;
@@ -206,6 +207,12 @@ public sealed class BoardSession(
             try
             {
                 await work();
+            }
+            catch (Exception e) when (StorageFailure.Is(e))
+            {
+                // Reloading the plan (after a reconnect or a structure change) found no database: keep the board as it is.
+                logger.LogWarning(e, "The board could not reload its plan");
+                Tell(StorageFailure.NotRead, Severity.Warning);
             }
             catch (Exception e)
             {

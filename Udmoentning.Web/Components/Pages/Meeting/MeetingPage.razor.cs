@@ -41,6 +41,7 @@ public sealed partial class MeetingPage : IDisposable
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
+    [Inject] private ILogger<MeetingPage> Logger { get; set; } = null!;
 
     [Parameter] public int? PlanId { get; set; }
     [Parameter] public string Slug { get; set; } = string.Empty;
@@ -212,7 +213,14 @@ public sealed partial class MeetingPage : IDisposable
             var since = MeetingHistory.StartOfDayUtc(_session.ChangesSince);
             foreach (var item in touched)
             {
-                _session.SetChanged(item.Id, _session.Includes(item) ? await History.ForItemSinceAsync(item.Id, since) : []);
+                if (!_session.Includes(item))
+                {
+                    _session.SetChanged(item.Id, []);
+                }
+                else if (await ReadHistoryAsync(() => History.ForItemSinceAsync(item.Id, since)) is { } entries)
+                {
+                    _session.SetChanged(item.Id, entries);
+                }
             }
 
             if (_session.Position.View == MeetingView.Summary)
@@ -378,7 +386,12 @@ public sealed partial class MeetingPage : IDisposable
         if (result is { Canceled: false, Data: PlanItem saved } && _session is not null)
         {
             _session.Apply([saved]);
-            _session.SetChanged(saved.Id, await History.ForItemSinceAsync(saved.Id, MeetingHistory.StartOfDayUtc(_session.ChangesSince)));
+            var since = MeetingHistory.StartOfDayUtc(_session.ChangesSince);
+            if (await ReadHistoryAsync(() => History.ForItemSinceAsync(saved.Id, since)) is { } entries)
+            {
+                _session.SetChanged(saved.Id, entries);
+            }
+
             if (_session.Position.View == MeetingView.Summary)
             {
                 await LoadSummaryAsync();
@@ -390,20 +403,40 @@ public sealed partial class MeetingPage : IDisposable
 
     private async Task LoadChangesAsync()
     {
-        if (_session is not null)
+        if (_session is { } session && await ReadHistoryAsync(() => History.SinceAsync(session.Snapshot, session.Scope, MeetingHistory.StartOfDayUtc(session.ChangesSince))) is { } changed)
         {
-            _session.SetChanged(await History.SinceAsync(_session.Snapshot, _session.Scope, MeetingHistory.StartOfDayUtc(_session.ChangesSince)));
+            session.SetChanged(changed);
         }
     }
 
     private async Task LoadSummaryAsync()
     {
-        if (_session is not null)
+        if (_session is not { } session)
         {
-            _session.Summary = _session.Presented is { } presented
-                ? [.. (await History.SinceAsync(_session.Snapshot, _session.Scope, presented.StartedAt.UtcDateTime)).Reverse()]
-                : [];
+            return;
         }
+
+        if (session.Presented is not { } presented)
+        {
+            session.Summary = [];
+        }
+        else if (await ReadHistoryAsync(() => History.SinceAsync(session.Snapshot, session.Scope, presented.StartedAt.UtcDateTime)) is { } entries)
+        {
+            session.Summary = [.. entries.Reverse()];
+        }
+    }
+
+    /// <summary>Reads history to show; when the database cannot be reached the user is told, and the view keeps what it had.</summary>
+    private async Task<IReadOnlyList<ItemHistoryEntry>?> ReadHistoryAsync(Func<Task<IReadOnlyList<ItemHistoryEntry>>> read)
+    {
+        var entries = await Logger.ReadAsync(read);
+        if (entries is null)
+        {
+            Snackbar.Add(StorageFailure.NotRead, Severity.Warning);
+            Say(StorageFailure.NotRead);
+        }
+
+        return entries;
     }
 
     /// <summary>Shows a refusal; true when the registry did what was asked.</summary>
