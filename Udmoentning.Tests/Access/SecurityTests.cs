@@ -79,24 +79,25 @@ public sealed class SecurityTests
     }
 
     [Fact]
-    public async Task IdentityProviderGroupsBecomeRolesAndCommittees()
+    public void IdentityProviderGroupsBecomeTheHighestMappedRoleAndAnEditorsCommittees()
     {
         var mapper = new OidcClaimsMapper(new OidcSettings
         {
             Authority = "https://login.example/tenant",
             RoleClaim = "groups",
-            Roles = new() { ["grp-direktion"] = "Coordinator", ["grp-au-sekretariat"] = "Editor" },
-            Committees = new() { ["grp-au-sekretariat"] = "AU" },
+            Roles = new() { ["grp-direktion"] = "Coordinator", ["grp-au-sekretariat"] = "Editor", ["grp-alle"] = "Reader" },
+            Committees = new() { ["grp-au-sekretariat"] = "AU", ["grp-kuu"] = "kuu" },
         });
-        var fromProvider = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim("groups", "grp-au-sekretariat"), new Claim("groups", "grp-other"), new Claim("name", "Sekretær Sørensen")],
-            OidcSettings.CookieScheme, "name", ClaimTypes.Role));
 
-        var mapped = await mapper.TransformAsync(fromProvider);
+        OidcAccess Map(params string[] groups) => mapper.Map(new ClaimsPrincipal(new ClaimsIdentity(groups.Select(g => new Claim("groups", g)))));
 
-        Assert.Equal(new HashSet<Role> { Role.Editor }, mapped.Roles());
-        Assert.Equal(["AU"], mapped.FindAll(AccessClaims.Committee).Select(c => c.Value));
-        Assert.Equal("Sekretær Sørensen", mapped.Name());
-        Assert.Same(mapped, await mapper.TransformAsync(mapped));
+        var editor = Map("grp-au-sekretariat", "grp-kuu", "grp-other", "grp-alle");
+        var coordinator = Map("grp-au-sekretariat", "grp-direktion");
+        var unmapped = Map("grp-other", "grp-kuu");
+
+        Assert.Equal((Role.Editor, ["AU", "KUU"]), (editor.Role, editor.Committees.ToArray()));
+        Assert.Equal((Role.Coordinator, 0), (coordinator.Role, coordinator.Committees.Count));
+        Assert.Equal(((Role?)null, 0), (unmapped.Role, unmapped.Committees.Count));
+        Assert.Null(Map().Role);
     }
 }

@@ -22,13 +22,14 @@ public static class AccessClaims
     /// <summary>The actor behind a principal; committee short codes become the committees' ids.</summary>
     public static Actor ToActor(this ClaimsPrincipal? user, IEnumerable<Committee> committees)
     {
-        if (user?.Identity?.IsAuthenticated != true)
+        // The user id in the record is the account's stable id; a principal without one (never made by sign-in) may do nothing.
+        var userId = user?.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+        if (user?.Identity?.IsAuthenticated != true || string.IsNullOrWhiteSpace(userId))
         {
             return Actor.Anonymous;
         }
 
         var codes = user.FindAll(Committee).Select(c => c.Value.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var userId = user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? user.Identity.Name ?? string.Empty;
         return new Actor(userId, user.Name(), user.Roles(), committees.Where(c => codes.Contains(c.ShortCode)).Select(c => c.Id).ToHashSet());
     }
 }
