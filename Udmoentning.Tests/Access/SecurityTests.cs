@@ -79,24 +79,66 @@ public sealed class SecurityTests
     }
 
     [Fact]
-    public async Task IdentityProviderGroupsBecomeRolesAndCommittees()
+    public void IdentityProviderGroupsBecomeTheHighestMappedRoleAndAnEditorsCommittees()
     {
         var mapper = new OidcClaimsMapper(new OidcSettings
         {
             Authority = "https://login.example/tenant",
             RoleClaim = "groups",
-            Roles = new() { ["grp-direktion"] = "Coordinator", ["grp-au-sekretariat"] = "Editor" },
-            Committees = new() { ["grp-au-sekretariat"] = "AU" },
+            Roles = new() { ["grp-direktion"] = "Coordinator", ["grp-au-sekretariat"] = "Editor", ["grp-alle"] = "Reader" },
+            Committees = new() { ["grp-au-sekretariat"] = "AU", ["grp-kuu"] = "kuu" },
         });
-        var fromProvider = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim("groups", "grp-au-sekretariat"), new Claim("groups", "grp-other"), new Claim("name", "Sekretær Sørensen")],
-            OidcSettings.CookieScheme, "name", ClaimTypes.Role));
 
-        var mapped = await mapper.TransformAsync(fromProvider);
+        OidcAccess Map(params string[] groups) => mapper.Map(new ClaimsPrincipal(new ClaimsIdentity(groups.Select(g => new Claim("groups", g)))));
 
-        Assert.Equal(new HashSet<Role> { Role.Editor }, mapped.Roles());
-        Assert.Equal(["AU"], mapped.FindAll(AccessClaims.Committee).Select(c => c.Value));
-        Assert.Equal("Sekretær Sørensen", mapped.Name());
-        Assert.Same(mapped, await mapper.TransformAsync(mapped));
+        var editor = Map("grp-au-sekretariat", "grp-kuu", "grp-other", "grp-alle");
+        var coordinator = Map("grp-au-sekretariat", "grp-direktion");
+        var unmapped = Map("grp-other", "grp-kuu");
+
+        Assert.Equal(Role.Editor, editor.Role);
+        Assert.Equal(["AU", "KUU"], editor.Committees);
+        Assert.Equal((Role.Coordinator, 0), (coordinator.Role, coordinator.Committees.Count));
+        Assert.Equal(((Role?)null, 0), (unmapped.Role, unmapped.Committees.Count));
+        Assert.Null(Map().Role);
+    }
+
+    [Fact]
+    public async Task ALocalAccountWithoutARoleIsToldItHasNoAccessAndGetsNothingOfThePlan()
+    {
+        await using var app = new AppFactory();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlanUser>>();
+            Assert.True((await users.CreateAsync(new PlanUser { UserName = "uden-rolle", DisplayName = "Ulla Uden Rolle" }, AdminPassword)).Succeeded);
+        }
+
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await client.GetStringAsync("/konto/log-ind", Token);
+        var signedIn = await client.PostAsync("/konto/log-ind", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value,
+            ["Input.UserName"] = "uden-rolle",
+            ["Input.Password"] = AdminPassword,
+        }), Token);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+
+        var board = await client.GetAsync("/", Token);
+        Assert.Equal(HttpStatusCode.Redirect, board.StatusCode);
+        Assert.Equal("/konto/ingen-adgang", board.Headers.Location!.AbsolutePath);
+        var noAccess = await client.GetStringAsync(board.Headers.Location, Token);
+        Assert.Contains("<h1", noAccess);
+        Assert.Contains("Ingen adgang", noAccess);
+        Assert.Contains("Du er logget ind som <strong>Ulla Uden Rolle</strong> (uden-rolle)", noAccess);
+        Assert.Contains("Bed en administrator om at give dig en rolle", noAccess);
+        Assert.Contains("action=\"konto/log-ud\"", noAccess);
+        Assert.DoesNotContain("data-code", noAccess);
+
+        var hub = await client.PostAsync("/hubs/plan/negotiate?negotiateVersion=1", null, Token);
+        var download = await client.GetAsync("/plan/1/eksport.xlsx", Token);
+        var history = await client.GetAsync("/punkter/1/historik.csv", Token);
+        Assert.Equal(HttpStatusCode.Forbidden, hub.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, download.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, history.StatusCode);
     }
 }

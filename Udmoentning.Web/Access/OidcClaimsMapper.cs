@@ -1,41 +1,29 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
+using Udmoentning.Domain.Access;
 
 namespace Udmoentning.Web.Access;
+
+/// <summary>What the identity provider's groups give a user: at most one role (the highest mapped) and, for editors, committees.</summary>
+public sealed record OidcAccess(Role? Role, IReadOnlyList<string> Committees);
 
 /// <summary>
 /// Turns an identity provider's group or role claims into Udmøntning's roles and committees, by the
 /// mapping in <c>Access:Oidc</c> (e.g. an Entra ID group's object id → "Coordinator", or → committee "AU").
+/// A user in no mapped group gets no role, and so no access.
 /// </summary>
-public sealed class OidcClaimsMapper(OidcSettings settings) : IClaimsTransformation
+public sealed class OidcClaimsMapper(OidcSettings settings)
 {
-    public Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    public OidcAccess Map(ClaimsPrincipal fromProvider)
     {
-        if (principal.Identity is not ClaimsIdentity { IsAuthenticated: true } identity
-            || identity.AuthenticationType != OidcSettings.CookieScheme
-            || identity.HasClaim(c => c.Type == AccessClaims.DisplayName))
-        {
-            return Task.FromResult(principal);
-        }
-
-        var mapped = new ClaimsIdentity(identity.Claims, identity.AuthenticationType, identity.NameClaimType, ClaimTypes.Role);
-        var values = identity.FindAll(settings.RoleClaim).Select(c => c.Value).ToList();
-        foreach (var value in values)
-        {
-            if (settings.Roles.TryGetValue(value, out var role))
-            {
-                mapped.AddClaim(new Claim(ClaimTypes.Role, role));
-            }
-
-            if (settings.Committees.TryGetValue(value, out var committee))
-            {
-                mapped.AddClaim(new Claim(AccessClaims.Committee, committee));
-            }
-        }
-
-        var name = identity.FindFirst("name")?.Value ?? identity.Name ?? identity.FindFirst("preferred_username")?.Value ?? "Ukendt bruger";
-        mapped.AddClaim(new Claim(AccessClaims.DisplayName, name));
-        return Task.FromResult(new ClaimsPrincipal(mapped));
+        var values = fromProvider.FindAll(settings.RoleClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        var role = settings.Roles
+            .Where(pair => values.Contains(pair.Key))
+            .Select(pair => Enum.TryParse<Role>(pair.Value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : (Role?)null)
+            .Max();
+        var committees = role == Role.Editor
+            ? settings.Committees.Where(pair => values.Contains(pair.Key)).Select(pair => pair.Value.Trim().ToUpperInvariant()).Distinct().Order().ToList()
+            : [];
+        return new OidcAccess(role, committees);
     }
 }
 
@@ -44,11 +32,13 @@ public sealed class OidcSettings
 {
     public const string Section = "Access:Oidc";
     public const string Scheme = "Oidc";
-    public const string CookieScheme = "OidcCookie";
 
     public string? Authority { get; set; }
     public string? ClientId { get; set; }
     public string? ClientSecret { get; set; }
+
+    /// <summary>Only for tests against a provider on plain HTTP; a real provider is always reached over HTTPS.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
 
     /// <summary>The claim that carries groups or app roles: "groups" or "roles" for Entra ID.</summary>
     public string RoleClaim { get; set; } = "roles";

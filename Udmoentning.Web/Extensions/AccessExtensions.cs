@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Udmoentning.Domain.Access;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Realtime;
@@ -15,11 +16,10 @@ namespace Udmoentning.Web.Extensions;
 
 public static class AccessExtensions
 {
-    private const string SelectScheme = "Udmoentning";
-
     /// <summary>
     /// Sign-in with local accounts (ASP.NET Core Identity on the plan's database) and, when configured,
-    /// an OpenID Connect provider such as Entra ID. Every page and the hub require a signed-in user.
+    /// an OpenID Connect provider such as Entra ID. Every page, download and the hub require a signed-in user
+    /// with one of the four roles; a signed-in user without one is told so on "Ingen adgang".
     /// </summary>
     public static IHostApplicationBuilder AddAccess(this IHostApplicationBuilder builder)
     {
@@ -46,36 +46,26 @@ public static class AccessExtensions
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/konto/log-ind";
-            options.AccessDeniedPath = "/konto/log-ind";
+            options.AccessDeniedPath = "/konto/ingen-adgang";
             options.Cookie.Name = ".Udmoentning.Konto";
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
             options.SlidingExpiration = true;
-            options.Events.OnRedirectToLogin = RedirectPagesAnswerOthers(StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = RedirectPagesAnswerOthers(StatusCodes.Status403Forbidden);
+            options.Events.OnRedirectToLogin = RedirectPagesAnswerOthers(StatusCodes.Status401Unauthorized, IsHubOrItemFile);
+            options.Events.OnRedirectToAccessDenied = RedirectPagesAnswerOthers(StatusCodes.Status403Forbidden, IsHubOrDownload);
         });
-
-        // One scheme in front: a user signed in through the identity provider has its cookie; everyone else, Identity's.
-        var authentication = services.AddAuthentication(options =>
-            {
-                options.DefaultScheme = SelectScheme;
-                options.DefaultChallengeScheme = SelectScheme;
-            })
-            .AddPolicyScheme(SelectScheme, "Udmøntning", options => options.ForwardDefaultSelector = context =>
-                oidc.Enabled && context.Request.Cookies.ContainsKey(".Udmoentning.Oidc") ? OidcSettings.CookieScheme : IdentityConstants.ApplicationScheme);
 
         if (oidc.Enabled)
         {
-            authentication
-                .AddCookie(OidcSettings.CookieScheme, options =>
-                {
-                    options.Cookie.Name = ".Udmoentning.Oidc";
-                    options.LoginPath = "/konto/log-ind";
-                })
+            // A user from the identity provider gets Identity's own cookie, with the claims of a local account (see OidcUsers).
+            services.AddScoped<OidcClaimsMapper>();
+            services.AddScoped<OidcUsers>();
+            services.AddAuthentication()
                 .AddOpenIdConnect(OidcSettings.Scheme, options =>
                 {
-                    options.SignInScheme = OidcSettings.CookieScheme;
+                    options.SignInScheme = IdentityConstants.ApplicationScheme;
                     options.Authority = oidc.Authority;
+                    options.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
                     options.ClientId = oidc.ClientId ?? throw new StartupException($"{OidcSettings.Section}:ClientId is missing.");
                     options.ClientSecret = oidc.ClientSecret;
                     options.ResponseType = "code";
@@ -84,8 +74,26 @@ public static class AccessExtensions
                     options.MapInboundClaims = false;
                     options.TokenValidationParameters.NameClaimType = "name";
                     options.CallbackPath = "/signin-oidc";
+                    options.Events.OnTokenValidated = async context =>
+                    {
+                        var principal = await context.HttpContext.RequestServices.GetRequiredService<OidcUsers>().SignInPrincipalAsync(context.Principal!);
+                        if (principal is null)
+                        {
+                            context.Fail("The identity provider's token names no stable user id (oid or sub), or the account is disabled here.");
+                            return;
+                        }
+
+                        context.Principal = principal;
+                    };
+                    // A refused or broken sign-in at the provider comes back to the sign-in page with a Danish message, not an error page.
+                    options.Events.OnRemoteFailure = context =>
+                    {
+                        context.HttpContext.RequestServices.GetRequiredService<ILogger<OidcUsers>>().LogWarning(context.Failure, "Single sign-on failed");
+                        context.Response.Redirect("/konto/log-ind?fejl=ekstern");
+                        context.HandleResponse();
+                        return Task.CompletedTask;
+                    };
                 });
-            services.AddTransient<IClaimsTransformation, OidcClaimsMapper>();
         }
 
         services.AddScoped<UserAdministration>();
@@ -99,16 +107,24 @@ public static class AccessExtensions
         // A local account's cookie is checked against the account as often as open circuits are: a disabled or
         // re-stamped account loses it, and the claims in it follow role changes.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = times.Revalidate);
+        var hasRole = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Enum.GetNames<Role>()).Build();
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetDefaultPolicy(hasRole)
+            .SetFallbackPolicy(hasRole)
+            .AddPolicy(AccessPolicies.SignedIn, policy => policy.RequireAuthenticatedUser());
         services.AddCascadingAuthenticationState();
         return builder;
     }
 
-    /// <summary>Pages send a person to the sign-in page; the hub and file downloads answer programs with a status code.</summary>
-    private static Func<RedirectContext<CookieAuthenticationOptions>, Task> RedirectPagesAnswerOthers(int status) => context =>
+    private static bool IsHubOrItemFile(PathString path) => path.StartsWithSegments("/hubs") || path.StartsWithSegments("/punkter");
+
+    /// <summary>A signed-in user without the right gets 403 for a file as for the hub: a download is no place for a page.</summary>
+    private static bool IsHubOrDownload(PathString path) => IsHubOrItemFile(path) || Path.HasExtension(path.Value);
+
+    /// <summary>Pages send a person to the sign-in (or "no access") page; the hub and file downloads answer programs with a status code.</summary>
+    private static Func<RedirectContext<CookieAuthenticationOptions>, Task> RedirectPagesAnswerOthers(int status, Func<PathString, bool> isProgram) => context =>
     {
-        if (context.Request.Path.StartsWithSegments("/hubs") || context.Request.Path.StartsWithSegments("/punkter"))
+        if (isProgram(context.Request.Path))
         {
             // A program gets the status itself, not the not-found page re-executed in its place.
             context.HttpContext.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
@@ -126,16 +142,13 @@ public static class AccessExtensions
     {
         var account = app.MapGroup("/konto");
 
-        account.MapPost("/log-ud", async (HttpContext context, IFormCollection form, SignInManager<PlanUser> signIn) =>
+        // Anyone may sign out, a signed-in user without a role included. Only this site's session ends; the identity
+        // provider's own session is left alone (signing in again through it may then need no password).
+        account.MapPost("/log-ud", async (IFormCollection form, SignInManager<PlanUser> signIn) =>
         {
             await signIn.SignOutAsync();
-            if (context.Request.Cookies.ContainsKey(".Udmoentning.Oidc"))
-            {
-                await context.SignOutAsync(OidcSettings.CookieScheme);
-            }
-
             return Results.LocalRedirect("/konto/log-ind");
-        });
+        }).AllowAnonymous();
 
         if (app.Services.GetRequiredService<OidcSettings>().Enabled)
         {
