@@ -73,7 +73,7 @@ public sealed class OidcUsersTests
         var named = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, "Karin"), new Claim(ClaimTypes.Role, "Coordinator")], "test"));
 
-        Assert.Same(Actor.Anonymous, await app.Services.GetRequiredService<CurrentUsers>().ActorAsync(named));
+        Assert.Same(Actor.Anonymous, await app.Services.GetRequiredService<CurrentUsers>().ActorAsync(named, TestContext.Current.CancellationToken));
     }
 
     [Fact]
