@@ -143,8 +143,16 @@ public sealed partial class PlanItemService(
         if (changes.Count == 0)
         {
             // Nothing really changed (e.g. dropped where it was): keep the stored version, record and publish nothing.
+            // That answer is only true if the item is still as it was read; if another writer committed since,
+            // the user asked for a state that is no longer the stored one: stale, with the item as it is now.
+            var readVersion = db.Entry(item).Property(i => i.Version).OriginalValue;
             await db.Entry(item).ReloadAsync(cancellationToken);
-            return ChangeOutcome.Saved(item);
+            if (db.Entry(item).State == EntityState.Detached)
+            {
+                return ChangeOutcome.NotFound();
+            }
+
+            return item.Version == readVersion ? ChangeOutcome.Saved(item) : ChangeOutcome.Stale(item);
         }
 
         var now = clock.GetUtcNow();
