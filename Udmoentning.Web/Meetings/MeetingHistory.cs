@@ -6,7 +6,7 @@ namespace Udmoentning.Web.Meetings;
 /// <summary>What changed in a meeting's items: since the previous meeting (marked in the meeting), and during it (its summary).</summary>
 public sealed class MeetingHistory(HistoryReader history)
 {
-    private static readonly TimeZoneInfo _danish = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+    private static readonly TimeZoneInfo _danish = Udmoentning.Domain.DanishTime.Zone;
 
     /// <summary>
     /// The date a committee's changes are marked from: its latest meeting before today that was not cancelled (that day

@@ -37,7 +37,7 @@ public sealed class BoardState
     private readonly Dictionary<CellKey, List<PlanItem>> _cells = [];
     private readonly Dictionary<int, int> _themePositions;
     private readonly Dictionary<int, DateTimeOffset> _changedAt = [];
-    private readonly Dictionary<int, int> _totals = [];
+    private readonly Dictionary<int, long> _totals = [];
     private FocusRequest? _focus;
 
     public BoardState(PlanSnapshot snapshot, BoardFilter filter, Committee? committee)
@@ -111,7 +111,7 @@ public sealed class BoardState
     public int CountInColumn(ItemStatus status) => _cells.Where(c => c.Key.Status == status).Sum(c => c.Value.Count);
 
     /// <summary>The economy of what is visible, per budget year; kept up to date as changes arrive rather than summed per render.</summary>
-    public int TotalIn(int year) => _totals.GetValueOrDefault(year);
+    public long TotalIn(int year) => _totals.GetValueOrDefault(year);
 
     public PlanItem? Item(int id) => _items.GetValueOrDefault(id);
 
@@ -168,7 +168,7 @@ public sealed class BoardState
     {
         foreach (var effect in item.Effects)
         {
-            _totals[effect.Year] = _totals.GetValueOrDefault(effect.Year) + (sign * effect.AmountThousands);
+            _totals[effect.Year] = _totals.GetValueOrDefault(effect.Year) + (sign * (long)effect.AmountThousands);
         }
     }
 

@@ -20,7 +20,7 @@ namespace Udmoentning.Web.Components.Pages.Meeting;
 /// </summary>
 public sealed partial class MeetingPage : IDisposable
 {
-    private static readonly TimeZoneInfo _danish = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+    private static readonly TimeZoneInfo _danish = Udmoentning.Domain.DanishTime.Zone;
 
     private MeetingSession? _session;
     private IDisposable? _feedSubscription;
