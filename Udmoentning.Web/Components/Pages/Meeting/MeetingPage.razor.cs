@@ -204,7 +204,7 @@ public sealed partial class MeetingPage : IDisposable
                 return;
             }
 
-            var since = MeetingHistory.StartOfDayUtc(_session.ChangesSince);
+            var since = Udmoentning.Domain.DanishTime.StartOfDayUtc(_session.ChangesSince);
             foreach (var item in touched)
             {
                 _session.SetChanged(item.Id, _session.Includes(item) ? await History.ForItemSinceAsync(item.Id, since) : []);
@@ -373,7 +373,7 @@ public sealed partial class MeetingPage : IDisposable
         if (result is { Canceled: false, Data: PlanItem saved } && _session is not null)
         {
             _session.Apply([saved]);
-            _session.SetChanged(saved.Id, await History.ForItemSinceAsync(saved.Id, MeetingHistory.StartOfDayUtc(_session.ChangesSince)));
+            _session.SetChanged(saved.Id, await History.ForItemSinceAsync(saved.Id, Udmoentning.Domain.DanishTime.StartOfDayUtc(_session.ChangesSince)));
             if (_session.Position.View == MeetingView.Summary)
             {
                 await LoadSummaryAsync();
@@ -387,7 +387,7 @@ public sealed partial class MeetingPage : IDisposable
     {
         if (_session is not null)
         {
-            _session.SetChanged(await History.SinceAsync(_session.Snapshot, _session.Scope, MeetingHistory.StartOfDayUtc(_session.ChangesSince)));
+            _session.SetChanged(await History.SinceAsync(_session.Snapshot, _session.Scope, Udmoentning.Domain.DanishTime.StartOfDayUtc(_session.ChangesSince)));
         }
     }
 
