@@ -196,7 +196,7 @@ public sealed partial class PlanItemService(
     {
         var items = await db.Items.AsNoTracking()
             .Where(i => i.PlanId == item.PlanId && i.ThemeId == item.ThemeId && (i.Status == to || i.Status == item.Status))
-            .OrderBy(i => i.Position)
+            .OrderBy(i => i.Position).ThenBy(i => i.Id)
             .Select(i => new CellItem(i.Id, i.Status, i.Position))
             .ToListAsync(cancellationToken);
         return new Cells(items, to);
@@ -218,7 +218,7 @@ public sealed partial class PlanItemService(
                 : BoardOrder.Between(index > 0 ? cell[index - 1].Position : null, cell[index].Position);
         }
 
-        public int PlaceAfterMove(PlanItem item) => Items.Count(i => i.Status == To && i.Id != item.Id && i.Position < item.Position) + 1;
+        public int PlaceAfterMove(PlanItem item) => Items.Count(i => i.Status == To && i.Id != item.Id && BoardOrder.IsBefore(i.Position, i.Id, item.Position, item.Id)) + 1;
     }
 
     private static async Task<IEnumerable<FieldError>> ReferenceErrorsAsync(

@@ -58,7 +58,7 @@ public sealed class BoardState
         Years = [.. snapshot.Plan.BudgetYears];
         var visible = snapshot.Items.Count(IsVisible);
         CardsPerCell = visible <= ShowEveryCardUpTo ? int.MaxValue : CardsPerCellOnLargeBoards;
-        foreach (var item in snapshot.Items.Where(IsVisible).OrderBy(i => i.Position))
+        foreach (var item in snapshot.Items.Where(IsVisible).OrderBy(i => i.Position).ThenBy(i => i.Id))
         {
             _cells[new CellKey(item.ThemeId, item.Status)].Add(item);
             AddToTotals(item, 1);
@@ -149,7 +149,7 @@ public sealed class BoardState
             var key = new CellKey(update.ThemeId, update.Status);
             if (IsVisible(update) && _cells.TryGetValue(key, out var cell))
             {
-                var index = cell.FindIndex(i => i.Position > update.Position);
+                var index = cell.FindIndex(i => BoardOrder.IsBefore(update.Position, update.Id, i.Position, i.Id));
                 cell.Insert(index < 0 ? cell.Count : index, update);
                 touched.Add(key);
                 AddToTotals(update, 1);

@@ -6,9 +6,27 @@ using Udmoentning.Web.Planning;
 
 namespace Udmoentning.Tests.Components.Board;
 
-/// <summary>The board's running totals per year do not wrap when many large amounts add up past the range of an int.</summary>
-public class BoardTotalsTests
+/// <summary>The board's running totals do not wrap past the range of an int; cards at equal positions keep one order.</summary>
+public class BoardStateTests
 {
+    [Fact]
+    public void CardsAtTheSamePositionStandInIdOrderHoweverTheyArrive()
+    {
+        var plan = TestPlans.Plan2025();
+        var items = new[] { 3, 1, 2 }.Select(n =>
+        {
+            var item = PlanItem.Create(plan, TestPlans.Details(plan, $"AU-D{n}"));
+            typeof(PlanItem).GetProperty(nameof(PlanItem.Id))!.SetValue(item, n);
+            return item;
+        }).ToList();
+        var snapshot = new PlanSnapshot(plan, plan.Themes, [], new Dictionary<int, Udmoentning.Domain.Plans.CommitteeMeeting>(), items);
+
+        var board = new BoardState(snapshot, BoardFilter.None, committee: null);
+
+        Assert.Equal(items[0].Position, items[1].Position);
+        Assert.Equal([1, 2, 3], board.Cell(new CellKey(plan.Themes[0].Id, ItemStatus.NotStarted)).Select(i => i.Id));
+    }
+
     [Fact]
     public void TheBoardsTotalsPastTheRangeOfAnIntAreExact()
     {
