@@ -10,8 +10,6 @@ namespace Udmoentning.Domain.Import;
 /// </summary>
 public static partial class CellReaders
 {
-    private static readonly CultureInfo _danish = CultureInfo.GetCultureInfo("da-DK");
-
     private static readonly Dictionary<string, bool> _flags = new()
     {
         ["x"] = true, ["ja"] = true, ["j"] = true, ["1"] = true, ["sand"] = true, ["true"] = true, ["yes"] = true,
@@ -67,9 +65,9 @@ public static partial class CellReaders
     public static CellResult<int> Amount(object? cell) => cell switch
     {
         null => CellResult<int>.Ok(0),
-        double number => AmountOf(number, ImportText.Of(cell)!),
-        string text => AmountOf(text),
-        _ => CellResult<int>.Fail($"\"{ImportText.Of(cell)}\" er ikke et beløb. Skriv beløbet i 1.000 kr., fx -1.200."),
+        double number => FromReading(Amounts.Of(number, ImportText.Of(cell)!)),
+        string text => FromReading(Amounts.Read(text)),
+        _ => CellResult<int>.Fail($"\"{ImportText.Of(cell)}\" er ikke et beløb. Skriv et helt tal i 1.000 kr., fx -1.250."),
     };
 
     /// <summary>A yes/no flag: "x", "Ja", "1", "Sand" are yes; "Nej", "0", "Falsk" and empty are no.</summary>
@@ -259,73 +257,8 @@ public static partial class CellReaders
 
     internal static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
-    private static CellResult<int> AmountOf(double number, string shown)
-    {
-        if (!double.IsFinite(number) || Math.Abs(number) > Limits.MaxAmountThousands)
-        {
-            return TooLarge(shown);
-        }
-
-        return number == Math.Floor(number) ? CellResult<int>.Ok((int)number) : NotWhole(shown);
-    }
-
-    private static CellResult<int> AmountOf(string raw)
-    {
-        var text = raw.Trim();
-        if (text.Length == 0)
-        {
-            return CellResult<int>.Ok(0);
-        }
-
-        var shown = Shorten(text);
-        var negative = false;
-        if (text.StartsWith('(') && text.EndsWith(')'))
-        {
-            negative = true;
-            text = text[1..^1].Trim();
-        }
-
-        if (text.Length > 0 && text[0] is '-' or '\u2212' or '\u2013')
-        {
-            negative = !negative;
-            text = text[1..].TrimStart();
-        }
-        else if (text.StartsWith('+'))
-        {
-            text = text[1..].TrimStart();
-        }
-
-        if (text.Contains(','))
-        {
-            return NotWhole(shown);
-        }
-
-        // Thousands separators: ".", space, non-breaking and narrow spaces; only ASCII digits count.
-        var digits = text.Replace(".", string.Empty).Replace(" ", string.Empty).Replace("\u00A0", string.Empty).Replace("\u202F", string.Empty);
-        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit) || !Grouping().IsMatch(text))
-        {
-            return CellResult<int>.Fail($"\"{shown}\" er ikke et beløb. Skriv beløbet i hele 1.000 kr., fx -1.200.");
-        }
-
-        if (digits.TrimStart('0').Length > 9)
-        {
-            return TooLarge(shown);
-        }
-
-        var value = long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
-        if (value > Limits.MaxAmountThousands)
-        {
-            return TooLarge(shown);
-        }
-
-        return CellResult<int>.Ok(negative ? -(int)value : (int)value);
-    }
-
-    private static CellResult<int> NotWhole(string shown) =>
-        CellResult<int>.Fail($"Beløb skal være hele tusinder (1.000 kr.); \"{shown}\" er ikke et helt tal.");
-
-    private static CellResult<int> TooLarge(string shown) =>
-        CellResult<int>.Fail($"Beløbet \"{shown}\" er for stort: højst {Limits.MaxAmountThousands.ToString("N0", _danish)} (1.000 kr.).");
+    private static CellResult<int> FromReading(AmountReading reading) =>
+        reading.IsOk ? CellResult<int>.Ok(reading.Value) : CellResult<int>.Fail(reading.Error!);
 
     private static DateOnly? DateOf(string year, string month, string day)
     {
@@ -362,9 +295,6 @@ public static partial class CellReaders
 
     [GeneratedRegex(@"^(?<year>[0-9]{4})\s*-?\s*[QK]\s*(?<q>[0-9])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex YearFirst();
-
-    [GeneratedRegex(@"^[0-9]{1,3}(?:[. \u00A0\u202F][0-9]{3})*$|^[0-9]+$")]
-    private static partial Regex Grouping();
 
     [GeneratedRegex(@"\r\n|\r|\n|\t")]
     private static partial Regex LineBreaks();

@@ -68,10 +68,10 @@ public static partial class ItemValidation
                 errors.Add(new FieldError(nameof(details.Effects),
                     $"{effect.Year} er ikke et budgetår i planen ({plan.FirstBudgetYear}-{plan.LastBudgetYear})."));
             }
-            else if (Math.Abs(effect.AmountThousands) > Limits.MaxAmountThousands)
+            else if (Math.Abs((long)effect.AmountThousands) > Limits.MaxAmountThousands)
             {
                 errors.Add(new FieldError(nameof(details.Effects),
-                    $"Beløbet for {effect.Year} er for stort: højst {Limits.MaxAmountThousands:N0} (1.000 kr.)."));
+                    $"Beløbet for {effect.Year} er for stort: højst {Amounts.Format(Limits.MaxAmountThousands)} (1.000 kr.)."));
             }
         }
 

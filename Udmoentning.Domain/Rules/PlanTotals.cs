@@ -2,12 +2,15 @@ using Udmoentning.Domain.Items;
 
 namespace Udmoentning.Domain.Rules;
 
-/// <summary>Economic totals per budget year, in 1.000 kr. (negative is a saving).</summary>
-public sealed record YearTotals(IReadOnlyDictionary<int, int> ByYear)
+/// <summary>
+/// Economic totals per budget year, in 1.000 kr. (negative is a saving). Sums are <see cref="long"/>: each amount is
+/// within ±<see cref="Limits.MaxAmountThousands"/>, but a few hundred of them can pass the range of <see cref="int"/>.
+/// </summary>
+public sealed record YearTotals(IReadOnlyDictionary<int, long> ByYear)
 {
-    public int this[int year] => ByYear.TryGetValue(year, out var amount) ? amount : 0;
+    public long this[int year] => ByYear.TryGetValue(year, out var amount) ? amount : 0;
 
-    public int Sum => ByYear.Values.Sum();
+    public long Sum => ByYear.Values.Sum();
 }
 
 /// <summary>Adds up the items' economic effects per year, and per theme, committee or kind.</summary>
@@ -16,7 +19,7 @@ public static class PlanTotals
     public static YearTotals PerYear(IEnumerable<PlanItem> items, IEnumerable<int> years)
     {
         var list = items as IReadOnlyCollection<PlanItem> ?? items.ToList();
-        return new YearTotals(years.ToDictionary(year => year, year => list.Sum(item => item.EffectIn(year))));
+        return new YearTotals(years.ToDictionary(year => year, year => list.Sum(item => (long)item.EffectIn(year))));
     }
 
     public static IReadOnlyDictionary<TKey, YearTotals> PerGroup<TKey>(

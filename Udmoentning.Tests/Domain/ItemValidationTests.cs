@@ -24,6 +24,17 @@ public class ItemValidationTests
         Assert.Contains(new FieldError(nameof(ItemDetails.Title), message), errors);
     }
 
+    [Theory]
+    [InlineData(int.MinValue)]
+    [InlineData(int.MaxValue)]
+    [InlineData(-Limits.MaxAmountThousands - 1)]
+    public void RefusesAmountsBeyondTheLimitWithoutOverflowing(int amount)
+    {
+        var errors = ItemValidation.Validate(TestPlans.Details(_plan) with { Effects = [new YearlyEffect(2026, amount)] }, _plan);
+
+        Assert.Contains(new FieldError(nameof(ItemDetails.Effects), "Beløbet for 2026 er for stort: højst 9.999.999 (1.000 kr.)."), errors);
+    }
+
     [Fact]
     public void SaysHowLongATitleMayBe()
     {

@@ -1,3 +1,4 @@
+using Udmoentning.Domain;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Rules;
 
@@ -19,6 +20,25 @@ public class PlanTotalsTests
         Assert.Equal(0, totals[2027]);
         Assert.Equal(75, totals[2028]);
         Assert.Equal(-1375, totals.Sum);
+    }
+
+    [Fact]
+    public void TotalsPastTheRangeOfAnIntAreExact()
+    {
+        var plan = TestPlans.Plan2025();
+        var items = Enumerable.Range(1, 300).Select(n => PlanItem.Create(plan, TestPlans.Details(plan, $"AU-D{n}") with
+        {
+            Effects = [new(2025, Limits.MaxAmountThousands), new(2026, -Limits.MaxAmountThousands), new(2027, n % 2 == 0 ? Limits.MaxAmountThousands : -Limits.MaxAmountThousands)],
+        })).ToList();
+
+        var totals = PlanTotals.PerYear(items, plan.BudgetYears);
+        var byKind = PlanTotals.PerKind(items, plan.BudgetYears);
+
+        Assert.Equal(300L * Limits.MaxAmountThousands, totals[2025]);
+        Assert.Equal(-300L * Limits.MaxAmountThousands, totals[2026]);
+        Assert.Equal(0, totals[2027]);
+        Assert.Equal(0, totals.Sum);
+        Assert.Equal(300L * Limits.MaxAmountThousands, byKind[ItemKind.OperatingChange][2025]);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class AgendaAnnexPdfTests(BrowserFixture browser, LiveApp app) : I
             i.Committee == "AU" || i.TreatedBy == "AU" || i.CrossCutting || i.Kind == ItemKind.FiscalLeewayProposal),
     ];
 
-    private static readonly TimeZoneInfo _danish = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+    private static readonly TimeZoneInfo _danish = Udmoentning.Domain.DanishTime.Zone;
 
     [Fact]
     public async Task TheBoardsAnnexPrintsAsALandscapePdfWithHeaderAndPageNumbersOnEveryPage()

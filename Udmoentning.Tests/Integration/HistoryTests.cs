@@ -140,6 +140,52 @@ public sealed class HistoryTests : IAsyncLifetime
         Assert.Contains("Ingen ændringer i perioden.", later);
     }
 
+    [Fact]
+    public async Task TheChangesPageCountsTheDayFromMidnightInCopenhagen()
+    {
+        var item = await ItemAsync(ItemStatus.NotStarted);
+        await using (var db = await Contexts().CreateDbContextAsync(Token))
+        {
+            // 23:30 on 14 January in Copenhagen, and 00:30 on the 15th: the first is before the day, the second on it.
+            db.History.Add(Entry(item, new DateTime(2026, 1, 14, 22, 30, 0, DateTimeKind.Utc), "aftenen-foer"));
+            db.History.Add(Entry(item, new DateTime(2026, 1, 14, 23, 30, 0, DateTimeKind.Utc), "efter-midnat"));
+            await db.SaveChangesAsync(Token);
+        }
+
+        var client = _app.CreateClient();
+        await TestUsers.SignInAsync(client, TestUsers.Reader);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/aendringer?siden=2026-01-15", Token));
+
+        Assert.Contains("efter-midnat", page);
+        Assert.DoesNotContain("aftenen-foer", page);
+    }
+
+    [Fact]
+    public async Task ACommitteesChangesAreNotCutShortByOtherCommitteesChanges()
+    {
+        var committeeItem = await ItemAsync(ItemStatus.NotStarted);
+        var slug = await CommitteeSlugAsync(committeeItem.CommitteeId);
+        PlanItem other;
+        await using (var db = await Contexts().CreateDbContextAsync(Token))
+        {
+            other = (await db.Items.AsNoTracking().Where(i => i.PlanId == committeeItem.PlanId).ToListAsync(Token))
+                .First(i => i.CommitteeId != committeeItem.CommitteeId && i.TreatmentCommitteeId != committeeItem.CommitteeId && !i.ConcernsAllCommittees);
+            var start = new DateTime(2026, 3, 2, 8, 0, 0, DateTimeKind.Utc);
+            db.History.Add(Entry(committeeItem, start, "udvalgets-egen"));
+            db.History.AddRange(Enumerable.Range(1, HistoryReader.MaxEntries + 100).Select(n => Entry(other, start.AddSeconds(n), $"andet-udvalg-{n}")));
+            await db.SaveChangesAsync(Token);
+        }
+
+        var entries = await _app.Services.GetRequiredService<HistoryReader>()
+            .SinceAsync(committeeItem.PlanId, new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc), slug, Token);
+
+        Assert.Contains(entries, e => e.ItemId == committeeItem.Id && e.Changes[0].New == "udvalgets-egen");
+        Assert.DoesNotContain(entries, e => e.ItemId == other.Id);
+    }
+
+    private static ItemHistoryEntry Entry(PlanItem item, DateTime at, string marker) =>
+        new(item.PlanId, item.Id, item.Code, at, "test", "Test", PlanItemService.EditedKind, [new FieldChange("Noter", null, marker)]);
+
     private async Task<IReadOnlyList<ItemHistoryEntry>> HistoryAsync(int itemId)
     {
         await using var db = await Contexts().CreateDbContextAsync(Token);

@@ -58,7 +58,7 @@ public sealed class PlanImportTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2026, 5, 12), plan.Meeting(r1.TreatmentMeetingId)!.Date);
         Assert.Equal(ItemStatus.Completed, plan.Items.Single(i => i.Code == "BUU-D1").Status);
         Assert.Equal([10000, 25000, 0, 0], plan.Plan.BudgetYears.Select(plan.Items.Single(i => i.Code == "BUU-A1").EffectIn));
-        Assert.Equal(preview.Totals.Values, plan.Plan.BudgetYears.Select(y => plan.Items.Sum(i => i.EffectIn(y))));
+        Assert.Equal(preview.Totals.Values, plan.Plan.BudgetYears.Select(y => plan.Items.Sum(i => (long)i.EffectIn(y))));
         Assert.Equal(5, await CountAsync(db => db.History.Where(h => h.PlanId == plan.Plan.Id && h.Kind == PlanItemService.ImportedKind)));
         Assert.Equal(1, await CountAsync(db => db.AdministrationHistory.Where(e => e.PlanId == plan.Plan.Id && e.Subject == "Import")));
     }

@@ -15,8 +15,8 @@ public sealed record ImportPreview(
     IReadOnlyList<string> Sheets,
     int? PlanId,
     ImportComparison? Comparison,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<int, int>> TotalsByTheme,
-    IReadOnlyDictionary<int, int> Totals)
+    IReadOnlyDictionary<string, IReadOnlyDictionary<int, long>> TotalsByTheme,
+    IReadOnlyDictionary<int, long> Totals)
 {
     public int ItemsIn(string theme) => Analysis.Items.Count(i => string.Equals(i.Theme, theme, StringComparison.OrdinalIgnoreCase));
 }
@@ -79,9 +79,9 @@ public sealed class PlanImport(PlanCache plans, PlanAdministration administratio
         var years = analysis.BudgetYears;
         var totalsByTheme = analysis.Items.GroupBy(i => i.Theme, StringComparer.OrdinalIgnoreCase).ToDictionary(
             g => g.Key,
-            g => (IReadOnlyDictionary<int, int>)years.ToDictionary(y => y, y => g.Sum(i => i.Amounts.GetValueOrDefault(y))),
+            g => (IReadOnlyDictionary<int, long>)years.ToDictionary(y => y, y => g.Sum(i => (long)i.Amounts.GetValueOrDefault(y))),
             StringComparer.OrdinalIgnoreCase);
-        var totals = years.ToDictionary(y => y, y => analysis.Items.Sum(i => i.Amounts.GetValueOrDefault(y)));
+        var totals = years.ToDictionary(y => y, y => analysis.Items.Sum(i => (long)i.Amounts.GetValueOrDefault(y)));
         return new PreviewResult(new ImportPreview(analysis, [.. workbook.Sheets.Select(s => s.Name)], planId, comparison, totalsByTheme, totals), null);
     }
 

@@ -146,7 +146,7 @@ public static class PlanWorkbook
             cells[0] = "I alt";
             for (var y = 0; y < years.Count; y++)
             {
-                cells[_before.Length + y] = items.Sum(i => i.EffectIn(years[y]));
+                cells[_before.Length + y] = items.Sum(i => (long)i.EffectIn(years[y]));
             }
 
             return Row(cells);

@@ -6,8 +6,6 @@ namespace Udmoentning.Web.Meetings;
 /// <summary>What changed in a meeting's items: since the previous meeting (marked in the meeting), and during it (its summary).</summary>
 public sealed class MeetingHistory(HistoryReader history)
 {
-    private static readonly TimeZoneInfo _danish = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
-
     /// <summary>
     /// The date a committee's changes are marked from: its latest meeting before today that was not cancelled (that day
     /// included, so a change made at the meeting itself is not lost); 14 days ago for direktion, or a committee without one.
@@ -17,10 +15,6 @@ public sealed class MeetingHistory(HistoryReader history)
         && snapshot.Meetings.Values.Where(m => m.CommitteeId == committeeId && !m.IsCancelled && m.Date < today).Select(m => (DateOnly?)m.Date).Max() is { } date
             ? date
             : today.AddDays(-14);
-
-    /// <summary>Midnight of a Danish day, in UTC.</summary>
-    public static DateTime StartOfDayUtc(DateOnly date) =>
-        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), _danish);
 
     /// <summary>Changes since <paramref name="sinceUtc"/> to the items the meeting follows, oldest first.</summary>
     public async Task<IReadOnlyList<ItemHistoryEntry>> SinceAsync(PlanSnapshot snapshot, MeetingScope scope, DateTime sinceUtc, CancellationToken cancellationToken = default)

@@ -10,7 +10,7 @@ public sealed class AgendaAnnexReader(PlanCache plans, TimeProvider clock)
 {
     public const string NoPlan = "Planen findes ikke.";
 
-    private static readonly TimeZoneInfo _danish = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+    private static readonly TimeZoneInfo _danish = DanishTime.Zone;
 
     /// <param name="planId">The plan; null for the default plan.</param>
     public async Task<AnnexLookup> ReadAsync(int? planId, string slug, CancellationToken cancellationToken = default)

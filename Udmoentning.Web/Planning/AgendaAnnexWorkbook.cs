@@ -64,7 +64,7 @@ public static class AgendaAnnexWorkbook
     public static string FileName(string slug, string budgetPeriod, DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture, $"bilag-{slug}-{budgetPeriod}-{date:yyyy-MM-dd}.xlsx");
 
-    private static Dictionary<string, object?> Total(int width, string label, IEnumerable<int> amounts) =>
+    private static Dictionary<string, object?> Total(int width, string label, IEnumerable<long> amounts) =>
         Row(width, [label, null, null, null, null, null, null, null, .. amounts.Cast<object?>()]);
 
     private static Dictionary<string, object?> Row(int width, object?[] cells)

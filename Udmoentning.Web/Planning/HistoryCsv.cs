@@ -13,7 +13,7 @@ public static class HistoryCsv
 {
     private const string LineEnd = "\r\n";
 
-    private static readonly TimeZoneInfo _danish = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+    private static readonly TimeZoneInfo _danish = DanishTime.Zone;
 
     public static byte[] Write(IEnumerable<ItemHistoryEntry> entries)
     {

@@ -116,7 +116,7 @@ public sealed class PlanAdministration(
             await db.SaveChangesAsync(cancellationToken);
 
             var open = await db.Items.AsNoTracking().Where(i => i.PlanId == fromPlanId && i.Status != ItemStatus.Completed)
-                .OrderBy(i => i.Position).ToListAsync(cancellationToken);
+                .OrderBy(i => i.Position).ThenBy(i => i.Id).ToListAsync(cancellationToken);
             var copies = open.Select(original => (original, copy: PlanItem.Bring(
                 plan,
                 original.ToDetails() with

@@ -122,7 +122,7 @@ public sealed class PlanCache : IDisposable
                     _items = loaded.Items.ToDictionary(i => i.Id);
                     Merge(_pending);
                     _pending.Clear();
-                    _snapshot = loaded with { Items = [.. _items.Values] };
+                    _snapshot = loaded with { Items = InCellOrder(_items.Values) };
                     return _snapshot;
                 }
             }
@@ -131,6 +131,9 @@ public sealed class PlanCache : IDisposable
                 _loading.Release();
             }
         }
+
+        /// <summary>Items in board order (position, then id), as the reader gives them, so a moved card is where it was put.</summary>
+        private static List<PlanItem> InCellOrder(IEnumerable<PlanItem> items) => [.. items.OrderBy(i => i.Position).ThenBy(i => i.Id)];
 
         public void Apply(ItemChange change)
         {
@@ -143,7 +146,7 @@ public sealed class PlanCache : IDisposable
                 else if (_snapshot is not null)
                 {
                     Merge([change]);
-                    _snapshot = _snapshot with { Items = [.. _items!.Values] };
+                    _snapshot = _snapshot with { Items = InCellOrder(_items!.Values) };
                 }
             }
         }

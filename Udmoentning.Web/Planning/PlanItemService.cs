@@ -150,8 +150,16 @@ public sealed partial class PlanItemService(
         if (changes.Count == 0)
         {
             // Nothing really changed (e.g. dropped where it was): keep the stored version, record and publish nothing.
+            // That answer is only true if the item is still as it was read; if another writer committed since,
+            // the user asked for a state that is no longer the stored one: stale, with the item as it is now.
+            var readVersion = db.Entry(item).Property(i => i.Version).OriginalValue;
             await db.Entry(item).ReloadAsync(cancellationToken);
-            return ChangeOutcome.Saved(item);
+            if (db.Entry(item).State == EntityState.Detached)
+            {
+                return ChangeOutcome.NotFound();
+            }
+
+            return item.Version == readVersion ? ChangeOutcome.Saved(item) : ChangeOutcome.Stale(item);
         }
 
         var now = clock.GetUtcNow();
@@ -201,7 +209,7 @@ public sealed partial class PlanItemService(
     {
         var items = await db.Items.AsNoTracking()
             .Where(i => i.PlanId == item.PlanId && i.ThemeId == item.ThemeId && (i.Status == to || i.Status == item.Status))
-            .OrderBy(i => i.Position)
+            .OrderBy(i => i.Position).ThenBy(i => i.Id)
             .Select(i => new CellItem(i.Id, i.Status, i.Position))
             .ToListAsync(cancellationToken);
         return new Cells(items, to);
@@ -223,7 +231,7 @@ public sealed partial class PlanItemService(
                 : BoardOrder.Between(index > 0 ? cell[index - 1].Position : null, cell[index].Position);
         }
 
-        public int PlaceAfterMove(PlanItem item) => Items.Count(i => i.Status == To && i.Id != item.Id && i.Position < item.Position) + 1;
+        public int PlaceAfterMove(PlanItem item) => Items.Count(i => i.Status == To && i.Id != item.Id && BoardOrder.IsBefore(i.Position, i.Id, item.Position, item.Id)) + 1;
     }
 
     private static async Task<IEnumerable<FieldError>> ReferenceErrorsAsync(

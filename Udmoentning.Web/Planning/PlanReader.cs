@@ -54,7 +54,7 @@ public sealed class PlanReader(IDbContextFactory<PlanDbContext> contexts)
         var meetings = await db.Meetings.AsNoTracking().ToDictionaryAsync(m => m.Id, cancellationToken);
         var items = await db.Items.AsNoTracking()
             .Where(i => i.PlanId == plan.Id)
-            .OrderBy(i => i.Position).ThenBy(i => i.Code)
+            .OrderBy(i => i.Position).ThenBy(i => i.Id)
             .ToListAsync(cancellationToken);
         return new PlanSnapshot(plan, [.. plan.Themes.OrderBy(t => t.Position).ThenBy(t => t.Id)], committees, meetings, items);
     }

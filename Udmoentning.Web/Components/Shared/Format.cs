@@ -6,12 +6,12 @@ namespace Udmoentning.Web.Components.Shared;
 public static class Format
 {
     /// <summary>An amount in 1.000 kr.: "-1.250", "2.500", "0".</summary>
-    public static string Thousands(int amount) => amount.ToString("N0", CultureInfo.CurrentCulture);
+    public static string Thousands(long amount) => amount.ToString("N0", CultureInfo.CurrentCulture);
 
     /// <summary>A date as "23. jan. 2025" in Danish.</summary>
     public static string Date(DateOnly date) => date.ToString("d. MMM yyyy", CultureInfo.CurrentCulture);
 
-    private static readonly TimeZoneInfo _danish = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+    private static readonly TimeZoneInfo _danish = Udmoentning.Domain.DanishTime.Zone;
 
     /// <summary>A moment stored in UTC, shown in Danish time: "23. jan. 2025 14:05".</summary>
     public static string DateTime(DateTime utc) =>

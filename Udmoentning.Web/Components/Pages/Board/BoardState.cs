@@ -37,7 +37,7 @@ public sealed class BoardState
     private readonly Dictionary<CellKey, List<PlanItem>> _cells = [];
     private readonly Dictionary<int, int> _themePositions;
     private readonly Dictionary<int, DateTimeOffset> _changedAt = [];
-    private readonly Dictionary<int, int> _totals = [];
+    private readonly Dictionary<int, long> _totals = [];
     private FocusRequest? _focus;
 
     public BoardState(PlanSnapshot snapshot, BoardFilter filter, Committee? committee)
@@ -58,7 +58,7 @@ public sealed class BoardState
         Years = [.. snapshot.Plan.BudgetYears];
         var visible = snapshot.Items.Count(IsVisible);
         CardsPerCell = visible <= ShowEveryCardUpTo ? int.MaxValue : CardsPerCellOnLargeBoards;
-        foreach (var item in snapshot.Items.Where(IsVisible).OrderBy(i => i.Position))
+        foreach (var item in snapshot.Items.Where(IsVisible).OrderBy(i => i.Position).ThenBy(i => i.Id))
         {
             _cells[new CellKey(item.ThemeId, item.Status)].Add(item);
             AddToTotals(item, 1);
@@ -111,7 +111,7 @@ public sealed class BoardState
     public int CountInColumn(ItemStatus status) => _cells.Where(c => c.Key.Status == status).Sum(c => c.Value.Count);
 
     /// <summary>The economy of what is visible, per budget year; kept up to date as changes arrive rather than summed per render.</summary>
-    public int TotalIn(int year) => _totals.GetValueOrDefault(year);
+    public long TotalIn(int year) => _totals.GetValueOrDefault(year);
 
     public PlanItem? Item(int id) => _items.GetValueOrDefault(id);
 
@@ -149,7 +149,7 @@ public sealed class BoardState
             var key = new CellKey(update.ThemeId, update.Status);
             if (IsVisible(update) && _cells.TryGetValue(key, out var cell))
             {
-                var index = cell.FindIndex(i => i.Position > update.Position);
+                var index = cell.FindIndex(i => BoardOrder.IsBefore(update.Position, update.Id, i.Position, i.Id));
                 cell.Insert(index < 0 ? cell.Count : index, update);
                 touched.Add(key);
                 AddToTotals(update, 1);
@@ -168,7 +168,7 @@ public sealed class BoardState
     {
         foreach (var effect in item.Effects)
         {
-            _totals[effect.Year] = _totals.GetValueOrDefault(effect.Year) + (sign * effect.AmountThousands);
+            _totals[effect.Year] = _totals.GetValueOrDefault(effect.Year) + (sign * (long)effect.AmountThousands);
         }
     }
 

@@ -21,7 +21,8 @@ public sealed class ItemForm
     public bool RequiresMedInvolvement { get; set; }
     public string? CaseNumber { get; set; }
     public string? Notes { get; set; }
-    public Dictionary<int, int> Effects { get; } = [];
+    /// <summary>The amounts per budget year as typed (1.000 kr.), read with <see cref="Amounts"/> on save.</summary>
+    public Dictionary<int, string> Effects { get; } = [];
 
     public static ItemForm From(PlanItem item, IEnumerable<int> years)
     {
@@ -45,24 +46,52 @@ public sealed class ItemForm
         };
         foreach (var year in years)
         {
-            form.Effects[year] = item.EffectIn(year);
+            form.Effects[year] = Amounts.Format(item.EffectIn(year));
         }
 
         return form;
     }
 
-    /// <summary>The details to save, or the field errors of what could not even be read (a timing that is not a quarter).</summary>
+    /// <summary>The error field name of one year's amount, so the message stands next to that field.</summary>
+    public static string EffectField(int year) => $"{nameof(ItemDetails.Effects)}.{year}";
+
+    /// <summary>The Danish reason one year's amount cannot be read, or null.</summary>
+    public string? EffectError(int year) => Amounts.Read(Effects.GetValueOrDefault(year)).Error;
+
+    /// <summary>The details to save, or the field errors of what could not even be read (a timing that is not a quarter, an amount that is not whole thousands).</summary>
     public (ItemDetails? Details, IReadOnlyList<FieldError> Errors) ToDetails()
     {
+        var errors = new List<FieldError>();
         Quarter? timing = null;
         if (!string.IsNullOrWhiteSpace(Timing))
         {
-            if (!Quarter.TryParse(Timing, out var quarter))
+            if (Quarter.TryParse(Timing, out var quarter))
             {
-                return (null, [new FieldError(nameof(ItemDetails.Timing), $"\"{Timing}\" er ikke et tidspunkt. Skriv fx \"Q2 2025\".")]);
+                timing = quarter;
             }
+            else
+            {
+                errors.Add(new FieldError(nameof(ItemDetails.Timing), $"\"{Timing}\" er ikke et tidspunkt. Skriv fx \"Q2 2025\"."));
+            }
+        }
 
-            timing = quarter;
+        var effects = new List<YearlyEffect>();
+        foreach (var (year, text) in Effects)
+        {
+            var amount = Amounts.Read(text);
+            if (amount.IsOk)
+            {
+                effects.Add(new YearlyEffect(year, amount.Value));
+            }
+            else
+            {
+                errors.Add(new FieldError(EffectField(year), amount.Error!));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
         }
 
         return (new ItemDetails
@@ -82,7 +111,7 @@ public sealed class ItemForm
             RequiresMedInvolvement = RequiresMedInvolvement,
             CaseNumber = CaseNumber,
             Notes = Notes,
-            Effects = [.. Effects.Select(e => new YearlyEffect(e.Key, e.Value))],
+            Effects = effects,
         }, []);
     }
 }

@@ -20,7 +20,7 @@ namespace Udmoentning.Web.Components.Pages.Meeting;
 /// </summary>
 public sealed partial class MeetingPage : IDisposable
 {
-    private static readonly TimeZoneInfo _danish = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+    private static readonly TimeZoneInfo _danish = Udmoentning.Domain.DanishTime.Zone;
 
     private MeetingSession? _session;
     private IDisposable? _feedSubscription;
@@ -210,7 +210,7 @@ public sealed partial class MeetingPage : IDisposable
                 return;
             }
 
-            var since = MeetingHistory.StartOfDayUtc(_session.ChangesSince);
+            var since = Udmoentning.Domain.DanishTime.StartOfDayUtc(_session.ChangesSince);
             foreach (var item in touched)
             {
                 if (!_session.Includes(item))
@@ -386,7 +386,7 @@ public sealed partial class MeetingPage : IDisposable
         if (result is { Canceled: false, Data: PlanItem saved } && _session is not null)
         {
             _session.Apply([saved]);
-            var since = MeetingHistory.StartOfDayUtc(_session.ChangesSince);
+            var since = Udmoentning.Domain.DanishTime.StartOfDayUtc(_session.ChangesSince);
             if (await ReadHistoryAsync(() => History.ForItemSinceAsync(saved.Id, since)) is { } entries)
             {
                 _session.SetChanged(saved.Id, entries);
@@ -403,7 +403,7 @@ public sealed partial class MeetingPage : IDisposable
 
     private async Task LoadChangesAsync()
     {
-        if (_session is { } session && await ReadHistoryAsync(() => History.SinceAsync(session.Snapshot, session.Scope, MeetingHistory.StartOfDayUtc(session.ChangesSince))) is { } changed)
+        if (_session is { } session && await ReadHistoryAsync(() => History.SinceAsync(session.Snapshot, session.Scope, Udmoentning.Domain.DanishTime.StartOfDayUtc(session.ChangesSince))) is { } changed)
         {
             session.SetChanged(changed);
         }

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Udmoentning.Domain.Items;
+
+/// <summary>An amount in 1.000 kr. as read from text, or the Danish reason it could not be read.</summary>
+public readonly record struct AmountReading(int Value, string? Error)
+{
+    public bool IsOk => Error is null;
+}
+
+/// <summary>
+/// The one Danish grammar for amounts in 1.000 kr., used by the import and the item form: whole thousands within
+/// ±<see cref="Limits.MaxAmountThousands"/>, "." or spaces between thousands, "-", "−" or brackets for a saving;
+/// empty is 0. An amount is read exactly as written or refused, never rounded or cut.
+/// </summary>
+public static partial class Amounts
+{
+    private static readonly CultureInfo _danish = CultureInfo.GetCultureInfo("da-DK");
+
+    /// <summary>How an amount is written for a Danish reader and for <see cref="Read(string?)"/>: "-1.250".</summary>
+    public static string Format(int thousands) => thousands.ToString("#,0", _danish);
+
+    public static AmountReading Read(string? raw)
+    {
+        var text = raw?.Trim() ?? string.Empty;
+        if (text.Length == 0)
+        {
+            return new AmountReading(0, null);
+        }
+
+        var shown = text.Length <= 40 ? text : text[..40] + "…";
+        var negative = false;
+        if (text.StartsWith('(') && text.EndsWith(')'))
+        {
+            negative = true;
+            text = text[1..^1].Trim();
+        }
+
+        if (text.Length > 0 && text[0] is '-' or '\u2212' or '\u2013')
+        {
+            negative = !negative;
+            text = text[1..].TrimStart();
+        }
+        else if (text.StartsWith('+'))
+        {
+            text = text[1..].TrimStart();
+        }
+
+        if (text.Contains(',') && Decimal().IsMatch(text))
+        {
+            return NotWhole(shown);
+        }
+
+        // Thousands separators: ".", space, non-breaking and narrow spaces; only ASCII digits count.
+        var digits = text.Replace(".", string.Empty).Replace(" ", string.Empty).Replace("\u00A0", string.Empty).Replace("\u202F", string.Empty);
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit) || !Grouping().IsMatch(text))
+        {
+            return new AmountReading(0, $"\"{shown}\" er ikke et beløb. Skriv et helt tal i 1.000 kr., fx -1.250.");
+        }
+
+        if (digits.TrimStart('0').Length > 9)
+        {
+            return TooLarge(shown);
+        }
+
+        var value = long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
+        return value > Limits.MaxAmountThousands ? TooLarge(shown) : new AmountReading(negative ? -(int)value : (int)value, null);
+    }
+
+    /// <summary>An amount from a number (a spreadsheet cell): whole and within the limit, or refused.</summary>
+    public static AmountReading Of(double number, string shown)
+    {
+        if (!double.IsFinite(number) || Math.Abs(number) > Limits.MaxAmountThousands)
+        {
+            return TooLarge(shown);
+        }
+
+        return number == Math.Floor(number) ? new AmountReading((int)number, null) : NotWhole(shown);
+    }
+
+    private static AmountReading NotWhole(string shown) =>
+        new(0, $"Beløb skal være hele tusinder (1.000 kr.); \"{shown}\" er ikke et helt tal.");
+
+    private static AmountReading TooLarge(string shown) =>
+        new(0, $"Beløbet \"{shown}\" er for stort: højst {Format(Limits.MaxAmountThousands)} (1.000 kr.).");
+
+    [GeneratedRegex(@"^[0-9]{1,3}(?:[. \u00A0\u202F][0-9]{3})*$|^[0-9]+$")]
+    private static partial Regex Grouping();
+
+    [GeneratedRegex(@"^[0-9. \u00A0\u202F]*,[0-9]*$")]
+    private static partial Regex Decimal();
+}
