@@ -46,6 +46,7 @@ public static class AccessExtensions
             options.AccessDeniedPath = "/konto/log-ind";
             options.Cookie.Name = ".Udmoentning.Konto";
             options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookiePolicy(builder.Configuration);
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
             options.SlidingExpiration = true;
             options.Events.OnRedirectToLogin = RedirectPagesAnswerOthers(StatusCodes.Status401Unauthorized);
@@ -67,6 +68,7 @@ public static class AccessExtensions
                 .AddCookie(OidcSettings.CookieScheme, options =>
                 {
                     options.Cookie.Name = ".Udmoentning.Oidc";
+                    options.Cookie.SecurePolicy = CookiePolicy(builder.Configuration);
                     options.LoginPath = "/konto/log-ind";
                 })
                 .AddOpenIdConnect(OidcSettings.Scheme, options =>
@@ -91,6 +93,10 @@ public static class AccessExtensions
         services.AddCascadingAuthenticationState();
         return builder;
     }
+
+    /// <summary>Cookies are Secure whenever the request is HTTPS (also behind a proxy that says so), and always when configured.</summary>
+    private static CookieSecurePolicy CookiePolicy(IConfiguration configuration) =>
+        (configuration.GetSection(ProxySettings.Section).Get<ProxySettings>() ?? new ProxySettings()).CookiePolicy;
 
     /// <summary>Pages send a person to the sign-in page; the hub and file downloads answer programs with a status code.</summary>
     private static Func<RedirectContext<CookieAuthenticationOptions>, Task> RedirectPagesAnswerOthers(int status) => context =>

@@ -23,6 +23,11 @@ public sealed partial class PlanItemService
     /// </summary>
     public async Task<ChangeOutcome> ScheduleAsync(ClaimsPrincipal user, ScheduleRequest request, CancellationToken cancellationToken = default)
     {
+        if (!limiter.TryAcquire(user))
+        {
+            return ChangeOutcome.TooMany();
+        }
+
         PlanItem? item;
         Domain.Plans.CommitteeMeeting? meeting = null;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))

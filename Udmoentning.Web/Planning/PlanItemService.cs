@@ -20,6 +20,7 @@ namespace Udmoentning.Web.Planning;
 public sealed partial class PlanItemService(
     IDbContextFactory<PlanDbContext> contexts,
     PlanChangePublisher publisher,
+    ChangeLimiter limiter,
     TimeProvider clock,
     ILogger<PlanItemService> logger)
 {
@@ -28,6 +29,11 @@ public sealed partial class PlanItemService(
 
     public async Task<ChangeOutcome> MoveAsync(ClaimsPrincipal user, MoveRequest request, CancellationToken cancellationToken = default)
     {
+        if (!limiter.TryAcquire(user))
+        {
+            return ChangeOutcome.TooMany();
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
         var actor = user.ToActor(committees);
@@ -76,6 +82,11 @@ public sealed partial class PlanItemService(
 
     public async Task<ChangeOutcome> UpdateAsync(ClaimsPrincipal user, int itemId, Guid expectedVersion, ItemDetails details, CancellationToken cancellationToken = default)
     {
+        if (!limiter.TryAcquire(user))
+        {
+            return ChangeOutcome.TooMany();
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
         var actor = user.ToActor(committees);
