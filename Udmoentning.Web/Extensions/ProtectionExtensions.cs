@@ -16,6 +16,8 @@ namespace Udmoentning.Web.Extensions;
 /// </summary>
 public static class ProtectionExtensions
 {
+    public const string ForgedForm = "Formularen kunne ikke godkendes (den er udløbet eller kommer ikke fra denne side). Genindlæs siden, og prøv igen.";
+
     public const string TooManyDownloads = "For mange hentninger på kort tid – vent et øjeblik, og prøv igen.";
 
     private enum Limit
@@ -53,6 +55,10 @@ public static class ProtectionExtensions
                 _ => RateLimitPartition.GetNoLimiter(string.Empty),
             });
         });
+
+        // A malformed request (no form, a form the antiforgery check cannot read) is the client's fault: answer 400 in every
+        // environment, as Production does, instead of throwing it as an unhandled exception in Development.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
 
         services.Configure<ForwardedHeadersOptions>(options =>
         {
@@ -110,9 +116,26 @@ public static class ProtectionExtensions
         return app;
     }
 
-    /// <summary>After authentication, so limits can follow the signed-in user.</summary>
-    public static WebApplication UseRateLimits(this WebApplication app)
+    /// <summary>
+    /// After authentication and the antiforgery check: limits follow the signed-in user, and a form post whose antiforgery
+    /// token is missing or wrong is answered 400 here, before an endpoint that reads the form would throw (a 500).
+    /// </summary>
+    public static WebApplication UseRequestProtection(this WebApplication app)
     {
+        app.Use(async (context, next) =>
+        {
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
+                && context.GetEndpoint()?.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: true })
+            {
+                context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync(ForgedForm);
+                return;
+            }
+
+            await next();
+        });
         app.UseRateLimiter();
         return app;
     }

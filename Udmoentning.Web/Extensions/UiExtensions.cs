@@ -41,8 +41,8 @@ public static class UiExtensions
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimits();
         app.UseAntiforgery();
+        app.UseRequestProtection();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
