@@ -94,6 +94,24 @@ public sealed partial class EndpointFuzzTests
         clients.ForEach(c => c.Client.Dispose());
     }
 
+    [Fact]
+    public async Task AFormPostWithoutAValidAntiforgeryTokenIsRefusedWithADanishTextAndChangesNothing()
+    {
+        await using var app = new LiveApp();
+        await app.InitializeAsync();
+        using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+        await TestUsers.SignInAsync(client, TestUsers.Reader);
+
+        using var signOut = await client.PostAsync("/konto/log-ud", new FormUrlEncodedContent([new("__RequestVerificationToken", "forfalsket")]), Token);
+        using var noForm = await client.PostAsync("/konto/log-ud", null, Token);
+        using var board = await client.GetAsync("/", Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, signOut.StatusCode);
+        Assert.Equal(Udmoentning.Web.Extensions.ProtectionExtensions.ForgedForm, await signOut.Content.ReadAsStringAsync(Token));
+        Assert.Equal(HttpStatusCode.BadRequest, noForm.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, board.StatusCode);
+    }
+
     /// <summary>Everything the app routes except files: pages (components), minimal endpoints, hubs and the circuit endpoints.</summary>
     private static List<Route> Routes(IServiceProvider services) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints
