@@ -8,12 +8,14 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddPlanningData();
     builder.AddAccess();
+    builder.AddProtection();
     builder.AddRealtime();
     builder.AddPlanning();
     builder.AddMeetings();
     builder.AddUi();
 
     var app = builder.Build();
+    app.UseProtection();
     app.UseUi();
     app.MapAccount();
     app.MapRealtime();

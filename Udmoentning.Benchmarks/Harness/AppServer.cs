@@ -55,6 +55,12 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Database__SampleItemCount"] = items.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Diagnostics__Enabled"] = "true";
+        // Hundreds of viewers as one demo user and 16 writers as another: far above what people do, on purpose.
+        start.Environment["RateLimits__SignInPerIp"] = "1000000";
+        start.Environment["RateLimits__ChangesPerUser"] = "1000000";
+        start.Environment["RateLimits__DownloadsPerUser"] = "1000000";
+        start.Environment["Circuits__MaxPerUser"] = "1000000";
+        start.Environment["Circuits__DisconnectedMaxRetained"] = "1000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
         if (postgres is null)

@@ -22,6 +22,12 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", TestDatabases.SqliteConnectionString(DatabaseFile));
         builder.UseSetting("Database:SampleItemCount", ItemCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Tests sign in, move and download far faster than people do; a test of the limits sets its own.
+        foreach (var limit in (string[])["RateLimits:SignInPerIp", "RateLimits:SignInPerAccount", "RateLimits:ChangesPerUser", "RateLimits:DownloadsPerUser", "Circuits:MaxPerUser"])
+        {
+            builder.UseSetting(limit, "1000000");
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

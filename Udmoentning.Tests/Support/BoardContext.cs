@@ -21,10 +21,12 @@ namespace Udmoentning.Tests.Support;
 /// </summary>
 public abstract class BoardContext : BunitContext, IAsyncLifetime
 {
-    private readonly AppFactory _app = new();
+    private readonly AppFactory _app;
 
-    protected BoardContext()
+    /// <param name="settings">App settings for this board's app, e.g. lower rate limits.</param>
+    protected BoardContext(IReadOnlyDictionary<string, string>? settings = null)
     {
+        _app = new AppFactory { Settings = settings ?? new Dictionary<string, string>() };
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddScoped<CircuitConnection>();

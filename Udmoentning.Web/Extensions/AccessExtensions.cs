@@ -49,6 +49,7 @@ public static class AccessExtensions
             options.AccessDeniedPath = "/konto/ingen-adgang";
             options.Cookie.Name = ".Udmoentning.Konto";
             options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookiePolicy(builder.Configuration);
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
             options.SlidingExpiration = true;
             options.Events.OnRedirectToLogin = RedirectPagesAnswerOthers(StatusCodes.Status401Unauthorized, IsHubOrItemFile);
@@ -115,6 +116,10 @@ public static class AccessExtensions
         services.AddCascadingAuthenticationState();
         return builder;
     }
+
+    /// <summary>Cookies are Secure whenever the request is HTTPS (also behind a proxy that says so), and always when configured.</summary>
+    private static CookieSecurePolicy CookiePolicy(IConfiguration configuration) =>
+        (configuration.GetSection(ProxySettings.Section).Get<ProxySettings>() ?? new ProxySettings()).CookiePolicy;
 
     private static bool IsHubOrItemFile(PathString path) => path.StartsWithSegments("/hubs") || path.StartsWithSegments("/punkter");
 

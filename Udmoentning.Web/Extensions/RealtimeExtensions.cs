@@ -16,11 +16,16 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<PlanChangePublisher>();
         builder.Services.AddScoped<CircuitConnection>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
+        var circuits = builder.Configuration.GetSection(CircuitSettings.Section).Get<CircuitSettings>() ?? new CircuitSettings();
+        builder.Services.AddSingleton(circuits);
+        builder.Services.AddSingleton<CircuitCounts>();
+        builder.Services.AddScoped<CircuitAdmission>();
+        builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitAdmission>());
         builder.Services.Configure<CircuitOptions>(options =>
         {
-            // A meeting room full of laptops that sleep: keep more disconnected viewers, a little longer.
-            options.DisconnectedCircuitMaxRetained = 1000;
-            options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(10);
+            // Enough for a meeting room of laptops that sleep, short enough that abandoned tabs free their memory soon.
+            options.DisconnectedCircuitMaxRetained = circuits.DisconnectedMaxRetained;
+            options.DisconnectedCircuitRetentionPeriod = circuits.DisconnectedRetention;
         });
         return builder;
     }

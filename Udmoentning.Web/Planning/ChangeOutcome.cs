@@ -47,6 +47,9 @@ public sealed record ChangeOutcome(ChangeStatus Status, PlanItem? Item, string? 
 
     public static ChangeOutcome Unavailable() => new(ChangeStatus.Unavailable, null, StorageFailure.NotSaved, []);
 
+    /// <summary>The user made more changes than <see cref="ChangeLimiter"/> allows just now; nothing was looked at or saved.</summary>
+    public static ChangeOutcome TooMany() => new(ChangeStatus.Refused, null, ChangeLimiter.TooMany, []);
+
     public static ChangeOutcome NotFound() => new(ChangeStatus.NotFound, null, "Punktet findes ikke (længere).", []);
 }
 

@@ -40,7 +40,8 @@ public sealed class PlanCache : IDisposable
     public async Task<PlanSnapshot?> GetAsync(int? planId = null, CancellationToken cancellationToken = default)
     {
         var id = planId ?? (await DefaultAsync(cancellationToken))?.Id;
-        if (id is not { } key)
+        // Only plans that exist get an entry: a made-up id in an address must not grow the cache.
+        if (id is not { } key || (await ListAsync(cancellationToken)).All(p => p.Id != key))
         {
             return null;
         }

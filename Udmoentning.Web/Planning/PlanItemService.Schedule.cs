@@ -26,6 +26,11 @@ public sealed partial class PlanItemService
 
     private async Task<ChangeOutcome> ScheduleOnceAsync(ClaimsPrincipal user, ScheduleRequest request, CancellationToken cancellationToken)
     {
+        if (!limiter.TryAcquire(user))
+        {
+            return ChangeOutcome.TooMany();
+        }
+
         PlanItem? item;
         Domain.Plans.CommitteeMeeting? meeting = null;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))

@@ -21,6 +21,7 @@ public sealed partial class PlanItemService(
     IDbContextFactory<PlanDbContext> contexts,
     PlanChangePublisher publisher,
     CurrentUsers currentUsers,
+    ChangeLimiter limiter,
     TimeProvider clock,
     ILogger<PlanItemService> logger)
 {
@@ -35,6 +36,11 @@ public sealed partial class PlanItemService(
 
     private async Task<ChangeOutcome> MoveOnceAsync(ClaimsPrincipal user, MoveRequest request, CancellationToken cancellationToken)
     {
+        if (!limiter.TryAcquire(user))
+        {
+            return ChangeOutcome.TooMany();
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
         var actor = await currentUsers.ActorAsync(user, cancellationToken);
@@ -83,6 +89,11 @@ public sealed partial class PlanItemService(
 
     private async Task<ChangeOutcome> UpdateOnceAsync(ClaimsPrincipal user, int itemId, Guid expectedVersion, ItemDetails details, CancellationToken cancellationToken)
     {
+        if (!limiter.TryAcquire(user))
+        {
+            return ChangeOutcome.TooMany();
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
         var actor = await currentUsers.ActorAsync(user, cancellationToken);

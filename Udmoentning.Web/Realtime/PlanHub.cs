@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Udmoentning.Domain;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Web.Planning;
@@ -20,23 +21,45 @@ public interface IPlanClient
 /// a move through the hub passes the same service and checks as one on the board.
 /// </summary>
 [Authorize]
-public sealed class PlanHub(PlanItemService items) : Hub<IPlanClient>
+public sealed class PlanHub(PlanItemService items, PlanCache plans) : Hub<IPlanClient>
 {
     public const string Path = "/hubs/plan";
 
+    /// <summary>How many plans and committees one connection may follow at once.</summary>
+    public const int MaxFollowed = 10;
+
     public async Task Follow(int planId, string? committee = null)
     {
+        if (committee is { Length: > Limits.CommitteeSlugLength })
+        {
+            throw new HubException($"Et udvalgs kortnavn har højst {Limits.CommitteeSlugLength} tegn.");
+        }
+
         if (planId <= 0)
         {
             throw new HubException("Angiv planens id.");
         }
 
-        if (committee is not null && Committee.ToSlug(committee) != committee.ToLowerInvariant())
+        if (await plans.GetAsync(planId, Context.ConnectionAborted) is not { } snapshot)
         {
-            throw new HubException($"\"{committee}\" er ikke et udvalgs kortnavn (fx \"au\").");
+            throw new HubException($"Plan {planId} findes ikke.");
         }
 
-        await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(planId, committee));
+        var slug = committee is null ? null : snapshot.CommitteeBySlug(committee)?.Slug;
+        if (committee is not null && slug is null)
+        {
+            throw new HubException($"\"{committee}\" er ikke et udvalgs kortnavn i planen.");
+        }
+
+        var followed = Followed();
+        var group = GroupName(planId, slug);
+        if (!followed.Contains(group) && followed.Count >= MaxFollowed)
+        {
+            throw new HubException($"En forbindelse kan følge højst {MaxFollowed} planer eller udvalg. Stop med at følge et (Unfollow) først.");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        followed.Add(group);
     }
 
     /// <summary>Moves an item to a status (code name, e.g. "InProgress"), as the signed-in user.</summary>
@@ -51,8 +74,30 @@ public sealed class PlanHub(PlanItemService items) : Hub<IPlanClient>
         return new HubMoveResult(outcome.Status.ToString(), outcome.Message, outcome.Item?.Version, outcome.Item?.Status.ToString(), outcome.Item?.Code);
     }
 
-    public Task Unfollow(int planId, string? committee = null) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupName(planId, committee));
+    public async Task Unfollow(int planId, string? committee = null)
+    {
+        if (committee is { Length: > Limits.CommitteeSlugLength })
+        {
+            return;
+        }
+
+        var group = GroupName(planId, committee);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+        Followed().Remove(group);
+    }
+
+    /// <summary>The groups this connection follows, so one connection cannot join without bound.</summary>
+    private HashSet<string> Followed()
+    {
+        if (Context.Items.TryGetValue(nameof(Followed), out var value) && value is HashSet<string> followed)
+        {
+            return followed;
+        }
+
+        followed = [];
+        Context.Items[nameof(Followed)] = followed;
+        return followed;
+    }
 
     internal static string GroupName(int planId, string? committeeSlug) =>
         committeeSlug is null ? $"plan:{planId}" : $"plan:{planId}:udvalg:{committeeSlug.ToLowerInvariant()}";

@@ -1,0 +1,150 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Udmoentning.Domain.Items;
+using Udmoentning.Tests.Support;
+using Udmoentning.Web.Data;
+using Udmoentning.Web.Planning;
+using Udmoentning.Web.Realtime;
+
+namespace Udmoentning.Tests.Access;
+
+/// <summary>One client cannot try passwords, make changes or download files without bound; the limits come from <c>RateLimits:*</c>.</summary>
+public sealed partial class RateLimitTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task SignInAttemptsFromOneAddressAreLimitedWithADanishAnswer()
+    {
+        await using var app = new AppFactory { Settings = Limits(("SignInPerIp", 3)) };
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 4; i++)
+        {
+            // A fresh browser each time: signing in renews the antiforgery token.
+            var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            answers.Add(await client.PostAsync("/konto/demo", Form(await TokenAsync(client), ("user", TestUsers.Reader), ("returnUrl", "/")), Token));
+        }
+
+        Assert.All(answers.Take(3), a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[3].StatusCode);
+        Assert.Equal("For mange forsøg på at logge ind på kort tid. Vent et minut, og prøv igen.", await answers[3].Content.ReadAsStringAsync(Token));
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/konto/log-ind", Token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task PasswordAttemptsForOneAccountAreLimitedAndTheFormSaysWhy()
+    {
+        await using var app = new AppFactory { Settings = Limits(("SignInPerAccount", 2)) };
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var token = await TokenAsync(client);
+
+        async Task<HttpResponseMessage> TryAsync(string user) =>
+            await client.PostAsync("/konto/log-ind", Form(token, ("_handler", "login"), ("Input.UserName", user), ("Input.Password", "forkert-adgangskode"), ("ReturnUrl", "/")), Token);
+
+        var first = await TryAsync("demo-koordinator");
+        await TryAsync("DEMO-KOORDINATOR ");
+        var third = await TryAsync("demo-koordinator");
+        var otherAccount = await TryAsync("demo-laeser");
+
+        Assert.Contains("Forkert brugernavn eller adgangskode.", await TextAsync(first));
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Contains("For mange forsøg på at logge ind på kort tid.", await TextAsync(third));
+        Assert.Contains("Forkert brugernavn eller adgangskode.", await TextAsync(otherAccount));
+    }
+
+    [Fact]
+    public async Task DownloadsAreLimitedPerUserWithADanishAnswer()
+    {
+        await using var app = new AppFactory { Settings = Limits(("DownloadsPerUser", 2)) };
+        var reader = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var coordinator = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await TestUsers.SignInAsync(reader, TestUsers.Reader);
+        await TestUsers.SignInAsync(coordinator, TestUsers.Coordinator);
+        var plan = (await app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token))!;
+        var slug = plan.Committees[0].Slug;
+
+        var answers = new List<HttpResponseMessage>
+        {
+            await reader.GetAsync($"/plan/{plan.Plan.Id}/eksport.xlsx", Token),
+            await reader.GetAsync($"/plan/{plan.Plan.Id}/udvalg/{slug}/bilag.xlsx", Token),
+            await reader.GetAsync($"/punkter/{plan.Items[0].Id}/historik.csv", Token),
+            await reader.GetAsync($"/plan/{plan.Plan.Id}/moede/{slug}/referat.csv?siden=2026-01-01T00:00:00Z", Token),
+        };
+        var someoneElse = await coordinator.GetAsync($"/plan/{plan.Plan.Id}/eksport.xlsx", Token);
+        var page = await reader.GetAsync("/aendringer", Token);
+
+        Assert.All(answers.Take(2), a => Assert.NotEqual(HttpStatusCode.TooManyRequests, a.StatusCode));
+        Assert.All(answers.Skip(2), a => Assert.Equal(HttpStatusCode.TooManyRequests, a.StatusCode));
+        Assert.Equal("For mange hentninger på kort tid – vent et øjeblik, og prøv igen.", await answers[3].Content.ReadAsStringAsync(Token));
+        Assert.Equal(HttpStatusCode.OK, someoneElse.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task MovesThroughTheHubAreLimitedPerUserAndTheRefusedMoveSavesNothing()
+    {
+        await using var app = new LiveApp { Settings = Limits(("ChangesPerUser", 3)) };
+        await app.InitializeAsync();
+        await using var coordinator = await ConnectAsync(app, TestUsers.Coordinator);
+        await using var editor = await ConnectAsync(app, TestUsers.EditorAu);
+
+        var outcomes = new List<HubMoveResult>();
+        for (var i = 0; i < 4; i++)
+        {
+            var item = await StoredAsync(app, AuthorizationMatrixTests.OtherItem);
+            outcomes.Add(await coordinator.InvokeAsync<HubMoveResult>("Move", item.Id, item.Version, Other(item.Status), Token));
+        }
+
+        var before = await StoredAsync(app, AuthorizationMatrixTests.OtherItem);
+        var own = await StoredAsync(app, AuthorizationMatrixTests.OwnItem);
+        var editorsMove = await editor.InvokeAsync<HubMoveResult>("Move", own.Id, own.Version, Other(own.Status), Token);
+        var viaTheService = await app.Services.GetRequiredService<PlanItemService>().MoveAsync(
+            await TestUsers.PrincipalAsync(app.Services, TestUsers.Coordinator), new MoveRequest(before.Id, before.Version, ItemStatus.NotStarted), Token);
+
+        Assert.All(outcomes.Take(3), o => Assert.Equal("Saved", o.Outcome));
+        Assert.Equal("Refused", outcomes[3].Outcome);
+        Assert.Equal("For mange ændringer på kort tid – vent et øjeblik.", outcomes[3].Message);
+        Assert.Equal("Saved", editorsMove.Outcome);
+        Assert.Equal("For mange ændringer på kort tid – vent et øjeblik.", viaTheService.Message);
+        Assert.Equal(before.Version, (await StoredAsync(app, AuthorizationMatrixTests.OtherItem)).Version);
+    }
+
+    private static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Token));
+
+    private static Dictionary<string, string> Limits(params (string Name, int Value)[] limits) =>
+        limits.ToDictionary(l => $"RateLimits:{l.Name}", l => l.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static async Task<string> TokenAsync(HttpClient client) =>
+        TokenPattern().Match(await client.GetStringAsync("/konto/log-ind", Token)).Groups[1].Value;
+
+    private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
+        new([new("__RequestVerificationToken", token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+
+    private static async Task<HubConnection> ConnectAsync(LiveApp app, string user)
+    {
+        var cookies = new CookieContainer();
+        using (var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = app.BaseAddress })
+        {
+            await TestUsers.SignInAsync(http, user);
+        }
+
+        var hub = new HubConnectionBuilder().WithUrl(app.Url(PlanHub.Path), options => options.Cookies = cookies).Build();
+        await hub.StartAsync(Token);
+        return hub;
+    }
+
+    private static string Other(ItemStatus status) => (status == ItemStatus.InProgress ? ItemStatus.NotStarted : ItemStatus.InProgress).ToString();
+
+    private static async Task<PlanItem> StoredAsync(LiveApp app, string code)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>().CreateDbContextAsync(Token);
+        return await db.Items.AsNoTracking().SingleAsync(i => i.Code == code, Token);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Udmoentning.Web.Extensions;
+
+namespace Udmoentning.Web.Planning;
+
+/// <summary>
+/// How many changes one user may make per window (<c>RateLimits:ChangesPerUser</c>), counted in the application service,
+/// so moves on the board, edits and moves through the hub share one budget.
+/// </summary>
+public sealed class ChangeLimiter(RateLimitSettings settings) : IDisposable
+{
+    public const string TooMany = "For mange ændringer på kort tid – vent et øjeblik.";
+
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(user =>
+        RateLimitPartition.GetFixedWindowLimiter(user, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, settings.ChangesPerUser),
+            Window = settings.Window,
+            QueueLimit = 0,
+        }));
+
+    /// <summary>True when the user may make one more change now; anonymous users are refused later by the access rules.</summary>
+    public bool TryAcquire(ClaimsPrincipal user)
+    {
+        if (ProtectionExtensions.UserKey(user) is not { } key)
+        {
+            return true;
+        }
+
+        using var lease = _limiter.AttemptAcquire(key);
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
