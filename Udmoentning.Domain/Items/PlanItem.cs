@@ -141,6 +141,17 @@ public sealed class PlanItem
     }
 
     /// <summary>
+    /// Gives the card a new position with the same place in its cell, when the cell is renumbered because the gaps
+    /// between its cards ran out. A new version, so a move of it read before the renumbering answers stale, not misplaced.
+    /// </summary>
+    public void Renumber(double position)
+    {
+        Position = position;
+        Version = Guid.NewGuid();
+        Revision++;
+    }
+
+    /// <summary>
     /// Sets the status a workbook records for the item. Unlike a move on the board this may skip steps (the workbook
     /// says where the work is), but an item ready for political treatment still needs the committee that treats it.
     /// </summary>

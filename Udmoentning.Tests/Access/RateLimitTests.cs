@@ -50,10 +50,10 @@ public sealed partial class RateLimitTests
         var third = await TryAsync("demo-koordinator");
         var otherAccount = await TryAsync("demo-laeser");
 
-        Assert.Contains("Forkert brugernavn eller adgangskode.", await TextAsync(first));
+        Assert.Contains(Udmoentning.Web.Components.Pages.Account.Login.Failed, await TextAsync(first));
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
         Assert.Contains("For mange forsøg på at logge ind på kort tid.", await TextAsync(third));
-        Assert.Contains("Forkert brugernavn eller adgangskode.", await TextAsync(otherAccount));
+        Assert.Contains(Udmoentning.Web.Components.Pages.Account.Login.Failed, await TextAsync(otherAccount));
     }
 
     [Fact]

@@ -196,6 +196,41 @@ public sealed class PlanItemServiceTests : IAsyncLifetime
         Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Tilskud &lt; 5 mio.", html);
     }
 
+    [Fact]
+    public async Task SixtyInsertsIntoTheSameGapKeepTheOrderAskedForWithDistinctPositions()
+    {
+        // Three cards A, B, C: each move puts the card that is last right below A, halving the gap between A and the
+        // card below it, until the gap runs out and the cell must be renumbered.
+        var cell = await CellAsync();
+        Assert.True(cell.Count >= 3, "The sample plan has a cell with three cards.");
+        var (top, first, second) = (cell[0].Id, cell[1].Id, cell[2].Id);
+        var others = cell.Skip(3).Select(i => i.Id).ToList();
+        var histories = await HistoryCountAsync();
+        var renumbered = 0;
+
+        for (var move = 0; move < 60; move++)
+        {
+            var current = await CellOfAsync(cell[0]);
+            var below = current[1].Id;
+            var moving = below == first ? second : first;
+            var outcome = await _service.MoveAsync(_user, new MoveRequest(moving, (await StoredAsync(moving)).Version, cell[0].Status, below), Token);
+            Assert.Equal(ChangeStatus.Saved, outcome.Status);
+            var after = await CellOfAsync(cell[0]);
+            Assert.Equal([top, moving, below, .. others], after.Select(i => i.Id));
+            Assert.Equal(after.Count, after.Select(i => i.Position).Distinct().Count());
+            renumbered += after.Count(i => i.Id != moving && current.Single(c => c.Id == i.Id).Position != i.Position) > 0 ? 1 : 0;
+        }
+
+        Assert.True(renumbered > 0, "The gap ran out at least once, so the cell was renumbered.");
+        Assert.Equal(histories + 60, await HistoryCountAsync());
+
+        // The shared copy every viewer starts from holds the renumbered positions too: its order is the stored one.
+        var shared = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token))!;
+        var sharedCell = shared.Items.Where(i => i.ThemeId == cell[0].ThemeId && i.Status == cell[0].Status)
+            .OrderBy(i => i.Position).ThenBy(i => i.Id).Select(i => (i.Id, i.Position));
+        Assert.Equal((await CellOfAsync(cell[0])).Select(i => (i.Id, i.Position)), sharedCell);
+    }
+
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private async Task AssertNothingMorePublishedAsync()
@@ -219,6 +254,19 @@ public sealed class PlanItemServiceTests : IAsyncLifetime
         await using var db = await Contexts().CreateDbContextAsync(Token);
         var biggest = await db.Items.GroupBy(i => new { i.ThemeId, i.Status }).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(Token);
         return await db.Items.AsNoTracking().Where(i => i.ThemeId == biggest.ThemeId && i.Status == biggest.Status).OrderBy(i => i.Position).ToListAsync(Token);
+    }
+
+    private async Task<List<PlanItem>> CellOfAsync(PlanItem member)
+    {
+        await using var db = await Contexts().CreateDbContextAsync(Token);
+        return await db.Items.AsNoTracking().Where(i => i.ThemeId == member.ThemeId && i.Status == member.Status)
+            .OrderBy(i => i.Position).ThenBy(i => i.Id).ToListAsync(Token);
+    }
+
+    private async Task<int> HistoryCountAsync()
+    {
+        await using var db = await Contexts().CreateDbContextAsync(Token);
+        return await db.History.CountAsync(Token);
     }
 
     private async Task<Dictionary<int, Guid>> AllVersionsAsync()

@@ -74,17 +74,25 @@ public sealed partial class PlanItemService(
         var previous = Previous(item, committees);
         var cells = await CellsAsync(db, item, request.To, cancellationToken);
         var before = ItemState.Of(item, cells.PlaceOf(item.Id, item.Status));
+        var placement = cells.PlacementFor(item.Id, request.BeforeItemId);
         try
         {
-            item.MoveTo(request.To, cells.PositionFor(item.Id, request.BeforeItemId));
+            item.MoveTo(request.To, placement.Position);
         }
         catch (PlanRuleException e)
         {
             return ChangeOutcome.Refused(item, e.Message);
         }
 
-        var after = ItemState.Of(item, cells.PlaceAfterMove(item));
-        return await SaveAsync(db, actor, plan, item, MovedKind, before, after, previous, committees, cancellationToken);
+        // When the gap ran out, the other cards of the cell get evenly spaced numbers in the same transaction.
+        var renumbered = await db.Items.Where(i => placement.Others.Keys.Contains(i.Id)).ToListAsync(cancellationToken);
+        foreach (var other in renumbered)
+        {
+            other.Renumber(placement.Others[other.Id]);
+        }
+
+        var after = ItemState.Of(item, placement.Others.Count > 0 ? placement.Place : cells.PlaceAfterMove(item));
+        return await SaveAsync(db, actor, plan, item, MovedKind, before, after, previous, committees, cancellationToken, renumbered);
     }
 
     private async Task<ChangeOutcome> UpdateOnceAsync(ClaimsPrincipal user, int itemId, Guid expectedVersion, ItemDetails details, CancellationToken cancellationToken)
@@ -155,7 +163,8 @@ public sealed partial class PlanItemService(
         ItemState after,
         (ItemStatus Status, IReadOnlyList<int> Committees) previous,
         IReadOnlyList<Committee> committees,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyList<PlanItem>? renumbered = null)
     {
         var changes = ItemDiff.Between(before, after, plan.BudgetYears, await NamesAsync(db, plan, committees, before, after, cancellationToken));
         if (changes.Count == 0)
@@ -192,6 +201,12 @@ public sealed partial class PlanItemService(
 
         var change = new ItemChange(item.PlanId, kind == MovedKind ? ChangeKind.Moved : ChangeKind.Edited, item, previous.Status, previous.Committees, actor.Name, now);
         await publisher.PublishAsync(change, committees, cancellationToken);
+        foreach (var other in renumbered ?? [])
+        {
+            var (status, extracts) = Previous(other, committees);
+            await publisher.PublishAsync(new ItemChange(other.PlanId, ChangeKind.Reordered, other, status, extracts, actor.Name, now), committees, cancellationToken);
+        }
+
         return ChangeOutcome.Saved(item);
     }
 
@@ -228,18 +243,39 @@ public sealed partial class PlanItemService(
 
     private sealed record CellItem(int Id, ItemStatus Status, double Position);
 
+    /// <summary>Where a moved card goes: its position and place (1-based), and new positions for the others when the cell was renumbered.</summary>
+    private sealed record Placement(double Position, int Place, IReadOnlyDictionary<int, double> Others);
+
     private sealed record Cells(IReadOnlyList<CellItem> Items, ItemStatus To)
     {
         public int PlaceOf(int id, ItemStatus status) => Items.Where(i => i.Status == status).ToList().FindIndex(i => i.Id == id) + 1;
 
-        /// <summary>The position that puts the item above <paramref name="beforeItemId"/> in the target cell, or last.</summary>
-        public double PositionFor(int id, int? beforeItemId)
+        /// <summary>
+        /// The position that puts the item above <paramref name="beforeItemId"/> in the target cell, or last. When that
+        /// leaves less than <see cref="BoardOrder.MinimumGap"/> to a neighbour, the whole cell is renumbered: the item and
+        /// the others (<see cref="Placement.Others"/>, by id) get evenly spaced positions in their order.
+        /// </summary>
+        public Placement PlacementFor(int id, int? beforeItemId)
         {
             var cell = Items.Where(i => i.Status == To && i.Id != id).ToList();
             var index = beforeItemId is null ? -1 : cell.FindIndex(i => i.Id == beforeItemId);
-            return index < 0
-                ? BoardOrder.Between(cell.Count > 0 ? cell[^1].Position : null, null)
-                : BoardOrder.Between(index > 0 ? cell[index - 1].Position : null, cell[index].Position);
+            index = index < 0 ? cell.Count : index;
+            double? above = index > 0 ? cell[index - 1].Position : null;
+            double? below = index < cell.Count ? cell[index].Position : null;
+            var position = BoardOrder.Between(above, below);
+            if (BoardOrder.FitsBetween(above, position, below))
+            {
+                return new Placement(position, index + 1, new Dictionary<int, double>());
+            }
+
+            var positions = BoardOrder.Renumbered(cell.Count + 1);
+            var others = new Dictionary<int, double>();
+            for (var i = 0; i < cell.Count; i++)
+            {
+                others[cell[i].Id] = positions[i < index ? i : i + 1];
+            }
+
+            return new Placement(positions[index], index + 1, others);
         }
 
         public int PlaceAfterMove(PlanItem item) => Items.Count(i => i.Status == To && i.Id != item.Id && BoardOrder.IsBefore(i.Position, i.Id, item.Position, item.Id)) + 1;

@@ -9,6 +9,9 @@ public enum ChangeKind
 
     /// <summary>A new item, e.g. from an import.</summary>
     Created,
+
+    /// <summary>Only the card's position number changed, keeping its place: its cell was renumbered. Applied silently.</summary>
+    Reordered,
 }
 
 /// <summary>

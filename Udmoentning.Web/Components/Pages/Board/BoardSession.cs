@@ -147,10 +147,14 @@ public sealed class BoardSession(
         }
 
         var applied = State.Apply(changes.Select(c => c.Item), clock.GetUtcNow()).Select(i => i.Id).ToHashSet();
-        var announced = changes.Where(c => applied.Contains(c.Item.Id)).ToList();
+        var announced = changes.Where(c => applied.Contains(c.Item.Id) && c.Kind != ChangeKind.Reordered).ToList();
         if (announced.Count > 0)
         {
             Say(string.Join(" ", announced.TakeLast(3).Select(Describe)));
+        }
+
+        if (applied.Count > 0)
+        {
             Render();
         }
 

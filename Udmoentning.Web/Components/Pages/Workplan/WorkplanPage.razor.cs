@@ -116,8 +116,13 @@ public sealed partial class WorkplanPage : IDisposable
             var applied = _workplan.Apply(changes.Select(c => c.Item));
             if (applied.Count > 0)
             {
-                var by = changes.GroupBy(c => c.Item.Id).ToDictionary(g => g.Key, g => g.Last().ChangedBy);
-                Say(string.Join(" ", applied.TakeLast(3).Select(a => $"{Describe(a.Item, a.Before)} af {by.GetValueOrDefault(a.Item.Id)}.")));
+                var last = changes.GroupBy(c => c.Item.Id).ToDictionary(g => g.Key, g => g.Last());
+                var told = applied.Where(a => last.GetValueOrDefault(a.Item.Id)?.Kind != ChangeKind.Reordered).ToList();
+                if (told.Count > 0)
+                {
+                    Say(string.Join(" ", told.TakeLast(3).Select(a => $"{Describe(a.Item, a.Before)} af {last.GetValueOrDefault(a.Item.Id)?.ChangedBy}.")));
+                }
+
                 StateHasChanged();
             }
         }
