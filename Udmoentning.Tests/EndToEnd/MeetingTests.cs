@@ -135,7 +135,10 @@ public sealed class MeetingTests(BrowserFixture browser, LiveApp app) : IClassFi
 
         await Expect(Status(editor)).ToContainTextAsync("Du præsenterer mødet");
         await Expect(Status(coordinator)).ToContainTextAsync($"({Viewer.DisplayName(TestUsers.EditorAu)})");
+        var first = await CurrentCode(editor).InnerTextAsync();
         await Button(editor, "Næste →").ClickAsync();
+        // Read the new item only once the editor's own page shows it: reading at once can catch the first one.
+        await Expect(CurrentCode(editor)).Not.ToHaveTextAsync(first);
         var code = await CurrentCode(editor).InnerTextAsync();
         await Expect(CurrentCode(coordinator)).ToHaveTextAsync(code);
         await Button(editor, "Afslut mødet").ClickAsync();

@@ -89,6 +89,26 @@ public sealed class StorageOutageTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Contains("Ændringer siden", await client.GetStringAsync("/aendringer", Token));
     }
 
+    [Fact]
+    public async Task TheBoardOpenedDuringAnOutageSaysSoAndOpensAfterwards()
+    {
+        var client = _app.CreateClient();
+        await TestUsers.SignInAsync(client, TestUsers.Coordinator);
+        Assert.Contains("Udmøntning", await client.GetStringAsync("/", Token));
+        // Nothing cached: the board must read the plan itself.
+        _app.Services.GetRequiredService<LocalChangeFeed>().Dispatch(new StructureChange(null, "Alle planer læses igen", "test", DateTimeOffset.UtcNow));
+
+        HttpResponseMessage board;
+        using (DatabaseOutage.Begin(_app))
+        {
+            board = await client.GetAsync("/", Token);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, board.StatusCode);
+        Assert.Contains(StorageFailure.NotRead, WebUtility.HtmlDecode(await board.Content.ReadAsStringAsync(Token)));
+        Assert.DoesNotContain(StorageFailure.NotRead, WebUtility.HtmlDecode(await client.GetStringAsync("/", Token)));
+    }
+
     private async Task<PlanItem> ItemAsync()
     {
         await using var db = await ContextAsync();

@@ -84,6 +84,21 @@ public sealed class BoardSession(
     /// </summary>
     public async Task LoadAsync(BoardRequest request)
     {
+        try
+        {
+            await LoadOnceAsync(request);
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            // The first read of the plan found no database: the page says so and lives; opening it again reads again.
+            logger.LogWarning(e, "The board could not load its plan");
+            State = null;
+            Problem = StorageFailure.NotRead;
+        }
+    }
+
+    private async Task LoadOnceAsync(BoardRequest request)
+    {
         _request = request;
         var planId = request.PlanId ?? (await plans.DefaultAsync())?.Id;
         if (_snapshot is not null && _snapshot.Plan.Id != planId)
