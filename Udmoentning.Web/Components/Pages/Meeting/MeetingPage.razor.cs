@@ -69,6 +69,21 @@ public sealed partial class MeetingPage : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        try
+        {
+            await OpenAsync();
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            // The plan could not be read: the page says so and lives; opening it again reads again.
+            Logger.LogWarning(e, "The meeting page could not load its plan");
+            _session = null;
+            _problem = StorageFailure.NotRead;
+        }
+    }
+
+    private async Task OpenAsync()
+    {
         var planId = PlanId ?? (await Plans.DefaultAsync())?.Id;
         var key = planId is { } id ? new MeetingKey(id, Slug) : (MeetingKey?)null;
         if (RendererInfo.IsInteractive && key != _subscribedKey)

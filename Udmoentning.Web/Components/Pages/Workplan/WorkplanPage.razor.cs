@@ -41,6 +41,7 @@ public sealed partial class WorkplanPage : IDisposable
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
+    [Inject] private ILogger<WorkplanPage> Logger { get; set; } = null!;
 
     [Parameter] public int? PlanId { get; set; }
     [Parameter] public string Slug { get; set; } = string.Empty;
@@ -51,6 +52,21 @@ public sealed partial class WorkplanPage : IDisposable
     private string Heading => _workplan is null ? "Arbejdsplan" : $"Arbejdsplan · {_workplan.Committee.Name}";
 
     protected override async Task OnParametersSetAsync()
+    {
+        try
+        {
+            await LoadAsync();
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            // The plan could not be read: the page says so and lives; opening it again reads again.
+            Logger.LogWarning(e, "The arbejdsplan could not load its plan");
+            _workplan = null;
+            _problem = StorageFailure.NotRead;
+        }
+    }
+
+    private async Task LoadAsync()
     {
         var planId = PlanId ?? (await Plan.DefaultAsync())?.Id;
         if (_snapshot is not null && _snapshot.Plan.Id != planId)
