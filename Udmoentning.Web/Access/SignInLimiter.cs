@@ -11,13 +11,7 @@ public sealed class SignInLimiter(RateLimitSettings settings) : IDisposable
 {
     public const string TooMany = "For mange forsøg på at logge ind på kort tid. Vent et minut, og prøv igen.";
 
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(account =>
-        RateLimitPartition.GetFixedWindowLimiter(account, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, settings.SignInPerAccount),
-            Window = settings.Window,
-            QueueLimit = 0,
-        }));
+    private readonly PartitionedRateLimiter<string> _limiter = settings.PerKey(settings.SignInPerAccount);
 
     public bool TryAcquire(string? accountName)
     {

@@ -50,8 +50,8 @@ public static class ProtectionExtensions
             };
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Limited(context.Request) switch
             {
-                Limit.SignIn => RateLimitPartition.GetFixedWindowLimiter("log-ind " + ClientAddress(context), _ => Window(limits.SignInPerIp, limits.Window)),
-                Limit.Download => RateLimitPartition.GetFixedWindowLimiter("download " + (UserKey(context.User) ?? ClientAddress(context)), _ => Window(limits.DownloadsPerUser, limits.Window)),
+                Limit.SignIn => RateLimitPartition.GetFixedWindowLimiter("log-ind " + ClientAddress(context), _ => limits.PerWindow(limits.SignInPerIp)),
+                Limit.Download => RateLimitPartition.GetFixedWindowLimiter("download " + (UserKey(context.User) ?? ClientAddress(context)), _ => limits.PerWindow(limits.DownloadsPerUser)),
                 _ => RateLimitPartition.GetNoLimiter(string.Empty),
             });
         });
@@ -165,9 +165,6 @@ public static class ProtectionExtensions
     }
 
     private static string ClientAddress(HttpContext context) => "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "ukendt");
-
-    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
-        new() { PermitLimit = Math.Max(1, permits), Window = window, QueueLimit = 0, AutoReplenishment = true };
 }
 
 /// <summary>
@@ -191,6 +188,14 @@ public sealed class RateLimitSettings
     public int DownloadsPerUser { get; init; } = 30;
 
     public TimeSpan Window { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>At most <paramref name="permits"/> (at least one) per <see cref="Window"/>, and no queue: over the limit is refused at once.</summary>
+    public FixedWindowRateLimiterOptions PerWindow(int permits) =>
+        new() { PermitLimit = Math.Max(1, permits), Window = Window, QueueLimit = 0, AutoReplenishment = true };
+
+    /// <summary>One <see cref="PerWindow"/> budget for each key (an account name, a user).</summary>
+    public PartitionedRateLimiter<string> PerKey(int permits) =>
+        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => PerWindow(permits)));
 }
 
 /// <summary>

@@ -12,13 +12,7 @@ public sealed class ChangeLimiter(RateLimitSettings settings) : IDisposable
 {
     public const string TooMany = "For mange ændringer på kort tid – vent et øjeblik.";
 
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(user =>
-        RateLimitPartition.GetFixedWindowLimiter(user, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, settings.ChangesPerUser),
-            Window = settings.Window,
-            QueueLimit = 0,
-        }));
+    private readonly PartitionedRateLimiter<string> _limiter = settings.PerKey(settings.ChangesPerUser);
 
     /// <summary>True when the user may make one more change now; anonymous users are refused later by the access rules.</summary>
     public bool TryAcquire(ClaimsPrincipal user)
