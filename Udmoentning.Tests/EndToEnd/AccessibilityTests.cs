@@ -81,6 +81,13 @@ public sealed class AccessibilityTests(BrowserFixture browser, LiveApp app) : IC
 
         // A short page (a heading, two paragraphs and a button) gives axe fewer rules to apply than the board.
         await AssertNoSeriousViolationsAsync(page, anyImpact: true, fewestPasses: 8);
+        foreach (var width in new[] { 320, 768, 1440 })
+        {
+            await page.SetViewportSizeAsync(width, 800);
+            var (pageWidth, window) = await ResponsiveLayoutTests.PageWidthAsync(page);
+            Assert.True(pageWidth <= window, $"'Ingen adgang' at {width} px is {pageWidth} px wide.");
+        }
+
         await context.CloseAsync();
     }
 

@@ -69,7 +69,7 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, LiveApp app) :
         await Expect(viewer.Page.Locator("main h1")).ToBeVisibleAsync();
     }
 
-    private static async Task<(int Page, int Window)> PageWidthAsync(IPage page)
+    internal static async Task<(int Page, int Window)> PageWidthAsync(IPage page)
     {
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         return (widths[0], widths[1]);
