@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: installs what the tests need when it is missing, starts the servers they use
-# on 127.0.0.1 (a private PostgreSQL cluster), runs the suite, stops the servers, and ends with
+# on 127.0.0.1 (a private PostgreSQL cluster and a Redis server), runs the suite, stops the servers, and ends with
 # one line "N passed, N failed, N skipped". Exits non-zero when anything failed.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -46,7 +46,22 @@ start_postgres() {
   export UDM_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
 }
 
+start_redis() {
+  local port; port=$(free_port)
+  log "Starting Redis on 127.0.0.1:$port"
+  redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+    --pidfile "$work/redis.pid" --logfile "$work/redis.log"
+  for _ in $(seq 1 100); do
+    redis-cli -p "$port" ping >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  export UDM_TEST_REDIS="127.0.0.1:$port,abortConnect=false,connectTimeout=2000"
+}
+
 stop_servers() {
+  if [ -f "$work/redis.pid" ]; then
+    kill "$(cat "$work/redis.pid")" 2>/dev/null || true
+  fi
   if [ -n "$pg_bin" ] && [ -f "$work/pg/data/postmaster.pid" ]; then
     as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast stop >/dev/null 2>&1 || true
   fi
@@ -56,6 +71,7 @@ trap stop_servers EXIT
 
 install_missing
 start_postgres
+start_redis
 
 log "Building"
 dotnet build "$root/Udmoentning.slnx" -c Release -warnaserror -nologo -v q
