@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -14,9 +15,12 @@ namespace Udmoentning.Web.Data;
 /// <summary>
 /// The plan's storage model. Each database provider has a derived context of its own
 /// (see <c>Providers/</c>) so that each keeps its own migrations.
+/// It also holds the data-protection keys, so that every node reads the same cookies and antiforgery tokens.
 /// </summary>
-public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContext<PlanUser>(options)
+public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContext<PlanUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<MainTheme> Themes => Set<MainTheme>();
     public DbSet<Committee> Committees => Set<Committee>();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Data.Providers;
@@ -6,6 +7,8 @@ namespace Udmoentning.Web.Extensions;
 
 public static class DataExtensions
 {
+    public const string DataProtectionApplicationName = "Udmoentning";
+
     /// <summary>Registers the plan's storage on the provider named by <c>Database:Provider</c>.</summary>
     public static IHostApplicationBuilder AddPlanningData(this IHostApplicationBuilder builder)
     {
@@ -37,5 +40,9 @@ public static class DataExtensions
     {
         services.AddDbContextFactory<TContext>(options => DatabaseProviders.Configure(options, provider, connectionString));
         services.AddSingleton<IDbContextFactory<PlanDbContext>, PlanDbContextFactory<TContext>>();
+
+        // Keys in the app's own database, under one application name: a cookie or antiforgery token issued by one node
+        // is read by every other node on the same database, whatever its path or machine.
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).PersistKeysToDbContext<TContext>();
     }
 }
