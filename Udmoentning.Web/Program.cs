@@ -1,5 +1,4 @@
 using Udmoentning.Web;
-using Udmoentning.Web.Access;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Extensions;
 
@@ -15,6 +14,11 @@ try
     builder.AddUi();
 
     var app = builder.Build();
+    if (MigrateCommand.IsRequested(args))
+    {
+        return await MigrateCommand.RunAsync(app);
+    }
+
     app.UseProtection();
     app.UseUi();
     app.MapAccount();
@@ -22,7 +26,6 @@ try
     app.MapPlanning();
     app.MapDiagnostics();
     await app.PrepareDatabaseAsync();
-    await app.PrepareAccessAsync();
     await app.RunAsync();
     return 0;
 }

@@ -4,25 +4,35 @@ using Udmoentning.Domain.Access;
 
 namespace Udmoentning.Web.Access;
 
-/// <summary>At start-up: the roles exist; the first administrator is created from settings; demo users exist in Development only.</summary>
+/// <summary>
+/// When the database is prepared (see DatabaseStartup): the roles exist; the first administrator is created from settings;
+/// demo users exist in Development only. Says what it created.
+/// </summary>
 public static class AccessStartup
 {
     public const string AdministratorSection = "Access:Administrator";
 
-    public static async Task PrepareAccessAsync(this WebApplication app)
+    public static async Task<IReadOnlyList<string>> PrepareAccessAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PlanUser>>();
+        var created = new List<string>();
         foreach (var role in Enum.GetNames<Role>())
         {
             if (!await roles.RoleExistsAsync(role))
             {
                 Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
+                created.Add(role);
             }
         }
 
-        await CreateAdministratorAsync(app, users);
+        var done = new List<string> { created.Count == 0 ? "The roles were in place." : $"Created the roles {string.Join(", ", created)}." };
+        if (await CreateAdministratorAsync(app, users) is { } administrator)
+        {
+            done.Add($"Created the first administrator {administrator}.");
+        }
+
         if (app.Environment.IsDevelopment())
         {
             foreach (var demo in DemoUsers.All)
@@ -30,16 +40,21 @@ public static class AccessStartup
                 // Demo users have no password: they can only be signed in by the Development-only demo endpoint.
                 await EnsureUserAsync(users, demo.UserName, demo.DisplayName, password: null, demo.Role, demo.Committee);
             }
+
+            done.Add("The demo users exist (Development).");
         }
+
+        return done;
     }
 
-    private static async Task CreateAdministratorAsync(WebApplication app, UserManager<PlanUser> users)
+    /// <summary>Creates the administrator named in settings if there is none by that name; returns the name when it did.</summary>
+    private static async Task<string?> CreateAdministratorAsync(WebApplication app, UserManager<PlanUser> users)
     {
         var section = app.Configuration.GetSection(AdministratorSection);
         var userName = section["UserName"];
         if (string.IsNullOrWhiteSpace(userName) || await users.FindByNameAsync(userName) is not null)
         {
-            return;
+            return null;
         }
 
         var password = section["Password"];
@@ -58,7 +73,7 @@ public static class AccessStartup
         }
 
         await EnsureUserAsync(users, userName, section["DisplayName"] ?? userName, password, Role.Administrator, committee: null);
-        app.Logger.LogInformation("Created the first administrator {UserName}", userName);
+        return userName;
     }
 
     public static async Task<PlanUser> EnsureUserAsync(UserManager<PlanUser> users, string userName, string displayName, string? password, Role role, string? committee)
