@@ -42,6 +42,15 @@ public class MigrationTests
         Assert.NotEmpty(Parse(broken));
     }
 
+    /// <summary>The lock nodes take while one of them prepares the database; no SQL Server runs here, so its T-SQL is parsed.</summary>
+    [Fact]
+    public void TheSqlServerPreparationLockParsesWithoutErrors()
+    {
+        Assert.Empty(Parse(PreparationLock.SqlServerAcquire));
+        Assert.Empty(Parse(PreparationLock.SqlServerRelease));
+        Assert.NotEmpty(Parse(PreparationLock.SqlServerAcquire.Replace("EXEC @result =", "EXEC @result ==", StringComparison.Ordinal)));
+    }
+
     private static string SqlServerScript()
     {
         using var db = Offline(DatabaseProvider.SqlServer);

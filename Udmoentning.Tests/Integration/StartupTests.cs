@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Udmoentning.Tests.Support;
 
 namespace Udmoentning.Tests.Integration;
 
@@ -48,6 +49,51 @@ public class StartupTests
         Assert.Contains("there is no default password", output);
     }
 
+    [Fact]
+    public async Task ANodeThatMayNotMigrateRefusesADatabaseThatIsBehindAndNamesTheCommand()
+    {
+        var file = TestDatabases.NewSqliteFile();
+
+        var (exitCode, output) = await RunAppAsync(
+            ("ConnectionStrings__Sqlite", TestDatabases.SqliteConnectionString(file)),
+            ("Database__MigrateAtStartup", "false"));
+
+        await using var db = TestDatabases.Sqlite(TestDatabases.SqliteConnectionString(file))();
+        var migrations = db.Database.GetMigrations().ToList();
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"The database is {migrations.Count} migrations behind ({string.Join(", ", migrations)}).", output);
+        Assert.Contains("Run `dotnet Udmoentning.Web.dll migrate` with the same settings once, then start the nodes (or set Database:MigrateAtStartup=true on one node only).", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task ANodeThatMayNotMigrateRefusesADatabaseWithoutRoles()
+    {
+        var connectionString = TestDatabases.SqliteConnectionString(TestDatabases.NewSqliteFile());
+        await using (var db = TestDatabases.Sqlite(connectionString)())
+        {
+            await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+        }
+
+        var (exitCode, output) = await RunAppAsync(("ConnectionStrings__Sqlite", connectionString), ("Database__MigrateAtStartup", "false"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("The database has not been prepared: the roles Reader, Editor, Coordinator, Administrator are missing. Run `dotnet Udmoentning.Web.dll migrate`", output);
+    }
+
+    [Fact]
+    public async Task TheMigrateCommandOnAnUnreachableDatabaseExitsWithTheClearMessage()
+    {
+        var (exitCode, output) = await AppProcess.RunAsync(
+            ["migrate"],
+            ("Database__Provider", "Postgres"),
+            ("ConnectionStrings__Postgres", $"Host=127.0.0.1;Port={ClosedPort()};Database=udm;Username=udm;Timeout=3"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Udmøntning cannot prepare the database: Cannot open or migrate the Postgres database", output);
+        Assert.Contains("ConnectionStrings:Postgres", output);
+    }
+
     private static int ClosedPort()
     {
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
@@ -57,35 +103,6 @@ public class StartupTests
         return port;
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAppAsync(params (string Name, string Value)[] environment)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Udmoentning.Web.dll"), "--urls", "http://127.0.0.1:0"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Directory.CreateTempSubdirectory("udm-startup").FullName,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The app did not stop; it should have refused to start.");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> RunAppAsync(params (string Name, string Value)[] environment) =>
+        AppProcess.RunAsync(["--urls", "http://127.0.0.1:0"], environment);
 }
