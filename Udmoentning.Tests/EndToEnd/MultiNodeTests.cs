@@ -22,7 +22,7 @@ public sealed partial class MultiNodeTests(BrowserFixture browsers)
     [Fact]
     public async Task Two_nodes_started_at_once_on_an_empty_database_both_serve_one_plan_seeded_once()
     {
-        await using var nodes = await TwoNodes.StartAsync(await RedisServer.SharedAsync());
+        await using var nodes = await TwoAppNodes.StartAsync(await RedisServer.SharedAsync());
 
         await using var db = nodes.OpenDatabase();
         var ct = TestContext.Current.CancellationToken;
@@ -39,7 +39,7 @@ public sealed partial class MultiNodeTests(BrowserFixture browsers)
     [Fact]
     public async Task A_move_on_one_node_reaches_a_browser_and_a_hub_client_on_the_other()
     {
-        await using var nodes = await TwoNodes.StartAsync(await RedisServer.SharedAsync());
+        await using var nodes = await TwoAppNodes.StartAsync(await RedisServer.SharedAsync());
         var (planId, itemId, code) = await nodes.PlanAndItemAsync();
         await using var viewerOnB = await browsers.OpenAsync(nodes.B.BaseAddress, "/");
         await using var hubClientOnB = await HubListener.FollowAsync(nodes.B.BaseAddress, planId, committee: null);
@@ -68,7 +68,7 @@ public sealed partial class MultiNodeTests(BrowserFixture browsers)
     [Fact]
     public async Task A_sign_in_and_a_form_from_one_node_are_valid_on_the_other()
     {
-        await using var nodes = await TwoNodes.StartAsync(await RedisServer.SharedAsync());
+        await using var nodes = await TwoAppNodes.StartAsync(await RedisServer.SharedAsync());
         var ct = TestContext.Current.CancellationToken;
         var cookies = new CookieContainer();
         using var handler = new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false };
@@ -95,7 +95,7 @@ public sealed partial class MultiNodeTests(BrowserFixture browsers)
     [Fact]
     public async Task When_a_node_dies_its_browser_continues_on_the_other_with_changes_made_meanwhile()
     {
-        await using var nodes = await TwoNodes.StartAsync(await RedisServer.SharedAsync());
+        await using var nodes = await TwoAppNodes.StartAsync(await RedisServer.SharedAsync());
         await using var balancer = new TcpProxy([nodes.A.BaseAddress, nodes.B.BaseAddress]);
         var (_, itemId, code) = await nodes.PlanAndItemAsync();
         await using var viewerOnA = await browsers.OpenAsync(balancer.BaseAddress, "/");

@@ -8,9 +8,9 @@ namespace Udmoentning.Tests.Support;
 /// Two web nodes of the app as separate processes, on one new PostgreSQL database and one Redis server, started at the
 /// same moment on the empty database as a deploy to two servers would start them.
 /// </summary>
-public sealed class TwoNodes : IAsyncDisposable
+public sealed class TwoAppNodes : IAsyncDisposable
 {
-    private TwoNodes(AppNode a, AppNode b, string database)
+    private TwoAppNodes(AppNode a, AppNode b, string database)
     {
         A = a;
         B = b;
@@ -24,7 +24,7 @@ public sealed class TwoNodes : IAsyncDisposable
     /// <summary>The PostgreSQL connection string both nodes use.</summary>
     public string Database { get; }
 
-    public static async Task<TwoNodes> StartAsync(string redis, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<TwoAppNodes> StartAsync(string redis, IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = await TestDatabases.NewPostgresDatabaseAsync();
         var environment = AppNode.TestSettings();
@@ -38,7 +38,7 @@ public sealed class TwoNodes : IAsyncDisposable
 
         var a = AppNode.Launch("A", environment);
         var b = AppNode.Launch("B", environment);
-        var nodes = new TwoNodes(a, b, database);
+        var nodes = new TwoAppNodes(a, b, database);
         try
         {
             await Task.WhenAll(a.WaitUntilServingAsync(), b.WaitUntilServingAsync());
