@@ -117,6 +117,43 @@ public sealed partial class MultiNodeTests(BrowserFixture browsers)
         Assert.DoesNotContain("log-ind", viewerOnA.Page.Url, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task While_Redis_is_down_changes_still_reach_every_viewer_and_the_pages_say_so()
+    {
+        await using var redis = await RedisServer.StartNewAsync();
+        await using var nodes = await TwoAppNodes.StartAsync(redis.ConnectionString);
+        var (_, itemId, code) = await nodes.PlanAndItemAsync();
+        await using var viewerOnA = await browsers.OpenAsync(nodes.A.BaseAddress, "/");
+        await using var viewerOnB = await browsers.OpenAsync(nodes.B.BaseAddress, "/", TestUsers.Reader);
+        await using var moverOnA = await PlanMover.ConnectAsync(nodes.A.BaseAddress, await DemoSignIn.SignInAsync(nodes.A.BaseAddress, TestUsers.Coordinator, CancellationToken.None));
+        var bannerOnA = Banner(viewerOnA);
+        var bannerOnB = Banner(viewerOnB);
+        await Expect(bannerOnB).ToHaveCountAsync(0);
+
+        await redis.StopAsync();
+        await Expect(bannerOnA).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(bannerOnB).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        // A's own viewer sees A's change at once; B's viewer gets it from B's comparison with the database.
+        var (version, status) = await moverOnA.CurrentAsync(itemId);
+        var moved = await moverOnA.ToggleAsync(itemId, version, status);
+        Assert.Equal("Saved", moved.Outcome);
+        var target = Enum.Parse<ItemStatus>(moved.Status!);
+        await Expect(viewerOnA.CardIn(viewerOnA.LaneOf(code), target, code)).ToBeVisibleAsync();
+        await Expect(viewerOnB.CardIn(viewerOnB.LaneOf(code), target, code)).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        // Redis back: the banners go by themselves, and changes travel through Redis again.
+        await redis.StartAsync();
+        await Expect(bannerOnA).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+        await Expect(bannerOnB).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+        var back = await moverOnA.ToggleAsync(itemId, moved.Version!.Value, moved.Status!);
+        Assert.Equal("Saved", back.Outcome);
+        await Expect(viewerOnB.CardIn(viewerOnB.LaneOf(code), Enum.Parse<ItemStatus>(back.Status!), code)).ToBeVisibleAsync();
+    }
+
+    private static Microsoft.Playwright.ILocator Banner(Viewer viewer) =>
+        viewer.Page.GetByRole(Microsoft.Playwright.AriaRole.Status).Filter(new() { HasText = "andre servere" });
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }
