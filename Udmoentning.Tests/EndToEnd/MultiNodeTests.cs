@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
 using Udmoentning.Benchmarks.Circuits;
 using Udmoentning.Benchmarks.Harness;
 using Udmoentning.Domain.Items;
@@ -151,8 +152,42 @@ public sealed partial class MultiNodeTests(BrowserFixture browsers)
         await Expect(viewerOnB.CardIn(viewerOnB.LaneOf(code), Enum.Parse<ItemStatus>(back.Status!), code)).ToBeVisibleAsync();
     }
 
-    private static Microsoft.Playwright.ILocator Banner(Viewer viewer) =>
-        viewer.Page.GetByRole(Microsoft.Playwright.AriaRole.Status).Filter(new() { HasText = "andre servere" });
+    [Fact]
+    public async Task A_meeting_presented_on_one_node_is_followed_and_taken_over_on_the_other()
+    {
+        await using var nodes = await TwoAppNodes.StartAsync(await RedisServer.SharedAsync());
+        await using var presenterOnA = await browsers.OpenAsync(nodes.A.BaseAddress, "/moede/au", TestUsers.Coordinator, board: false);
+        await using var readerOnB = await browsers.OpenAsync(nodes.B.BaseAddress, "/moede/au", TestUsers.Reader, board: false);
+        await using var editorOnB = await browsers.OpenAsync(nodes.B.BaseAddress, "/moede/au", TestUsers.EditorAu, board: false);
+        await Button(presenterOnA, "Start mødet").ClickAsync();
+        await Expect(MeetingStatus(readerOnB)).ToContainTextAsync($"Du følger præsentationen ({Viewer.DisplayName(TestUsers.Coordinator)})");
+        await Expect(CurrentCode(readerOnB)).ToHaveTextAsync(await CurrentCode(presenterOnA).InnerTextAsync());
+
+        var first = await CurrentCode(presenterOnA).InnerTextAsync();
+        await Button(presenterOnA, "Næste →").ClickAsync();
+        await Expect(CurrentCode(presenterOnA)).Not.ToHaveTextAsync(first);
+        await Expect(CurrentCode(readerOnB)).ToHaveTextAsync(await CurrentCode(presenterOnA).InnerTextAsync());
+
+        // Node B knows who presents, so an editor there takes over explicitly, and then A's page follows B.
+        await Button(editorOnB, "Overtag præsentationen").ClickAsync();
+        await Expect(MeetingStatus(editorOnB)).ToContainTextAsync("Du præsenterer mødet");
+        await Expect(MeetingStatus(presenterOnA)).ToContainTextAsync($"({Viewer.DisplayName(TestUsers.EditorAu)})");
+        var second = await CurrentCode(editorOnB).InnerTextAsync();
+        await Button(editorOnB, "Næste →").ClickAsync();
+        await Expect(CurrentCode(editorOnB)).Not.ToHaveTextAsync(second);
+        await Expect(CurrentCode(presenterOnA)).ToHaveTextAsync(await CurrentCode(editorOnB).InnerTextAsync());
+        await Expect(CurrentCode(readerOnB)).ToHaveTextAsync(await CurrentCode(editorOnB).InnerTextAsync());
+    }
+
+    private static ILocator Button(Viewer viewer, string name) =>
+        viewer.Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+
+    private static ILocator MeetingStatus(Viewer viewer) => viewer.Page.Locator(".meeting-status");
+
+    private static ILocator CurrentCode(Viewer viewer) => viewer.Page.Locator(".meeting-item-head .meeting-code");
+
+    private static ILocator Banner(Viewer viewer) =>
+        viewer.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "andre servere" });
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
