@@ -7,7 +7,7 @@ namespace Udmoentning.Benchmarks;
 
 /// <summary>
 /// The benchmark harness: <c>dotnet run -c Release --project Udmoentning.Benchmarks [-- --quick] [--viewers 50,300,1000]
-/// [--sizes 500,2000,5000] [--only latency,burst,render,save,import] [--out FILE]</c>. Starts the app itself, measures,
+/// [--sizes 500,2000,5000] [--only latency,burst,render,save,import,nodes] [--out FILE]</c>. Starts the app itself, measures,
 /// prints Markdown tables and writes them to docs/benchmark-results.md.
 /// </summary>
 internal static class BenchmarkProgram
@@ -37,6 +37,11 @@ internal static class BenchmarkProgram
         if (only is null || only.Contains("save"))
         {
             await SavesAsync(report, publish, quick ? 40 : 100);
+        }
+
+        if (only is null || only.Contains("nodes"))
+        {
+            await TwoNodesAsync(report, publish, viewers.Where(v => v >= 100).DefaultIfEmpty(100).First(), quick ? 10 : 50);
         }
 
         if (only is null || only.Contains("import"))
@@ -117,6 +122,21 @@ internal static class BenchmarkProgram
             report.Saves.Add(await SaveScenario.RunAsync(server, "PostgreSQL", 1, moves * 4, items));
             report.Saves.Add(await SaveScenario.RunAsync(server, "PostgreSQL", 16, moves, items));
         }
+    }
+
+    /// <summary>Viewers split over two nodes (PostgreSQL and Redis) beside one node, in the same run.</summary>
+    private static async Task TwoNodesAsync(Report report, string publish, int viewers, int changes)
+    {
+        Console.WriteLine($"Two nodes, {viewers} viewers (2,000 items, PostgreSQL, Redis)...");
+        await using var postgres = await PostgresCluster.TryStartAsync();
+        await using var redis = await RedisProcess.TryStartAsync();
+        if (postgres is null || redis is null)
+        {
+            Console.WriteLine("  skipped: PostgreSQL server binaries or redis-server are not installed.");
+            return;
+        }
+
+        report.TwoNodes.Add(await TwoNodeScenario.RunAsync(publish, postgres, redis, viewers, changes, [.. Enumerable.Range(1, 87)]));
     }
 
     private static string? Option(string[] args, string name)

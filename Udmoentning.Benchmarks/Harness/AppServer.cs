@@ -42,7 +42,8 @@ public sealed class AppServer : IAsyncDisposable
         }
     }
 
-    public static async Task<AppServer> StartAsync(string publishFolder, int items, string? postgres = null)
+    /// <summary>Starts the app; with <paramref name="redis"/> it is one of several nodes sharing changes through that Redis.</summary>
+    public static async Task<AppServer> StartAsync(string publishFolder, int items, string? postgres = null, string? redis = null)
     {
         var port = FreePort();
         var data = Directory.CreateTempSubdirectory("udm-bench-").FullName;
@@ -71,6 +72,11 @@ public sealed class AppServer : IAsyncDisposable
         {
             start.Environment["Database__Provider"] = "Postgres";
             start.Environment["ConnectionStrings__Postgres"] = postgres;
+        }
+
+        if (redis is not null)
+        {
+            start.Environment["Realtime__Redis"] = redis;
         }
 
         var process = Process.Start(start)!;

@@ -15,6 +15,7 @@ public sealed class Report(string command)
     public List<SaveResult> Saves { get; } = [];
     public List<BurstResult> Bursts { get; } = [];
     public List<ImportResult> Imports { get; } = [];
+    public List<TwoNodeResult> TwoNodes { get; } = [];
 
     public string Write()
     {
@@ -89,6 +90,22 @@ public sealed class Report(string command)
         }
 
         Line();
+        if (TwoNodes.Count > 0)
+        {
+            Line("## Two web nodes (2,000-item board, PostgreSQL, Redis)");
+            Line();
+            Line("The same latency, with the viewers split evenly over two nodes that share the database and a Redis server, the change saved on the first; beside it the same number of viewers on one node without Redis, on the same database, in the same run. All processes share this machine's cores.");
+            Line();
+            Line("| viewers | one node: min | p50 | p95 | p99 | received | two nodes: min | p50 | p95 | p99 | received | p95 two / one | target |");
+            Line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            foreach (var n in TwoNodes)
+            {
+                Line($"| {n.Viewers:N0} | {n.SingleNode.Row} | {n.SingleReceived:N0} / {n.SingleExpected:N0} | {n.TwoNodes.Row} | {n.TwoReceived:N0} / {n.TwoExpected:N0} | {Ratio(n.TwoNodes.P95, n.SingleNode.P95)} | ≤ 1.5× |");
+            }
+
+            Line();
+        }
+
         Line("## Excel import");
         Line();
         Line("Through the app's services in-process (SQLite file): the preview reads the .xlsx, analyses every row and, for an update, compares it with the plan; the import writes the items, one history record each, in one transaction, and publishes every change. The update changes every item's title. Three timed runs after a warm-up: median, and the spread (min–max).");

@@ -23,24 +23,34 @@ public static class LatencyScenario
         var loaded = await server.MemoryAsync(admin);
         Console.WriteLine($"  {viewerCount} viewers open in {viewers.ConnectTime.TotalSeconds:0.0} s; server sees {loaded.LiveBoards} live boards");
 
-        await ChangeAsync(viewers, mover, items[0]);
+        var (latency, received) = await MeasureAsync(mover, [viewers], changes, items);
+        return new LatencyResult(viewerCount, latency, changes * viewerCount, received, viewers.ConnectTime, idle, loaded);
+    }
+
+    /// <summary>
+    /// <paramref name="changes"/> changes one after another (after one to warm up), each timed for every viewer of every group;
+    /// the groups may be on different nodes.
+    /// </summary>
+    public static async Task<(Stats Latency, int Received)> MeasureAsync(PlanMover mover, IReadOnlyList<Viewers> groups, int changes, IReadOnlyList<int> items)
+    {
+        await ChangeAsync(groups, mover, items[0]);
         var latencies = new List<double>();
         var received = 0;
         for (var i = 1; i <= changes; i++)
         {
-            var (times, count) = await ChangeAsync(viewers, mover, items[i % items.Count]);
+            var (times, count) = await ChangeAsync(groups, mover, items[i % items.Count]);
             latencies.AddRange(times);
             received += count;
         }
 
-        return new LatencyResult(viewerCount, Stats.Of(latencies), changes * viewerCount, received, viewers.ConnectTime, idle, loaded);
+        return (Stats.Of(latencies), received);
     }
 
     /// <summary>One change, timed from just before the save is asked for until each viewer has rendered its announcement.</summary>
-    private static async Task<(IReadOnlyList<double> Milliseconds, int Received)> ChangeAsync(Viewers viewers, PlanMover mover, int itemId)
+    private static async Task<(IReadOnlyList<double> Milliseconds, int Received)> ChangeAsync(IReadOnlyList<Viewers> groups, PlanMover mover, int itemId)
     {
         var (version, status) = await mover.CurrentAsync(itemId);
-        var watches = viewers.Watch(" flyttet til ");
+        var watches = groups.SelectMany(g => g.Watch(" flyttet til ")).ToList();
         var saved = Stopwatch.GetTimestamp();
         var result = await mover.ToggleAsync(itemId, version, status);
         if (result.Outcome != "Saved")

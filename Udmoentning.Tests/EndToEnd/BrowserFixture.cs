@@ -35,11 +35,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A new viewer, signed in as <paramref name="user"/> (a demo user: Development only) with the login page's demo buttons,
     /// on <paramref name="path"/>; returned once the Blazor circuit is live (and, for a <paramref name="board"/>, the board is interactive).
     /// </summary>
-    public async Task<Viewer> OpenAsync(LiveApp app, string path, string user = TestUsers.Coordinator, bool board = true)
+    public Task<Viewer> OpenAsync(LiveApp app, string path, string user = TestUsers.Coordinator, bool board = true) =>
+        OpenAsync(app.BaseAddress, path, user, board);
+
+    /// <summary>A new viewer of the app at <paramref name="baseAddress"/> (a node process, or a proxy in front of nodes).</summary>
+    public async Task<Viewer> OpenAsync(Uri baseAddress, string path, string user = TestUsers.Coordinator, bool board = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = app.BaseAddress.ToString(),
+            BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
             Locale = "da-DK",
         });

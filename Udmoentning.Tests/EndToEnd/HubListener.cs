@@ -23,15 +23,19 @@ public sealed class HubListener : IAsyncDisposable
     public IReadOnlyList<JsonElement> Received => _received;
 
     /// <summary>Connects as <paramref name="user"/> (only signed-in users may) and follows the plan or a committee's extract.</summary>
-    public static async Task<HubListener> FollowAsync(LiveApp app, int planId, string? committee, string user = TestUsers.Reader)
+    public static Task<HubListener> FollowAsync(LiveApp app, int planId, string? committee, string user = TestUsers.Reader) =>
+        FollowAsync(app.BaseAddress, planId, committee, user);
+
+    /// <summary>The same, for the app at <paramref name="baseAddress"/> (e.g. a node process).</summary>
+    public static async Task<HubListener> FollowAsync(Uri baseAddress, int planId, string? committee, string user = TestUsers.Reader)
     {
         var cookies = new CookieContainer();
-        using (var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = app.BaseAddress })
+        using (var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = baseAddress })
         {
             await TestUsers.SignInAsync(http, user);
         }
 
-        var connection = new HubConnectionBuilder().WithUrl(app.Url("/hubs/plan"), options => options.Cookies = cookies).Build();
+        var connection = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "/hubs/plan"), options => options.Cookies = cookies).Build();
         var listener = new HubListener(connection);
         await connection.StartAsync(TestContext.Current.CancellationToken);
         await connection.InvokeAsync("Follow", planId, committee, TestContext.Current.CancellationToken);

@@ -22,6 +22,60 @@ public sealed class MeetingRegistryTests
     private readonly MeetingRegistry _registry = new(TimeProvider.System, NullLogger<MeetingRegistry>.Instance);
 
     [Fact]
+    public void TwoNodesThatHearEachOthersStatesAgreeOnTheMeeting()
+    {
+        var other = new MeetingRegistry(TimeProvider.System, NullLogger<MeetingRegistry>.Instance);
+        var sentHere = new List<MeetingState>();
+        var sentThere = new List<MeetingState>();
+        _registry.Published += sentHere.Add;
+        other.Published += sentThere.Add;
+
+        _registry.Start(_key, _coordinator, _auScope, At(10), _since);
+        _registry.Step(_key, _coordinator, At(11));
+        foreach (var state in sentHere)
+        {
+            Assert.True(other.Apply(state, _auScope));
+        }
+
+        // The other node knows who presents: its editor is not the presenter until taking over, and its steps then
+        // are numbered above everything it has seen, so the first node takes them.
+        Assert.Equal(MeetingResult.NotPresenter, other.Step(_key, _editorAu, At(12)).Result);
+        Assert.True(other.TakeOver(_key, _editorAu).Succeeded);
+        Assert.True(other.Step(_key, _editorAu, At(13)).Succeeded);
+        Assert.DoesNotContain(sentThere, s => s.Sequence <= sentHere[^1].Sequence);
+        foreach (var state in sentThere)
+        {
+            Assert.True(_registry.Apply(state, _auScope));
+        }
+
+        Assert.Equal(other.Current(_key), _registry.Current(_key));
+        Assert.Equal("rasmus", _registry.Current(_key)!.PresenterId);
+        Assert.Equal(At(13), _registry.Current(_key)!.Position);
+
+        // A late, older state (Redis delivering out of turn) changes nothing, and the node says it knows better.
+        Assert.False(_registry.Apply(sentHere[0], _auScope));
+        Assert.Equal(At(13), _registry.Current(_key)!.Position);
+    }
+
+    [Fact]
+    public void TwoNodesThatStepAtTheSameMomentEndOnTheSameState()
+    {
+        var other = new MeetingRegistry(TimeProvider.System, NullLogger<MeetingRegistry>.Instance);
+        var started = _registry.Start(_key, _coordinator, _auScope, At(10), _since).State!;
+        other.Apply(started, _auScope);
+
+        // The same presenter on two nodes (two tabs) steps at once: both states get the same number.
+        var here = _registry.Step(_key, _coordinator, At(11)).State!;
+        var there = other.Step(_key, _coordinator, At(12)).State!;
+        Assert.Equal(here.Sequence, there.Sequence);
+
+        _registry.Apply(there, _auScope);
+        other.Apply(here, _auScope);
+
+        Assert.Equal(_registry.Current(_key), other.Current(_key));
+    }
+
+    [Fact]
     public void ACoordinatorStartsTheMeetingAndStepsThroughIt()
     {
         var started = _registry.Start(_key, _coordinator, _auScope, At(10), _since);

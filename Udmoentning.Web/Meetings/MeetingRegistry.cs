@@ -9,13 +9,56 @@ namespace Udmoentning.Web.Meetings;
 /// circuits that follow along. Every step is checked here against the user's current rights (<see cref="Access.CurrentUsers"/>); the buttons only offer it.
 /// </summary>
 /// <remarks>
-/// In memory on one node. With several nodes a follower on another node would not see the presenter's steps; that
-/// needs the Redis backplane the change feed will get (a later issue). A restart forgets running meetings: the
-/// presenter starts again, and the record of changes, which is in the database, is unaffected.
+/// In memory on each node. With several nodes, <see cref="RedisMeetingRelay"/> carries each new state to the other nodes
+/// (<see cref="Published"/> out, <see cref="Apply"/> in), so a follower on any node sees the presenter's steps. The
+/// sequence numbers are a Lamport clock: a node's next state is numbered above every state it has seen, and every node
+/// keeps the newest (ties broken the same way everywhere), so all nodes agree. A restart of every node forgets running
+/// meetings: the presenter starts again, and the record of changes, which is in the database, is unaffected.
 /// </remarks>
 public sealed class MeetingRegistry(TimeProvider clock, ILogger<MeetingRegistry> logger)
 {
     private readonly ConcurrentDictionary<MeetingKey, Room> _rooms = new();
+
+    /// <summary>Raised for every state made on this node (not for those applied from other nodes), in order, under the meeting's lock: keep the handler short.</summary>
+    public event Action<MeetingState>? Published;
+
+    /// <summary>Every meeting this node knows, as it knows it.</summary>
+    public IReadOnlyList<MeetingState> Known() => [.. _rooms.Values.Select(r => r.State).OfType<MeetingState>()];
+
+    /// <summary>
+    /// A state made on another node: taken when it is newer than this node's, and handed to this node's followers.
+    /// Returns false when this node knows a newer state (the caller should tell the others).
+    /// </summary>
+    public bool Apply(MeetingState state, MeetingScope scope)
+    {
+        var room = RoomFor(state.Key);
+        lock (room.Lock)
+        {
+            room.Observe(state.Sequence);
+            if (room.State is { } known && !IsNewer(state, known))
+            {
+                return known == state;
+            }
+
+            room.Scope = scope;
+            room.State = state;
+            foreach (var follower in room.Followers)
+            {
+                follower.Enqueue(state);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>The higher sequence wins; two nodes that numbered a state alike agree on the same one.</summary>
+    private static bool IsNewer(MeetingState candidate, MeetingState known) =>
+        candidate.Sequence != known.Sequence
+            ? candidate.Sequence > known.Sequence
+            : string.CompareOrdinal(TieBreak(candidate), TieBreak(known)) > 0;
+
+    private static string TieBreak(MeetingState state) =>
+        $"{state.PresenterId}|{state.StartedAt.UtcTicks}|{state.EndedAt?.UtcTicks}|{state.Position.View}|{state.Position.ItemId}|{state.Position.ThemeId}|{state.ChangesSince.DayNumber}";
 
     /// <summary>The meeting as it is now: running, ended (its summary stays available), or null when never started.</summary>
     public MeetingState? Current(MeetingKey key) => _rooms.TryGetValue(key, out var room) ? room.State : null;
@@ -136,8 +179,8 @@ public sealed class MeetingRegistry(TimeProvider clock, ILogger<MeetingRegistry>
         }
     }
 
-    /// <summary>Called under the room's lock, so every follower queues the states in the same order.</summary>
-    private static MeetingOutcome Publish(Room room, MeetingState state)
+    /// <summary>Called under the room's lock, so every follower (and every other node) queues the states in the same order.</summary>
+    private MeetingOutcome Publish(Room room, MeetingState state)
     {
         room.State = state;
         foreach (var follower in room.Followers)
@@ -145,6 +188,7 @@ public sealed class MeetingRegistry(TimeProvider clock, ILogger<MeetingRegistry>
             follower.Enqueue(state);
         }
 
+        Published?.Invoke(state);
         return new MeetingOutcome(MeetingResult.Done, state);
     }
 
@@ -171,6 +215,9 @@ public sealed class MeetingRegistry(TimeProvider clock, ILogger<MeetingRegistry>
         }
 
         public long NextSequence() => ++_sequence;
+
+        /// <summary>A state numbered elsewhere: the next one made here is numbered above it.</summary>
+        public void Observe(long sequence) => _sequence = Math.Max(_sequence, sequence);
     }
 
     private sealed class Follower(Room room, ILogger logger, Func<MeetingState, Task> onChange) : IDisposable

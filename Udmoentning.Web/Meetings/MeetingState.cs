@@ -3,6 +3,7 @@ namespace Udmoentning.Web.Meetings;
 /// <summary>Which meeting: a plan and a committee slug, or <see cref="MeetingScope.DirectorsSlug"/> for direktion and koncernledelse.</summary>
 public readonly record struct MeetingKey
 {
+    [System.Text.Json.Serialization.JsonConstructor]
     public MeetingKey(int planId, string slug)
     {
         PlanId = planId;
