@@ -6,6 +6,7 @@ using Udmoentning.Web.Extensions;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.AddTelemetry();
     builder.AddPlanningData();
     builder.AddAccess();
     builder.AddProtection();
@@ -13,6 +14,7 @@ try
     builder.AddPlanning();
     builder.AddMeetings();
     builder.AddUi();
+    builder.AddHealth();
 
     var app = builder.Build();
     app.UseProtection();
@@ -21,6 +23,8 @@ try
     app.MapRealtime();
     app.MapPlanning();
     app.MapDiagnostics();
+    app.MapHealth();
+    app.MapTelemetry();
     await app.PrepareDatabaseAsync();
     await app.PrepareAccessAsync();
     await app.RunAsync();
