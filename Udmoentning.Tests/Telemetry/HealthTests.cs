@@ -62,6 +62,20 @@ public sealed class HealthTests(LiveApp app) : IClassFixture<LiveApp>
         Assert.Equal((HttpStatusCode.OK, "Healthy"), await WaitForAsync(probe, "Healthy"));
     }
 
+    [Fact]
+    public async Task InProductionBehindAProxyAPlainHttpProbeIsAnsweredWhereAPageIsRedirectedToHttps()
+    {
+        await using var production = new LiveApp { Environment = "Production", Settings = new Dictionary<string, string> { ["ReverseProxy:ForwardedHeaders"] = "true" } };
+        await production.InitializeAsync();
+        using var probe = Probe(production);
+
+        var page = await probe.GetAsync("/konto/log-ind", Token);
+
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, page.StatusCode);
+        Assert.Equal((HttpStatusCode.OK, "Healthy"), await AskAsync(probe, "/healthz/live"));
+        Assert.Equal((HttpStatusCode.OK, "Healthy"), await AskAsync(probe, "/healthz/ready"));
+    }
+
     /// <summary>A probe as a load balancer sends it: no cookies, no sign-in, redirects not followed.</summary>
     private static HttpClient Probe(LiveApp app) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.BaseAddress };

@@ -140,5 +140,6 @@ public static class TelemetryExtensions
         return networks.Length == 0 ? System.Net.IPAddress.IsLoopback(address) : networks.Any(n => n.Contains(address));
     }
 
-    private static bool IsProbeOrScrape(PathString path) => path.StartsWithSegments("/healthz") || path.StartsWithSegments(MetricsPath);
+    /// <summary>A load balancer's health probe or a metrics scrape: sent to each node directly, often over plain HTTP.</summary>
+    public static bool IsProbeOrScrape(PathString path) => path.StartsWithSegments("/healthz") || path.StartsWithSegments(MetricsPath);
 }
