@@ -47,10 +47,12 @@ public sealed partial class PrometheusTests
     }
 
     [Fact]
-    public async Task WithoutTheSettingThereIsNoMetricsEndpoint()
+    public async Task WithoutTheSettingThereIsNoMetricsEndpointAndNoOpenTelemetryAtAll()
     {
         await using var app = new LiveApp();
         await app.InitializeAsync();
+        Assert.Null(app.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+        Assert.Null(app.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
         var cookies = new CookieContainer();
         using var signedIn = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = app.BaseAddress };
         await TestUsers.SignInAsync(signedIn, TestUsers.Administrator);
