@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
@@ -44,6 +45,30 @@ public sealed class HealthTests(LiveApp app) : IClassFixture<LiveApp>
         Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), during);
         Assert.Equal((HttpStatusCode.OK, "Healthy"), live);
         Assert.Equal((HttpStatusCode.OK, "Healthy"), await AskAsync(probe, "/healthz/ready"));
+    }
+
+    [Fact]
+    public async Task ADatabaseThatHangsMakesReadyUnhealthyWithinItsTimeoutNotAfterThirtySeconds()
+    {
+        await using var hung = new LiveApp();
+        await hung.InitializeAsync();
+        using var probe = Probe(hung);
+        Assert.Equal((HttpStatusCode.OK, "Healthy"), await AskAsync(probe, "/healthz/ready"));
+
+        // Another process holds the SQLite file exclusively: every connection of the app waits for the lock (30 s by default).
+        await using (var holder = new SqliteConnection(TestDatabases.SqliteConnectionString(hung.DatabaseFile)))
+        {
+            await holder.OpenAsync(Token);
+            await using var hold = holder.CreateCommand();
+            hold.CommandText = "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE Plans SET Name = Name;";
+            await hold.ExecuteNonQueryAsync(Token);
+
+            var waited = Stopwatch.StartNew();
+            var answer = await AskAsync(probe, "/healthz/ready");
+
+            Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), answer);
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"The probe took {waited.Elapsed.TotalSeconds:0.0} s.");
+        }
     }
 
     [Fact]
