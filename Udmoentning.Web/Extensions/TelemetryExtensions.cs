@@ -63,7 +63,7 @@ public static class TelemetryExtensions
         }
 
         var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? ServiceName))
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter(Meters);
