@@ -5,6 +5,7 @@ using Udmoentning.Web.Extensions;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.AddTelemetry();
     builder.AddPlanningData();
     builder.AddAccess();
     builder.AddProtection();
@@ -12,6 +13,7 @@ try
     builder.AddPlanning();
     builder.AddMeetings();
     builder.AddUi();
+    builder.AddHealth();
 
     var app = builder.Build();
     if (MigrateCommand.IsRequested(args))
@@ -25,6 +27,8 @@ try
     app.MapRealtime();
     app.MapPlanning();
     app.MapDiagnostics();
+    app.MapHealth();
+    app.MapTelemetry();
     await app.PrepareDatabaseAsync();
     await app.RunAsync();
     return 0;

@@ -109,7 +109,8 @@ public static class ProtectionExtensions
 
         if (proxy.HttpsRedirection ?? !app.Environment.IsDevelopment())
         {
-            app.UseHttpsRedirection();
+            // Probes and scrapes reach each node directly over HTTP: a redirect would read as a failure.
+            app.UseWhen(context => !TelemetryExtensions.IsProbeOrScrape(context.Request.Path), branch => branch.UseHttpsRedirection());
         }
 
         app.UseSameOriginConnections(proxy.AllowedOrigins);

@@ -8,15 +8,17 @@ namespace Udmoentning.Web.Realtime;
 /// and reader, so the saving thread never renders anybody's board, a slow viewer delays no one else,
 /// and changes that pile up are delivered to a viewer together, in order.
 /// </summary>
-public sealed class LocalChangeFeed(ILogger<LocalChangeFeed> logger)
+public sealed class LocalChangeFeed(ILogger<LocalChangeFeed> logger, RealtimeMetrics metrics)
 {
     private readonly ConcurrentDictionary<Subscription, byte> _subscriptions = new();
+    private readonly RealtimeMetrics _metrics = metrics;
 
     /// <summary>Item changes of one plan go to <paramref name="onChanges"/>; changes to its structure to <paramref name="onStructure"/>.</summary>
     public IDisposable Subscribe(int planId, Func<IReadOnlyList<ItemChange>, Task> onChanges, Func<StructureChange, Task>? onStructure = null)
     {
         var subscription = new Subscription(this, logger, planId, onChanges, onStructure);
         _subscriptions.TryAdd(subscription, 0);
+        _metrics.BoardOpened();
         subscription.Start();
         return subscription;
     }
@@ -75,7 +77,11 @@ public sealed class LocalChangeFeed(ILogger<LocalChangeFeed> logger)
 
         public void Dispose()
         {
-            feed._subscriptions.TryRemove(this, out _);
+            if (feed._subscriptions.TryRemove(this, out _))
+            {
+                feed._metrics.BoardClosed();
+            }
+
             _queue.Writer.TryComplete();
         }
 
@@ -107,7 +113,12 @@ public sealed class LocalChangeFeed(ILogger<LocalChangeFeed> logger)
         }
 
         private Task DeliverAsync(List<ItemChange> batch) =>
-            batch.Count == 0 ? Task.CompletedTask : GuardAsync(() => onChanges(batch.ToArray()), batch.Count);
+            batch.Count == 0 ? Task.CompletedTask : GuardAsync(async () =>
+            {
+                var changes = batch.ToArray();
+                await onChanges(changes);
+                feed._metrics.Delivered(changes);
+            }, batch.Count);
 
         private async Task GuardAsync(Func<Task> deliver, int count)
         {

@@ -10,10 +10,11 @@ namespace Udmoentning.Web.Realtime;
 /// to tell is logged, never thrown at the one who saved it; a node whose viewers missed a change catches up
 /// (<see cref="Planning.PlanResync"/>).
 /// </summary>
-public sealed class PlanChangePublisher(IHubContext<PlanHub, IPlanClient> hub, IChangeTransport transport, ILogger<PlanChangePublisher> logger)
+public sealed class PlanChangePublisher(IHubContext<PlanHub, IPlanClient> hub, IChangeTransport transport, RealtimeMetrics metrics, ILogger<PlanChangePublisher> logger)
 {
     public async Task PublishAsync(ItemChange change, IReadOnlyList<Committee> committees, CancellationToken cancellationToken = default)
     {
+        metrics.Published(RealtimeMetrics.KindOf(change.Kind));
         await TryAsync(() => transport.PublishAsync(change, cancellationToken), "viewers", change.PlanId);
 
         var byId = committees.ToDictionary(c => c.Id);
@@ -28,6 +29,7 @@ public sealed class PlanChangePublisher(IHubContext<PlanHub, IPlanClient> hub, I
     /// <summary>A change to a plan's structure; hub clients of that plan (or of every plan, for committees and meetings) are told to reload.</summary>
     public async Task PublishAsync(StructureChange change, CancellationToken cancellationToken = default)
     {
+        metrics.Published("structure");
         await TryAsync(() => transport.PublishAsync(change, cancellationToken), "viewers", change.PlanId);
         var message = new PlanChangedMessage(change.PlanId, change.Description, change.ChangedBy, change.ChangedAt);
         await TryAsync(() => (change.PlanId is { } planId ? hub.Clients.Group(PlanHub.GroupName(planId, null)) : hub.Clients.All).PlanChanged(message), "hub clients", change.PlanId);
@@ -41,6 +43,7 @@ public sealed class PlanChangePublisher(IHubContext<PlanHub, IPlanClient> hub, I
         }
         catch (Exception e)
         {
+            metrics.PublishFailed(to);
             logger.LogError(e, "A saved change to plan {PlanId} could not be sent to {Audience}", planId, to);
         }
     }
