@@ -1,18 +1,40 @@
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using StackExchange.Redis;
 using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Web.Extensions;
 
 public static class RealtimeExtensions
 {
-    /// <summary>The change feed and the hub.</summary>
+    /// <summary>A StackExchange.Redis connection string; set, every node hears every other node's changes through it.</summary>
+    public const string RedisSetting = "Realtime:Redis";
+
+    /// <summary>The change feed and the hub; with <see cref="RedisSetting"/>, for several nodes.</summary>
     public static IHostApplicationBuilder AddRealtime(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSignalR();
+        var signalR = builder.Services.AddSignalR();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LocalChangeFeed>();
-        builder.Services.AddSingleton<IChangeTransport, InProcessChangeTransport>();
+        if (RedisOptionsFrom(builder.Configuration) is { } redis)
+        {
+            builder.Services.AddSingleton(new RealtimeStatus(isConfigured: true));
+            builder.Services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(redis));
+            // Hub clients on any node get changes made on any node; the backplane uses the same connection.
+            signalR.AddStackExchangeRedis(options => options.Configuration.ChannelPrefix = RedisChannel.Literal("udmoentning:hub"));
+            builder.Services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, connection) =>
+                options.ConnectionFactory = _ => Task.FromResult(connection));
+            builder.Services.AddSingleton<RedisChangeTransport>();
+            builder.Services.AddSingleton<IChangeTransport>(sp => sp.GetRequiredService<RedisChangeTransport>());
+            builder.Services.AddHostedService<RedisChangeReceiver>();
+        }
+        else
+        {
+            builder.Services.AddSingleton(new RealtimeStatus(isConfigured: false));
+            builder.Services.AddSingleton<IChangeTransport, InProcessChangeTransport>();
+        }
+
         builder.Services.AddSingleton<PlanChangePublisher>();
         builder.Services.AddScoped<CircuitConnection>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
@@ -28,6 +50,34 @@ public static class RealtimeExtensions
             options.DisconnectedCircuitRetentionPeriod = circuits.DisconnectedRetention;
         });
         return builder;
+    }
+
+    private static ConfigurationOptions? RedisOptionsFrom(IConfiguration configuration)
+    {
+        if (configuration[RedisSetting] is not { Length: > 0 } connectionString)
+        {
+            return null;
+        }
+
+        ConfigurationOptions options;
+        try
+        {
+            options = ConfigurationOptions.Parse(connectionString);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            throw new StartupException($"{RedisSetting} is not a valid StackExchange.Redis connection string (e.g. \"redis.example.org:6379,password=...,ssl=true\"): {e.Message}", e);
+        }
+
+        if (options.EndPoints.Count == 0)
+        {
+            throw new StartupException($"{RedisSetting} names no Redis server (e.g. \"redis.example.org:6379\").");
+        }
+
+        // A node starts, and serves its own viewers, while Redis is down; a change is not held back waiting for Redis.
+        options.AbortOnConnectFail = false;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        return options;
     }
 
     public static WebApplication MapRealtime(this WebApplication app)
