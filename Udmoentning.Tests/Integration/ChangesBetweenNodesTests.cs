@@ -22,13 +22,20 @@ public sealed class ChangesBetweenNodesTests : IAsyncLifetime
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _nodes = await TwoNodes.StartAsync();
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async ValueTask DisposeAsync() => await _nodes.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_nodes is not null)
+        {
+            await _nodes.DisposeAsync();
+        }
+    }
 
     [Fact]
     public async Task ABurstOfMovesOnOneNodeReachesViewersHubClientsAndThePlanOnTheOtherInOrderAndOnce()
     {
+        _nodes = await TwoNodes.StartAsync();
         var (a, b) = (_nodes.A, _nodes.B);
         var items = await ItemsAsync(50);
         var planId = items[0].PlanId;
@@ -81,6 +88,7 @@ public sealed class ChangesBetweenNodesTests : IAsyncLifetime
     [Fact]
     public async Task WithRedisDownEachNodeServesItsOwnViewersAndTheOtherCatchesUpFromTheDatabase()
     {
+        _nodes = await TwoNodes.StartAsync();
         var (a, b) = (_nodes.A, _nodes.B);
         var item = (await ItemsAsync(1))[0];
         foreach (var node in new[] { a, b })
@@ -127,6 +135,28 @@ public sealed class ChangesBetweenNodesTests : IAsyncLifetime
         clock.Restart();
         Assert.Equal(back.Item!.Revision, (await NextOfAsync(viewerOnB, item.Id)).Item.Revision);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"B got A's change {clock.Elapsed.TotalSeconds:0.0} s after Redis was back.");
+    }
+
+    [Fact]
+    public async Task NodesStartWhileRedisIsDownAndShareChangesOnceItIsThere()
+    {
+        _nodes = await TwoNodes.StartAsync(redisRunning: false);
+        var (a, b) = (_nodes.A, _nodes.B);
+        var item = (await ItemsAsync(1))[0];
+
+        await _nodes.Redis.StartAsync();
+        await _nodes.WaitUntilAsync(up: true, TimeSpan.FromSeconds(10));
+        await b.Services.GetRequiredService<PlanCache>().GetAsync(item.PlanId, Token);
+        using var viewerOnB = new ChangeRecorder(b.Services, item.PlanId);
+        await using var hubClientOnB = await HubListener.FollowAsync(b, item.PlanId, null);
+        var coordinator = await TestUsers.PrincipalAsync(a.Services, TestUsers.Coordinator);
+        var moved = await a.Services.GetRequiredService<PlanItemService>().MoveAsync(coordinator, new MoveRequest(item.Id, item.Version, Target(item)), Token);
+        Assert.Equal(ChangeStatus.Saved, moved.Status);
+
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(moved.Item!.Revision, (await NextOfAsync(viewerOnB, item.Id)).Item.Revision);
+        await hubClientOnB.WaitForAsync(item.Code, TimeSpan.FromSeconds(5));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"B got A's change after {clock.Elapsed.TotalSeconds:0.0} s.");
     }
 
     private static ItemStatus Target(PlanItem item) => item.Status == ItemStatus.NotStarted ? ItemStatus.InProgress : ItemStatus.NotStarted;

@@ -19,16 +19,23 @@ public sealed class TwoNodes : IAsyncDisposable
 
     public LiveApp B { get; }
 
-    public static async Task<TwoNodes> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>Starts both nodes; with <paramref name="redisRunning"/> false they start while Redis is down.</summary>
+    public static async Task<TwoNodes> StartAsync(bool redisRunning = true, IReadOnlyDictionary<string, string>? settings = null)
     {
         var redis = await RedisServer.StartNewAsync();
-        var shared = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { [RealtimeExtensions.RedisSetting] = redis.ConnectionString };
+        if (!redisRunning)
+        {
+            await redis.StopAsync();
+        }
+
+        // One connection attempt at start-up: a node that starts while Redis is down is ready after connectTimeout, not three of them.
+        var shared = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { [RealtimeExtensions.RedisSetting] = $"{redis.ConnectionString},connectRetry=1" };
         var a = new LiveApp { Settings = shared };
         await a.InitializeAsync();
         var b = new LiveApp { Settings = new Dictionary<string, string>(shared) { ["ConnectionStrings:Sqlite"] = TestDatabases.SqliteConnectionString(a.DatabaseFile) } };
         await b.InitializeAsync();
         var nodes = new TwoNodes(redis, a, b);
-        await nodes.WaitUntilAsync(up: true, TimeSpan.FromSeconds(20));
+        await nodes.WaitUntilAsync(up: redisRunning, TimeSpan.FromSeconds(20));
         return nodes;
     }
 

@@ -77,6 +77,8 @@ public static class RealtimeExtensions
         // A node starts, and serves its own viewers, while Redis is down; a change is not held back waiting for Redis.
         options.AbortOnConnectFail = false;
         options.BacklogPolicy = BacklogPolicy.FailFast;
+        // Back within about a second of Redis: the viewers' banner goes, and this node stops catching up from the database.
+        options.ReconnectRetryPolicy = new LinearRetry(1000);
         return options;
     }
 

@@ -28,6 +28,8 @@ public sealed class RedisChangeReceiver(
 
     private readonly Dictionary<Guid, long> _lastSequence = [];
 
+    private bool _warned;
+
     /// <summary>The newest revision of each item this node has handed to its viewers, whichever way it came; an older or equal one is not sent again.</summary>
     private readonly ConcurrentDictionary<int, int> _dispatched = new();
 
@@ -38,12 +40,7 @@ public sealed class RedisChangeReceiver(
         redis.ConnectionRestored += OnConnectionRestored;
         try
         {
-            var queue = await redis.GetSubscriber().SubscribeAsync(RedisChangeTransport.Channel);
-            status.Set(redis.IsConnected);
-            if (!redis.IsConnected)
-            {
-                logger.LogWarning("Redis ({Setting}) cannot be reached: this node does not hear the other nodes' changes and takes them from the database instead until it can", RealtimeExtensions.RedisSetting);
-            }
+            var queue = await SubscribeAsync(stoppingToken);
 
             var batch = new List<ChannelMessage>(MaxBatch);
             while (!stoppingToken.IsCancellationRequested)
@@ -66,6 +63,31 @@ public sealed class RedisChangeReceiver(
             feed.Dispatching -= Remember;
             redis.ConnectionFailed -= OnConnectionFailed;
             redis.ConnectionRestored -= OnConnectionRestored;
+        }
+    }
+
+    /// <summary>Subscribes, waiting for Redis when it is down at start-up; the connection resubscribes by itself after later outages.</summary>
+    private async Task<ChannelMessageQueue> SubscribeAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                var queue = await redis.GetSubscriber().SubscribeAsync(RedisChangeTransport.Channel);
+                status.Set(true);
+                return queue;
+            }
+            catch (RedisConnectionException e)
+            {
+                if (status.IsConfigured && !_warned)
+                {
+                    _warned = true;
+                    logger.LogWarning(e, "Redis ({Setting}) cannot be reached: this node does not hear the other nodes' changes and takes them from the database instead until it can", RealtimeExtensions.RedisSetting);
+                }
+
+                status.Set(false);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
         }
     }
 
