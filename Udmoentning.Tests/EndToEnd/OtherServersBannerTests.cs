@@ -8,7 +8,7 @@ namespace Udmoentning.Tests.EndToEnd;
 
 /// <summary>
 /// With several nodes, the board says plainly (and to screen readers) while Redis is away that changes from other servers
-/// may be delayed, and the message goes by itself when Redis is back.
+/// may be delayed, and the message goes by itself when Redis is back. A board still opens while Redis is away.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class OtherServersBannerTests(BrowserFixture browser)
@@ -30,6 +30,12 @@ public sealed class OtherServersBannerTests(BrowserFixture browser)
         await viewer.Page.SetViewportSizeAsync(320, 700);
         var (page, window) = await ResponsiveLayoutTests.PageWidthAsync(viewer.Page);
         Assert.True(page <= window, $"The board with the message at 320 px is {page} px wide.");
+
+        // A board opened while Redis is away works, and says so too.
+        await using (var late = await browser.OpenAsync(app, "/", TestUsers.Reader))
+        {
+            await Expect(late.Page.GetByRole(AriaRole.Status).Filter(new LocatorFilterOptions { HasText = OtherServersBanner.Text })).ToBeVisibleAsync();
+        }
 
         await redis.StartAsync();
         await Expect(banner).ToHaveCountAsync(0);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using StackExchange.Redis;
 using Udmoentning.Web.Realtime;
@@ -14,17 +15,22 @@ public static class RealtimeExtensions
     /// <summary>The change feed and the hub; with <see cref="RedisSetting"/>, for several nodes.</summary>
     public static IHostApplicationBuilder AddRealtime(this IHostApplicationBuilder builder)
     {
-        var signalR = builder.Services.AddSignalR();
+        builder.Services.AddSignalR();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LocalChangeFeed>();
         if (RedisOptionsFrom(builder.Configuration) is { } redis)
         {
             builder.Services.AddSingleton(new RealtimeStatus(isConfigured: true));
             builder.Services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(redis));
-            // Hub clients on any node get changes made on any node; the backplane uses the same connection.
-            signalR.AddStackExchangeRedis(options => options.Configuration.ChannelPrefix = RedisChannel.Literal("udmoentning:hub"));
+            // Hub clients on any node get changes made on any node; the backplane uses the same connection. Only for the plan
+            // hub: AddStackExchangeRedis would put Blazor's own hub on Redis too, and then no new circuit could open while
+            // Redis is down, though a circuit lives on one node (sticky sessions) and needs no backplane.
             builder.Services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, connection) =>
-                options.ConnectionFactory = _ => Task.FromResult(connection));
+            {
+                options.Configuration.ChannelPrefix = RedisChannel.Literal("udmoentning:hub");
+                options.ConnectionFactory = _ => Task.FromResult(connection);
+            });
+            builder.Services.AddSingleton<HubLifetimeManager<PlanHub>, RedisHubLifetimeManager<PlanHub>>();
             builder.Services.AddSingleton<RedisChangeTransport>();
             builder.Services.AddSingleton<IChangeTransport>(sp => sp.GetRequiredService<RedisChangeTransport>());
             builder.Services.AddHostedService<RedisChangeReceiver>();

@@ -28,6 +28,8 @@ public sealed class RedisChangeReceiver(
 
     private readonly Dictionary<Guid, long> _lastSequence = [];
 
+    private readonly ConcurrentDictionary<ConnectionType, byte> _failed = new();
+
     private bool _warned;
 
     /// <summary>The newest revision of each item this node has handed to its viewers, whichever way it came; an older or equal one is not sent again.</summary>
@@ -74,6 +76,7 @@ public sealed class RedisChangeReceiver(
             try
             {
                 var queue = await redis.GetSubscriber().SubscribeAsync(RedisChangeTransport.Channel);
+                _failed.Clear();
                 status.Set(true);
                 return queue;
             }
@@ -176,18 +179,21 @@ public sealed class RedisChangeReceiver(
             logger.LogWarning(e.Exception, "Redis ({Setting}) was lost ({Failure}): changes from other nodes now come from the database resync", RealtimeExtensions.RedisSetting, e.FailureType);
         }
 
+        _failed[e.ConnectionType] = 0;
         status.Set(false);
     }
 
+    /// <summary>Up again once every connection that failed (commands, subscriptions) is back.</summary>
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
     {
-        if (e.ConnectionType != ConnectionType.Subscription)
+        _failed.TryRemove(e.ConnectionType, out _);
+        if (!_failed.IsEmpty || status.IsUp)
         {
             return;
         }
 
+        // PlanResync hears of it too, and catches up at once.
         logger.LogInformation("Redis is back: catching up from the database");
         status.Set(true);
-        resync.RequestCatchUp();
     }
 }
