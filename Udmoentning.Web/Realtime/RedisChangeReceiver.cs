@@ -11,9 +11,9 @@ namespace Udmoentning.Web.Realtime;
 /// <summary>
 /// Takes the other nodes' changes from Redis and hands them to this node's viewers, in the order they arrived, by one reader.
 /// Messages carry ids; the items are read from the database (the truth), one query per plan for the messages that arrived
-/// together, and an item stored at a newer revision than the message's is sent as stored. A gap in a sender's sequence,
-/// an unreadable message, or the connection coming back makes this node catch up from the database at once
-/// (<see cref="PlanResync"/>); it also keeps <see cref="RealtimeStatus"/>.
+/// together, and an item stored at a newer revision than the message's is sent as stored. A gap in a sender's sequence or
+/// an unreadable message makes this node catch up from the database at once (<see cref="PlanResync"/>). It also keeps
+/// <see cref="RealtimeStatus"/>, whose changes make <see cref="PlanResync"/> check more often, or catch up at once.
 /// </summary>
 public sealed class RedisChangeReceiver(
     IConnectionMultiplexer redis,
@@ -30,10 +30,10 @@ public sealed class RedisChangeReceiver(
 
     private readonly ConcurrentDictionary<ConnectionType, byte> _failed = new();
 
-    private bool _warned;
-
     /// <summary>The newest revision of each item this node has handed to its viewers, whichever way it came; an older or equal one is not sent again.</summary>
     private readonly ConcurrentDictionary<int, int> _dispatched = new();
+
+    private bool _warned;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
