@@ -138,6 +138,33 @@ public sealed class ChangesBetweenNodesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AGapInTheSendersSequenceMakesTheOtherNodeCatchUpFromTheDatabaseAtOnce()
+    {
+        _nodes = await TwoNodes.StartAsync();
+        var (a, b) = (_nodes.A, _nodes.B);
+        var items = await ItemsAsync(3);
+        await b.Services.GetRequiredService<PlanCache>().GetAsync(items[0].PlanId, Token);
+        using var viewerOnB = new ChangeRecorder(b.Services, items[0].PlanId);
+        var coordinator = await TestUsers.PrincipalAsync(a.Services, TestUsers.Coordinator);
+        var service = a.Services.GetRequiredService<PlanItemService>();
+        var first = await service.MoveAsync(coordinator, new MoveRequest(items[2].Id, items[2].Version, Target(items[2])), Token);
+        Assert.Equal(first.Item!.Revision, (await NextOfAsync(viewerOnB, items[2].Id)).Item.Revision);
+
+        // A believes Redis is away for one change: it saves and numbers it, but does not send it.
+        var statusOfA = a.Services.GetRequiredService<RealtimeStatus>();
+        statusOfA.Set(false);
+        var unsent = await service.MoveAsync(coordinator, new MoveRequest(items[0].Id, items[0].Version, Target(items[0])), Token);
+        statusOfA.Set(true);
+        var sent = await service.MoveAsync(coordinator, new MoveRequest(items[1].Id, items[1].Version, Target(items[1])), Token);
+        Assert.Equal((ChangeStatus.Saved, ChangeStatus.Saved), (unsent.Status, sent.Status));
+
+        // The next message shows B the gap; B finds the unsent change in the database now, not at its next resync (15 s).
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(unsent.Item!.Revision, (await NextOfAsync(viewerOnB, items[0].Id)).Item.Revision);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"B caught up with the unsent change after {clock.Elapsed.TotalSeconds:0.0} s.");
+    }
+
+    [Fact]
     public async Task NodesStartWhileRedisIsDownAndShareChangesOnceItIsThere()
     {
         _nodes = await TwoNodes.StartAsync(redisRunning: false);
