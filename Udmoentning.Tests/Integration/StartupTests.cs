@@ -94,6 +94,18 @@ public class StartupTests
         Assert.Contains("ConnectionStrings:Postgres", output);
     }
 
+    [Fact]
+    public async Task AMalformedRedisConnectionStringNamesTheSetting()
+    {
+        var (exitCode, output) = await RunAppAsync(
+            ("ConnectionStrings__Sqlite", $"Data Source={Path.Combine(Path.GetTempPath(), $"udm-{Guid.NewGuid():N}.db")}"),
+            ("Realtime__Redis", "127.0.0.1:6379,nonsense=yes"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Realtime:Redis is not a valid StackExchange.Redis connection string", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
     private static int ClosedPort()
     {
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

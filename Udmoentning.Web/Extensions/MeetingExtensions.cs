@@ -12,7 +12,7 @@ public static class MeetingExtensions
     {
         builder.Services.AddSingleton<MeetingRegistry>();
         builder.Services.AddSingleton<MeetingHistory>();
-        if (builder.Configuration["Realtime:Redis"] is { Length: > 0 })
+        if (builder.Configuration[RealtimeExtensions.RedisSetting] is { Length: > 0 })
         {
             builder.Services.AddHostedService<RedisMeetingRelay>();
         }

@@ -15,7 +15,8 @@ public static class PlanningExtensions
         builder.Services.AddSingleton<PlanReader>();
         builder.Services.AddSingleton<HistoryReader>();
         builder.Services.AddSingleton<PlanCache>();
-        builder.Services.AddHostedService<PlanResync>();
+        builder.Services.AddSingleton<PlanResync>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PlanResync>());
         builder.Services.AddSingleton<PlanItemService>();
         builder.Services.AddSingleton<PlanAdministration>();
         builder.Services.AddSingleton<PlanImport>();

@@ -6,46 +6,108 @@ using Udmoentning.Web.Realtime;
 namespace Udmoentning.Web.Planning;
 
 /// <summary>
-/// Catches this node up with changes it was never told of (a publish that failed after the save, a transport that
-/// lost a message). Every <c>Realtime:ResyncInterval</c> it compares the revision of each item of the plans this node
-/// holds (<see cref="PlanCache"/>) with the database, and dispatches every newer item to this node's viewers as a change.
-/// Each node checks itself against the shared database, so it needs no other node. A change found here that is also
-/// delivered the usual way is applied once: viewers and the cache keep the higher revision.
+/// Catches this node up with changes it was never told of (a publish that failed after the save, a lost Redis message,
+/// Redis down). Every <c>Realtime:ResyncInterval</c> (<c>Realtime:ResyncIntervalWhileDown</c> while the other nodes cannot
+/// be heard, see <see cref="RealtimeStatus"/>), and at once when asked (<see cref="RequestCatchUp"/>), it compares the
+/// revision of each item of the plans this node holds (<see cref="PlanCache"/>) with the database, and dispatches every
+/// newer item to this node's viewers as a change. It also notices a structure change it never heard of by the newest
+/// administration history entry. Each node checks itself against the shared database, so it needs no other node.
+/// A change found here that is also delivered the usual way is applied once: viewers and the cache keep the higher revision.
 /// </summary>
-public sealed class PlanResync(
-    PlanCache plans,
-    LocalChangeFeed feed,
-    IDbContextFactory<PlanDbContext> contexts,
-    IConfiguration configuration,
-    TimeProvider clock,
-    ILogger<PlanResync> logger) : BackgroundService
+public sealed class PlanResync : BackgroundService
 {
     public const string IntervalSetting = "Realtime:ResyncInterval";
 
+    public const string IntervalWhileDownSetting = "Realtime:ResyncIntervalWhileDown";
+
+    /// <summary>What viewers are told when this node finds a structure change it did not hear of.</summary>
+    public const string MissedStructure = "Planens opbygning er ændret på en anden server";
+
+    private readonly PlanCache _plans;
+    private readonly LocalChangeFeed _feed;
+    private readonly IDbContextFactory<PlanDbContext> _contexts;
+    private readonly RealtimeStatus _status;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<PlanResync> _logger;
+    private readonly TimeSpan _interval;
+    private readonly TimeSpan _intervalWhileDown;
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int? _newestStructure;
+    private int _heardStructure;
+    private int _lost;
+
+    public PlanResync(PlanCache plans, LocalChangeFeed feed, IDbContextFactory<PlanDbContext> contexts, RealtimeStatus status,
+        IConfiguration configuration, TimeProvider clock, ILogger<PlanResync> logger)
+    {
+        (_plans, _feed, _contexts, _status, _clock, _logger) = (plans, feed, contexts, status, clock, logger);
+        _interval = configuration.GetValue(IntervalSetting, TimeSpan.FromSeconds(15));
+        _intervalWhileDown = configuration.GetValue(IntervalWhileDownSetting, TimeSpan.FromSeconds(2));
+    }
+
+    /// <summary>Catch up now: changes may have been lost (a gap in a sender's sequence, an unreadable message, Redis back after an outage).</summary>
+    public void RequestCatchUp()
+    {
+        Volatile.Write(ref _lost, 1);
+        Volatile.Read(ref _wake).TrySetResult();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(configuration.GetValue(IntervalSetting, TimeSpan.FromSeconds(15)), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        _feed.DispatchingStructure += OnStructure;
+        _status.Changed += OnStatusChanged;
+        try
         {
-            try
+            await TryAsync(stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await CatchUpAsync(stoppingToken);
+                var wake = Volatile.Read(ref _wake);
+                await Task.WhenAny(Task.Delay(_status.IsUp ? _interval : _intervalWhileDown, _clock, stoppingToken), wake.Task);
+                if (wake.Task.IsCompleted)
+                {
+                    Volatile.Write(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+                }
+
+                await TryAsync(stoppingToken);
             }
-            catch (Exception e) when (StorageFailure.Is(e))
-            {
-                logger.LogWarning(e, "Could not compare the plans in memory with the database; trying again later");
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _feed.DispatchingStructure -= OnStructure;
+            _status.Changed -= OnStatusChanged;
         }
     }
 
-    /// <summary>Dispatches every stored item that is newer than this node's copy; returns how many.</summary>
+    private async Task TryAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CatchUpAsync(cancellationToken);
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            _logger.LogWarning(e, "Could not compare the plans in memory with the database; trying again later");
+        }
+    }
+
+    private void OnStructure(StructureChange change) => Volatile.Write(ref _heardStructure, 1);
+
+    /// <summary>Down: check more often from now on. Back: catch up at once.</summary>
+    private void OnStatusChanged(bool up) => RequestCatchUp();
+
+    /// <summary>Dispatches every stored item that is newer than this node's copy, and a structure change this node missed; returns how many items.</summary>
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken = default)
     {
+        // Taken before reading: a loss reported during this pass is looked at again in the next.
+        var lost = Interlocked.Exchange(ref _lost, 0) == 1 || !_status.IsUp;
+        await CatchUpStructureAsync(lost, cancellationToken);
         var found = 0;
-        foreach (var snapshot in plans.Loaded())
+        foreach (var snapshot in _plans.Loaded())
         {
             var planId = snapshot.Plan.Id;
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
             var stored = await db.Items.AsNoTracking().Where(i => i.PlanId == planId).Select(i => new { i.Id, i.Revision }).ToListAsync(cancellationToken);
             var known = snapshot.Items.ToDictionary(i => i.Id);
             var missed = stored.Where(s => !known.TryGetValue(s.Id, out var item) || item.Revision < s.Revision).Select(s => s.Id).ToList();
@@ -58,12 +120,12 @@ public sealed class PlanResync(
             var by = (await db.History.AsNoTracking().Where(h => missed.Contains(h.ItemId)).OrderByDescending(h => h.Id)
                     .Select(h => new { h.ItemId, h.UserName }).ToListAsync(cancellationToken))
                 .DistinctBy(h => h.ItemId).ToDictionary(h => h.ItemId, h => h.UserName);
-            logger.LogWarning("Plan {PlanId}: {Count} changes had not reached this node's viewers; sending them now", planId, items.Count);
-            var now = clock.GetUtcNow();
+            _logger.LogWarning("Plan {PlanId}: {Count} changes had not reached this node's viewers; sending them now", planId, items.Count);
+            var now = _clock.GetUtcNow();
             foreach (var item in items)
             {
                 var before = known.GetValueOrDefault(item.Id);
-                feed.Dispatch(new ItemChange(planId, before is null ? ChangeKind.Created : ChangeKind.Edited, item,
+                _feed.Dispatch(new ItemChange(planId, before is null ? ChangeKind.Created : ChangeKind.Edited, item,
                     before?.Status ?? item.Status,
                     before is null ? [] : [.. snapshot.Committees.Where(c => CommitteeExtract.Includes(c, before)).Select(c => c.Id)],
                     by.GetValueOrDefault(item.Id, "en anden"), now));
@@ -73,5 +135,23 @@ public sealed class PlanResync(
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Every structure change writes an administration history entry. When the newest entry moved and this node heard of no
+    /// structure change since the last look (or changes may have been lost), it tells its viewers to reload every plan.
+    /// </summary>
+    private async Task CatchUpStructureAsync(bool lost, CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var heard = Interlocked.Exchange(ref _heardStructure, 0) == 1;
+        var newest = await db.AdministrationHistory.AsNoTracking().MaxAsync(e => (int?)e.Id, cancellationToken) ?? 0;
+        if (_newestStructure is { } known && newest > known && (lost || !heard))
+        {
+            _logger.LogWarning("The plans' structure changed without this node hearing of it; its viewers reload");
+            _feed.Dispatch(new StructureChange(null, MissedStructure, "en anden", _clock.GetUtcNow()));
+        }
+
+        _newestStructure = newest;
     }
 }

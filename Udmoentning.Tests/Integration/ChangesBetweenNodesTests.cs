@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Udmoentning.Domain.Items;
+using Udmoentning.Tests.EndToEnd;
+using Udmoentning.Tests.Support;
+using Udmoentning.Web.Data;
+using Udmoentning.Web.Planning;
+using Udmoentning.Web.Realtime;
+
+namespace Udmoentning.Tests.Integration;
+
+/// <summary>
+/// Two nodes on one database and one real Redis (<c>Realtime:Redis</c>): a change saved on one node reaches the viewers,
+/// hub clients and the shared plan copy of the other, in order and once; with Redis down each node keeps serving its own
+/// viewers and the other node catches up from the database.
+/// </summary>
+public sealed class ChangesBetweenNodesTests : IAsyncLifetime
+{
+    private TwoNodes _nodes = null!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_nodes is not null)
+        {
+            await _nodes.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ABurstOfMovesOnOneNodeReachesViewersHubClientsAndThePlanOnTheOtherInOrderAndOnce()
+    {
+        _nodes = await TwoNodes.StartAsync();
+        var (a, b) = (_nodes.A, _nodes.B);
+        var items = await ItemsAsync(50);
+        var planId = items[0].PlanId;
+        await b.Services.GetRequiredService<PlanCache>().GetAsync(planId, Token);
+        using var viewerOnB = new ChangeRecorder(b.Services, planId);
+        await using var hubClientOnB = await HubListener.FollowAsync(b, planId, null);
+        var coordinator = await TestUsers.PrincipalAsync(a.Services, TestUsers.Coordinator);
+        var service = a.Services.GetRequiredService<PlanItemService>();
+
+        var moved = new List<PlanItem>();
+        foreach (var item in items)
+        {
+            var outcome = await service.MoveAsync(coordinator, new MoveRequest(item.Id, item.Version, Target(item)), Token);
+            Assert.Equal(ChangeStatus.Saved, outcome.Status);
+            moved.Add(outcome.Item!);
+        }
+
+        // Every change the viewer on B got, until the last move: each item's revisions only go up (nothing twice),
+        // the moves come in the order they were made, and each moved item arrives as saved.
+        var received = new List<ItemChange>();
+        while (received.Count == 0 || received[^1].Item.Id != moved[^1].Id || received[^1].Kind != ChangeKind.Moved)
+        {
+            received.Add(await viewerOnB.NextAsync());
+        }
+
+        Assert.All(received.GroupBy(c => c.Item.Id), changes => Assert.Equal(changes.Select(c => c.Item.Revision).Order(), changes.Select(c => c.Item.Revision).Distinct()));
+        Assert.Equal(moved.Select(i => i.Id), received.Where(c => c.Kind == ChangeKind.Moved).Select(c => c.Item.Id));
+        var lastOnB = received.GroupBy(c => c.Item.Id).ToDictionary(g => g.Key, g => g.Last().Item);
+        Assert.All(moved, m => Assert.Equal((m.Status, true), (lastOnB[m.Id].Status, lastOnB[m.Id].Revision >= m.Revision)));
+
+        await hubClientOnB.WaitForAsync(moved[^1].Code, TimeSpan.FromSeconds(10));
+        Assert.Equal(moved.Select(i => i.Code), hubClientOnB.Received.Where(m => m.GetProperty("change").GetString() == "Moved").Select(HubListener.CodeOf));
+
+        // Nothing more was on its way: the next change on A is the next thing B's viewer gets.
+        var sentinel = (await ItemsAsync(51))[^1];
+        Assert.Equal(ChangeStatus.Saved, (await service.MoveAsync(coordinator, new MoveRequest(sentinel.Id, sentinel.Version, Target(sentinel)), Token)).Status);
+        var next = await viewerOnB.NextAsync();
+        while (next.Kind == ChangeKind.Reordered && next.Item.Id != sentinel.Id)
+        {
+            next = await viewerOnB.NextAsync();
+        }
+
+        Assert.Equal(sentinel.Id, next.Item.Id);
+
+        // A fresh read of the plan on B shows what was saved on A, whether B held the plan or not.
+        var onB = (await b.Services.GetRequiredService<PlanCache>().GetAsync(planId, Token))!.Items.ToDictionary(i => i.Id);
+        Assert.All(moved, m => Assert.Equal((m.Status, m.Version), (onB[m.Id].Status, onB[m.Id].Version)));
+    }
+
+    [Fact]
+    public async Task WithRedisDownEachNodeServesItsOwnViewersAndTheOtherCatchesUpFromTheDatabase()
+    {
+        _nodes = await TwoNodes.StartAsync();
+        var (a, b) = (_nodes.A, _nodes.B);
+        var item = (await ItemsAsync(1))[0];
+        foreach (var node in new[] { a, b })
+        {
+            await node.Services.GetRequiredService<PlanCache>().GetAsync(item.PlanId, Token);
+        }
+
+        using var viewerOnA = new ChangeRecorder(a.Services, item.PlanId);
+        using var viewerOnB = new ChangeRecorder(b.Services, item.PlanId);
+        var structureOnB = Channel.CreateUnbounded<StructureChange>();
+        using var structureViewer = b.Services.GetRequiredService<LocalChangeFeed>().Subscribe(item.PlanId, _ => Task.CompletedTask,
+            change => structureOnB.Writer.WriteAsync(change).AsTask());
+        var statusChanges = new[] { a, b }.Select(n => Changes(n.Services.GetRequiredService<RealtimeStatus>())).ToArray();
+        var coordinator = await TestUsers.PrincipalAsync(a.Services, TestUsers.Coordinator);
+
+        await _nodes.Redis.StopAsync();
+        await _nodes.WaitUntilAsync(up: false, TimeSpan.FromSeconds(10));
+
+        var clock = Stopwatch.StartNew();
+        var moved = await a.Services.GetRequiredService<PlanItemService>().MoveAsync(coordinator, new MoveRequest(item.Id, item.Version, Target(item)), Token);
+        Assert.Equal(ChangeStatus.Saved, moved.Status);
+        Assert.Equal(moved.Item!.Revision, (await NextOfAsync(viewerOnA, item.Id)).Item.Revision);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"A's own viewer waited {clock.Elapsed.TotalMilliseconds:0} ms for A's change while Redis was down.");
+        Assert.Equal(moved.Item.Revision, (await NextOfAsync(viewerOnB, item.Id)).Item.Revision);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"B got A's change after {clock.Elapsed.TotalSeconds:0.0} s while Redis was down.");
+
+        var theme = await a.Services.GetRequiredService<PlanAdministration>().AddThemeAsync(coordinator, item.PlanId, "Tilføjet mens Redis var væk", Token);
+        Assert.True(theme.Succeeded, theme.Message);
+        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(Token))
+        {
+            wait.CancelAfter(TimeSpan.FromSeconds(5));
+            await structureOnB.Reader.ReadAsync(wait.Token);
+        }
+
+        Assert.Contains((await b.Services.GetRequiredService<PlanCache>().GetAsync(item.PlanId, Token))!.Themes, t => t.Name == "Tilføjet mens Redis var væk");
+
+        await _nodes.Redis.StartAsync();
+        await _nodes.WaitUntilAsync(up: true, TimeSpan.FromSeconds(30));
+        Assert.All(statusChanges, changes => Assert.Equal([false, true], changes));
+
+        // Back over Redis: quickly, not at the next resync.
+        var back = await a.Services.GetRequiredService<PlanItemService>().MoveAsync(coordinator, new MoveRequest(item.Id, moved.Item.Version, item.Status), Token);
+        Assert.Equal(ChangeStatus.Saved, back.Status);
+        clock.Restart();
+        Assert.Equal(back.Item!.Revision, (await NextOfAsync(viewerOnB, item.Id)).Item.Revision);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"B got A's change {clock.Elapsed.TotalSeconds:0.0} s after Redis was back.");
+    }
+
+    [Fact]
+    public async Task AGapInTheSendersSequenceMakesTheOtherNodeCatchUpFromTheDatabaseAtOnce()
+    {
+        _nodes = await TwoNodes.StartAsync();
+        var (a, b) = (_nodes.A, _nodes.B);
+        var items = await ItemsAsync(3);
+        await b.Services.GetRequiredService<PlanCache>().GetAsync(items[0].PlanId, Token);
+        using var viewerOnB = new ChangeRecorder(b.Services, items[0].PlanId);
+        var coordinator = await TestUsers.PrincipalAsync(a.Services, TestUsers.Coordinator);
+        var service = a.Services.GetRequiredService<PlanItemService>();
+        var first = await service.MoveAsync(coordinator, new MoveRequest(items[2].Id, items[2].Version, Target(items[2])), Token);
+        Assert.Equal(first.Item!.Revision, (await NextOfAsync(viewerOnB, items[2].Id)).Item.Revision);
+
+        // A believes Redis is away for one change: it saves and numbers it, but does not send it.
+        var statusOfA = a.Services.GetRequiredService<RealtimeStatus>();
+        statusOfA.Set(false);
+        var unsent = await service.MoveAsync(coordinator, new MoveRequest(items[0].Id, items[0].Version, Target(items[0])), Token);
+        statusOfA.Set(true);
+        var sent = await service.MoveAsync(coordinator, new MoveRequest(items[1].Id, items[1].Version, Target(items[1])), Token);
+        Assert.Equal((ChangeStatus.Saved, ChangeStatus.Saved), (unsent.Status, sent.Status));
+
+        // The next message shows B the gap; B finds the unsent change in the database now, not at its next resync (15 s).
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(unsent.Item!.Revision, (await NextOfAsync(viewerOnB, items[0].Id)).Item.Revision);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"B caught up with the unsent change after {clock.Elapsed.TotalSeconds:0.0} s.");
+    }
+
+    [Fact]
+    public async Task NodesStartWhileRedisIsDownAndShareChangesOnceItIsThere()
+    {
+        _nodes = await TwoNodes.StartAsync(redisRunning: false);
+        var (a, b) = (_nodes.A, _nodes.B);
+        var item = (await ItemsAsync(1))[0];
+
+        await _nodes.Redis.StartAsync();
+        await _nodes.WaitUntilAsync(up: true, TimeSpan.FromSeconds(10));
+        await b.Services.GetRequiredService<PlanCache>().GetAsync(item.PlanId, Token);
+        using var viewerOnB = new ChangeRecorder(b.Services, item.PlanId);
+        await using var hubClientOnB = await HubListener.FollowAsync(b, item.PlanId, null);
+        var coordinator = await TestUsers.PrincipalAsync(a.Services, TestUsers.Coordinator);
+        var moved = await a.Services.GetRequiredService<PlanItemService>().MoveAsync(coordinator, new MoveRequest(item.Id, item.Version, Target(item)), Token);
+        Assert.Equal(ChangeStatus.Saved, moved.Status);
+
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(moved.Item!.Revision, (await NextOfAsync(viewerOnB, item.Id)).Item.Revision);
+        await hubClientOnB.WaitForAsync(item.Code, TimeSpan.FromSeconds(5));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"B got A's change after {clock.Elapsed.TotalSeconds:0.0} s.");
+    }
+
+    private static ItemStatus Target(PlanItem item) => item.Status == ItemStatus.NotStarted ? ItemStatus.InProgress : ItemStatus.NotStarted;
+
+    private static List<bool> Changes(RealtimeStatus status)
+    {
+        var changes = new List<bool>();
+        status.Changed += up =>
+        {
+            lock (changes)
+            {
+                changes.Add(up);
+            }
+        };
+        return changes;
+    }
+
+    private static async Task<ItemChange> NextOfAsync(ChangeRecorder viewer, int itemId)
+    {
+        while (true)
+        {
+            if ((await viewer.NextAsync()) is { } change && change.Item.Id == itemId)
+            {
+                return change;
+            }
+        }
+    }
+
+    private async Task<List<PlanItem>> ItemsAsync(int count)
+    {
+        await using var db = await _nodes.A.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>().CreateDbContextAsync(Token);
+        var planId = (await _nodes.A.Services.GetRequiredService<PlanCache>().DefaultAsync(Token))!.Id;
+        return await db.Items.AsNoTracking().Where(i => i.PlanId == planId && (i.Status == ItemStatus.NotStarted || i.Status == ItemStatus.InProgress))
+            .OrderBy(i => i.Id).Take(count).ToListAsync(Token);
+    }
+}

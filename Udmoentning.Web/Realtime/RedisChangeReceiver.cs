@@ -1,0 +1,199 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using StackExchange.Redis;
+using Udmoentning.Domain.Items;
+using Udmoentning.Web.Data;
+using Udmoentning.Web.Extensions;
+using Udmoentning.Web.Planning;
+
+namespace Udmoentning.Web.Realtime;
+
+/// <summary>
+/// Takes the other nodes' changes from Redis and hands them to this node's viewers, in the order they arrived, by one reader.
+/// Messages carry ids; the items are read from the database (the truth), one query per plan for the messages that arrived
+/// together, and an item stored at a newer revision than the message's is sent as stored. A gap in a sender's sequence or
+/// an unreadable message makes this node catch up from the database at once (<see cref="PlanResync"/>). It also keeps
+/// <see cref="RealtimeStatus"/>, whose changes make <see cref="PlanResync"/> check more often, or catch up at once.
+/// </summary>
+public sealed class RedisChangeReceiver(
+    IConnectionMultiplexer redis,
+    RedisChangeTransport transport,
+    LocalChangeFeed feed,
+    RealtimeStatus status,
+    PlanResync resync,
+    IDbContextFactory<PlanDbContext> contexts,
+    ILogger<RedisChangeReceiver> logger) : BackgroundService
+{
+    private const int MaxBatch = 500;
+
+    private readonly Dictionary<Guid, long> _lastSequence = [];
+
+    private readonly ConcurrentDictionary<ConnectionType, byte> _failed = new();
+
+    /// <summary>The newest revision of each item this node has handed to its viewers, whichever way it came; an older or equal one is not sent again.</summary>
+    private readonly ConcurrentDictionary<int, int> _dispatched = new();
+
+    private bool _warned;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        feed.Dispatching += Remember;
+        redis.ConnectionFailed += OnConnectionFailed;
+        redis.ConnectionRestored += OnConnectionRestored;
+        try
+        {
+            var queue = await SubscribeAsync(stoppingToken);
+
+            var batch = new List<ChannelMessage>(MaxBatch);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                batch.Clear();
+                batch.Add(await queue.ReadAsync(stoppingToken));
+                while (batch.Count < MaxBatch && queue.TryRead(out var more))
+                {
+                    batch.Add(more);
+                }
+
+                await HandleAsync(batch, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            feed.Dispatching -= Remember;
+            redis.ConnectionFailed -= OnConnectionFailed;
+            redis.ConnectionRestored -= OnConnectionRestored;
+        }
+    }
+
+    /// <summary>Subscribes, waiting for Redis when it is down at start-up; the connection resubscribes by itself after later outages.</summary>
+    private async Task<ChannelMessageQueue> SubscribeAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                var queue = await redis.GetSubscriber().SubscribeAsync(RedisChangeTransport.Channel);
+                _failed.Clear();
+                status.Set(true);
+                return queue;
+            }
+            catch (RedisConnectionException e)
+            {
+                if (status.IsConfigured && !_warned)
+                {
+                    _warned = true;
+                    logger.LogWarning(e, "Redis ({Setting}) cannot be reached: this node does not hear the other nodes' changes and takes them from the database instead until it can", RealtimeExtensions.RedisSetting);
+                }
+
+                status.Set(false);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    private async Task HandleAsync(List<ChannelMessage> batch, CancellationToken cancellationToken)
+    {
+        var messages = new List<RedisChangeMessage>(batch.Count);
+        foreach (var received in batch)
+        {
+            if (RedisChangeMessage.TryRead(((byte[]?)received.Message).AsSpan()) is not { } message)
+            {
+                logger.LogWarning("A change message from another node could not be read; catching up from the database");
+                resync.RequestCatchUp();
+                continue;
+            }
+
+            if (message.Node == transport.NodeId)
+            {
+                continue;
+            }
+
+            if (_lastSequence.TryGetValue(message.Node, out var last) && message.Sequence != last + 1)
+            {
+                logger.LogWarning("Changes {From}-{To} of node {Node} did not arrive; catching up from the database", last + 1, message.Sequence - 1, message.Node);
+                resync.RequestCatchUp();
+            }
+
+            _lastSequence[message.Node] = Math.Max(last, message.Sequence);
+            messages.Add(message);
+        }
+
+        Dictionary<int, PlanItem> stored;
+        try
+        {
+            stored = await ReadItemsAsync(messages, cancellationToken);
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            logger.LogWarning(e, "The items of {Count} changes from other nodes could not be read; the database resync sends them later", messages.Count);
+            resync.RequestCatchUp();
+            return;
+        }
+
+        foreach (var message in messages)
+        {
+            if (message.Structure is { } structure)
+            {
+                feed.Dispatch(structure);
+            }
+            else if (message.Item is { } notice && stored.TryGetValue(notice.ItemId, out var item)
+                     && (!_dispatched.TryGetValue(item.Id, out var known) || known < item.Revision))
+            {
+                feed.Dispatch(notice.With(item));
+            }
+        }
+    }
+
+    private async Task<Dictionary<int, PlanItem>> ReadItemsAsync(List<RedisChangeMessage> messages, CancellationToken cancellationToken)
+    {
+        var byPlan = messages.Select(m => m.Item).OfType<ItemNotice>().GroupBy(n => n.PlanId).ToList();
+        if (byPlan.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var items = new Dictionary<int, PlanItem>();
+        foreach (var plan in byPlan)
+        {
+            var ids = plan.Select(n => n.ItemId).Distinct().ToList();
+            foreach (var item in await db.Items.AsNoTracking().Where(i => i.PlanId == plan.Key && ids.Contains(i.Id)).ToListAsync(cancellationToken))
+            {
+                items[item.Id] = item;
+            }
+        }
+
+        return items;
+    }
+
+    private void Remember(ItemChange change) =>
+        _dispatched.AddOrUpdate(change.Item.Id, change.Item.Revision, (_, known) => Math.Max(known, change.Item.Revision));
+
+    private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)
+    {
+        if (status.IsUp)
+        {
+            logger.LogWarning(e.Exception, "Redis ({Setting}) was lost ({Failure}): changes from other nodes now come from the database resync", RealtimeExtensions.RedisSetting, e.FailureType);
+        }
+
+        _failed[e.ConnectionType] = 0;
+        status.Set(false);
+    }
+
+    /// <summary>Up again once every connection that failed (commands, subscriptions) is back.</summary>
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
+    {
+        _failed.TryRemove(e.ConnectionType, out _);
+        if (!_failed.IsEmpty || status.IsUp)
+        {
+            return;
+        }
+
+        // PlanResync hears of it too, and catches up at once.
+        logger.LogInformation("Redis is back: catching up from the database");
+        status.Set(true);
+    }
+}
