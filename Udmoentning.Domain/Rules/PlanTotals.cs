@@ -22,6 +22,16 @@ public static class PlanTotals
         return new YearTotals(years.ToDictionary(year => year, year => list.Sum(item => (long)item.EffectIn(year))));
     }
 
+    /// <summary>The savings (negative amounts) and the expansions (positive amounts) per year, each summed on its own.</summary>
+    public static (YearTotals Savings, YearTotals Expansions) SavingsAndExpansions(IEnumerable<PlanItem> items, IEnumerable<int> years)
+    {
+        var list = items as IReadOnlyCollection<PlanItem> ?? items.ToList();
+        var yearList = years.ToList();
+        return (
+            new YearTotals(yearList.ToDictionary(year => year, year => list.Sum(item => (long)Math.Min(0, item.EffectIn(year))))),
+            new YearTotals(yearList.ToDictionary(year => year, year => list.Sum(item => (long)Math.Max(0, item.EffectIn(year))))));
+    }
+
     public static IReadOnlyDictionary<TKey, YearTotals> PerGroup<TKey>(
         IEnumerable<PlanItem> items, IEnumerable<int> years, Func<PlanItem, TKey> group)
         where TKey : notnull

@@ -29,6 +29,13 @@ internal static class TestPlans
     public static PlanItem Item(Plan plan, ItemStatus status = ItemStatus.NotStarted, string code = "AU-D3", int committeeId = 2) =>
         PlanItem.Create(plan, Details(plan, code, committeeId), status);
 
+    /// <summary>An item with the id the database would give it.</summary>
+    public static PlanItem WithId(this PlanItem item, int id)
+    {
+        typeof(PlanItem).GetProperty(nameof(PlanItem.Id))!.SetValue(item, id);
+        return item;
+    }
+
     /// <summary>Themes get ids as the database would give them.</summary>
     private static void SetIds(Plan plan)
     {
