@@ -57,6 +57,27 @@ public abstract class StorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheSamplePlanHasItsEfficiencyTargetCountingTheRaaderumsforslag()
+    {
+        var token = TestContext.Current.CancellationToken;
+        await using (var db = _contexts())
+        {
+            await SampleSeeder.SeedIfEmptyAsync(db, cancellationToken: token);
+        }
+
+        await using (var db = _contexts())
+        {
+            var target = await db.Targets.AsNoTracking().SingleAsync(token);
+            var proposals = await db.Items.Where(i => i.Kind == ItemKind.FiscalLeewayProposal).Select(i => i.Id).OrderBy(id => id).ToListAsync(token);
+            Assert.Equal(SamplePlanData.TargetName, target.Name);
+            Assert.Equal(-5800, target.AmountIn(2025));
+            Assert.Equal(-11600, target.AmountIn(2028));
+            Assert.NotEmpty(proposals);
+            Assert.Equal(proposals, target.Items.Select(i => i.ItemId).Order());
+        }
+    }
+
+    [Fact]
     public async Task KeepsTimingsBaselinesAndAmountsAsSaved()
     {
         var token = TestContext.Current.CancellationToken;

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Udmoentning.Domain;
+using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
@@ -28,6 +29,7 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<PlanItem> Items => Set<PlanItem>();
     public DbSet<ItemHistoryEntry> History => Set<ItemHistoryEntry>();
     public DbSet<AdministrationEntry> AdministrationHistory => Set<AdministrationEntry>();
+    public DbSet<EconomicTarget> Targets => Set<EconomicTarget>();
 
     /// <summary>Stores "Q2 2025" as 20252, so timings sort and compare in SQL.</summary>
     private static readonly ValueConverter<Quarter, int> _quarterAsNumber = new(q => q.ToSortable(), v => Quarter.FromSortable(v));
@@ -154,6 +156,33 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
                 effect.HasIndex("PlanItemId", nameof(YearlyEffect.Year)).IsUnique();
             });
             item.Navigation(i => i.Effects).HasField("_effects");
+        });
+
+        modelBuilder.Entity<EconomicTarget>(target =>
+        {
+            target.ToTable("EconomicTargets");
+            target.Property(t => t.Name).HasMaxLength(EconomicTarget.NameLength);
+            target.Property(t => t.Version).IsConcurrencyToken();
+            target.HasOne<Plan>().WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
+            target.OwnsMany(t => t.Amounts, amount =>
+            {
+                amount.ToTable("EconomicTargetAmounts");
+                amount.WithOwner().HasForeignKey("EconomicTargetId");
+                amount.Property<int>("Id");
+                amount.HasKey("Id");
+                amount.HasIndex("EconomicTargetId", nameof(TargetAmount.Year)).IsUnique();
+            });
+            target.Navigation(t => t.Amounts).HasField("_amounts");
+            // The counted items are ids, not a foreign key: SQL Server refuses a second cascade path from the plan.
+            target.OwnsMany(t => t.Items, counted =>
+            {
+                counted.ToTable("EconomicTargetItems");
+                counted.WithOwner().HasForeignKey("EconomicTargetId");
+                counted.Property<int>("Id");
+                counted.HasKey("Id");
+                counted.HasIndex("EconomicTargetId", nameof(TargetItem.ItemId)).IsUnique();
+            });
+            target.Navigation(t => t.Items).HasField("_items");
         });
     }
 }

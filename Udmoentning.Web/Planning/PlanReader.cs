@@ -56,6 +56,7 @@ public sealed class PlanReader(IDbContextFactory<PlanDbContext> contexts)
             .Where(i => i.PlanId == plan.Id)
             .OrderBy(i => i.Position).ThenBy(i => i.Id)
             .ToListAsync(cancellationToken);
-        return new PlanSnapshot(plan, [.. plan.Themes.OrderBy(t => t.Position).ThenBy(t => t.Id)], committees, meetings, items);
+        var targets = await db.Targets.AsNoTracking().Where(t => t.PlanId == plan.Id).OrderBy(t => t.Name).ThenBy(t => t.Id).ToListAsync(cancellationToken);
+        return new PlanSnapshot(plan, [.. plan.Themes.OrderBy(t => t.Position).ThenBy(t => t.Id)], committees, meetings, items) { Targets = targets };
     }
 }

@@ -1,3 +1,4 @@
+using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 
@@ -11,6 +12,9 @@ public sealed record PlanSnapshot(
     IReadOnlyDictionary<int, CommitteeMeeting> Meetings,
     IReadOnlyList<PlanItem> Items)
 {
+    /// <summary>The plan's economic targets (see <see cref="TargetProgress"/>), by name.</summary>
+    public IReadOnlyList<EconomicTarget> Targets { get; init; } = [];
+
     public Committee? Committee(int? id) => id is null ? null : Committees.FirstOrDefault(c => c.Id == id);
 
     public Committee? CommitteeBySlug(string slug) =>

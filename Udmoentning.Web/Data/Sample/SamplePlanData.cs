@@ -11,6 +11,17 @@ public static class SamplePlanData
     public const string PlanName = "Udmøntningsplan 2025-2028";
     public const int FirstBudgetYear = 2025;
     public const int LastBudgetYear = 2028;
+
+    /// <summary>The budget agreement's efficiency contribution, in 1.000 kr. per year (saving).</summary>
+    public const string TargetName = "Effektiviseringsbidrag 0,5 pct.";
+
+    public static IReadOnlyDictionary<int, int> TargetAmounts { get; } = new Dictionary<int, int>
+    {
+        [2025] = -5800,
+        [2026] = -11600,
+        [2027] = -11600,
+        [2028] = -11600,
+    };
     public static readonly DateOnly AdoptedOn = new(2024, 12, 11);
 
     /// <summary>The main themes (hovedpunkter) of the budget agreement, in the agreement's order.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rules;
@@ -59,6 +60,13 @@ public static class SampleSeeder
             db.Items.Add(item);
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The seed's efficiency contribution (0,5 pct.), realised partly by the chosen råderumsforslag.
+        var target = new EconomicTarget(plan.Id, SamplePlanData.TargetName);
+        target.SetAmounts(SamplePlanData.TargetAmounts);
+        target.CountItems(EconomicTarget.DefaultItems(db.Items.Local.Where(i => i.PlanId == plan.Id)));
+        db.Targets.Add(target);
         await db.SaveChangesAsync(cancellationToken);
     }
 

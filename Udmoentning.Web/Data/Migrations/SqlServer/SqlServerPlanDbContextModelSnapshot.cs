@@ -174,6 +174,33 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Udmoentning.Domain.Economy.EconomicTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("EconomicTargets", (string)null);
+                });
+
             modelBuilder.Entity("Udmoentning.Domain.History.AdministrationEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -631,6 +658,72 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Udmoentning.Domain.Economy.EconomicTarget", b =>
+                {
+                    b.HasOne("Udmoentning.Domain.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Udmoentning.Domain.Economy.TargetAmount", "Amounts", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("AmountThousands")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("EconomicTargetId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EconomicTargetId", "Year")
+                                .IsUnique();
+
+                            b1.ToTable("EconomicTargetAmounts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EconomicTargetId");
+                        });
+
+                    b.OwnsMany("Udmoentning.Domain.Economy.TargetItem", "Items", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("EconomicTargetId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("ItemId")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EconomicTargetId", "ItemId")
+                                .IsUnique();
+
+                            b1.ToTable("EconomicTargetItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EconomicTargetId");
+                        });
+
+                    b.Navigation("Amounts");
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Udmoentning.Domain.History.ItemHistoryEntry", b =>

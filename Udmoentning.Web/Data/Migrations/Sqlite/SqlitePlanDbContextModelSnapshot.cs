@@ -162,6 +162,31 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Udmoentning.Domain.Economy.EconomicTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("EconomicTargets", (string)null);
+                });
+
             modelBuilder.Entity("Udmoentning.Domain.History.AdministrationEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -604,6 +629,68 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Udmoentning.Domain.Economy.EconomicTarget", b =>
+                {
+                    b.HasOne("Udmoentning.Domain.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Udmoentning.Domain.Economy.TargetAmount", "Amounts", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AmountThousands")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("EconomicTargetId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EconomicTargetId", "Year")
+                                .IsUnique();
+
+                            b1.ToTable("EconomicTargetAmounts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EconomicTargetId");
+                        });
+
+                    b.OwnsMany("Udmoentning.Domain.Economy.TargetItem", "Items", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("EconomicTargetId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EconomicTargetId", "ItemId")
+                                .IsUnique();
+
+                            b1.ToTable("EconomicTargetItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EconomicTargetId");
+                        });
+
+                    b.Navigation("Amounts");
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Udmoentning.Domain.History.ItemHistoryEntry", b =>
