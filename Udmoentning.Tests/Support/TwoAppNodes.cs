@@ -42,6 +42,7 @@ public sealed class TwoAppNodes : IAsyncDisposable
         try
         {
             await Task.WhenAll(a.WaitUntilServingAsync(), b.WaitUntilServingAsync());
+            await Task.WhenAll(WarmUpAsync(a), WarmUpAsync(b));
         }
         catch
         {
@@ -50,6 +51,17 @@ public sealed class TwoAppNodes : IAsyncDisposable
         }
 
         return nodes;
+    }
+
+    /// <summary>
+    /// A signed-in first render of the board on a fresh process compiles most of what a browser then needs, so a test's
+    /// browser is not the one that waits for a cold process on a busy machine.
+    /// </summary>
+    private static async Task WarmUpAsync(AppNode node)
+    {
+        var cookies = await Udmoentning.Benchmarks.Circuits.DemoSignIn.SignInAsync(node.BaseAddress, TestUsers.Reader, TestContext.Current.CancellationToken);
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = node.BaseAddress };
+        (await http.GetAsync("/", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
     }
 
     /// <summary>A context on the nodes' database, to read what they stored.</summary>

@@ -40,8 +40,9 @@ public sealed partial class PrometheusTests
 
         using var scraper = new HttpClient { BaseAddress = app.BaseAddress };
         var metrics = await ScrapeUntilAsync(scraper, text => Value(text, "udmoentning_change_latency_milliseconds_count") >= 1);
-        Assert.Equal(1, Value(metrics, "udmoentning_changes_published_total", "kind=\"moved\""));
-        Assert.Equal(1, Value(metrics, "udmoentning_boards_live"));
+        // At least: OpenTelemetry listens to meters by name in the whole process, and other tests' apps run beside this one.
+        Assert.True(Value(metrics, "udmoentning_changes_published_total", "kind=\"moved\"") >= 1, metrics);
+        Assert.True(Value(metrics, "udmoentning_boards_live") >= 1, metrics);
         Assert.True(Value(metrics, "udmoentning_change_latency_milliseconds_count") >= 1, metrics);
         Assert.True(Value(metrics, "http_server_request_duration_seconds_count") >= 1, "ASP.NET Core's request metric is missing.");
     }
