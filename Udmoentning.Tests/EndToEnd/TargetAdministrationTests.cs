@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+using Udmoentning.Domain.Items;
+using Udmoentning.Tests.Support;
+using Udmoentning.Web.Data.Sample;
+using static Microsoft.Playwright.Assertions;
+
+namespace Udmoentning.Tests.EndToEnd;
+
+/// <summary>A coordinator keeps the plan's targets on its administration page; an open board hears each change.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class TargetAdministrationTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>
+{
+    [Fact]
+    public async Task ACoordinatorAddsATargetAndEditsItsAmountsAndItemsAndAnOpenBoardReloads()
+    {
+        await using var board = await browser.OpenAsync(app, "/", TestUsers.Reader);
+        await using var coordinator = await browser.OpenAsync(app, "/admin/planer/1", TestUsers.Coordinator, board: false);
+        var page = coordinator.Page;
+        await page.SetViewportSizeAsync(768, 900);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mål", Exact = true })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Nyt mål").FillAsync("Anlægsbesparelse");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tilføj mål" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Anlægsbesparelse" })).ToBeVisibleAsync();
+        await Expect(board.Announcer).ToContainTextAsync("Målet \"Anlægsbesparelse\" er tilføjet.");
+
+        // The form opened for the new target: amounts in the one amount grammar, errors next to the field.
+        var amount2026 = page.GetByLabel("Beløb 2026 (1.000 kr.)");
+        await amount2026.FillAsync("12,5");
+        await amount2026.BlurAsync();
+        await Expect(page.GetByText("er ikke et helt", new() { Exact = false }).First).ToBeVisibleAsync();
+        await amount2026.FillAsync("-2.500");
+        await page.GetByLabel("Beløb 2027 (1.000 kr.)").FillAsync("(3 000)");
+
+        var extra = SamplePlanData.Items.First(i => i.Kind != ItemKind.FiscalLeewayProposal && i.Effects[1] != 0);
+        await page.GetByLabel("Filtrér punkter").FillAsync(extra.Code);
+        var checkbox = page.GetByRole(AriaRole.Checkbox, new() { Name = $"{extra.Code} {extra.Title}" });
+        await Expect(checkbox).Not.ToBeCheckedAsync();
+        await checkbox.CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gem mål" }).ClickAsync();
+
+        await Expect(coordinator.Snackbar).ToContainTextAsync("er gemt");
+        await Expect(board.Announcer).ToContainTextAsync("Målet \"Anlægsbesparelse\" er ændret.");
+        var table = page.GetByRole(AriaRole.Region, new() { Name = "Målet Anlægsbesparelse pr. budgetår, kan rulles vandret" });
+        var planned2026 = SamplePlanData.Items.Where(i => i.Kind == ItemKind.FiscalLeewayProposal).Sum(i => i.Effects[1]) + extra.Effects[1];
+        await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "2026" })).ToContainTextAsync($"-2.500{Amounts.Format(planned2026)}");
+        await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "2027" })).ToContainTextAsync("-3.000");
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"));
+    }
+}
