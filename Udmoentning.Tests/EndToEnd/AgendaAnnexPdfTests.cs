@@ -61,12 +61,12 @@ public sealed class AgendaAnnexPdfTests(BrowserFixture browser, LiveApp app) : I
         var outsider = SamplePlanData.Items.First(i => !_auExtract.Contains(i) && !_auExtract.Any(a => Squeeze(a.Code).Contains(Squeeze(i.Code), StringComparison.Ordinal)));
         Assert.DoesNotContain(Squeeze(outsider.Code), all);
         Assert.Contains(Squeeze("I alt"), all);
-        var economy = all[all.IndexOf(Squeeze(AnnexEconomy.SavingsLabel), StringComparison.Ordinal)..];
+        // Chromium sets "ff" as a ligature in the PDF's text layer.
+        var economy = all[all.IndexOf(Squeeze(AnnexEconomy.SavingsLabel), StringComparison.Ordinal)..].Replace("\uFB00", "ff", StringComparison.Ordinal);
         Assert.Contains(Squeeze(AgendaAnnex.EconomyHeading), all);
         Assert.Contains(AgendaAnnex.Amount(_auExtract.Sum(i => Math.Min(0, i.Effects[1]))), economy);
         Assert.Contains(Squeeze(AnnexEconomy.ExpansionsLabel), economy);
-        Assert.Contains(Squeeze($"Mål: {SamplePlanData.TargetName}"), economy);
-        Assert.Contains(Squeeze(AnnexTarget.TargetLabel), economy);
+        Assert.True(economy.Contains(Squeeze($"Mål: {SamplePlanData.TargetName}{AnnexTarget.TargetLabel}"), StringComparison.Ordinal), economy);
         Assert.Contains(AgendaAnnex.Amount(SamplePlanData.TargetAmounts[2026]), economy);
 
         // Nothing of the app bar, the menus or the page's own buttons.

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
@@ -39,12 +40,31 @@ public sealed class TargetAdministrationTests(BrowserFixture browser, LiveApp ap
         await checkbox.CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Gem mål" }).ClickAsync();
 
-        await Expect(coordinator.Snackbar).ToContainTextAsync("er gemt");
+        await Expect(coordinator.Snackbar.Filter(new() { HasText = "Målet \"Anlægsbesparelse\" er gemt." })).ToBeVisibleAsync();
         await Expect(board.Announcer).ToContainTextAsync("Målet \"Anlægsbesparelse\" er ændret.");
         var table = page.GetByRole(AriaRole.Region, new() { Name = "Målet Anlægsbesparelse pr. budgetår, kan rulles vandret" });
         var planned2026 = SamplePlanData.Items.Where(i => i.Kind == ItemKind.FiscalLeewayProposal).Sum(i => i.Effects[1]) + extra.Effects[1];
-        await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "2026" })).ToContainTextAsync($"-2.500{Amounts.Format(planned2026)}");
-        await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "2027" })).ToContainTextAsync("-3.000");
+        var row2026 = table.GetByRole(AriaRole.Row).Filter(new() { HasText = "2026" }).Locator("td");
+        await Expect(row2026.Nth(0)).ToHaveTextAsync("-2.500");
+        await Expect(row2026.Nth(1)).ToHaveTextAsync(Amounts.Format(planned2026));
+        await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "2027" }).Locator("td").Nth(0)).ToHaveTextAsync("-3.000");
         Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"));
+    }
+
+    [Fact]
+    public async Task TheCommitteeViewShowsTheCommitteesOwnSavingsAndExpansionsPerYear()
+    {
+        await using var viewer = await browser.OpenAsync(app, "/udvalg/au", TestUsers.Reader);
+        await viewer.Page.SetViewportSizeAsync(320, 800);
+        var economy = viewer.Page.GetByRole(AriaRole.Region, new() { Name = "Udvalgets økonomi, kan rulles vandret" });
+        var snapshot = (await app.Services.GetRequiredService<Udmoentning.Web.Planning.PlanCache>().GetAsync(cancellationToken: TestContext.Current.CancellationToken))!;
+        var extract = Udmoentning.Domain.Rules.CommitteeExtract.For(snapshot.CommitteeBySlug("au")!, snapshot.Items).ToList();
+        var years = snapshot.Plan.BudgetYears.ToList();
+        var savings = economy.GetByRole(AriaRole.Row).Filter(new() { HasText = "Besparelser" }).Locator("td");
+        var expansions = economy.GetByRole(AriaRole.Row).Filter(new() { HasText = "Udvidelser" }).Locator("td");
+        await Expect(savings).ToHaveTextAsync([.. years.Select(y => Amounts.Format(extract.Sum(i => Math.Min(0, i.EffectIn(y)))))]);
+        await Expect(expansions).ToHaveTextAsync([.. years.Select(y => Amounts.Format(extract.Sum(i => Math.Max(0, i.EffectIn(y)))))]);
+        Assert.Contains(years, y => extract.Any(i => i.EffectIn(y) < 0));
+        Assert.False(await viewer.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"));
     }
 }
