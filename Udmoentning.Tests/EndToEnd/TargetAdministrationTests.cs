@@ -38,6 +38,12 @@ public sealed class TargetAdministrationTests(BrowserFixture browser, LiveApp ap
         var checkbox = page.GetByRole(AriaRole.Checkbox, new() { Name = $"{extra.Code} {extra.Title}" });
         await Expect(checkbox).Not.ToBeCheckedAsync();
         await checkbox.CheckAsync();
+        foreach (var width in new[] { 320, 1440, 768 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            Assert.False(await ScrollsSidewaysAsync(page), $"The open target form scrolls sideways at {width} px.");
+        }
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Gem mål" }).ClickAsync();
 
         await Expect(coordinator.Snackbar.Filter(new() { HasText = "Målet \"Anlægsbesparelse\" er gemt." })).ToBeVisibleAsync();
@@ -48,7 +54,7 @@ public sealed class TargetAdministrationTests(BrowserFixture browser, LiveApp ap
         await Expect(row2026.Nth(0)).ToHaveTextAsync("-2.500");
         await Expect(row2026.Nth(1)).ToHaveTextAsync(Amounts.Format(planned2026));
         await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "2027" }).Locator("td").Nth(0)).ToHaveTextAsync("-3.000");
-        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"));
+        Assert.False(await ScrollsSidewaysAsync(page));
     }
 
     [Fact]
@@ -65,6 +71,9 @@ public sealed class TargetAdministrationTests(BrowserFixture browser, LiveApp ap
         await Expect(savings).ToHaveTextAsync([.. years.Select(y => Amounts.Format(extract.Sum(i => Math.Min(0, i.EffectIn(y)))))]);
         await Expect(expansions).ToHaveTextAsync([.. years.Select(y => Amounts.Format(extract.Sum(i => Math.Max(0, i.EffectIn(y)))))]);
         Assert.Contains(years, y => extract.Any(i => i.EffectIn(y) < 0));
-        Assert.False(await viewer.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"));
+        Assert.False(await ScrollsSidewaysAsync(viewer.Page));
     }
+
+    private static Task<bool> ScrollsSidewaysAsync(IPage page) =>
+        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
 }
