@@ -26,6 +26,7 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         Administer,
         ManagePlans,
         ImportPlan,
+        ManageTargets,
     }
 
     public static TheoryData<string, Action, bool> Matrix => new()
@@ -38,6 +39,7 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         { TestUsers.Reader, Action.Administer, false },
         { TestUsers.Reader, Action.ManagePlans, false },
         { TestUsers.Reader, Action.ImportPlan, false },
+        { TestUsers.Reader, Action.ManageTargets, false },
         { TestUsers.EditorAu, Action.ViewBoard, true },
         { TestUsers.EditorAu, Action.MoveOwnCommitteeItem, true },
         { TestUsers.EditorAu, Action.MoveOtherCommitteeItem, false },
@@ -46,6 +48,7 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         { TestUsers.EditorAu, Action.Administer, false },
         { TestUsers.EditorAu, Action.ManagePlans, false },
         { TestUsers.EditorAu, Action.ImportPlan, false },
+        { TestUsers.EditorAu, Action.ManageTargets, false },
         { TestUsers.Coordinator, Action.ViewBoard, true },
         { TestUsers.Coordinator, Action.MoveOwnCommitteeItem, true },
         { TestUsers.Coordinator, Action.MoveOtherCommitteeItem, true },
@@ -54,6 +57,7 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         { TestUsers.Coordinator, Action.Administer, false },
         { TestUsers.Coordinator, Action.ManagePlans, true },
         { TestUsers.Coordinator, Action.ImportPlan, true },
+        { TestUsers.Coordinator, Action.ManageTargets, true },
         { TestUsers.Administrator, Action.ViewBoard, true },
         { TestUsers.Administrator, Action.MoveOwnCommitteeItem, true },
         { TestUsers.Administrator, Action.MoveOtherCommitteeItem, true },
@@ -62,6 +66,7 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         { TestUsers.Administrator, Action.Administer, true },
         { TestUsers.Administrator, Action.ManagePlans, true },
         { TestUsers.Administrator, Action.ImportPlan, true },
+        { TestUsers.Administrator, Action.ManageTargets, true },
     };
 
     // The AU editor's own item, another committee's item, and a cross-cutting one; all movable between "Ikke påbegyndt" and "I gang".
@@ -105,6 +110,9 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
                 break;
             case Action.ImportPlan:
                 await AssertImportAsync(user, allowed);
+                break;
+            case Action.ManageTargets:
+                await AssertManageTargetsAsync(user, allowed);
                 break;
         }
     }
@@ -218,6 +226,42 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
                 Assert.Equal(Udmoentning.Domain.Access.AccessRules.NotPlanManager, o.Message);
             });
             Assert.False(await after.Themes.AnyAsync(t => t.Name == name, Token));
+            Assert.Equal(recordBefore, await after.AdministrationHistory.CountAsync(Token));
+        }
+    }
+
+    private async Task AssertManageTargetsAsync(ClaimsPrincipal user, bool allowed)
+    {
+        var administration = app.Services.GetRequiredService<PlanAdministration>();
+        var name = $"Mål {Guid.NewGuid():N}"[..20];
+        await using var db = await Contexts().CreateDbContextAsync(Token);
+        var sample = await db.Targets.AsNoTracking().Where(t => t.Name == SamplePlanData.TargetName).OrderBy(t => t.Id).FirstAsync(Token);
+        var recordBefore = await db.AdministrationHistory.CountAsync(Token);
+
+        var added = await administration.AddTargetAsync(user, sample.PlanId, name, Token);
+        var targetId = added.Id ?? sample.Id;
+        var version = (await db.Targets.AsNoTracking().SingleAsync(t => t.Id == targetId, Token)).Version;
+        var form = new TargetForm(name + " ændret", new Dictionary<int, int> { [SamplePlanData.FirstBudgetYear] = -1 }, []);
+        var saved = await administration.SaveTargetAsync(user, sample.PlanId, targetId, version, form, Token);
+        version = (await db.Targets.AsNoTracking().SingleAsync(t => t.Id == targetId, Token)).Version;
+        var removed = await administration.RemoveTargetAsync(user, sample.PlanId, targetId, version, Token);
+
+        await using var after = await Contexts().CreateDbContextAsync(Token);
+        if (allowed)
+        {
+            Assert.All([added, saved, removed], o => Assert.Equal(ChangeStatus.Saved, o.Status));
+            Assert.Equal(recordBefore + 3, await after.AdministrationHistory.CountAsync(Token));
+            Assert.False(await after.Targets.AnyAsync(t => t.Id == targetId, Token));
+        }
+        else
+        {
+            Assert.All([added, saved, removed], o =>
+            {
+                Assert.Equal(ChangeStatus.Forbidden, o.Status);
+                Assert.Equal(Udmoentning.Domain.Access.AccessRules.NotPlanManager, o.Message);
+            });
+            Assert.False(await after.Targets.AnyAsync(t => t.Name.StartsWith(name), Token));
+            Assert.Equal(sample.Version, (await after.Targets.AsNoTracking().SingleAsync(t => t.Id == sample.Id, Token)).Version);
             Assert.Equal(recordBefore, await after.AdministrationHistory.CountAsync(Token));
         }
     }

@@ -102,6 +102,9 @@ public sealed class AccessibilityTests(BrowserFixture browser, LiveApp app) : IC
         await viewer.GoToPageAsync("/admin/planer/1");
         await Expect(page.GetByLabel("Navn på hovedpunkt 1")).ToBeVisibleAsync();
         await AssertNoSeriousViolationsAsync(page, anyImpact: true);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Redigér: {Udmoentning.Web.Data.Sample.SamplePlanData.TargetName}" }).ClickAsync();
+        await Expect(page.GetByLabel("Filtrér punkter")).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(page, anyImpact: true);
 
         await viewer.GoToPageAsync("/admin/udvalg");
         await Expect(page.Locator("h2", new() { HasText = "Møder i" })).ToBeVisibleAsync();

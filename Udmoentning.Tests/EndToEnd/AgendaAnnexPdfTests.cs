@@ -61,6 +61,13 @@ public sealed class AgendaAnnexPdfTests(BrowserFixture browser, LiveApp app) : I
         var outsider = SamplePlanData.Items.First(i => !_auExtract.Contains(i) && !_auExtract.Any(a => Squeeze(a.Code).Contains(Squeeze(i.Code), StringComparison.Ordinal)));
         Assert.DoesNotContain(Squeeze(outsider.Code), all);
         Assert.Contains(Squeeze("I alt"), all);
+        // Chromium sets "ff" as a ligature in the PDF's text layer.
+        var economy = all[all.IndexOf(Squeeze(AnnexEconomy.SavingsLabel), StringComparison.Ordinal)..].Replace("\uFB00", "ff", StringComparison.Ordinal);
+        Assert.Contains(Squeeze(AgendaAnnex.EconomyHeading), all);
+        Assert.Contains(AgendaAnnex.Amount(_auExtract.Sum(i => Math.Min(0, i.Effects[1]))), economy);
+        Assert.Contains(Squeeze(AnnexEconomy.ExpansionsLabel), economy);
+        Assert.True(economy.Contains(Squeeze($"Mål: {SamplePlanData.TargetName}{AnnexTarget.TargetLabel}"), StringComparison.Ordinal), economy);
+        Assert.Contains(AgendaAnnex.Amount(SamplePlanData.TargetAmounts[2026]), economy);
 
         // Nothing of the app bar, the menus or the page's own buttons.
         foreach (var chrome in new[] { "Log ud", "Spring til indhold", "Ændringer", "Udskriv / gem som PDF", "Hent som Excel", "Tilbage til tavlen", Viewer.DisplayName(TestUsers.Reader) })

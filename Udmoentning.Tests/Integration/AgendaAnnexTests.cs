@@ -54,6 +54,34 @@ public sealed class AgendaAnnexTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task TheAnnexEconomyHasTheExtractsSavingsAndExpansionsApartAndItsPartOfEachTarget()
+    {
+        var snapshot = (await app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token))!;
+        var au = snapshot.CommitteeBySlug("au")!;
+        var extract = snapshot.Items.Where(i => CommitteeExtract.Includes(au, i)).ToList();
+
+        var economy = AgendaAnnex.Build(snapshot, au, new DateOnly(2025, 1, 20)).Economy;
+
+        foreach (var year in snapshot.Plan.BudgetYears)
+        {
+            Assert.Equal(extract.Where(i => i.EffectIn(year) < 0).Sum(i => (long)i.EffectIn(year)), economy.Savings[year]);
+            Assert.Equal(extract.Where(i => i.EffectIn(year) > 0).Sum(i => (long)i.EffectIn(year)), economy.Expansions[year]);
+        }
+
+        Assert.True(economy.Savings.Sum < 0 && economy.Expansions.Sum > 0, "The AU extract has both savings and expansions.");
+        var target = Assert.Single(economy.Targets);
+        Assert.Equal($"Mål: {SamplePlanData.TargetName}", target.Heading);
+        var counted = extract.Where(i => i.Kind == ItemKind.FiscalLeewayProposal).ToList();
+        Assert.Equal(counted.Count, target.CountedItems);
+        foreach (var year in snapshot.Plan.BudgetYears)
+        {
+            Assert.Equal(SamplePlanData.TargetAmounts[year], target.TargetIn(year));
+            Assert.Equal(counted.Sum(i => (long)i.EffectIn(year)), target.PlannedIn(year));
+            Assert.Equal(counted.Where(i => i.IsCompleted).Sum(i => (long)i.EffectIn(year)), target.RealisedIn(year));
+        }
+    }
+
+    [Fact]
     public async Task RowsSayCompletedSlippageHealthAndTreatmentInWords()
     {
         var snapshot = (await app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token))!;
@@ -102,7 +130,7 @@ public sealed class AgendaAnnexTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.All(itemRows, r => Assert.Equal(byCode[Text(r, "A")].Title, Text(r, "B")));
 
         var years = new[] { "I", "J", "K", "L" };
-        var grandTotal = rows.Last();
+        var grandTotal = rows.Single(r => Text(r, "A") == "I alt");
         Assert.Equal("I alt", Text(grandTotal, "A"));
         var expected = Enumerable.Range(0, 4).Select(y => _auCodes.Sum(code => byCode[code].Effects[y])).ToList();
         Assert.Equal(expected, years.Select(c => Amount(grandTotal, c)));
@@ -111,6 +139,18 @@ public sealed class AgendaAnnexTests(AppFactory app) : IClassFixture<AppFactory>
         var themeTotals = rows.Where(r => Text(r, "A").StartsWith("I alt ", StringComparison.Ordinal)).ToList();
         Assert.Equal(SamplePlanData.Items.Where(i => _auCodes.Contains(i.Code)).Select(i => i.Theme).Distinct().Count(), themeTotals.Count);
         Assert.Equal(expected, years.Select(c => themeTotals.Sum(r => Amount(r, c))));
+
+        // The economy section after the extract, read back: savings and expansions apart, and the plan's target.
+        var economy = rows.SkipWhile(r => Text(r, "A") != AgendaAnnex.EconomyHeading).ToDictionary(r => Text(r, "A"));
+        Assert.NotEmpty(economy);
+        var effects = _auCodes.Select(code => byCode[code].Effects).ToList();
+        Assert.Equal(Enumerable.Range(0, 4).Select(y => effects.Sum(e => Math.Min(0, e[y]))), years.Select(c => Amount(economy[AnnexEconomy.SavingsLabel], c)));
+        Assert.Equal(Enumerable.Range(0, 4).Select(y => effects.Sum(e => Math.Max(0, e[y]))), years.Select(c => Amount(economy[AnnexEconomy.ExpansionsLabel], c)));
+        Assert.Equal(expected, years.Select(c => Amount(economy[AnnexEconomy.NetLabel], c)));
+        Assert.Contains($"Mål: {SamplePlanData.TargetName}", economy.Keys);
+        Assert.Equal(SamplePlanData.TargetAmounts.Values, years.Select(c => Amount(economy[AnnexTarget.TargetLabel], c)));
+        Assert.Single(economy.Keys, k => k.StartsWith("Planlagt af udvalgets", StringComparison.Ordinal));
+        Assert.Contains(AnnexTarget.RealisedLabel, economy.Keys);
     }
 
     [Fact]

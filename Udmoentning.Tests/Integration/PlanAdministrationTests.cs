@@ -1,6 +1,9 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Udmoentning.Domain;
+using Udmoentning.Domain.Economy;
+using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Tests.Support;
@@ -193,6 +196,134 @@ public sealed class PlanAdministrationTests : IAsyncLifetime
         Assert.True(meetings.Single(m => m.Id == mine[2].Id).IsCancelled);
         var record = await _administration.HistoryAsync(null, cancellationToken: Token);
         Assert.Equal(["Aflyst", "Flyttet", "Oprettet", "Ændret", "Oprettet"], record.Select(e => e.Kind));
+    }
+
+    [Fact]
+    public async Task ACoordinatorAddsEditsAndRemovesATargetEachRecordedAndPushedToViewers()
+    {
+        var plan = await PlanAsync();
+        using var viewer = new StructureRecorder(_app.Services, plan.Id);
+        var cache = _app.Services.GetRequiredService<PlanCache>();
+
+        var added = await _administration.AddTargetAsync(_coordinator, plan.Id, "Anlægsloft", Token);
+        Assert.True(added.Succeeded, added.Message);
+        Assert.Contains("Anlægsloft", (await viewer.NextAsync()).Description);
+        var board = (await cache.GetAsync(plan.Id, Token))!;
+        var target = board.Targets.Single(t => t.Id == added.Id);
+        Assert.Empty(target.Amounts);
+        Assert.Equal(EconomicTarget.DefaultItems(board.Items).Order(), target.Items.Select(i => i.ItemId));
+        Assert.NotEmpty(target.Items);
+
+        var counted = board.Items.Where(i => i.Kind != ItemKind.FiscalLeewayProposal && i.EffectIn(2026) != 0).Take(2).ToList();
+        var saved = await _administration.SaveTargetAsync(_coordinator, plan.Id, target.Id, target.Version,
+            new TargetForm("Anlægsloft 2026", new Dictionary<int, int> { [2025] = -1000, [2026] = -2500, [2027] = 0 }, [.. counted.Select(i => i.Id)]), Token);
+        Assert.True(saved.Succeeded, saved.Message);
+        Assert.Contains("Anlægsloft 2026", (await viewer.NextAsync()).Description);
+        board = (await cache.GetAsync(plan.Id, Token))!;
+        target = board.Targets.Single(t => t.Id == added.Id);
+        Assert.Equal("Anlægsloft 2026", target.Name);
+        Assert.Equal([new TargetAmount(2025, -1000), new TargetAmount(2026, -2500)], target.Amounts);
+        Assert.Equal(counted.Select(i => i.Id).Order(), target.Items.Select(i => i.ItemId));
+        var progress = TargetProgress.Of(target, board.Items, board.Plan.BudgetYears);
+        Assert.Equal(counted.Sum(i => (long)i.EffectIn(2026)), progress.In(2026)!.Planned);
+
+        var removed = await _administration.RemoveTargetAsync(_coordinator, plan.Id, target.Id, target.Version, Token);
+        Assert.True(removed.Succeeded, removed.Message);
+        Assert.DoesNotContain((await cache.GetAsync(plan.Id, Token))!.Targets, t => t.Id == added.Id);
+
+        var record = (await _administration.HistoryAsync(plan.Id, cancellationToken: Token)).Where(e => e.Subject == PlanAdministration.TargetSubject).ToList();
+        Assert.Equal(["Fjernet", "Ændret", "Oprettet"], record.Select(e => e.Kind));
+        var changes = record[1].Changes;
+        Assert.Contains(new FieldChange("Navn", "Anlægsloft", "Anlægsloft 2026"), changes);
+        Assert.Contains(new FieldChange("Beløb 2026", "0", "-2.500"), changes);
+        Assert.DoesNotContain(changes, c => c.Field == "Beløb 2027");
+        Assert.Contains(changes, c => c.Field == "Punkter" && c.New == string.Join(", ", counted.Select(i => i.Code).Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public async Task AStaleTargetVersionIsRefusedAndKeepsTheOtherChange()
+    {
+        var plan = await PlanAsync();
+        var target = await TargetAsync();
+        var first = await _administration.SaveTargetAsync(_coordinator, plan.Id, target.Id, target.Version, FormOf(target) with { Name = "Først" }, Token);
+
+        var second = await _administration.SaveTargetAsync(_coordinator, plan.Id, target.Id, target.Version, FormOf(target) with { Name = "Sidst" }, Token);
+        var removal = await _administration.RemoveTargetAsync(_coordinator, plan.Id, target.Id, target.Version, Token);
+
+        Assert.True(first.Succeeded, first.Message);
+        Assert.Equal(ChangeStatus.Stale, second.Status);
+        Assert.Equal(ChangeStatus.Stale, removal.Status);
+        Assert.Contains("ændret af en anden", second.Message);
+        Assert.Equal("Først", (await TargetAsync()).Name);
+    }
+
+    [Fact]
+    public async Task BadTargetInputIsRefusedInDanishAndNothingChangesOrIsRecorded()
+    {
+        var plan = await PlanAsync();
+        var target = await TargetAsync();
+        await using (var db = await ContextsAsync())
+        {
+            db.Plans.Add(new Plan("Anden plan", 2025, 2028, new DateOnly(2024, 12, 1), PlanStage.Adopted));
+            await db.SaveChangesAsync(Token);
+        }
+
+        var planItem = await ItemAsync(i => i.PlanId == plan.Id);
+        var outside = await _administration.SaveTargetAsync(_coordinator, plan.Id, target.Id, target.Version,
+            FormOf(target) with { AmountsByYear = new Dictionary<int, int> { [2025] = -100, [2030] = -200 } }, Token);
+        var unknownItem = await _administration.SaveTargetAsync(_coordinator, plan.Id, target.Id, target.Version,
+            FormOf(target) with { ItemIds = [planItem.Id, int.MaxValue] }, Token);
+        var noName = await _administration.SaveTargetAsync(_coordinator, plan.Id, target.Id, target.Version, FormOf(target) with { Name = "  " }, Token);
+        var tooLarge = await _administration.SaveTargetAsync(_coordinator, plan.Id, target.Id, target.Version,
+            FormOf(target) with { AmountsByYear = new Dictionary<int, int> { [2025] = Limits.MaxAmountThousands + 1 } }, Token);
+        var noNewName = await _administration.AddTargetAsync(_coordinator, plan.Id, "", Token);
+        var elsewhere = await _administration.RemoveTargetAsync(_coordinator, plan.Id + 1, target.Id, target.Version, Token);
+
+        Assert.Equal(ChangeStatus.Invalid, outside.Status);
+        Assert.Equal("2030 er ikke budgetår i planen (2025-2028). Intet er gemt.", outside.Message);
+        Assert.Equal(ChangeStatus.Invalid, unknownItem.Status);
+        Assert.Equal("1 af de valgte punkter findes ikke (længere) i planen. Intet er gemt.", unknownItem.Message);
+        Assert.Equal(ChangeStatus.Invalid, noName.Status);
+        Assert.Contains("Målets navn", noName.Message);
+        Assert.Equal(ChangeStatus.Invalid, tooLarge.Status);
+        Assert.Equal(ChangeStatus.Invalid, noNewName.Status);
+        Assert.Equal(ChangeStatus.NotFound, elsewhere.Status);
+        var after = await TargetAsync();
+        Assert.Equal(target.Version, after.Version);
+        Assert.Equal(target.Amounts, after.Amounts);
+        Assert.Equal(target.Items, after.Items);
+        await using var check = await ContextsAsync();
+        Assert.Equal(1, await check.Targets.CountAsync(Token));
+        Assert.Empty(await _administration.HistoryAsync(plan.Id, cancellationToken: Token));
+    }
+
+    [Fact]
+    public async Task AnArchivedPlansTargetsCannotBeAddedChangedOrRemoved()
+    {
+        var plan = await PlanAsync();
+        Assert.True((await _administration.SetStageAsync(_coordinator, plan.Id, plan.Version, PlanStage.Archived, Token)).Succeeded);
+        var target = await TargetAsync();
+
+        var add = await _administration.AddTargetAsync(_coordinator, plan.Id, "Nyt mål", Token);
+        var save = await _administration.SaveTargetAsync(_coordinator, plan.Id, target.Id, target.Version, FormOf(target) with { Name = "Nyt navn" }, Token);
+        var remove = await _administration.RemoveTargetAsync(_coordinator, plan.Id, target.Id, target.Version, Token);
+
+        Assert.All([add, save, remove], o =>
+        {
+            Assert.Equal(ChangeStatus.Refused, o.Status);
+            Assert.Contains("arkiveret", o.Message);
+        });
+        Assert.Equal(target.Version, (await TargetAsync()).Version);
+        Assert.DoesNotContain(await _administration.HistoryAsync(plan.Id, cancellationToken: Token), e => e.Subject == PlanAdministration.TargetSubject);
+    }
+
+    private static TargetForm FormOf(EconomicTarget target) =>
+        new(target.Name, target.Amounts.ToDictionary(a => a.Year, a => a.AmountThousands), [.. target.Items.Select(i => i.ItemId)]);
+
+    private async Task<EconomicTarget> TargetAsync()
+    {
+        await using var db = await ContextsAsync();
+        return await db.Targets.AsNoTracking().OrderBy(t => t.Id).FirstAsync(Token);
     }
 
     private async Task<Plan> PlanAsync()

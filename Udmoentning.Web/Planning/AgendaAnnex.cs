@@ -1,5 +1,6 @@
 using System.Globalization;
 using Udmoentning.Domain;
+using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rules;
@@ -27,6 +28,10 @@ public sealed record AgendaAnnex(
 {
     public const string Title = "Udsnit af udmøntningsplanen";
     public const string AmountNote = "Beløb i 1.000 kr. (- = mindreudgift, + = merudgift)";
+    public const string EconomyHeading = "Økonomi";
+
+    /// <summary>The committee's own economy: its extract's savings and expansions apart, and its part of each plan target.</summary>
+    public required AnnexEconomy Economy { get; init; }
 
     private static readonly CultureInfo _danish = CultureInfo.GetCultureInfo("da-DK");
     private static readonly StringComparer _codeOrder = StringComparer.Create(_danish, CompareOptions.NumericOrdering);
@@ -70,7 +75,10 @@ public sealed record AgendaAnnex(
             nextMeeting,
             years,
             themes,
-            PlanTotals.PerYear(extract, years));
+            PlanTotals.PerYear(extract, years))
+        {
+            Economy = AnnexEconomy.Of(snapshot, extract, years),
+        };
     }
 
     /// <summary>An amount in 1.000 kr. as in Danish budget documents: "-1.250".</summary>
@@ -149,4 +157,42 @@ public sealed record AnnexRow(
 {
     /// <summary>The health as a word, so it reads in black and white: "Grøn", "Gul", "Rød".</summary>
     public string HealthText => Health.Name();
+}
+
+/// <summary>
+/// The economy section of the annex, from the same calculations as the plan's: <see cref="PlanTotals.SavingsAndExpansions"/>
+/// over the extract, and for each target <see cref="TargetProgress"/> over the extract's items only (the committee's part).
+/// </summary>
+public sealed record AnnexEconomy(YearTotals Savings, YearTotals Expansions, IReadOnlyList<AnnexTarget> Targets)
+{
+    public const string SavingsLabel = "Mindreudgifter (besparelser)";
+    public const string ExpansionsLabel = "Merudgifter (udvidelser)";
+    public const string NetLabel = "I alt, netto";
+
+    public static AnnexEconomy Of(PlanSnapshot snapshot, IReadOnlyList<PlanItem> extract, IReadOnlyList<int> years)
+    {
+        var (savings, expansions) = PlanTotals.SavingsAndExpansions(extract, years);
+        return new AnnexEconomy(savings, expansions, [.. snapshot.Targets.Select(target => new AnnexTarget(
+            DisplayText.Safe(target.Name),
+            extract.Count(i => target.Counts(i.Id)),
+            TargetProgress.Of(target, extract, years)))]);
+    }
+}
+
+/// <summary>A plan target in the annex: the whole plan's target per year, and what the committee's counted items plan and have realised.</summary>
+public sealed record AnnexTarget(string Name, int CountedItems, TargetProgress Progress)
+{
+    public string Heading => $"Mål: {Name}";
+
+    public const string TargetLabel = "Målet for hele planen";
+
+    public string PlannedLabel => $"Planlagt af udvalgets {CountedItems} tællende punkter";
+
+    public const string RealisedLabel = "Heraf realiseret (afsluttede punkter)";
+
+    public long TargetIn(int year) => Progress.In(year)?.Target ?? 0;
+
+    public long PlannedIn(int year) => Progress.In(year)?.Planned ?? 0;
+
+    public long RealisedIn(int year) => Progress.In(year)?.Realised ?? 0;
 }

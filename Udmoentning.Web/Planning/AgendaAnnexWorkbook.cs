@@ -49,6 +49,20 @@ public static class AgendaAnnexWorkbook
 
         rows.Add(Total(headers.Length, "I alt", annex.Years.Select(y => annex.Total[y])));
 
+        var economy = annex.Economy;
+        rows.Add(Row(headers.Length, []));
+        rows.Add(Row(headers.Length, [AgendaAnnex.EconomyHeading]));
+        rows.Add(Total(headers.Length, AnnexEconomy.SavingsLabel, annex.Years.Select(y => economy.Savings[y])));
+        rows.Add(Total(headers.Length, AnnexEconomy.ExpansionsLabel, annex.Years.Select(y => economy.Expansions[y])));
+        rows.Add(Total(headers.Length, AnnexEconomy.NetLabel, annex.Years.Select(y => annex.Total[y])));
+        foreach (var target in economy.Targets)
+        {
+            rows.Add(Row(headers.Length, [target.Heading]));
+            rows.Add(Total(headers.Length, AnnexTarget.TargetLabel, annex.Years.Select(target.TargetIn)));
+            rows.Add(Total(headers.Length, target.PlannedLabel, annex.Years.Select(target.PlannedIn)));
+            rows.Add(Total(headers.Length, AnnexTarget.RealisedLabel, annex.Years.Select(target.RealisedIn)));
+        }
+
         var configuration = new OpenXmlConfiguration
         {
             AutoFilter = false,

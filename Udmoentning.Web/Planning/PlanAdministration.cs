@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Udmoentning.Domain;
 using Udmoentning.Domain.Access;
+using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
@@ -15,6 +16,9 @@ namespace Udmoentning.Web.Planning;
 
 /// <summary>The plan's details as the administration form edits them.</summary>
 public sealed record PlanForm(string Name, int FirstBudgetYear, int LastBudgetYear, DateOnly AdoptedOn);
+
+/// <summary>An economic target as the administration edits it: its name, an amount per budget year (1.000 kr.) and the counted items.</summary>
+public sealed record TargetForm(string Name, IReadOnlyDictionary<int, int> AmountsByYear, IReadOnlyCollection<int> ItemIds);
 
 /// <summary>
 /// The one way plans, main themes, committees and meetings change: checks that the user is a coordinator or an
@@ -32,6 +36,7 @@ public sealed class PlanAdministration(
     public const string ThemeSubject = "Hovedpunkt";
     public const string CommitteeSubject = "Udvalg";
     public const string MeetingSubject = "Møde";
+    public const string TargetSubject = "Mål";
 
     public Task<AdminOutcome> CreatePlanAsync(ClaimsPrincipal user, PlanForm form, IReadOnlyList<string>? themes = null, CancellationToken cancellationToken = default) =>
         RunAsync(user, cancellationToken, async (db, actor, record) =>
@@ -186,6 +191,63 @@ public sealed class PlanAdministration(
             await db.SaveChangesAsync(cancellationToken);
             record(new Recorded(plan.Id, ThemeSubject, theme.Name, "Fjernet", [new FieldChange("Navn", theme.Name, null)]), $"Hovedpunktet \"{theme.Name}\" er fjernet.");
             return AdminOutcome.Saved(theme.Id);
+        });
+
+    /// <summary>A new target with no amounts yet, counting the plan's råderumsforslag (<see cref="EconomicTarget.DefaultItems"/>).</summary>
+    public Task<AdminOutcome> AddTargetAsync(ClaimsPrincipal user, int planId, string name, CancellationToken cancellationToken = default) =>
+        WithPlanAsync(user, planId, null, cancellationToken, async (db, plan, record) =>
+        {
+            var target = new EconomicTarget(plan.Id, name);
+            var items = await db.Items.AsNoTracking().Where(i => i.PlanId == planId).ToListAsync(cancellationToken);
+            target.CountItems(EconomicTarget.DefaultItems(items));
+            db.Targets.Add(target);
+            await db.SaveChangesAsync(cancellationToken);
+            record(new Recorded(plan.Id, TargetSubject, target.Name, "Oprettet", [new FieldChange("Navn", null, target.Name), new FieldChange("Punkter", null, Num(target.Items.Count))]),
+                $"Målet \"{target.Name}\" er tilføjet.");
+            return AdminOutcome.Saved(target.Id);
+        });
+
+    /// <summary>Saves a target's name, amounts and counted items; amounts only in the plan's budget years, items only from the plan.</summary>
+    public Task<AdminOutcome> SaveTargetAsync(ClaimsPrincipal user, int planId, int targetId, Guid expectedVersion, TargetForm form, CancellationToken cancellationToken = default) =>
+        WithTargetAsync(user, planId, targetId, expectedVersion, cancellationToken, async (db, plan, target, record) =>
+        {
+            var outside = form.AmountsByYear.Where(a => a.Value != 0 && (a.Key < plan.FirstBudgetYear || a.Key > plan.LastBudgetYear)).Select(a => a.Key).Order().ToList();
+            if (outside.Count > 0)
+            {
+                return AdminOutcome.Invalid($"{string.Join(", ", outside)} er ikke budgetår i planen ({plan.BudgetPeriod}). Intet er gemt.");
+            }
+
+            var codes = await db.Items.AsNoTracking().Where(i => i.PlanId == planId).ToDictionaryAsync(i => i.Id, i => i.Code, cancellationToken);
+            var unknown = form.ItemIds.Distinct().Count(id => !codes.ContainsKey(id));
+            if (unknown > 0)
+            {
+                return AdminOutcome.Invalid($"{unknown} af de valgte punkter findes ikke (længere) i planen. Intet er gemt.");
+            }
+
+            var before = TargetFields(plan, target, codes);
+            var oldName = target.Name;
+            target.Rename(form.Name);
+            target.SetAmounts(form.AmountsByYear.Where(a => a.Value != 0).ToDictionary());
+            target.CountItems(form.ItemIds);
+            var changes = Changed(before, TargetFields(plan, target, codes));
+            if (changes.Count == 0)
+            {
+                return AdminOutcome.Saved(target.Id);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            record(new Recorded(plan.Id, TargetSubject, target.Name, "Ændret", changes),
+                oldName == target.Name ? $"Målet \"{target.Name}\" er ændret." : $"Målet \"{oldName}\" hedder nu \"{target.Name}\".");
+            return AdminOutcome.Saved(target.Id);
+        });
+
+    public Task<AdminOutcome> RemoveTargetAsync(ClaimsPrincipal user, int planId, int targetId, Guid expectedVersion, CancellationToken cancellationToken = default) =>
+        WithTargetAsync(user, planId, targetId, expectedVersion, cancellationToken, async (db, plan, target, record) =>
+        {
+            db.Targets.Remove(target);
+            await db.SaveChangesAsync(cancellationToken);
+            record(new Recorded(plan.Id, TargetSubject, target.Name, "Fjernet", [new FieldChange("Navn", target.Name, null)]), $"Målet \"{target.Name}\" er fjernet.");
+            return AdminOutcome.Saved(target.Id);
         });
 
     public Task<AdminOutcome> CreateCommitteeAsync(ClaimsPrincipal user, string name, string shortCode, string? slug, CancellationToken cancellationToken = default) =>
@@ -373,6 +435,20 @@ public sealed class PlanAdministration(
         WithPlanAsync(user, planId, expectedVersion, cancellationToken, (db, plan, record) =>
             plan.Themes.FirstOrDefault(t => t.Id == themeId) is { } theme ? work(db, plan, theme, record) : Task.FromResult(AdminOutcome.NotFound("Hovedpunktet")), action);
 
+    /// <summary>Work on one of a plan's targets; the plan's own version is not checked, the target's is.</summary>
+    private Task<AdminOutcome> WithTargetAsync(ClaimsPrincipal user, int planId, int targetId, Guid expectedVersion, CancellationToken cancellationToken,
+        Func<PlanDbContext, Plan, EconomicTarget, Action<Recorded, string>, Task<AdminOutcome>> work, [CallerMemberName] string action = "") =>
+        WithPlanAsync(user, planId, null, cancellationToken, async (db, plan, record) =>
+        {
+            var target = await db.Targets.SingleOrDefaultAsync(t => t.Id == targetId && t.PlanId == planId, cancellationToken);
+            if (target is null)
+            {
+                return AdminOutcome.NotFound("Målet");
+            }
+
+            return target.Version != expectedVersion ? AdminOutcome.Stale($"Målet \"{target.Name}\"") : await work(db, plan, target, record);
+        }, action);
+
     private Task<AdminOutcome> WithMeetingAsync(ClaimsPrincipal user, int meetingId, Guid expectedVersion, CancellationToken cancellationToken,
         Func<PlanDbContext, CommitteeMeeting, Action<Recorded, string>, Task<AdminOutcome>> work, [CallerMemberName] string action = "") =>
         RunAsync(user, cancellationToken, meetingId, action, async (db, actor, record) =>
@@ -478,6 +554,14 @@ public sealed class PlanAdministration(
         new("Budgetår", null, plan.BudgetPeriod),
         new("Vedtaget", null, Iso(plan.AdoptedOn)),
         new("Stade", null, Plan.StageName(plan.Stage)),
+    ];
+
+    /// <summary>A target's fields: its name, its amount in each of the plan's budget years and the codes of its counted items.</summary>
+    private static List<FieldChange> TargetFields(Plan plan, EconomicTarget target, IReadOnlyDictionary<int, string> codes) =>
+    [
+        new("Navn", null, target.Name),
+        .. plan.BudgetYears.Select(year => new FieldChange($"Beløb {year}", null, Amounts.Format((int)target.AmountIn(year)))),
+        new("Punkter", null, string.Join(", ", target.Items.Select(i => codes.GetValueOrDefault(i.ItemId, Num(i.ItemId))).Order(StringComparer.Ordinal))),
     ];
 
     private static List<FieldChange> CommitteeFields(Committee committee) =>
