@@ -29,6 +29,12 @@ public static partial class PlanLinks
 
     public static string Overview(int? planId) => $"{Prefix(planId)}oversigt";
 
+    /// <summary>The plan's economy: totals, targets and progress charts.</summary>
+    public static string Economy(int? planId) => $"{Prefix(planId)}oekonomi";
+
+    /// <summary>A committee's economy: the same page over the committee's extract.</summary>
+    public static string CommitteeEconomy(int? planId, string slug) => $"{Committee(planId, slug)}/oekonomi";
+
     public static string Changes(int? planId) => $"{Prefix(planId)}aendringer";
 
     public static string Export(int planId) => $"plan/{planId}/eksport.xlsx";
