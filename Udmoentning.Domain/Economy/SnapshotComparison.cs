@@ -10,8 +10,8 @@ namespace Udmoentning.Domain.Economy;
 /// </summary>
 public sealed record SnapshotComparison(
     IReadOnlyList<int> Years,
-    IReadOnlyList<ItemChange> Changed,
-    IReadOnlyList<ItemChange> NewSlippage,
+    IReadOnlyList<ItemDifference> Changed,
+    IReadOnlyList<ItemDifference> NewSlippage,
     IReadOnlyList<FrozenItem> Added,
     IReadOnlyList<FrozenItem> Completed,
     IReadOnlyList<FrozenItem> Removed,
@@ -31,9 +31,9 @@ public sealed record SnapshotComparison(
         var kept = after.Items.Select(a => (Before: before.Item(a.ItemId), After: a)).Where(p => p.Before is not null)
             .Select(p => (Before: p.Before!, p.After)).ToList();
 
-        var changed = kept.Select(p => new ItemChange(p.Before, p.After, Differences(p.Before, p.After, years))).Where(c => c.Changes.Count > 0).ToList();
+        var changed = kept.Select(p => new ItemDifference(p.Before, p.After, Differences(p.Before, p.After, years))).Where(c => c.Changes.Count > 0).ToList();
         var slipped = kept.Where(p => p.Before.Timing is { } was && p.After.Timing is { } now && now > was)
-            .Select(p => new ItemChange(p.Before, p.After, [new FieldChange(TimingField, p.Before.Timing.ToString(), p.After.Timing.ToString())])).ToList();
+            .Select(p => new ItemDifference(p.Before, p.After, [new FieldChange(TimingField, p.Before.Timing.ToString(), p.After.Timing.ToString())])).ToList();
 
         return new SnapshotComparison(
             years,
@@ -81,7 +81,7 @@ public sealed record SnapshotComparison(
 }
 
 /// <summary>An item's changes from one follow-up to the other, field by field.</summary>
-public sealed record ItemChange(FrozenItem Before, FrozenItem After, IReadOnlyList<FieldChange> Changes);
+public sealed record ItemDifference(FrozenItem Before, FrozenItem After, IReadOnlyList<FieldChange> Changes);
 
 /// <summary>An item that moved from one committee to another.</summary>
 public sealed record ItemMove(FrozenItem Item, string FromCommittee, string ToCommittee);
