@@ -73,6 +73,7 @@ public sealed partial class RateLimitTests
             await reader.GetAsync($"/plan/{plan.Plan.Id}/udvalg/{slug}/bilag.xlsx", Token),
             await reader.GetAsync($"/punkter/{plan.Items[0].Id}/historik.csv", Token),
             await reader.GetAsync($"/plan/{plan.Plan.Id}/moede/{slug}/referat.csv?siden=2026-01-01T00:00:00Z", Token),
+            await reader.GetAsync($"/plan/{plan.Plan.Id}/opfoelgninger/sammenligning.xlsx", Token),
         };
         var someoneElse = await coordinator.GetAsync($"/plan/{plan.Plan.Id}/eksport.xlsx", Token);
         var page = await reader.GetAsync("/aendringer", Token);

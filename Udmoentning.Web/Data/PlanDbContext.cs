@@ -30,6 +30,7 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<ItemHistoryEntry> History => Set<ItemHistoryEntry>();
     public DbSet<AdministrationEntry> AdministrationHistory => Set<AdministrationEntry>();
     public DbSet<EconomicTarget> Targets => Set<EconomicTarget>();
+    public DbSet<FollowUpSnapshot> FollowUps => Set<FollowUpSnapshot>();
 
     /// <summary>Stores "Q2 2025" as 20252, so timings sort and compare in SQL.</summary>
     private static readonly ValueConverter<Quarter, int> _quarterAsNumber = new(q => q.ToSortable(), v => Quarter.FromSortable(v));
@@ -41,6 +42,12 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
 
     /// <summary>Times are stored as UTC on every provider and read back marked as UTC.</summary>
     private static readonly ValueConverter<DateTime, DateTime> _utc = new(at => at, at => DateTime.SpecifyKind(at, DateTimeKind.Utc));
+
+    /// <summary>A follow-up's state never changes once taken: the same object is the same state.</summary>
+    private static readonly ValueComparer<FollowUpState> _frozenComparer = new(
+        (a, b) => ReferenceEquals(a, b),
+        state => state.GetHashCode(),
+        state => state);
 
     private static readonly ValueComparer<IReadOnlyList<FieldChange>> _changesComparer = new(
         (a, b) => a!.SequenceEqual(b!),
@@ -183,6 +190,18 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
                 counted.HasIndex("EconomicTargetId", nameof(TargetItem.ItemId)).IsUnique();
             });
             target.Navigation(t => t.Items).HasField("_items");
+        });
+
+        modelBuilder.Entity<FollowUpSnapshot>(snapshot =>
+        {
+            snapshot.ToTable("FollowUpSnapshots");
+            snapshot.Property(f => f.Name).HasMaxLength(FollowUpSnapshot.NameLength);
+            snapshot.Property(f => f.TakenById).HasMaxLength(450);
+            snapshot.Property(f => f.TakenByName).HasMaxLength(200);
+            snapshot.Property(f => f.TakenAt).HasConversion(_utc);
+            snapshot.Property(f => f.State).HasConversion(state => FollowUpStateJson.Write(state), json => FollowUpStateJson.Read(json), _frozenComparer);
+            snapshot.HasOne<Plan>().WithMany().HasForeignKey(f => f.PlanId).OnDelete(DeleteBehavior.Cascade);
+            snapshot.HasIndex(f => new { f.PlanId, f.TakenAt });
         });
     }
 }

@@ -21,12 +21,13 @@ public static class PlanningExtensions
         builder.Services.AddSingleton<PlanAdministration>();
         builder.Services.AddSingleton<PlanImport>();
         builder.Services.AddSingleton<AgendaAnnexReader>();
+        builder.Services.AddSingleton<FollowUpReader>();
         return builder;
     }
 
     /// <summary>
-    /// Endpoints outside the board: an item's history as CSV (aktindsigt), what changed at a meeting as CSV, a plan as an Excel workbook, and a committee's
-    /// agenda annex as an Excel workbook.
+    /// Endpoints outside the board: an item's history as CSV (aktindsigt), what changed at a meeting as CSV, a plan as an Excel workbook, a committee's
+    /// agenda annex as an Excel workbook, and a comparison of budget follow-ups as an Excel workbook.
     /// </summary>
     public static WebApplication MapPlanning(this WebApplication app)
     {
@@ -71,6 +72,14 @@ public static class PlanningExtensions
                 ? Results.Text(problem, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound)
                 : Results.File(AgendaAnnexWorkbook.Write(annex), AgendaAnnexWorkbook.ContentType,
                     AgendaAnnexWorkbook.FileName(annex.Slug, annex.BudgetPeriod, annex.Date));
+        });
+        files.MapGet("/plan/{id:int}/opfoelgninger/sammenligning.xlsx", async (int id, int? fra, int? til, FollowUpReader followUps, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var (comparison, problem) = await followUps.CompareAsync(id, fra, til, cancellationToken);
+            return comparison is null
+                ? Results.Text(problem, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound)
+                : Results.File(FollowUpWorkbook.Write(comparison), FollowUpWorkbook.ContentType,
+                    FollowUpWorkbook.FileName(comparison.BudgetPeriod, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
         });
         return app;
     }

@@ -25,7 +25,7 @@ public sealed record TargetForm(string Name, IReadOnlyDictionary<int, int> Amoun
 /// administrator, applies the domain's rules, saves with a record of the change (who, when, old, new) in the same
 /// transaction, and tells every open board to reload. Refusals save and record nothing.
 /// </summary>
-public sealed class PlanAdministration(
+public sealed partial class PlanAdministration(
     IDbContextFactory<PlanDbContext> contexts,
     PlanChangePublisher publisher,
     CurrentUsers currentUsers,

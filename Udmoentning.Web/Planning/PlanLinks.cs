@@ -37,6 +37,9 @@ public static partial class PlanLinks
 
     public static string Changes(int? planId) => $"{Prefix(planId)}aendringer";
 
+    /// <summary>The plan's budget follow-ups: snapshots and their comparison.</summary>
+    public static string FollowUps(int planId) => $"plan/{planId}/opfoelgninger";
+
     public static string Export(int planId) => $"plan/{planId}/eksport.xlsx";
 
     public const string Administration = "admin/planer";

@@ -200,6 +200,49 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                     b.ToTable("EconomicTargets", (string)null);
                 });
 
+            modelBuilder.Entity("Udmoentning.Domain.Economy.FollowUpSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TakenById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("TakenByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "TakenAt");
+
+                    b.ToTable("FollowUpSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Udmoentning.Domain.History.AdministrationEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -722,6 +765,15 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                     b.Navigation("Amounts");
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Udmoentning.Domain.Economy.FollowUpSnapshot", b =>
+                {
+                    b.HasOne("Udmoentning.Domain.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Udmoentning.Domain.History.ItemHistoryEntry", b =>

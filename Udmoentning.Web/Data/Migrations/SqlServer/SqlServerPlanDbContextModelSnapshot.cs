@@ -201,6 +201,49 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                     b.ToTable("EconomicTargets", (string)null);
                 });
 
+            modelBuilder.Entity("Udmoentning.Domain.Economy.FollowUpSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TakenById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("TakenByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "TakenAt");
+
+                    b.ToTable("FollowUpSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Udmoentning.Domain.History.AdministrationEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -724,6 +767,15 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                     b.Navigation("Amounts");
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Udmoentning.Domain.Economy.FollowUpSnapshot", b =>
+                {
+                    b.HasOne("Udmoentning.Domain.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Udmoentning.Domain.History.ItemHistoryEntry", b =>

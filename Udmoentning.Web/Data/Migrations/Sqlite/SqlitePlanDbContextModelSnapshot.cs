@@ -187,6 +187,47 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                     b.ToTable("EconomicTargets", (string)null);
                 });
 
+            modelBuilder.Entity("Udmoentning.Domain.Economy.FollowUpSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TakenById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TakenByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "TakenAt");
+
+                    b.ToTable("FollowUpSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Udmoentning.Domain.History.AdministrationEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -691,6 +732,15 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                     b.Navigation("Amounts");
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Udmoentning.Domain.Economy.FollowUpSnapshot", b =>
+                {
+                    b.HasOne("Udmoentning.Domain.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Udmoentning.Domain.History.ItemHistoryEntry", b =>
