@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Udmoentning.Benchmarks.Circuits;
 
 namespace Udmoentning.Benchmarks.Harness;
@@ -45,7 +44,7 @@ public sealed class AppServer : IAsyncDisposable
     /// <summary>Starts the app; with <paramref name="redis"/> it is one of several nodes sharing changes through that Redis.</summary>
     public static async Task<AppServer> StartAsync(string publishFolder, int items, string? postgres = null, string? redis = null)
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         var data = Directory.CreateTempSubdirectory("udm-bench-").FullName;
         var start = new ProcessStartInfo("dotnet", [Path.Combine(publishFolder, "Udmoentning.Web.dll"), "--urls", $"http://127.0.0.1:{port}"])
         {
@@ -125,15 +124,6 @@ public sealed class AppServer : IAsyncDisposable
         }
 
         throw new TimeoutException("The app did not start within 3 minutes.");
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Udmoentning.Benchmarks.Harness;
 
@@ -31,10 +29,7 @@ public sealed class PostgresCluster : IAsyncDisposable
 
         var folder = Directory.CreateTempSubdirectory("udm-bench-pg-").FullName;
         await RunAsync("chown", "postgres", folder);
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = FreePorts.Next();
         await AsPostgresAsync(Path.Combine(bin, "initdb"), "-D", Path.Combine(folder, "data"), "-A", "trust", "-U", "postgres");
         await AsPostgresAsync(Path.Combine(bin, "pg_ctl"), "-D", Path.Combine(folder, "data"), "-l", Path.Combine(folder, "log"), "-w",
             "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1", "start");

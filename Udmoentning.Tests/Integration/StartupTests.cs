@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Udmoentning.Tests.Support;
+using Udmoentning.Benchmarks.Harness;
 
 namespace Udmoentning.Tests.Integration;
 
@@ -30,7 +31,7 @@ public class StartupTests
     {
         var (exitCode, output) = await RunAppAsync(
             ("Database__Provider", "Postgres"),
-            ("ConnectionStrings__Postgres", $"Host=127.0.0.1;Port={ClosedPort()};Database=udm;Username=udm;Timeout=3"));
+            ("ConnectionStrings__Postgres", $"Host=127.0.0.1;Port={FreePorts.Next()};Database=udm;Username=udm;Timeout=3"));
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Cannot open or migrate the Postgres database", output);
@@ -87,7 +88,7 @@ public class StartupTests
         var (exitCode, output) = await AppProcess.RunAsync(
             ["migrate"],
             ("Database__Provider", "Postgres"),
-            ("ConnectionStrings__Postgres", $"Host=127.0.0.1;Port={ClosedPort()};Database=udm;Username=udm;Timeout=3"));
+            ("ConnectionStrings__Postgres", $"Host=127.0.0.1;Port={FreePorts.Next()};Database=udm;Username=udm;Timeout=3"));
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Udmøntning cannot prepare the database: Cannot open or migrate the Postgres database", output);
@@ -104,15 +105,6 @@ public class StartupTests
         Assert.Equal(1, exitCode);
         Assert.Contains("Realtime:Redis is not a valid StackExchange.Redis connection string", output);
         Assert.DoesNotContain("   at ", output);
-    }
-
-    private static int ClosedPort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static Task<(int ExitCode, string Output)> RunAppAsync(params (string Name, string Value)[] environment) =>

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Sockets;
+using Udmoentning.Benchmarks.Harness;
 
 namespace Udmoentning.Tests.Support;
 
@@ -63,7 +63,7 @@ public sealed class AppNode : IAsyncDisposable
     public static AppNode Launch(string name, IReadOnlyDictionary<string, string> settings)
     {
         var web = WebOutput();
-        var port = FreePort();
+        var port = FreePorts.Next();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(web, "Udmoentning.Web.dll"), "--urls", $"http://127.0.0.1:{port}"])
         {
             // The content root is the project folder, as with `dotnet run`: appsettings and static assets are found there.
@@ -159,12 +159,5 @@ public sealed class AppNode : IAsyncDisposable
         }
 
         throw new DirectoryNotFoundException($"No Udmoentning.slnx above {AppContext.BaseDirectory}.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Udmoentning.Benchmarks.Harness;
 
 namespace Udmoentning.Tests.Support;
 
@@ -16,7 +16,7 @@ public sealed class OtlpCollector : IDisposable
 
     public OtlpCollector()
     {
-        Url = $"http://127.0.0.1:{FreePort()}/";
+        Url = $"http://127.0.0.1:{FreePorts.Next()}/";
         _listener.Prefixes.Add(Url);
         _listener.Start();
         _ = AcceptAsync();
@@ -57,12 +57,5 @@ public sealed class OtlpCollector : IDisposable
             context.Response.ContentType = "application/x-protobuf";
             context.Response.Close();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using Udmoentning.Benchmarks.Harness;
 
 namespace Udmoentning.Tests.Support;
 
@@ -54,7 +55,7 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>A new server of this test's own.</summary>
     public static async Task<RedisServer> StartNewAsync()
     {
-        var server = new RedisServer(FreePort());
+        var server = new RedisServer(FreePorts.Next());
         await server.StartAsync();
         return server;
     }
@@ -135,12 +136,5 @@ public sealed class RedisServer : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
