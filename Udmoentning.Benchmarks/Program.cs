@@ -7,7 +7,7 @@ namespace Udmoentning.Benchmarks;
 
 /// <summary>
 /// The benchmark harness: <c>dotnet run -c Release --project Udmoentning.Benchmarks [-- --quick] [--viewers 50,300,1000]
-/// [--sizes 500,2000,5000] [--only latency,burst,render,save,import,nodes] [--out FILE]</c>. Starts the app itself, measures,
+/// [--sizes 500,2000,5000] [--only latency,burst,render,save,import,nodes,memory] [--out FILE]</c>. Starts the app itself, measures,
 /// prints Markdown tables and writes them to docs/benchmark-results.md.
 /// </summary>
 internal static class BenchmarkProgram
@@ -27,6 +27,11 @@ internal static class BenchmarkProgram
         if (only is null || only.Contains("latency") || only.Contains("burst"))
         {
             await LiveAsync(report, publish, only is null || only.Contains("latency") ? viewers : [], only is null || only.Contains("burst"), quick);
+        }
+
+        if (only?.Contains("memory") == true)
+        {
+            await MemoryAsync(publish, viewers, Option(args, "--gcdump"));
         }
 
         if (only is null || only.Contains("render"))
@@ -81,6 +86,32 @@ internal static class BenchmarkProgram
         {
             Console.WriteLine("Burst...");
             report.Bursts.Add(await BurstScenario.RunAsync(server, quick ? 50 : 300, items.Skip(20).Take(21).ToList()));
+        }
+    }
+
+    /// <summary>
+    /// Memory per viewer only (no latency), for finding what a viewer costs; with <c>--gcdump FOLDER</c>, also a
+    /// <c>dotnet-gcdump</c> of the server with the viewers open (the tool must be on the PATH).
+    /// </summary>
+    private static async Task MemoryAsync(string publish, int[] viewers, string? gcdump)
+    {
+        await using var server = await AppServer.StartAsync(publish, 2000);
+        var admin = await server.SignInAsync("demo-administrator");
+        var reader = await server.SignInAsync("demo-laeser");
+        foreach (var count in viewers)
+        {
+            var idle = await server.MemoryAsync(admin);
+            await using var open = await Viewers.OpenAsync(new Uri(server.BaseUri, "/"), reader, count);
+            var loaded = await server.MemoryAsync(admin);
+            Console.WriteLine($"  {count} viewers: heap {idle.ManagedBytes / 1e6:0.0} MB -> {loaded.ManagedBytes / 1e6:0.0} MB, " +
+                $"{(loaded.ManagedBytes - idle.ManagedBytes) / 1e6 / count:0.000} MB per viewer; first batch {open.FirstBatchBytes / 1e3:0.0} KB");
+            if (gcdump is not null)
+            {
+                var file = Path.Combine(gcdump, $"viewers-{count}.gcdump");
+                using var dump = System.Diagnostics.Process.Start("dotnet-gcdump", ["collect", "-p", server.ProcessId.ToString(CultureInfo.InvariantCulture), "-o", file])!;
+                await dump.WaitForExitAsync();
+                Console.WriteLine($"  gcdump: {file}");
+            }
         }
     }
 

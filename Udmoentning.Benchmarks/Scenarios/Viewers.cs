@@ -25,6 +25,9 @@ public sealed class Viewers : IAsyncDisposable
 
     public TimeSpan ConnectTime { get; private init; }
 
+    /// <summary>The size of the first viewer's first render batch: roughly what one viewer renders.</summary>
+    public int FirstBatchBytes => _clients.Length > 0 ? _clients[0].FirstBatch.Size : 0;
+
     /// <summary>Opens <paramref name="count"/> viewers, <paramref name="together"/> at a time (as a meeting room opens laptops).</summary>
     public static async Task<Viewers> OpenAsync(Uri page, CookieContainer cookies, int count, int together = 25)
     {
