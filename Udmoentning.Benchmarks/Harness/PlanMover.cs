@@ -34,6 +34,10 @@ public sealed class PlanMover : IAsyncDisposable
     public async Task<MoveResult> ToggleAsync(int itemId, Guid version, string status) =>
         await _hub.InvokeAsync<MoveResult>("Move", itemId, version, status == "InProgress" ? "NotStarted" : "InProgress");
 
+    /// <summary>Moves the item to <paramref name="status"/>, above <paramref name="beforeItemId"/> (null: the bottom of the cell).</summary>
+    public async Task<MoveResult> MoveAsync(int itemId, Guid version, string status, int? beforeItemId) =>
+        await _hub.InvokeAsync<MoveResult>("MoveBefore", itemId, version, status, beforeItemId);
+
     public ValueTask DisposeAsync() => _hub.DisposeAsync();
 
     public sealed record MoveResult(string Outcome, string? Message, Guid? Version, string? Status, string? Code);

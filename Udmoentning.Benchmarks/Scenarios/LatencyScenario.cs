@@ -3,64 +3,75 @@ using Udmoentning.Benchmarks.Harness;
 
 namespace Udmoentning.Benchmarks.Scenarios;
 
-public sealed record LatencyResult(int Viewers, Stats Latency, int Expected, int Received, TimeSpan ConnectTime, MemoryReading Idle, MemoryReading Loaded);
+public sealed record LatencyResult(
+    int Viewers, Timed OnScreen, Timed OffScreen, TimeSpan ConnectTime, MemoryReading Idle, MemoryReading Loaded);
+
+/// <summary>The timings of one kind of change for every viewer: latency, how many arrived of how many, and the batch's size.</summary>
+public sealed record Timed(Stats Latency, int Expected, int Received, Stats BatchBytes);
 
 /// <summary>
 /// Change-to-visible latency: with N viewers on the board, one change at a time is saved through the hub
-/// (the application service) and timed until each viewer's circuit has received the render batch that shows it.
+/// (the application service) and timed until each viewer's circuit has received the render batch that shows it
+/// (<see cref="TimedMoves"/>: a card every viewer has rendered, and beside it a card none has).
 /// Memory is read from the server before the viewers open and with all of them open.
 /// </summary>
 public static class LatencyScenario
 {
-    public static async Task<LatencyResult> RunAsync(AppServer server, int viewerCount, int changes, IReadOnlyList<int> items)
+    public static async Task<LatencyResult> RunAsync(AppServer server, int viewerCount, int changes, int itemCount)
     {
         var admin = await server.SignInAsync("demo-administrator");
         var reader = await server.SignInAsync("demo-laeser");
         await using var mover = await PlanMover.ConnectAsync(server.BaseUri, await server.SignInAsync("demo-koordinator"));
-        var idle = await server.MemoryAsync(admin);
+        var moves = await TimedMoves.ReadAsync(server, reader, mover, itemCount);
 
+        // The plan's one shared copy is loaded by the first viewer; it is not a viewer's cost.
+        await using (await Viewers.OpenAsync(new Uri(server.BaseUri, "/"), reader, 1))
+        {
+        }
+
+        var idle = await server.MemoryAsync(admin);
         await using var viewers = await Viewers.OpenAsync(new Uri(server.BaseUri, "/"), reader, viewerCount);
         var loaded = await server.MemoryAsync(admin);
         Console.WriteLine($"  {viewerCount} viewers open in {viewers.ConnectTime.TotalSeconds:0.0} s; server sees {loaded.LiveBoards} live boards");
 
-        var (latency, received) = await MeasureAsync(mover, [viewers], changes, items);
-        return new LatencyResult(viewerCount, latency, changes * viewerCount, received, viewers.ConnectTime, idle, loaded);
+        var onScreen = await MeasureAsync(mover, [viewers], changes, moves.OnScreen, moves.OnScreenAsync);
+        var offScreen = await MeasureAsync(mover, [viewers], changes, moves.OffScreen, moves.OffScreenAsync);
+        return new LatencyResult(viewerCount, onScreen, offScreen, viewers.ConnectTime, idle, loaded);
     }
 
     /// <summary>
     /// <paramref name="changes"/> changes one after another (after one to warm up), each timed for every viewer of every group;
     /// the groups may be on different nodes.
     /// </summary>
-    public static async Task<(Stats Latency, int Received)> MeasureAsync(PlanMover mover, IReadOnlyList<Viewers> groups, int changes, IReadOnlyList<int> items)
+    public static async Task<Timed> MeasureAsync(
+        PlanMover mover, IReadOnlyList<Viewers> groups, int changes, IReadOnlyList<int> items, Func<PlanMover, int, Task<TimedMove>> plan)
     {
-        await ChangeAsync(groups, mover, items[0]);
+        await ChangeAsync(groups, mover, await plan(mover, items[0]));
         var latencies = new List<double>();
-        var received = 0;
+        var bytes = new List<double>();
         for (var i = 1; i <= changes; i++)
         {
-            var (times, count) = await ChangeAsync(groups, mover, items[i % items.Count]);
+            var (times, sizes) = await ChangeAsync(groups, mover, await plan(mover, items[i % items.Count]));
             latencies.AddRange(times);
-            received += count;
+            bytes.AddRange(sizes);
         }
 
-        return (Stats.Of(latencies), received);
+        return new Timed(Stats.Of(latencies), changes * groups.Sum(g => g.Count), latencies.Count, Stats.Of(bytes));
     }
 
-    /// <summary>One change, timed from just before the save is asked for until each viewer has rendered its announcement.</summary>
-    private static async Task<(IReadOnlyList<double> Milliseconds, int Received)> ChangeAsync(IReadOnlyList<Viewers> groups, PlanMover mover, int itemId)
+    /// <summary>One change, timed from just before the save is asked for until each viewer has the batch that shows it.</summary>
+    private static async Task<(List<double> Milliseconds, List<double> Bytes)> ChangeAsync(IReadOnlyList<Viewers> groups, PlanMover mover, TimedMove move)
     {
-        var (version, status) = await mover.CurrentAsync(itemId);
-        var watches = groups.SelectMany(g => g.Watch(" flyttet til ")).ToList();
+        var watches = groups.SelectMany(g => g.Watch(move.Shows)).ToList();
         var saved = Stopwatch.GetTimestamp();
-        var result = await mover.ToggleAsync(itemId, version, status);
+        var result = await mover.MoveAsync(move.ItemId, move.Version, move.To, move.BeforeItemId);
         if (result.Outcome != "Saved")
         {
-            throw new InvalidOperationException($"Move of item {itemId}: {result.Outcome} {result.Message}");
+            throw new InvalidOperationException($"Move of item {move.ItemId}: {result.Outcome} {result.Message}");
         }
 
-        var all = Task.WhenAll(watches.Select(w => w.Received));
-        await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(30)));
-        var arrived = watches.Where(w => w.Received.IsCompletedSuccessfully).Select(w => Stopwatch.GetElapsedTime(saved, w.Received.Result.At).TotalMilliseconds).ToList();
-        return (arrived, arrived.Count);
+        await Task.WhenAny(Task.WhenAll(watches.Select(w => w.Received)), Task.Delay(TimeSpan.FromSeconds(30)));
+        var arrived = watches.Where(w => w.Received.IsCompletedSuccessfully).Select(w => w.Received.Result).ToList();
+        return ([.. arrived.Select(a => Stopwatch.GetElapsedTime(saved, a.At).TotalMilliseconds)], [.. arrived.Select(a => (double)a.Bytes)]);
     }
 }

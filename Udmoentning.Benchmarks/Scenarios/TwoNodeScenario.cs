@@ -2,7 +2,7 @@ using Udmoentning.Benchmarks.Harness;
 
 namespace Udmoentning.Benchmarks.Scenarios;
 
-public sealed record TwoNodeResult(int Viewers, Stats SingleNode, int SingleExpected, int SingleReceived, Stats TwoNodes, int TwoExpected, int TwoReceived);
+public sealed record TwoNodeResult(int Viewers, Timed SingleNode, Timed TwoNodes);
 
 /// <summary>
 /// Change-to-visible latency with the viewers split over two web nodes that share one PostgreSQL database and one Redis,
@@ -11,25 +11,28 @@ public sealed record TwoNodeResult(int Viewers, Stats SingleNode, int SingleExpe
 /// </summary>
 public static class TwoNodeScenario
 {
-    public static async Task<TwoNodeResult> RunAsync(string publish, PostgresCluster postgres, RedisProcess redis, int viewerCount, int changes, IReadOnlyList<int> items)
+    public static async Task<TwoNodeResult> RunAsync(string publish, PostgresCluster postgres, RedisProcess redis, int viewerCount, int changes)
     {
-        Stats single;
-        int singleReceived;
+        Timed single;
         await using (var node = await AppServer.StartAsync(publish, 2000, postgres.ConnectionString))
         {
             await using var mover = await PlanMover.ConnectAsync(node.BaseUri, await node.SignInAsync("demo-koordinator"));
-            await using var viewers = await Viewers.OpenAsync(new Uri(node.BaseUri, "/"), await node.SignInAsync("demo-laeser"), viewerCount);
-            (single, singleReceived) = await LatencyScenario.MeasureAsync(mover, [viewers], changes, items);
-            Console.WriteLine($"  one node, {viewerCount} viewers: {single.Row} ms, {singleReceived}/{changes * viewerCount} received");
+            var reader = await node.SignInAsync("demo-laeser");
+            var moves = await TimedMoves.ReadAsync(node, reader, mover, 2000);
+            await using var viewers = await Viewers.OpenAsync(new Uri(node.BaseUri, "/"), reader, viewerCount);
+            single = await LatencyScenario.MeasureAsync(mover, [viewers], changes, moves.OnScreen, moves.OnScreenAsync);
+            Console.WriteLine($"  one node, {viewerCount} viewers: {single.Latency.Row} ms, {single.Received}/{single.Expected} received");
         }
 
         await using var a = await AppServer.StartAsync(publish, 2000, postgres.ConnectionString, redis.ConnectionString);
         await using var b = await AppServer.StartAsync(publish, 2000, postgres.ConnectionString, redis.ConnectionString);
         await using var moverOnA = await PlanMover.ConnectAsync(a.BaseUri, await a.SignInAsync("demo-koordinator"));
-        await using var onA = await Viewers.OpenAsync(new Uri(a.BaseUri, "/"), await a.SignInAsync("demo-laeser"), viewerCount / 2);
+        var readerOnA = await a.SignInAsync("demo-laeser");
+        var movesOnA = await TimedMoves.ReadAsync(a, readerOnA, moverOnA, 2000);
+        await using var onA = await Viewers.OpenAsync(new Uri(a.BaseUri, "/"), readerOnA, viewerCount / 2);
         await using var onB = await Viewers.OpenAsync(new Uri(b.BaseUri, "/"), await b.SignInAsync("demo-laeser"), viewerCount - viewerCount / 2);
-        var (two, twoReceived) = await LatencyScenario.MeasureAsync(moverOnA, [onA, onB], changes, items);
-        Console.WriteLine($"  two nodes, {viewerCount} viewers split: {two.Row} ms, {twoReceived}/{changes * viewerCount} received");
-        return new TwoNodeResult(viewerCount, single, changes * viewerCount, singleReceived, two, changes * viewerCount, twoReceived);
+        var two = await LatencyScenario.MeasureAsync(moverOnA, [onA, onB], changes, movesOnA.OnScreen, movesOnA.OnScreenAsync);
+        Console.WriteLine($"  two nodes, {viewerCount} viewers split: {two.Latency.Row} ms, {two.Received}/{two.Expected} received");
+        return new TwoNodeResult(viewerCount, single, two);
     }
 }

@@ -71,10 +71,11 @@ public sealed class Viewers : IAsyncDisposable
 /// <summary>One viewer waiting for a text to be rendered.</summary>
 public sealed class Watch(string text, long afterBatch)
 {
-    private readonly TaskCompletionSource<(long At, int Batches)> _received = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<(long At, int Batches, int Bytes)> _received = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _batches;
 
-    public Task<(long At, int Batches)> Received => _received.Task;
+    /// <summary>When the batch with the text arrived, how many batches came until then (it included), and its size.</summary>
+    public Task<(long At, int Batches, int Bytes)> Received => _received.Task;
 
     public void Offer(RenderBatchInfo batch)
     {
@@ -86,7 +87,7 @@ public sealed class Watch(string text, long afterBatch)
         var count = Interlocked.Increment(ref _batches);
         if (batch.ContainsText(text))
         {
-            _received.TrySetResult((batch.ReceivedAt, count));
+            _received.TrySetResult((batch.ReceivedAt, count, batch.Size));
         }
     }
 }

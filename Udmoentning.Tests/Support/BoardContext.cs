@@ -97,6 +97,27 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         return await db.Items.AsNoTracking().SingleAsync(i => i.Code == code, Token);
     }
 
+    /// <summary>
+    /// What <c>js/board.js</c> reports when a viewer acts on the card <paramref name="code"/> ("open", "move", "key"),
+    /// raised on the board's one handler as the browser would.
+    /// </summary>
+    protected static Task CardActionAsync(IRenderedComponent<BoardHost> board, string code, string action, string? key = null) =>
+        board.Find(".live-board").TriggerEventAsync("oncardaction", new CardActionEventArgs { Action = action, ItemId = ItemIdOf(board, code), Key = key });
+
+    /// <summary>The card <paramref name="code"/> dragged and dropped in <paramref name="cell"/>, on the card <paramref name="onto"/> or below the last.</summary>
+    protected static Task DropAsync(IRenderedComponent<BoardHost> board, string code, AngleSharp.Dom.IElement cell, string? onto = null) =>
+        board.Find(".live-board").TriggerEventAsync("oncardaction", new CardActionEventArgs
+        {
+            Action = "drop",
+            ItemId = ItemIdOf(board, code),
+            ThemeId = int.Parse(cell.GetAttribute("data-theme-id")!, System.Globalization.CultureInfo.InvariantCulture),
+            Status = int.Parse(cell.GetAttribute("data-status")!, System.Globalization.CultureInfo.InvariantCulture),
+            BeforeItemId = onto is null ? null : ItemIdOf(board, onto),
+        });
+
+    protected static int ItemIdOf(IRenderedComponent<BoardHost> board, string code) =>
+        int.Parse(board.Find($"li.card[data-code='{code}']").GetAttribute("data-item-id")!, System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>MudBlazor's providers and the board, as the layout renders them.</summary>
     public sealed class BoardHost : ComponentBase
     {

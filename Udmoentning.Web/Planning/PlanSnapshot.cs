@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
@@ -21,6 +22,12 @@ public sealed record PlanSnapshot(
         Committees.FirstOrDefault(c => string.Equals(c.Slug, slug, StringComparison.OrdinalIgnoreCase));
 
     public MainTheme? Theme(int id) => Themes.FirstOrDefault(t => t.Id == id);
+
+    /// <summary>An item of the snapshot by id, from one lookup per item list shared by everyone who reads it.</summary>
+    public PlanItem? Item(int id) => _itemsById.GetValue(Items, items => items.ToDictionary(i => i.Id)).GetValueOrDefault(id);
+
+    // Kept beside the list rather than in the record, so the record's copies and equality are as before.
+    private static readonly ConditionalWeakTable<IReadOnlyList<PlanItem>, Dictionary<int, PlanItem>> _itemsById = [];
 
     public CommitteeMeeting? Meeting(int? id) => id is { } key && Meetings.TryGetValue(key, out var meeting) ? meeting : null;
 }

@@ -62,15 +62,18 @@ public sealed class PlanHub(PlanItemService items, PlanCache plans) : Hub<IPlanC
         followed.Add(group);
     }
 
-    /// <summary>Moves an item to a status (code name, e.g. "InProgress"), as the signed-in user.</summary>
-    public async Task<HubMoveResult> Move(int itemId, Guid expectedVersion, string status)
+    /// <summary>Moves an item to the bottom of a status (code name, e.g. "InProgress"), as the signed-in user.</summary>
+    public Task<HubMoveResult> Move(int itemId, Guid expectedVersion, string status) => MoveBefore(itemId, expectedVersion, status, null);
+
+    /// <summary>Moves an item to a status, above the card <paramref name="beforeItemId"/> of that status (null: the bottom).</summary>
+    public async Task<HubMoveResult> MoveBefore(int itemId, Guid expectedVersion, string status, int? beforeItemId)
     {
         if (!Enum.TryParse<ItemStatus>(status, ignoreCase: false, out var to) || !Enum.IsDefined(to) || int.TryParse(status, out _))
         {
             return new HubMoveResult(nameof(ChangeStatus.Refused), $"Ukendt status \"{status}\". Brug {string.Join(", ", Enum.GetNames<ItemStatus>())}.", null, null, null);
         }
 
-        var outcome = await items.MoveAsync(Context.User!, new MoveRequest(itemId, expectedVersion, to), Context.ConnectionAborted);
+        var outcome = await items.MoveAsync(Context.User!, new MoveRequest(itemId, expectedVersion, to, beforeItemId), Context.ConnectionAborted);
         return new HubMoveResult(outcome.Status.ToString(), outcome.Message, outcome.Item?.Version, outcome.Item?.Status.ToString(), outcome.Item?.Code);
     }
 

@@ -50,7 +50,7 @@ public sealed class BoardPageTests : BoardContext
         var board = RenderBoard();
 
         Assert.Equal(SamplePlanData.Items.Count, board.FindAll("li.card").Count);
-        Assert.Empty(board.FindAll(".show-more"));
+        Assert.Empty(board.FindAll("ul.cards.long"));
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class BoardPageTests : BoardContext
         var board = RenderBoard();
         var spec = SamplePlanData.Items.First(i => i.Status == ItemStatus.NotStarted);
 
-        Card(board, spec.Code).QuerySelector(".card-move")!.Click();
+        await CardActionAsync(board, spec.Code, "move");
         board.WaitForAssertion(() => Assert.NotEmpty(board.FindAll(".move-options button")));
         var options = board.FindAll(".move-options li");
         var completed = options.Single(o => o.QuerySelector("button")!.TextContent.Trim() == "Afsluttet");
@@ -152,8 +152,7 @@ public sealed class BoardPageTests : BoardContext
         var board = RenderBoard();
         var spec = SamplePlanData.Items.First(i => i.Status == ItemStatus.InProgress);
 
-        Card(board, spec.Code).DragStart();
-        Cell(board, spec.Theme, ItemStatus.Completed).Drop();
+        await DropAsync(board, spec.Code, Cell(board, spec.Theme, ItemStatus.Completed));
 
         board.WaitForAssertion(() => Assert.Equal(ItemStatus.Completed, ColumnOf(board, spec.Code)), TimeSpan.FromSeconds(10));
         Assert.Equal(ItemStatus.Completed, (await StoredAsync(spec.Code)).Status);
@@ -165,8 +164,7 @@ public sealed class BoardPageTests : BoardContext
         var board = RenderBoard();
         var spec = SamplePlanData.Items.First(i => i.Status == ItemStatus.NotStarted);
 
-        Card(board, spec.Code).DragStart();
-        Cell(board, spec.Theme, ItemStatus.Completed).Drop();
+        await DropAsync(board, spec.Code, Cell(board, spec.Theme, ItemStatus.Completed));
 
         board.WaitForAssertion(() => Assert.Contains("er ikke påbegyndt", board.Find("#board-announcer").TextContent), TimeSpan.FromSeconds(10));
         Assert.Contains("er ikke påbegyndt", board.Find(".mud-snackbar").TextContent);
@@ -180,8 +178,7 @@ public sealed class BoardPageTests : BoardContext
         var board = RenderBoard();
         var spec = SamplePlanData.Items.First(i => i.Status == ItemStatus.InProgress && i.Theme == 1);
 
-        Card(board, spec.Code).DragStart();
-        Cell(board, 2, ItemStatus.Completed).Drop();
+        await DropAsync(board, spec.Code, Cell(board, 2, ItemStatus.Completed));
 
         board.WaitForAssertion(() => Assert.Contains("Træk det inden for sin egen række", board.Find("#board-announcer").TextContent));
         Assert.Equal(ItemStatus.InProgress, (await StoredAsync(spec.Code)).Status);
@@ -193,21 +190,23 @@ public sealed class BoardPageTests : BoardContext
         var board = RenderBoard();
         var spec = SamplePlanData.Items.Last(i => i.Status == ItemStatus.NotStarted);
 
-        Card(board, spec.Code).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowRight", CtrlKey = true });
+        await CardActionAsync(board, spec.Code, "key", "ArrowRight");
 
         board.WaitForAssertion(() => Assert.Equal(ItemStatus.InProgress, ColumnOf(board, spec.Code)), TimeSpan.FromSeconds(10));
         Assert.Equal(ItemStatus.InProgress, (await StoredAsync(spec.Code)).Status);
         Assert.Equal($"{spec.Code} flyttet til I gang.", board.Find("#board-announcer").TextContent);
-        JSInterop.VerifyFocusAsyncInvoke();
+        board.WaitForAssertion(() => Assert.Contains(JSInterop.Invocations["udmBoard.focusCard"], call => (int)call.Arguments[0]! == ItemIdOf(board, spec.Code)));
     }
 
     [Fact]
-    public async Task AChangeByAnotherUserMovesTheCardAndRerendersOnlyThatCard()
+    public async Task AChangeByAnotherUserMovesTheCardAndRerendersOnlyTheCellsItTouched()
     {
         var board = RenderBoard();
         var spec = SamplePlanData.Items.First(i => i.Status == ItemStatus.NotStarted);
-        var others = board.FindComponents<ItemCard>().Where(c => c.Instance.Item.Code != spec.Code).ToList();
-        var rendersBefore = others.ToDictionary(c => c.Instance.Item.Code, c => c.RenderCount);
+        var themeId = (await StoredAsync(spec.Code)).ThemeId;
+        var others = board.FindComponents<StatusCell>()
+            .Where(c => c.Instance.Key != new CellKey(themeId, ItemStatus.NotStarted) && c.Instance.Key != new CellKey(themeId, ItemStatus.InProgress)).ToList();
+        var rendersBefore = others.ToDictionary(c => c.Instance.Key, c => c.RenderCount);
         var item = await StoredAsync(spec.Code);
 
         var other = await TestUsers.PrincipalAsync(AppServices, TestUsers.Coordinator);
@@ -217,7 +216,7 @@ public sealed class BoardPageTests : BoardContext
         board.WaitForAssertion(() => Assert.Equal(ItemStatus.InProgress, ColumnOf(board, spec.Code)), TimeSpan.FromSeconds(10));
         board.WaitForAssertion(() => Assert.Equal($"{spec.Code} flyttet til I gang af Karin Koordinator (direktionen).", board.Find("#board-announcer").TextContent), TimeSpan.FromSeconds(10));
         Assert.NotNull(Card(board, spec.Code).QuerySelector(".flash"));
-        Assert.All(others, c => Assert.Equal(rendersBefore[c.Instance.Item.Code], c.RenderCount));
+        Assert.All(others, c => Assert.Equal(rendersBefore[c.Instance.Key], c.RenderCount));
     }
 
     private static IElement Card(IRenderedComponent<BoardHost> board, string code) => board.Find($"li.card[data-code='{code}']");

@@ -1,5 +1,4 @@
 using Bunit;
-using Microsoft.AspNetCore.Components.Web;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Data.Sample;
@@ -14,16 +13,13 @@ public sealed class BoardRateLimitTests() : BoardContext(new Dictionary<string, 
     {
         var board = RenderBoard();
         var spec = SamplePlanData.Items.Last(i => i.Status == ItemStatus.NotStarted);
-        var card = () => board.Find($"li.card[data-code='{spec.Code}']");
-        var ctrlRight = new KeyboardEventArgs { Key = "ArrowRight", CtrlKey = true };
-        var ctrlLeft = new KeyboardEventArgs { Key = "ArrowLeft", CtrlKey = true };
 
-        card().KeyDown(ctrlRight);
+        await CardActionAsync(board, spec.Code, "key", "ArrowRight");
         board.WaitForAssertion(() => Assert.Equal($"{spec.Code} flyttet til I gang.", board.Find("#board-announcer").TextContent), TimeSpan.FromSeconds(10));
-        card().KeyDown(ctrlLeft);
+        await CardActionAsync(board, spec.Code, "key", "ArrowLeft");
         board.WaitForAssertion(() => Assert.Equal($"{spec.Code} flyttet til Ikke påbegyndt.", board.Find("#board-announcer").TextContent), TimeSpan.FromSeconds(10));
         var afterTwo = await StoredAsync(spec.Code);
-        card().KeyDown(ctrlRight);
+        await CardActionAsync(board, spec.Code, "key", "ArrowRight");
 
         board.WaitForAssertion(() => Assert.Contains("For mange ændringer på kort tid – vent et øjeblik.", board.Find("#board-announcer").TextContent), TimeSpan.FromSeconds(10));
         Assert.Contains("For mange ændringer på kort tid", board.Find(".mud-snackbar").TextContent);

@@ -35,7 +35,7 @@ public sealed class LiveBoardTests : BoardContext
         board.WaitForAssertion(() => Assert.Equal("I gang", StatusOf(board, byOther.Code)), TimeSpan.FromSeconds(10));
         board.WaitForAssertion(() => Assert.Contains($"{byOther.Code} flyttet til I gang af", board.Find("#board-announcer").TextContent), TimeSpan.FromSeconds(10));
 
-        board.Find($"li.card[data-code='{byKeyboard.Code}']").KeyDown(new KeyboardEventArgs { Key = "ArrowRight", CtrlKey = true });
+        await CardActionAsync(board, byKeyboard.Code, "key", "ArrowRight");
 
         board.WaitForAssertion(() => Assert.Equal("I gang", StatusOf(board, byKeyboard.Code)), TimeSpan.FromSeconds(10));
         Assert.Equal(ItemStatus.InProgress, (await StoredAsync(byKeyboard.Code)).Status);

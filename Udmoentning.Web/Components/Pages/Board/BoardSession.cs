@@ -240,24 +240,51 @@ public sealed class BoardSession(
         });
     }
 
-    public void StartDrag(PlanItem item)
+    /// <summary>What the viewer did to a card, as the board's script reports it; an unknown card, cell or action does nothing.</summary>
+    public async Task OnCardActionAsync(CardActionEventArgs action)
     {
-        if (State is not null)
-        {
-            State.Dragged = item;
-        }
-    }
-
-    /// <summary>A card was dropped in a cell, above <paramref name="beforeItemId"/> or at the bottom.</summary>
-    public async Task DropAsync(CellKey target, int? beforeItemId)
-    {
-        var item = State?.Dragged;
-        if (State is null || item is null)
+        if (State?.Item(action.ItemId) is not { } item)
         {
             return;
         }
 
-        State.Dragged = null;
+        switch (action.Action)
+        {
+            case "open":
+                await OpenDetailsAsync(item);
+                break;
+            case "move":
+                await OpenMoveMenuAsync(item);
+                break;
+            case "key":
+                await MoveByKeyAsync(item, new KeyboardEventArgs { Key = action.Key ?? string.Empty, CtrlKey = true });
+                break;
+            case "drop" when Enum.IsDefined((ItemStatus)action.Status):
+                await DropAsync(item, new CellKey(action.ThemeId, (ItemStatus)action.Status), action.BeforeItemId);
+                break;
+            case "focus":
+                FocusNeighbour(item, action.Key == "ArrowUp" ? -1 : 1);
+                break;
+        }
+    }
+
+    /// <summary>The viewer scrolled a long cell; it renders the cards now in view.</summary>
+    public void OnCellWindow(CellWindowEventArgs window)
+    {
+        if (Enum.IsDefined((ItemStatus)window.Status))
+        {
+            State?.SetWindow(new CellKey(window.ThemeId, (ItemStatus)window.Status), window.First, window.Count);
+        }
+    }
+
+    /// <summary>A card was dropped in a cell, above <paramref name="beforeItemId"/> or at the bottom.</summary>
+    private async Task DropAsync(PlanItem item, CellKey target, int? beforeItemId)
+    {
+        if (State is null)
+        {
+            return;
+        }
+
         if (target.ThemeId != item.ThemeId)
         {
             var theme = State.Snapshot.Theme(item.ThemeId)?.Name;
@@ -271,6 +298,17 @@ public sealed class BoardSession(
         }
 
         await MoveAsync(item, new CardMove(target.Status, beforeItemId), keepFocus: false);
+    }
+
+    /// <summary>Arrow down or up past the cards a long cell has rendered: the next or previous card takes the focus.</summary>
+    private void FocusNeighbour(PlanItem item, int step)
+    {
+        var cell = CellOf(item);
+        var at = cell.ToList().FindIndex(i => i.Id == item.Id);
+        if (at >= 0 && at + step >= 0 && at + step < cell.Count)
+        {
+            Focus(cell[at + step].Id);
+        }
     }
 
     /// <summary>Ctrl+arrow on a card: the next or previous status, or one place up or down; other keys are ignored.</summary>

@@ -33,11 +33,13 @@ public sealed class FocusRequest(int itemId)
 /// </summary>
 public sealed class BoardState
 {
-    private readonly Dictionary<int, PlanItem> _items;
+    // Only the items changed since the snapshot: the rest are the snapshot's, shared by every viewer.
+    private readonly Dictionary<int, PlanItem> _changed = [];
     private readonly Dictionary<CellKey, List<PlanItem>> _cells = [];
     private readonly Dictionary<int, int> _themePositions;
     private readonly Dictionary<int, DateTimeOffset> _changedAt = [];
     private readonly Dictionary<int, long> _totals = [];
+    private readonly Dictionary<CellKey, (int First, int Count)> _windows = [];
     private FocusRequest? _focus;
 
     public BoardState(PlanSnapshot snapshot, BoardFilter filter, Committee? committee)
@@ -46,7 +48,6 @@ public sealed class BoardState
         Filter = filter;
         Committee = committee;
         _themePositions = snapshot.Themes.ToDictionary(t => t.Id, t => t.Position);
-        _items = snapshot.Items.ToDictionary(i => i.Id);
         foreach (var theme in snapshot.Themes)
         {
             foreach (var status in Enum.GetValues<ItemStatus>())
@@ -56,8 +57,6 @@ public sealed class BoardState
         }
 
         Years = [.. snapshot.Plan.BudgetYears];
-        var visible = snapshot.Items.Count(IsVisible);
-        CardsPerCell = visible <= ShowEveryCardUpTo ? int.MaxValue : CardsPerCellOnLargeBoards;
         foreach (var item in snapshot.Items.Where(IsVisible).OrderBy(i => i.Position).ThenBy(i => i.Id))
         {
             _cells[new CellKey(item.ThemeId, item.Status)].Add(item);
@@ -65,16 +64,22 @@ public sealed class BoardState
         }
     }
 
-    /// <summary>A board this size shows every card; a viewer's server memory grows with each rendered card (~4 KB).</summary>
-    public const int ShowEveryCardUpTo = 200;
+    /// <summary>A cell with more cards than this is long: it scrolls on its own and renders only the cards in view.</summary>
+    public const int LongCellFrom = 12;
 
-    /// <summary>On larger boards each cell shows this many cards and the rest on request (measured: docs/benchmarks.md).</summary>
-    public const int CardsPerCellOnLargeBoards = 5;
+    /// <summary>
+    /// The cards a long cell renders until the browser has said what is in view (and when prerendering): the cards its
+    /// height shows at the default text size, and a few more.
+    /// </summary>
+    public const int InitialWindow = 8;
+
+    /// <summary>Cards rendered beyond the view of a long cell on either side, so scrolling a little shows cards at once.</summary>
+    public const int Overscan = 4;
+
+    /// <summary>The most cards a browser may ask one cell to show: a bound on each viewer's memory, whatever it reports.</summary>
+    public const int MaxWindow = 40;
 
     public PlanSnapshot Snapshot { get; }
-
-    /// <summary>How many cards a cell shows before "Vis alle"; fixed when the board is built, so it does not jump as items move.</summary>
-    public int CardsPerCell { get; }
     public BoardFilter Filter { get; }
     public Committee? Committee { get; }
     public IReadOnlyList<int> Years { get; }
@@ -82,25 +87,75 @@ public sealed class BoardState
     /// <summary>Raised after changes are applied, with the cells they touched.</summary>
     public event Action<IReadOnlySet<CellKey>>? Changed;
 
-    /// <summary>Puts focus on a visible card by having its cell render it; a hidden card is left alone.</summary>
+    /// <summary>
+    /// Puts focus on a card of the board by having its cell render it, scrolled into the cell's window if need be;
+    /// a card the filters hide is left alone.
+    /// </summary>
     public void RequestFocus(int itemId)
     {
-        var item = _items.GetValueOrDefault(itemId);
+        var item = Item(itemId);
         var key = item is null ? default : new CellKey(item.ThemeId, item.Status);
-        if (item is null || !_cells.TryGetValue(key, out var cell) || !cell.Contains(item))
+        if (item is null || !_cells.TryGetValue(key, out var cell) || cell.IndexOf(item) is var index && index < 0)
         {
             return;
+        }
+
+        var (start, end) = Window(key);
+        if (index < start || index >= end)
+        {
+            var count = _windows.TryGetValue(key, out var window) ? window.Count : InitialWindow;
+            _windows[key] = (Math.Max(0, index - 1), count);
         }
 
         _focus = new FocusRequest(itemId);
         Changed?.Invoke(new HashSet<CellKey> { key });
     }
 
-    /// <summary>The focus request for this card that no card has taken yet, if any.</summary>
-    public FocusRequest? FocusFor(int itemId) => _focus is { IsTaken: false } focus && focus.ItemId == itemId ? focus : null;
+    /// <summary>The focus request for a card of this cell that no card has taken yet, if any.</summary>
+    public FocusRequest? FocusIn(CellKey key) =>
+        _focus is { IsTaken: false } focus && Item(focus.ItemId) is { } item && new CellKey(item.ThemeId, item.Status) == key ? focus : null;
 
-    /// <summary>The card being dragged.</summary>
-    public PlanItem? Dragged { get; set; }
+    /// <summary>
+    /// The cards of <paramref name="key"/> to render, as indexes [Start, End): every card of a short cell; of a long one,
+    /// those in view with <see cref="Overscan"/> around them.
+    /// </summary>
+    public (int Start, int End) Window(CellKey key)
+    {
+        var count = Cell(key).Count;
+        if (count <= LongCellFrom)
+        {
+            return (0, count);
+        }
+
+        if (!_windows.TryGetValue(key, out var window))
+        {
+            return (0, InitialWindow);
+        }
+
+        var start = Math.Clamp(window.First - Overscan, 0, count - 1);
+        return (start, Math.Min(count, window.First + window.Count + Overscan));
+    }
+
+    /// <summary>
+    /// The viewer scrolled a long cell: <paramref name="count"/> cards from index <paramref name="first"/> are in view.
+    /// Renders the cell again only when its window changed; an unknown cell or nonsense numbers change nothing.
+    /// </summary>
+    public void SetWindow(CellKey key, int first, int count)
+    {
+        if (!_cells.TryGetValue(key, out var cell) || cell.Count <= LongCellFrom || first < 0 || count < 1)
+        {
+            return;
+        }
+
+        var window = (Math.Min(first, cell.Count - 1), Math.Min(count, MaxWindow));
+        if (_windows.TryGetValue(key, out var old) && old == window)
+        {
+            return;
+        }
+
+        _windows[key] = window;
+        Changed?.Invoke(new HashSet<CellKey> { key });
+    }
 
     public IReadOnlyList<PlanItem> Cell(CellKey key) => _cells.TryGetValue(key, out var items) ? items : [];
 
@@ -113,10 +168,11 @@ public sealed class BoardState
     /// <summary>The economy of what is visible, per budget year; kept up to date as changes arrive rather than summed per render.</summary>
     public long TotalIn(int year) => _totals.GetValueOrDefault(year);
 
-    public PlanItem? Item(int id) => _items.GetValueOrDefault(id);
+    public PlanItem? Item(int id) => _changed.TryGetValue(id, out var changed) ? changed : Snapshot.Item(id);
 
     /// <summary>Every item of the plan as this viewer knows it, visible or not.</summary>
-    public IReadOnlyList<PlanItem> AllItems => [.. _items.Values];
+    public IReadOnlyList<PlanItem> AllItems =>
+        [.. Snapshot.Items.Select(i => _changed.GetValueOrDefault(i.Id, i)), .. _changed.Values.Where(i => Snapshot.Item(i.Id) is null)];
 
     public bool ChangedRecently(int itemId, DateTimeOffset now) =>
         _changedAt.TryGetValue(itemId, out var at) && now - at < TimeSpan.FromSeconds(6);
@@ -131,7 +187,7 @@ public sealed class BoardState
         var applied = new List<PlanItem>();
         foreach (var update in updates)
         {
-            var old = _items.GetValueOrDefault(update.Id);
+            var old = Item(update.Id);
             if (old is not null && old.Revision >= update.Revision)
             {
                 continue;
@@ -143,7 +199,7 @@ public sealed class BoardState
                 AddToTotals(old, -1);
             }
 
-            _items[update.Id] = update;
+            _changed[update.Id] = update;
             _changedAt[update.Id] = now;
             applied.Add(update);
             var key = new CellKey(update.ThemeId, update.Status);

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Udmoentning.Benchmarks.Harness;
+
+/// <summary>
+/// The cards a viewer's board renders when it opens, per cell and in order, read from the prerendered board (the
+/// circuit renders the same window of each long cell until the browser scrolls). The timed moves use these cards, so
+/// each timed change moves a card every viewer has rendered; the cards not among them are off-screen.
+/// </summary>
+public sealed partial class BoardLayout
+{
+    private BoardLayout(IReadOnlyList<Cell> cells) => Cells = cells;
+
+    public IReadOnlyList<Cell> Cells { get; }
+
+    /// <summary>Every card rendered on opening.</summary>
+    public IReadOnlySet<int> Rendered => Cells.SelectMany(c => c.Rendered).ToHashSet();
+
+    public static async Task<BoardLayout> ReadAsync(Uri baseUri, CookieContainer cookies)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies }) { BaseAddress = baseUri };
+        var html = await http.GetStringAsync("/");
+        var cells = CellPattern().Matches(html).Select(m => new Cell(
+            Number(m.Groups["theme"].Value), Number(m.Groups["status"].Value), Number(m.Groups["count"].Value),
+            [.. CardPattern().Matches(m.Value).Select(c => Number(c.Groups["id"].Value))])).ToList();
+        return cells.Count > 0 ? new BoardLayout(cells) : throw new InvalidDataException("The prerendered board has no cells.");
+    }
+
+    /// <summary>The cell of <paramref name="status"/> (0 = not started, 1 = in progress) in the board's first lane.</summary>
+    public Cell FirstLane(int status) => Cells.First(c => c.ThemeId == Cells[0].ThemeId && c.Status == status);
+
+    private static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("""<div class="cell" data-theme-id="(?<theme>\d+)" data-status="(?<status>\d+)">.*?data-count="(?<count>\d+)".*?</ul>""", RegexOptions.Singleline)]
+    private static partial Regex CellPattern();
+
+    [GeneratedRegex("<li class=\"card[^\"]*\"[^>]*data-item-id=\"(?<id>\\d+)\"")]
+    private static partial Regex CardPattern();
+
+    /// <summary>A cell: its theme, status (as a number), how many cards it has, and the ids of those rendered on opening.</summary>
+    public sealed record Cell(int ThemeId, int Status, int Count, IReadOnlyList<int> Rendered);
+}

@@ -1,0 +1,115 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Components;
+using Udmoentning.Domain;
+using Udmoentning.Domain.Items;
+using Udmoentning.Web.Components.Shared;
+
+namespace Udmoentning.Web.Components.Pages.Board;
+
+/// <summary>
+/// A board card as one piece of HTML. Hundreds of viewers look at the same cards: each card is written once per version of
+/// its item and shared by every viewer of the node, so a rendered card costs a viewer one render-tree frame instead of a
+/// component with its own render trees and event handlers (measured: docs/benchmarks.md). The card has no Blazor event
+/// handlers of its own: <c>js/board.js</c> turns clicks, keys and drops on it into one <c>cardaction</c> event
+/// (<see cref="CardActionEventArgs"/>) for the board. Every text from the plan is HTML-encoded here.
+/// </summary>
+public static class CardMarkup
+{
+    // Encodes what HTML needs encoded (<, >, &, quotes) and keeps Danish letters readable in the markup.
+    private static readonly HtmlEncoder _encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    // The same PlanItem object is shared by every viewer until the item changes, so its cards are kept beside it.
+    private static readonly ConditionalWeakTable<PlanItem, Variants> _cache = [];
+
+    /// <summary>
+    /// The card of <paramref name="item"/> for a viewer: <paramref name="canChange"/> offers dragging and "Flyt til…" (a
+    /// convenience only: the item service decides), <paramref name="recent"/> highlights a card changed a moment ago.
+    /// </summary>
+    public static MarkupString For(PlanItem item, string? committee, bool canChange, bool recent)
+    {
+        var variants = _cache.GetValue(item, _ => new Variants());
+        return new MarkupString(variants.Get(item, committee, canChange, recent));
+    }
+
+    private static string Write(PlanItem item, string? committee, bool canChange, bool recent)
+    {
+        var code = Encode(item.Code);
+        var html = new StringBuilder(640);
+        html.Append("<li class=\"card health-").Append(item.Health.ToString().ToLowerInvariant()).Append(item.IsCompleted ? " completed" : null)
+            .Append("\" draggable=\"").Append(canChange ? "true" : "false")
+            .Append("\" data-item-id=\"").Append(item.Id).Append("\" data-code=\"").Append(code).Append("\">");
+        if (recent)
+        {
+            html.Append("<span class=\"flash\" aria-hidden=\"true\"></span>");
+        }
+
+        html.Append("<div class=\"card-top\"><span class=\"card-code\">").Append(code).Append("</span>");
+        if (item.IsCompleted)
+        {
+            html.Append("<span class=\"card-x\" title=\"Afsluttet\">X<span class=\"visually-hidden\"> (afsluttet)</span></span>");
+        }
+
+        var health = Encode(item.Health.Name());
+        html.Append("<span class=\"health-dot\" title=\"Tilstand: ").Append(health).Append("\"><span class=\"visually-hidden\">Tilstand: ")
+            .Append(health).Append("</span></span></div>");
+        html.Append("<button type=\"button\" class=\"card-title\" aria-keyshortcuts=\"Control+ArrowLeft Control+ArrowRight Control+ArrowUp Control+ArrowDown\"><bdi>")
+            .Append(Encode(DisplayText.Safe(item.Title))).Append("</bdi></button>");
+        html.Append("<div class=\"card-meta\"><span>").Append(Encode(committee)).Append("</span> · <span>").Append(Encode(item.Kind.Name())).Append("</span>");
+        if (item.Timing is { } timing)
+        {
+            html.Append("<span> · ").Append(Encode(timing.ToString())).Append("</span>");
+            if (item.Slippage > 0)
+            {
+                var baseline = Encode(item.BaselineTiming?.ToString());
+                html.Append("<span class=\"slip\" title=\"Oprindeligt ").Append(baseline).Append("\">&nbsp;").Append(Encode(Format.Slippage(item.Slippage)))
+                    .Append("<span class=\"visually-hidden\"> forsinket i forhold til ").Append(baseline).Append("</span></span>");
+            }
+        }
+
+        html.Append("</div>");
+        if (item.ConcernsAllCommittees || item.RequiresMedInvolvement)
+        {
+            html.Append("<div class=\"card-flags\">")
+                .Append(item.ConcernsAllCommittees ? "<span class=\"flag\">Tværgående</span>" : null)
+                .Append(item.RequiresMedInvolvement ? "<span class=\"flag\">MED</span>" : null)
+                .Append("</div>");
+        }
+
+        if (canChange)
+        {
+            html.Append("<button type=\"button\" class=\"card-move\" aria-label=\"Flyt ").Append(code).Append(" til…\" title=\"Flyt til…\">⇄</button>");
+        }
+
+        return html.Append("</li>").ToString();
+    }
+
+    private static string Encode(string? text) => text is null ? string.Empty : _encoder.Encode(text);
+
+    /// <summary>The four cards of one item version (can change × recent) for one committee code, written when first asked for.</summary>
+    private sealed class Variants
+    {
+        private Written? _written;
+
+        public string Get(PlanItem item, string? committee, bool canChange, bool recent)
+        {
+            // A committee renamed without the item changing gets cards of its own; a race only writes the same text twice.
+            var written = Volatile.Read(ref _written);
+            if (written is null || !string.Equals(written.Committee, committee, StringComparison.Ordinal))
+            {
+                written = new Written(committee);
+                Volatile.Write(ref _written, written);
+            }
+
+            var slot = (canChange ? 2 : 0) + (recent ? 1 : 0);
+            return written.Cards[slot] ??= Write(item, committee, canChange, recent);
+        }
+
+        private sealed record Written(string? Committee)
+        {
+            public string?[] Cards { get; } = new string?[4];
+        }
+    }
+}
