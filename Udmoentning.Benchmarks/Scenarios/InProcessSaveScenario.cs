@@ -44,6 +44,9 @@ public static class InProcessSaveScenario
             });
             var service = app.Services.GetRequiredService<PlanItemService>();
             var user = await AppUsers.CoordinatorAsync(app.Services);
+
+            // As on a node where the board is open: the shared copy of the plan is loaded and every move updates it.
+            _ = await app.Services.GetRequiredService<PlanCache>().GetAsync() ?? throw new InvalidOperationException("No sample plan.");
             var items = Enumerable.Range(1, 480).ToList();
             var versions = new Dictionary<int, (Guid Version, ItemStatus Status)>();
             foreach (var item in items)
