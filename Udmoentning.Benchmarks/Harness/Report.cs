@@ -81,7 +81,7 @@ public sealed class Report(string command)
         Line();
         Line("## Save path in-process");
         Line();
-        Line("The application service's own time for a move: `PlanItemService.MoveAsync` called directly in the app's process (Development settings, a 500-item plan, the SQLite file in WAL as the app configures it), as the coordinator, each writer moving its own items back and forth, after a warm-up. No hub, no network.");
+        Line("The application service's own time for a move: `PlanItemService.MoveAsync` called directly in the app's process (Development settings, a 500-item plan, the SQLite file in WAL as the app configures it), as the coordinator, each writer on a thread of its own moving its own items back and forth, after a warm-up. No hub, no network.");
         Line();
         Line("| database | writers | moves | moves/s | min | p50 | p95 | p99 | errors | target |");
         Line("|---|---|---|---|---|---|---|---|---|---|");

@@ -13,8 +13,8 @@ namespace Udmoentning.Benchmarks.Scenarios;
 /// <summary>
 /// The application service's own time for a move, without the hub or the network: the app's services hosted in-process
 /// (Development settings, a 500-item plan, a SQLite file in WAL as the app configures it, or PostgreSQL), W writers as the
-/// coordinator, each moving its own items back and forth through <see cref="PlanItemService.MoveAsync"/> as fast as it
-/// answers, after an untimed warm-up. Latency is the service call.
+/// coordinator, each on a thread of its own, moving its own items back and forth through <see cref="PlanItemService.MoveAsync"/>
+/// as fast as it answers, after an untimed warm-up. Latency is the service call.
 /// </summary>
 public static class InProcessSaveScenario
 {
@@ -42,6 +42,10 @@ public static class InProcessSaveScenario
                     builder.UseSetting("ConnectionStrings:Postgres", postgres);
                 }
             });
+            // SQLite's provider is synchronous under its async methods, so a writer holds a thread for its whole move; without
+            // threads to spare, the slowly growing thread pool would let only a few of the writers run at once.
+            ThreadPool.GetMinThreads(out var workers, out var io);
+            ThreadPool.SetMinThreads(Math.Max(workers, runs.Max(r => r.Writers) + 4), io);
             var service = app.Services.GetRequiredService<PlanItemService>();
             var user = await AppUsers.CoordinatorAsync(app.Services);
 
