@@ -229,8 +229,8 @@ public sealed partial class PlanItemService(
     private static async Task<ItemNames> NamesAsync(
         PlanDbContext db, IEnumerable<MainTheme> themes, IReadOnlyList<Committee> committees, ItemState before, ItemState after, CancellationToken cancellationToken)
     {
-        var meetingIds = new[] { before.Details.TreatmentMeetingId, after.Details.TreatmentMeetingId }.OfType<int>().ToList();
-        var meetings = before.Details.TreatmentMeetingId == after.Details.TreatmentMeetingId
+        int?[] meetingIds = [before.Details.TreatmentMeetingId, after.Details.TreatmentMeetingId];
+        var meetings = meetingIds[0] == meetingIds[1]
             ? []
             : await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         return new ItemNames(
@@ -242,8 +242,8 @@ public sealed partial class PlanItemService(
     /// <summary>
     /// The committees and the plan's themes for a move, from the shared copy of the plan (<see cref="PlanCache"/>), which a
     /// structure change drops: a move changes neither, and they only name things in the record and say which committees'
-    /// hub clients hear of it. Rights come from the user and the item, never from this list. When the copy does not know a
-    /// committee the item belongs to (it lags a change made a moment ago), they are read from the database instead.
+    /// hub clients hear of it. Rights come from the user and the item, never from this list. When the copy does not know the
+    /// item's committees or theme (it lags a change made a moment ago), they are read from the database instead.
     /// </summary>
     private async Task<(IReadOnlyList<Committee> Committees, IReadOnlyList<MainTheme> Themes)> StructureAsync(
         PlanDbContext db, PlanItem item, CancellationToken cancellationToken)
