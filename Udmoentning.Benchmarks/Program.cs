@@ -141,7 +141,10 @@ internal static class BenchmarkProgram
         }
     }
 
-    /// <summary>1 and 16 writers on SQLite, and on PostgreSQL when its server binaries are on the machine.</summary>
+    /// <summary>
+    /// 1 and 16 writers on SQLite, and on PostgreSQL when its server binaries are on the machine: through the hub, and the
+    /// application service alone in-process.
+    /// </summary>
     private static async Task SavesAsync(Report report, string publish, int moves)
     {
         Console.WriteLine("Save throughput...");
@@ -158,6 +161,18 @@ internal static class BenchmarkProgram
             await using var server = await AppServer.StartAsync(publish, 500, postgres.ConnectionString);
             report.Saves.Add(await SaveScenario.RunAsync(server, "PostgreSQL", 1, moves * 4, items));
             report.Saves.Add(await SaveScenario.RunAsync(server, "PostgreSQL", 16, moves, items));
+        }
+
+        Console.WriteLine("Save path in-process...");
+        report.SavesInProcess.AddRange(await InProcessSaveScenario.RunAsync("SQLite", null, [(1, moves * 4), (16, moves)]));
+        if (postgres is not null)
+        {
+            report.SavesInProcess.AddRange(await InProcessSaveScenario.RunAsync("PostgreSQL", postgres.ConnectionStringFor("saves_in_process"), [(1, moves * 4), (16, moves)]));
+        }
+
+        foreach (var s in report.SavesInProcess)
+        {
+            Console.WriteLine($"  in-process {s.Database}, {s.Writers} writers: {s.Latency.Row} ms, {s.MovesPerSecond:0} moves/s, {s.Errors} errors");
         }
     }
 

@@ -17,6 +17,9 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>Another database on the same server; the app creates it when it migrates.</summary>
+    public string ConnectionStringFor(string database) => ConnectionString.Replace("Database=postgres", $"Database={database}", StringComparison.Ordinal);
+
     public static async Task<PostgresCluster?> TryStartAsync()
     {
         var bin = Directory.Exists("/usr/lib/postgresql")

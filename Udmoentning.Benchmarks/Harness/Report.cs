@@ -13,6 +13,7 @@ public sealed class Report(string command)
     public List<(LatencyResult Result, Stats Floor)> Latency { get; } = [];
     public List<FirstRenderResult> FirstRender { get; } = [];
     public List<SaveResult> Saves { get; } = [];
+    public List<SaveResult> SavesInProcess { get; } = [];
     public List<BurstResult> Bursts { get; } = [];
     public List<ImportResult> Imports { get; } = [];
     public List<TwoNodeResult> TwoNodes { get; } = [];
@@ -77,7 +78,19 @@ public sealed class Report(string command)
         Line("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var s in Saves)
         {
-            Line($"| {s.Database} | {s.Writers} | {s.Moves:N0} | {s.MovesPerSecond:0} | {s.Latency.Row} | {s.Errors}{(s.FirstError is null ? string.Empty : $" ({s.FirstError})")} | {(s.Database == "SQLite" && s.Writers == 16 ? "p95 ≤ 5 ms, 0 errors" : "–")} |");
+            Line(SaveRow(s));
+        }
+
+        Line();
+        Line("## Save path in-process");
+        Line();
+        Line("The application service's own time for a move: `PlanItemService.MoveAsync` called directly in the app's process (Development settings, a 500-item plan, the SQLite file in WAL as the app configures it), as the coordinator, each writer on a thread of its own moving its own items back and forth, after a warm-up. No hub, no network.");
+        Line();
+        Line("| database | writers | moves | moves/s | min | p50 | p95 | p99 | errors | target |");
+        Line("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var s in SavesInProcess)
+        {
+            Line(SaveRow(s));
         }
 
         Line();
@@ -122,6 +135,9 @@ public sealed class Report(string command)
 
         return _text.ToString();
     }
+
+    private static string SaveRow(SaveResult s) =>
+        $"| {s.Database} | {s.Writers} | {s.Moves:N0} | {s.MovesPerSecond:0} | {s.Latency.Row} | {s.Errors}{(s.FirstError is null ? string.Empty : $" ({s.FirstError})")} | {(s.Database == "SQLite" && s.Writers == 16 ? "p95 ≤ 5 ms, 0 errors" : "–")} |";
 
     private static string Spread(IReadOnlyList<double> runs) =>
         runs.Count == 0 ? "–" : $"{Stats.Ms(Stats.Of(runs).P50)} ({Stats.Ms(runs.Min())}–{Stats.Ms(runs.Max())})";

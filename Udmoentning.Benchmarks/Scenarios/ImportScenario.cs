@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Benchmarks.Harness;
 using Udmoentning.Domain.Import;
-using Udmoentning.Web.Access;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Import;
 using Udmoentning.Web.Planning;
@@ -36,7 +34,7 @@ public static class ImportScenario
         var services = app.Services;
         var importer = services.GetRequiredService<PlanImport>();
         var plans = services.GetRequiredService<PlanCache>();
-        var user = await CoordinatorAsync(services);
+        var user = await AppUsers.CoordinatorAsync(services);
         var sample = (await plans.GetAsync())!;
         var file = PlanWorkbook.Export(sample);
 
@@ -94,13 +92,5 @@ public static class ImportScenario
         }
 
         return snapshot with { Items = items };
-    }
-
-    private static async Task<System.Security.Claims.ClaimsPrincipal> CoordinatorAsync(IServiceProvider services)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlanUser>>();
-        var user = await users.FindByNameAsync("demo-koordinator") ?? throw new InvalidOperationException("No demo coordinator.");
-        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PlanUser>>().CreateAsync(user);
     }
 }

@@ -19,6 +19,7 @@ namespace Udmoentning.Web.Planning;
 /// </summary>
 public sealed partial class PlanItemService(
     IDbContextFactory<PlanDbContext> contexts,
+    PlanCache plans,
     PlanChangePublisher publisher,
     CurrentUsers currentUsers,
     ChangeLimiter limiter,
@@ -42,7 +43,6 @@ public sealed partial class PlanItemService(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
         var actor = await currentUsers.ActorAsync(user, cancellationToken);
         if (!AccessRules.CanView(actor))
         {
@@ -60,7 +60,8 @@ public sealed partial class PlanItemService(
             return Forbidden(user, "move", item.Id, item, refusal);
         }
 
-        var plan = await db.Plans.AsNoTracking().Include(p => p.Themes).SingleAsync(p => p.Id == item.PlanId, cancellationToken);
+        // The plan row itself is read: whether it is archived must be true now, not as this node last heard.
+        var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == item.PlanId, cancellationToken);
         if (plan.ReadOnlyReason is { } readOnly)
         {
             return ChangeOutcome.Refused(item, readOnly);
@@ -71,6 +72,7 @@ public sealed partial class PlanItemService(
             return ChangeOutcome.Stale(item);
         }
 
+        var (committees, themes) = await StructureAsync(db, item, cancellationToken);
         var previous = Previous(item, committees);
         var cells = await CellsAsync(db, item, request.To, cancellationToken);
         var before = ItemState.Of(item, cells.PlaceOf(item.Id, item.Status));
@@ -85,14 +87,14 @@ public sealed partial class PlanItemService(
         }
 
         // When the gap ran out, the other cards of the cell get evenly spaced numbers in the same transaction.
-        var renumbered = await db.Items.Where(i => placement.Others.Keys.Contains(i.Id)).ToListAsync(cancellationToken);
+        List<PlanItem> renumbered = placement.Others.Count == 0 ? [] : await db.Items.Where(i => placement.Others.Keys.Contains(i.Id)).ToListAsync(cancellationToken);
         foreach (var other in renumbered)
         {
             other.Renumber(placement.Others[other.Id]);
         }
 
         var after = ItemState.Of(item, placement.Others.Count > 0 ? placement.Place : cells.PlaceAfterMove(item));
-        return await SaveAsync(db, actor, plan, item, MovedKind, before, after, previous, committees, cancellationToken, renumbered);
+        return await SaveAsync(db, actor, plan, themes, item, MovedKind, before, after, previous, committees, cancellationToken, renumbered);
     }
 
     private async Task<ChangeOutcome> UpdateOnceAsync(ClaimsPrincipal user, int itemId, Guid expectedVersion, ItemDetails details, CancellationToken cancellationToken)
@@ -150,13 +152,14 @@ public sealed partial class PlanItemService(
             return e.Errors.Count > 0 ? ChangeOutcome.Invalid(item, e.Errors) : ChangeOutcome.Refused(item, e.Message);
         }
 
-        return await SaveAsync(db, actor, plan, item, EditedKind, before, ItemState.Of(item, 0), previous, committees, cancellationToken);
+        return await SaveAsync(db, actor, plan, plan.Themes, item, EditedKind, before, ItemState.Of(item, 0), previous, committees, cancellationToken);
     }
 
     private async Task<ChangeOutcome> SaveAsync(
         PlanDbContext db,
         Actor actor,
         Plan plan,
+        IEnumerable<MainTheme> themes,
         PlanItem item,
         string kind,
         ItemState before,
@@ -166,7 +169,7 @@ public sealed partial class PlanItemService(
         CancellationToken cancellationToken,
         IReadOnlyList<PlanItem>? renumbered = null)
     {
-        var changes = ItemDiff.Between(before, after, plan.BudgetYears, await NamesAsync(db, plan, committees, before, after, cancellationToken));
+        var changes = ItemDiff.Between(before, after, plan.BudgetYears, await NamesAsync(db, themes, committees, before, after, cancellationToken));
         if (changes.Count == 0)
         {
             // Nothing really changed (e.g. dropped where it was): keep the stored version, record and publish nothing.
@@ -219,15 +222,44 @@ public sealed partial class PlanItemService(
     private static (ItemStatus Status, IReadOnlyList<int> Committees) Previous(PlanItem item, IEnumerable<Committee> committees) =>
         (item.Status, [.. committees.Where(c => CommitteeExtract.Includes(c, item)).Select(c => c.Id)]);
 
+    /// <summary>
+    /// Names for the record. The record lists only values that differ, and the same id reads the same on both sides, so the
+    /// meetings are read only when the meeting changed (never for a move).
+    /// </summary>
     private static async Task<ItemNames> NamesAsync(
-        PlanDbContext db, Plan plan, IReadOnlyList<Committee> committees, ItemState before, ItemState after, CancellationToken cancellationToken)
+        PlanDbContext db, IEnumerable<MainTheme> themes, IReadOnlyList<Committee> committees, ItemState before, ItemState after, CancellationToken cancellationToken)
     {
-        var meetingIds = new[] { before.Details.TreatmentMeetingId, after.Details.TreatmentMeetingId }.OfType<int>().ToList();
-        var meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        int?[] meetingIds = [before.Details.TreatmentMeetingId, after.Details.TreatmentMeetingId];
+        var meetings = meetingIds[0] == meetingIds[1]
+            ? []
+            : await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         return new ItemNames(
             id => committees.FirstOrDefault(c => c.Id == id)?.ShortCode,
-            id => plan.Themes.FirstOrDefault(t => t.Id == id)?.Name,
+            id => themes.FirstOrDefault(t => t.Id == id)?.Name,
             id => id is { } key && meetings.TryGetValue(key, out var m) ? m.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
+    }
+
+    /// <summary>
+    /// The committees and the plan's themes for a move, from the shared copy of the plan (<see cref="PlanCache"/>), which a
+    /// structure change drops: a move changes neither, and they only name things in the record and say which committees'
+    /// hub clients hear of it. Rights come from the user and the item, never from this list. When the copy does not know the
+    /// item's committees or theme (it lags a change made a moment ago), they are read from the database instead.
+    /// </summary>
+    private async Task<(IReadOnlyList<Committee> Committees, IReadOnlyList<MainTheme> Themes)> StructureAsync(
+        PlanDbContext db, PlanItem item, CancellationToken cancellationToken)
+    {
+        var snapshot = await plans.GetAsync(item.PlanId, cancellationToken);
+        if (snapshot is not null
+            && snapshot.Committee(item.CommitteeId) is not null
+            && (item.TreatmentCommitteeId is null || snapshot.Committee(item.TreatmentCommitteeId) is not null)
+            && snapshot.Theme(item.ThemeId) is not null)
+        {
+            return (snapshot.Committees, snapshot.Themes);
+        }
+
+        var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
+        var themes = await db.Themes.AsNoTracking().Where(t => t.PlanId == item.PlanId).ToListAsync(cancellationToken);
+        return (committees, themes);
     }
 
     /// <summary>The item's current cell and its target cell, by position, to place the card and to say where it went.</summary>
