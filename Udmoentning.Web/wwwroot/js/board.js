@@ -77,13 +77,13 @@
     });
 
     // A long cell renders the cards in view and spacers for the rest, all at the cards' measured average height
-    // (--card-pitch). Scrolling reports the cards in view, at most once a frame and only when they change.
+    // (--card-pitch). Scrolling reports the cards in view, at most every 40 ms and only when they change.
     const scrolled = new Set();
     document.addEventListener("scroll", event => {
         const list = element(event.target);
         if (list?.matches(".live-board ul.cards.long")) {
             if (scrolled.size === 0) {
-                requestAnimationFrame(report);
+                setTimeout(report, 40);
             }
 
             scrolled.add(list);

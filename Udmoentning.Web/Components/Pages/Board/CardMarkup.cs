@@ -10,7 +10,8 @@ using Udmoentning.Web.Components.Shared;
 namespace Udmoentning.Web.Components.Pages.Board;
 
 /// <summary>
-/// A board card as one piece of HTML. Hundreds of viewers look at the same cards: each card is written once per version of
+/// A board card's content as one piece of HTML (the card's <c>li</c> itself is rendered with a key, so cards that stay in
+/// view keep their elements, and the focus, as a long cell scrolls). Hundreds of viewers look at the same cards: each card is written once per version of
 /// its item and shared by every viewer of the node, so a rendered card costs a viewer one render-tree frame instead of a
 /// component with its own render trees and event handlers (measured: docs/benchmarks.md). The card has no Blazor event
 /// handlers of its own: <c>js/board.js</c> turns clicks, keys and drops on it into one <c>cardaction</c> event
@@ -34,13 +35,13 @@ public static class CardMarkup
         return new MarkupString(variants.Get(item, committee, canChange, recent));
     }
 
+    /// <summary>The card element's classes: health and completion (shared like the card's content).</summary>
+    public static string ClassOf(PlanItem item) => _cache.GetValue(item, _ => new Variants()).ClassOf(item);
+
     private static string Write(PlanItem item, string? committee, bool canChange, bool recent)
     {
         var code = Encode(item.Code);
         var html = new StringBuilder(640);
-        html.Append("<li class=\"card health-").Append(item.Health.ToString().ToLowerInvariant()).Append(item.IsCompleted ? " completed" : null)
-            .Append("\" draggable=\"").Append(canChange ? "true" : "false")
-            .Append("\" data-item-id=\"").Append(item.Id).Append("\" data-code=\"").Append(code).Append("\">");
         if (recent)
         {
             html.Append("<span class=\"flash\" aria-hidden=\"true\"></span>");
@@ -83,15 +84,20 @@ public static class CardMarkup
             html.Append("<button type=\"button\" class=\"card-move\" aria-label=\"Flyt ").Append(code).Append(" til…\" title=\"Flyt til…\">⇄</button>");
         }
 
-        return html.Append("</li>").ToString();
+        return html.ToString();
     }
 
     private static string Encode(string? text) => text is null ? string.Empty : _encoder.Encode(text);
+
+    private static string WriteClass(PlanItem item) => $"card health-{item.Health.ToString().ToLowerInvariant()}{(item.IsCompleted ? " completed" : null)}";
 
     /// <summary>The four cards of one item version (can change × recent) for one committee code, written when first asked for.</summary>
     private sealed class Variants
     {
         private Written? _written;
+        private string? _class;
+
+        public string ClassOf(PlanItem item) => _class ??= WriteClass(item);
 
         public string Get(PlanItem item, string? committee, bool canChange, bool recent)
         {
