@@ -58,7 +58,7 @@ internal static class BenchmarkProgram
             }
         }
 
-        var markdown = report.Write();
+        var markdown = report.Write(File.Exists(output) ? await File.ReadAllTextAsync(output) : null);
         Console.WriteLine();
         Console.WriteLine(markdown);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);

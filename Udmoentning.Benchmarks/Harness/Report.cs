@@ -18,7 +18,8 @@ public sealed class Report(string command)
     public List<ImportResult> Imports { get; } = [];
     public List<TwoNodeResult> TwoNodes { get; } = [];
 
-    public string Write()
+    /// <summary>The report, ending with the history of runs: those in <paramref name="previous"/> (the file as it was) and this one.</summary>
+    public string Write(string? previous = null)
     {
         _text.Clear();
         Line("# Benchmark results");
@@ -133,7 +134,64 @@ public sealed class Report(string command)
             Line($"| {i.Rows:N0} | {i.FileBytes / 1024.0:0} KB | {Spread(i.PreviewNew)} | {Spread(i.ImportNew)} | {Spread(i.PreviewUpdate)} | {Spread(i.ImportUpdate)} | preview < 2,000 ms, import < 5,000 ms |");
         }
 
+        Line();
+        Line("## History");
+        Line();
+        Line("One row per harness run written to this file, oldest first, so a regression shows. 300 and 1,000 viewers: on-screen change p95 (ratio to the floor of the same run); heap per viewer at 300; in-process save p95 with 16 writers on SQLite.");
+        Line();
+        Line(HistoryHeader);
+        Line("|---|---|---|---|---|---|---|---|---|");
+        foreach (var row in HistoryRows(previous))
+        {
+            Line(row);
+        }
+
+        Line(HistoryRow());
         return _text.ToString();
+    }
+
+    private const string HistoryHeader = "| run (UTC) | commit | machine | command | 300 viewers p95 | 1,000 viewers p95 | off screen p95 (300) | heap per viewer (300) | save p95, 16 writers in-process |";
+
+    private static IEnumerable<string> HistoryRows(string? previous)
+    {
+        var lines = (previous ?? string.Empty).Split('\n');
+        return lines.SkipWhile(l => l != "## History").SkipWhile(l => l != HistoryHeader).Skip(2).TakeWhile(l => l.StartsWith('|'));
+    }
+
+    private string HistoryRow()
+    {
+        var at300 = Latency.FirstOrDefault(l => l.Result.Viewers == 300);
+        var at1000 = Latency.FirstOrDefault(l => l.Result.Viewers == 1000);
+        var save = SavesInProcess.FirstOrDefault(s => s.Database == "SQLite" && s.Writers == 16);
+        var machine = $"{Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024 / 1024)} GiB, {RuntimeInformation.OSDescription}";
+        return $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | {Commit()} | {machine} | `{command}` | " +
+            $"{(at300.Result is null ? "–" : $"{Stats.Ms(at300.Result.OnScreen.Latency.P95)} ms ({Ratio(at300.Result.OnScreen.Latency.P95, at300.Floor.P95)})")} | " +
+            $"{(at1000.Result is null ? "–" : $"{Stats.Ms(at1000.Result.OnScreen.Latency.P95)} ms")} | " +
+            $"{(at300.Result is null ? "–" : $"{Stats.Ms(at300.Result.OffScreen.Latency.P95)} ms")} | " +
+            $"{(at300.Result is null ? "–" : PerViewer(at300.Result.Loaded.ManagedBytes - at300.Result.Idle.ManagedBytes, 300))} | " +
+            $"{(save is null ? "–" : $"{Stats.Ms(save.Latency.P95)} ms")} |";
+    }
+
+    /// <summary>The commit measured, marked when tracked files other than the docs (where results are written) had changes.</summary>
+    private static string Commit()
+    {
+        try
+        {
+            var head = Git("rev-parse --short HEAD");
+            return string.IsNullOrEmpty(Git("status --porcelain --untracked-files=no -- . :(exclude)docs")) ? head : head + " (with changes)";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "–";
+        }
+    }
+
+    private static string Git(string arguments)
+    {
+        using var git = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", arguments) { RedirectStandardOutput = true })!;
+        var output = git.StandardOutput.ReadToEnd().Trim();
+        git.WaitForExit();
+        return output;
     }
 
     private static string SaveRow(SaveResult s) =>

@@ -132,7 +132,8 @@ public sealed class BoardPageTests : BoardContext
         var board = RenderBoard();
         var spec = SamplePlanData.Items.First(i => i.Status == ItemStatus.NotStarted);
 
-        await CardActionAsync(board, spec.Code, "move");
+        // The handler waits for the dialog's answer, so the event completes only once a choice is made.
+        var menu = CardActionAsync(board, spec.Code, "move");
         board.WaitForAssertion(() => Assert.NotEmpty(board.FindAll(".move-options button")));
         var options = board.FindAll(".move-options li");
         var completed = options.Single(o => o.QuerySelector("button")!.TextContent.Trim() == "Afsluttet");
@@ -141,6 +142,7 @@ public sealed class BoardPageTests : BoardContext
 
         options.Single(o => o.QuerySelector("button")!.TextContent.Trim() == "I gang").QuerySelector("button")!.Click();
 
+        await menu.WaitAsync(TimeSpan.FromSeconds(10), Token);
         board.WaitForAssertion(() => Assert.Equal(ItemStatus.InProgress, ColumnOf(board, spec.Code)), TimeSpan.FromSeconds(10));
         Assert.Equal(ItemStatus.InProgress, (await StoredAsync(spec.Code)).Status);
         Assert.Equal($"{spec.Code} flyttet til I gang.", board.Find("#board-announcer").TextContent);
