@@ -28,7 +28,7 @@ public sealed partial class BoardLayout
         return cells.Count > 0 ? new BoardLayout(cells) : throw new InvalidDataException("The prerendered board has no cells.");
     }
 
-    /// <summary>The cell of <paramref name="status"/> (0 = not started, 1 = in progress) in the board's first lane.</summary>
+    /// <summary>The cell of <paramref name="status"/> (ItemStatus as a number: 1 = not started, 2 = in progress) in the board's first lane.</summary>
     public Cell FirstLane(int status) => Cells.First(c => c.ThemeId == Cells[0].ThemeId && c.Status == status);
 
     private static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);

@@ -22,8 +22,8 @@ public sealed class TimedMoves
 
     private TimedMoves(BoardLayout layout, IReadOnlyList<int> offScreen)
     {
-        var notStarted = layout.FirstLane(0);
-        var inProgress = layout.FirstLane(1);
+        var notStarted = layout.FirstLane(1);
+        var inProgress = layout.FirstLane(2);
         _topOfNotStarted = notStarted.Rendered[0];
         _topOfInProgress = inProgress.Rendered[0];
         OnScreen = [.. notStarted.Rendered.Skip(1).Take(10)];
@@ -61,9 +61,10 @@ public sealed class TimedMoves
     public async Task<TimedMove> OnScreenAsync(PlanMover mover, int itemId)
     {
         var (version, status) = await mover.CurrentAsync(itemId);
+        var code = await mover.CurrentCodeAsync(itemId);
         return status == "InProgress"
-            ? new TimedMove(itemId, version, "NotStarted", _topOfNotStarted, CardText(itemId))
-            : new TimedMove(itemId, version, "InProgress", _topOfInProgress, CardText(itemId));
+            ? new TimedMove(itemId, version, "NotStarted", _topOfNotStarted, CardText(code))
+            : new TimedMove(itemId, version, "InProgress", _topOfInProgress, CardText(code));
     }
 
     public async Task<TimedMove> OffScreenAsync(PlanMover mover, int itemId)
@@ -73,6 +74,6 @@ public sealed class TimedMoves
         return new TimedMove(itemId, version, status == "InProgress" ? "NotStarted" : "InProgress", null, $"{code} flyttet til ");
     }
 
-    /// <summary>What only the card's own HTML contains (CardMarkup).</summary>
-    private static string CardText(int itemId) => $"data-item-id=\"{itemId}\"";
+    /// <summary>What only the card's own content contains (CardMarkup); the generated plan's codes need no encoding.</summary>
+    private static string CardText(string code) => $"<span class=\"card-code\">{code}</span>";
 }
