@@ -304,7 +304,7 @@ public sealed class BoardSession(
     private void FocusNeighbour(PlanItem item, int step)
     {
         var cell = CellOf(item);
-        var at = cell.ToList().FindIndex(i => i.Id == item.Id);
+        var at = CardMoves.IndexOf(cell, item.Id);
         if (at >= 0 && at + step >= 0 && at + step < cell.Count)
         {
             Focus(cell[at + step].Id);
@@ -440,7 +440,7 @@ public sealed class BoardSession(
 
         if (outcome.Succeeded)
         {
-            var place = State.Cell(new CellKey(item.ThemeId, move.To)).ToList().FindIndex(i => i.Id == item.Id) + 1;
+            var place = CardMoves.IndexOf(State.Cell(new CellKey(item.ThemeId, move.To)), item.Id) + 1;
             Say(move.To == item.Status ? $"{item.Code} er nu nr. {place} i {move.To.Name()}." : $"{item.Code} flyttet til {move.To.Name()}.");
         }
         else

@@ -29,14 +29,13 @@ public static class CardMarkup
     /// The card of <paramref name="item"/> for a viewer: <paramref name="canChange"/> offers dragging and "Flyt til…" (a
     /// convenience only: the item service decides), <paramref name="recent"/> highlights a card changed a moment ago.
     /// </summary>
-    public static MarkupString For(PlanItem item, string? committee, bool canChange, bool recent)
-    {
-        var variants = _cache.GetValue(item, _ => new Variants());
-        return new MarkupString(variants.Get(item, committee, canChange, recent));
-    }
+    public static MarkupString For(PlanItem item, string? committee, bool canChange, bool recent) =>
+        new(VariantsOf(item).Get(item, committee, canChange, recent));
 
     /// <summary>The card element's classes: health and completion (shared like the card's content).</summary>
-    public static string ClassOf(PlanItem item) => _cache.GetValue(item, _ => new Variants()).ClassOf(item);
+    public static string ClassOf(PlanItem item) => VariantsOf(item).ClassOf(item);
+
+    private static Variants VariantsOf(PlanItem item) => _cache.GetValue(item, _ => new Variants());
 
     private static string Write(PlanItem item, string? committee, bool canChange, bool recent)
     {

@@ -54,7 +54,8 @@ public static class CardMoves
         };
     }
 
-    private static int IndexOf(IReadOnlyList<PlanItem> cell, int itemId)
+    /// <summary>Where the card <paramref name="itemId"/> is in <paramref name="cell"/>; -1 when it is not there.</summary>
+    public static int IndexOf(IReadOnlyList<PlanItem> cell, int itemId)
     {
         for (var i = 0; i < cell.Count; i++)
         {
