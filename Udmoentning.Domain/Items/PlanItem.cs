@@ -1,3 +1,4 @@
+using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rules;
 
@@ -7,6 +8,7 @@ namespace Udmoentning.Domain.Items;
 public sealed class PlanItem
 {
     private readonly List<YearlyEffect> _effects = [];
+    private readonly List<Checkpoint> _checkpoints = [];
 
     private PlanItem()
     {
@@ -49,6 +51,12 @@ public sealed class PlanItem
     public int Revision { get; private set; }
 
     public IReadOnlyList<YearlyEffect> Effects => _effects;
+
+    /// <summary>The coordination steps done for the item; see <see cref="CheckpointRules"/> for which ones X needs.</summary>
+    public IReadOnlyList<Checkpoint> Checkpoints => _checkpoints;
+
+    /// <summary>Comments in the item's thread that are not deleted; shown on the card.</summary>
+    public int CommentCount { get; private set; }
 
     public bool IsCompleted => Status == ItemStatus.Completed;
 
@@ -137,6 +145,85 @@ public sealed class PlanItem
         Status = status;
         Position = position;
         Version = Guid.NewGuid();
+        Revision++;
+    }
+
+    /// <summary>
+    /// Puts the item back in the status and place it had before the user's own last change (an undo). Unlike
+    /// <see cref="MoveTo"/> this may go back along a move the board does not offer (X back to ready), but the status's own
+    /// conditions still hold: ready needs the committee that treats it, completed needs the required checkpoints.
+    /// </summary>
+    public void RestoreStatus(ItemStatus status, double position)
+    {
+        if (!Enum.IsDefined(status))
+        {
+            throw new PlanRuleException("Den valgte status findes ikke.");
+        }
+
+        if (status == ItemStatus.ReadyForPoliticalTreatment && TreatmentCommitteeId is null)
+        {
+            throw new PlanRuleException(StatusRules.NeedsTreatmentCommittee(Code));
+        }
+
+        if (status == ItemStatus.Completed && CheckpointRules.RefusalToComplete(this) is { } refusal)
+        {
+            throw new PlanRuleException(refusal);
+        }
+
+        Status = status;
+        Position = position;
+        Version = Guid.NewGuid();
+        Revision++;
+    }
+
+    /// <summary>
+    /// Marks a coordination step as done. Not a new <see cref="Version"/>: an edit open in someone's form stays valid, but
+    /// the revision moves on, so viewers take the newer copy and a concurrent save of the item is refused.
+    /// </summary>
+    public void MarkCheckpoint(CheckpointStep step, string byUserId, string byName, DateTime at, int? committeeId = null, int? meetingId = null)
+    {
+        if (!Enum.IsDefined(step))
+        {
+            throw new PlanRuleException("Det valgte kontrolpunkt findes ikke.");
+        }
+
+        if (_checkpoints.FirstOrDefault(c => c.Step == step) is { } done)
+        {
+            throw new PlanRuleException($"\"{step.Name()}\" er allerede markeret for {Code} af {done.ByName}.");
+        }
+
+        if (step == CheckpointStep.PoliticallyTreated && committeeId is null)
+        {
+            throw new PlanRuleException("Vælg det udvalg, der har behandlet punktet.");
+        }
+
+        if (step != CheckpointStep.PoliticallyTreated && (committeeId is not null || meetingId is not null))
+        {
+            throw new PlanRuleException($"\"{step.Name()}\" har hverken udvalg eller møde.");
+        }
+
+        _checkpoints.Add(new Checkpoint(step, DateTime.SpecifyKind(at, DateTimeKind.Utc), byUserId, byName, committeeId, meetingId));
+        Revision++;
+    }
+
+    /// <summary>Takes a step back as not done; a completed item keeps the steps it requires.</summary>
+    public void ClearCheckpoint(CheckpointStep step)
+    {
+        var done = _checkpoints.FirstOrDefault(c => c.Step == step)
+            ?? throw new PlanRuleException($"\"{(Enum.IsDefined(step) ? step.Name() : "Kontrolpunktet")}\" er ikke markeret for {Code}.");
+        if (IsCompleted && CheckpointRules.Required(this).Contains(step))
+        {
+            throw new PlanRuleException($"{Code} er afsluttet, og \"{step.Name()}\" kræves for at afslutte det. Genåbn punktet først.");
+        }
+
+        _checkpoints.Remove(done);
+        Revision++;
+    }
+
+    /// <summary>A comment was added (+1) or deleted (-1). Like a checkpoint, a new revision but not a new version.</summary>
+    public void CountComments(int change)
+    {
+        CommentCount = Math.Max(0, CommentCount + change);
         Revision++;
     }
 

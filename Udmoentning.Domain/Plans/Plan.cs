@@ -26,6 +26,12 @@ public sealed class Plan
     public DateOnly AdoptedOn { get; private set; }
     public PlanStage Stage { get; private set; } = PlanStage.Adopted;
 
+    /// <summary>
+    /// Whether an Administrator has opened the plan's public, read-only page (items, themes, status, X and timing; no
+    /// notes, comments, case numbers or names). Off until someone turns it on.
+    /// </summary>
+    public bool IsPublic { get; private set; }
+
     /// <summary>Concurrency token for administration: renewed on every change of the plan or its themes.</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
 
@@ -72,6 +78,13 @@ public sealed class Plan
         }
 
         Stage = stage;
+        Touch();
+    }
+
+    /// <summary>Opens or closes the plan's public page.</summary>
+    public void SetPublic(bool isPublic)
+    {
+        IsPublic = isPublic;
         Touch();
     }
 

@@ -1,3 +1,4 @@
+using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.Items;
 
 namespace Udmoentning.Domain.Rules;
@@ -44,6 +45,11 @@ public static class StatusRules
         if (to == ItemStatus.ReadyForPoliticalTreatment && item.TreatmentCommitteeId is null)
         {
             return NeedsTreatmentCommittee(item.Code);
+        }
+
+        if (to == ItemStatus.Completed && CheckpointRules.RefusalToComplete(item) is { } missing)
+        {
+            return missing;
         }
 
         return null;

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Udmoentning.Domain;
+using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
@@ -31,6 +32,7 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<AdministrationEntry> AdministrationHistory => Set<AdministrationEntry>();
     public DbSet<EconomicTarget> Targets => Set<EconomicTarget>();
     public DbSet<FollowUpSnapshot> FollowUps => Set<FollowUpSnapshot>();
+    public DbSet<ItemComment> Comments => Set<ItemComment>();
 
     /// <summary>Stores "Q2 2025" as 20252, so timings sort and compare in SQL.</summary>
     private static readonly ValueConverter<Quarter, int> _quarterAsNumber = new(q => q.ToSortable(), v => Quarter.FromSortable(v));
@@ -142,6 +144,9 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
             item.Property(i => i.Timing).HasConversion(_quarterAsNumber);
             item.Property(i => i.BaselineTiming).HasConversion(_quarterAsNumber);
             item.Property(i => i.Version).IsConcurrencyToken();
+            // Checkpoints and comments move the revision but not the version (an open edit form stays valid); the
+            // revision as a second token makes sure no two saves of the item both take the same next revision.
+            item.Property(i => i.Revision).IsConcurrencyToken();
             item.Ignore(i => i.IsCompleted);
             item.Ignore(i => i.Slippage);
             item.Ignore(i => i.ConcernsAllCommittees);
@@ -163,6 +168,38 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
                 effect.HasIndex("PlanItemId", nameof(YearlyEffect.Year)).IsUnique();
             });
             item.Navigation(i => i.Effects).HasField("_effects");
+
+            item.OwnsMany(i => i.Checkpoints, checkpoint =>
+            {
+                checkpoint.ToTable("PlanItemCheckpoints");
+                checkpoint.WithOwner().HasForeignKey("PlanItemId");
+                checkpoint.Property<int>("Id");
+                checkpoint.HasKey("Id");
+                checkpoint.HasIndex("PlanItemId", nameof(Checkpoint.Step)).IsUnique();
+                checkpoint.Property(c => c.Step).HasConversion<string>().HasMaxLength(40);
+                checkpoint.Property(c => c.DoneAt).HasConversion(_utc);
+                checkpoint.Property(c => c.ByUserId).HasMaxLength(450);
+                checkpoint.Property(c => c.ByName).HasMaxLength(200);
+                // Ids, not foreign keys: a committee or meeting removed later must not take the record with it.
+            });
+            item.Navigation(i => i.Checkpoints).HasField("_checkpoints");
+        });
+
+        modelBuilder.Entity<ItemComment>(comment =>
+        {
+            comment.ToTable("ItemComments");
+            comment.Property(c => c.AuthorId).HasMaxLength(450);
+            comment.Property(c => c.AuthorName).HasMaxLength(200);
+            comment.Property(c => c.Text).HasMaxLength(ItemComment.TextLength);
+            comment.Property(c => c.CreatedAt).HasConversion(_utc);
+            comment.Property(c => c.EditedAt).HasConversion(_utc);
+            comment.Property(c => c.DeletedAt).HasConversion(_utc);
+            comment.Property(c => c.Version).IsConcurrencyToken();
+            comment.Ignore(c => c.IsDeleted);
+            comment.HasOne<PlanItem>().WithMany().HasForeignKey(c => c.ItemId).OnDelete(DeleteBehavior.Cascade);
+            // The plan is reached through the item; a second cascade path from the plan is one SQL Server refuses.
+            comment.HasIndex(c => new { c.ItemId, c.CreatedAt });
+            comment.HasIndex(c => c.PlanId);
         });
 
         modelBuilder.Entity<EconomicTarget>(target =>

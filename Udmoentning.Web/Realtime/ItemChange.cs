@@ -12,6 +12,15 @@ public enum ChangeKind
 
     /// <summary>Only the card's position number changed, keeping its place: its cell was renumbered. Applied silently.</summary>
     Reordered,
+
+    /// <summary>A comment was added, edited or deleted: the card's comment count and anyone with the item open follow.</summary>
+    Commented,
+
+    /// <summary>A coordination step was marked done or taken back.</summary>
+    Checkpoint,
+
+    /// <summary>The user's own last move or edit was undone.</summary>
+    Undone,
 }
 
 /// <summary>

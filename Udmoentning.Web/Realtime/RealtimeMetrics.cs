@@ -56,6 +56,9 @@ public sealed class RealtimeMetrics
         ChangeKind.Edited => "edited",
         ChangeKind.Created => "created",
         ChangeKind.Reordered => "reordered",
+        ChangeKind.Commented => "commented",
+        ChangeKind.Checkpoint => "checkpoint",
+        ChangeKind.Undone => "undone",
         _ => "other",
     };
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
@@ -57,6 +58,7 @@ public static class SampleSeeder
                 item.Apply(plan, details);
             }
 
+            MarkSampleCheckpoints(item, plan);
             db.Items.Add(item);
         }
 
@@ -68,6 +70,32 @@ public static class SampleSeeder
         target.CountItems(EconomicTarget.DefaultItems(db.Items.Local.Where(i => i.PlanId == plan.Id)));
         db.Targets.Add(target);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The coordination steps a flagged item has behind it at its status: a completed item has all it requires; one ready
+    /// for political treatment all but that treatment; one in progress has been discussed by direktion and koncernledelse,
+    /// while MED is still to come.
+    /// </summary>
+    private static void MarkSampleCheckpoints(PlanItem item, Plan plan)
+    {
+        var at = plan.AdoptedOn.AddDays(35).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+        foreach (var step in CheckpointRules.Required(item))
+        {
+            var done = item.Status switch
+            {
+                ItemStatus.Completed => true,
+                ItemStatus.ReadyForPoliticalTreatment => step != CheckpointStep.PoliticallyTreated,
+                ItemStatus.InProgress => step is CheckpointStep.DiscussedByExecutiveBoard or CheckpointStep.DiscussedByGroupManagement,
+                _ => false,
+            };
+            if (done)
+            {
+                var political = step == CheckpointStep.PoliticallyTreated;
+                item.MarkCheckpoint(step, "sample", "Plansekretariatet", at,
+                    political ? item.TreatmentCommitteeId : null, political ? item.TreatmentMeetingId : null);
+            }
+        }
     }
 
     private static IEnumerable<SampleItemSpec> Specs(int itemCount)

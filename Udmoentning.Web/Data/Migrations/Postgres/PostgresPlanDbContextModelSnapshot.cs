@@ -173,6 +173,57 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Udmoentning.Domain.Collaboration.ItemComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("ItemId", "CreatedAt");
+
+                    b.ToTable("ItemComments", (string)null);
+                });
+
             modelBuilder.Entity("Udmoentning.Domain.Economy.EconomicTarget", b =>
                 {
                     b.Property<int>("Id")
@@ -365,6 +416,9 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("CommentCount")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CommitteeId")
                         .HasColumnType("integer");
 
@@ -406,6 +460,7 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(150)");
 
                     b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("Status")
@@ -559,6 +614,9 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                     b.Property<int>("FirstBudgetYear")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("LastBudgetYear")
                         .HasColumnType("integer");
 
@@ -701,6 +759,15 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Udmoentning.Domain.Collaboration.ItemComment", b =>
+                {
+                    b.HasOne("Udmoentning.Domain.Items.PlanItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Udmoentning.Domain.Economy.EconomicTarget", b =>
                 {
                     b.HasOne("Udmoentning.Domain.Plans.Plan", null)
@@ -820,6 +887,52 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                         .HasForeignKey("TreatmentMeetingId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.OwnsMany("Udmoentning.Domain.Collaboration.Checkpoint", "Checkpoints", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("ByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("ByUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)");
+
+                            b1.Property<int?>("CommitteeId")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTime>("DoneAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<int?>("MeetingId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("PlanItemId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Step")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanItemId", "Step")
+                                .IsUnique();
+
+                            b1.ToTable("PlanItemCheckpoints", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanItemId");
+                        });
+
                     b.OwnsMany("Udmoentning.Domain.Items.YearlyEffect", "Effects", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -847,6 +960,8 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("PlanItemId");
                         });
+
+                    b.Navigation("Checkpoints");
 
                     b.Navigation("Effects");
                 });

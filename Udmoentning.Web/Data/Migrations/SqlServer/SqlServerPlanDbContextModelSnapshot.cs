@@ -174,6 +174,57 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Udmoentning.Domain.Collaboration.ItemComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("ItemId", "CreatedAt");
+
+                    b.ToTable("ItemComments", (string)null);
+                });
+
             modelBuilder.Entity("Udmoentning.Domain.Economy.EconomicTarget", b =>
                 {
                     b.Property<int>("Id")
@@ -366,6 +417,9 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<int>("CommentCount")
+                        .HasColumnType("int");
+
                     b.Property<int>("CommitteeId")
                         .HasColumnType("int");
 
@@ -407,6 +461,7 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(150)");
 
                     b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<string>("Status")
@@ -560,6 +615,9 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                     b.Property<int>("FirstBudgetYear")
                         .HasColumnType("int");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("bit");
+
                     b.Property<int>("LastBudgetYear")
                         .HasColumnType("int");
 
@@ -703,6 +761,15 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Udmoentning.Domain.Collaboration.ItemComment", b =>
+                {
+                    b.HasOne("Udmoentning.Domain.Items.PlanItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Udmoentning.Domain.Economy.EconomicTarget", b =>
                 {
                     b.HasOne("Udmoentning.Domain.Plans.Plan", null)
@@ -822,6 +889,52 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                         .HasForeignKey("TreatmentMeetingId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.OwnsMany("Udmoentning.Domain.Collaboration.Checkpoint", "Checkpoints", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("ByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("ByUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)");
+
+                            b1.Property<int?>("CommitteeId")
+                                .HasColumnType("int");
+
+                            b1.Property<DateTime>("DoneAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<int?>("MeetingId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("PlanItemId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Step")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanItemId", "Step")
+                                .IsUnique();
+
+                            b1.ToTable("PlanItemCheckpoints", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanItemId");
+                        });
+
                     b.OwnsMany("Udmoentning.Domain.Items.YearlyEffect", "Effects", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -849,6 +962,8 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                             b1.WithOwner()
                                 .HasForeignKey("PlanItemId");
                         });
+
+                    b.Navigation("Checkpoints");
 
                     b.Navigation("Effects");
                 });

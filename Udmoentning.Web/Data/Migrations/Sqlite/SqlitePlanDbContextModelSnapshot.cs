@@ -162,6 +162,55 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Udmoentning.Domain.Collaboration.ItemComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("ItemId", "CreatedAt");
+
+                    b.ToTable("ItemComments", (string)null);
+                });
+
             modelBuilder.Entity("Udmoentning.Domain.Economy.EconomicTarget", b =>
                 {
                     b.Property<int>("Id")
@@ -344,6 +393,9 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CommentCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CommitteeId")
                         .HasColumnType("INTEGER");
 
@@ -385,6 +437,7 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -530,6 +583,9 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                     b.Property<int>("FirstBudgetYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LastBudgetYear")
                         .HasColumnType("INTEGER");
 
@@ -672,6 +728,15 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Udmoentning.Domain.Collaboration.ItemComment", b =>
+                {
+                    b.HasOne("Udmoentning.Domain.Items.PlanItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Udmoentning.Domain.Economy.EconomicTarget", b =>
                 {
                     b.HasOne("Udmoentning.Domain.Plans.Plan", null)
@@ -787,6 +852,50 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                         .HasForeignKey("TreatmentMeetingId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.OwnsMany("Udmoentning.Domain.Collaboration.Checkpoint", "Checkpoints", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ByUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("CommitteeId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("DoneAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("MeetingId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("PlanItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Step")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanItemId", "Step")
+                                .IsUnique();
+
+                            b1.ToTable("PlanItemCheckpoints", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanItemId");
+                        });
+
                     b.OwnsMany("Udmoentning.Domain.Items.YearlyEffect", "Effects", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -812,6 +921,8 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("PlanItemId");
                         });
+
+                    b.Navigation("Checkpoints");
 
                     b.Navigation("Effects");
                 });
