@@ -15,6 +15,8 @@ public static class AccessRules
 
     public static bool CanAdminister(Actor actor) => actor.Has(Role.Administrator);
 
+    public const string NotPublisher = "Kun administratorer kan åbne eller lukke en plans offentlige side.";
+
     /// <summary>Plans, themes, committees, meetings and imports: coordinators and administrators.</summary>
     public static bool CanManagePlans(Actor actor) => actor.IsSignedIn && (actor.Has(Role.Coordinator) || actor.Has(Role.Administrator));
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Udmoentning.Web.Components.Pages.Public;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Import;
 using Udmoentning.Web.Meetings;
@@ -81,8 +83,35 @@ public static class PlanningExtensions
                 : Results.File(FollowUpWorkbook.Write(comparison), FollowUpWorkbook.ContentType,
                     FollowUpWorkbook.FileName(comparison.BudgetPeriod, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
         });
+        MapPublicPlan(app);
         return app;
     }
+
+    /// <summary>
+    /// The public page of a plan an administrator opened (<see cref="PublicPlan"/>): anonymous and cacheable for a minute by
+    /// browsers and proxies. A plan that does not exist and one that is not public get the same 404, so nothing about the
+    /// other plans can be learnt from it. Built from the shared copy of the plan in memory, so a visit costs no query.
+    /// </summary>
+    private static void MapPublicPlan(WebApplication app) =>
+        app.MapGet("/offentlig/plan/{id:int}", async (int id, HttpContext context, PlanCache plans, CancellationToken cancellationToken) =>
+        {
+            var plan = await plans.GetAsync(id, cancellationToken) is { } snapshot ? PublicPlan.From(snapshot) : null;
+            var headers = context.Response.Headers;
+            if (plan is null)
+            {
+                headers.CacheControl = "no-store";
+                return new RazorComponentResult<PublicPlanDocument> { StatusCode = StatusCodes.Status404NotFound };
+            }
+
+            headers.CacheControl = "public, max-age=60";
+            headers.ETag = plan.ETag;
+            if (context.Request.Headers.IfNoneMatch.Any(tag => tag is not null && tag.Split(',').Any(t => t.Trim() == plan.ETag || t.Trim() == "*")))
+            {
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            }
+
+            return new RazorComponentResult<PublicPlanDocument>(new { Plan = plan });
+        }).AllowAnonymous().AddEndpointFilter(AnswerUnavailableAsync);
 
     /// <summary>A download while the database cannot be reached answers 503 with a Danish text, not 500.</summary>
     private static async ValueTask<object?> AnswerUnavailableAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -104,6 +104,43 @@ public sealed partial class PlanAdministration(
         });
 
     /// <summary>
+    /// Opens or closes the plan's public, read-only page (<see cref="PublicPlan"/>). Only an administrator decides what
+    /// the municipality publishes; an archived plan may stay public, as old plans stay readable.
+    /// </summary>
+    public Task<AdminOutcome> SetPublicAsync(ClaimsPrincipal user, int planId, Guid expectedVersion, bool isPublic, CancellationToken cancellationToken = default) =>
+        RunAsync(user, cancellationToken, async (db, actor, record) =>
+        {
+            if (!AccessRules.CanAdminister(actor))
+            {
+                logger.LogWarning("Forbidden: user {UserId} tried to publish plan {PlanId}", actor.UserId, planId);
+                return AdminOutcome.Forbidden(AccessRules.NotPublisher);
+            }
+
+            if (await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken) is not { } plan)
+            {
+                return AdminOutcome.NotFound("Planen");
+            }
+
+            if (plan.Version != expectedVersion)
+            {
+                return AdminOutcome.Stale($"Planen \"{plan.Name}\"");
+            }
+
+            if (plan.IsPublic == isPublic)
+            {
+                return AdminOutcome.Saved(plan.Id);
+            }
+
+            plan.SetPublic(isPublic);
+            await db.SaveChangesAsync(cancellationToken);
+            record(new Recorded(plan.Id, PlanSubject, plan.Name, "Ændret", [new FieldChange("Offentlig side", PublicWord(!isPublic), PublicWord(isPublic))]),
+                isPublic ? $"Planen \"{plan.Name}\" har nu en offentlig side." : $"Planens offentlige side er lukket.");
+            return AdminOutcome.Saved(plan.Id);
+        });
+
+    private static string PublicWord(bool isPublic) => isPublic ? "Åben" : "Lukket";
+
+    /// <summary>
     /// "Ny plan fra denne": next period's plan from the open items of this one, under the same main themes; amounts are
     /// kept where the years overlap, the original timing is kept as baseline, and each item remembers where it came from.
     /// </summary>

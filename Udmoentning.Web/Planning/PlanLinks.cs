@@ -27,6 +27,9 @@ public static partial class PlanLinks
     public static string MeetingMinutes(int planId, string slug, DateTimeOffset since) =>
         $"plan/{planId}/moede/{Uri.EscapeDataString(slug)}/referat.csv?siden={Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture))}";
 
+    /// <summary>The plan's public, read-only page (when an administrator has opened it).</summary>
+    public static string Public(int planId) => $"offentlig/plan/{planId}";
+
     public static string Overview(int? planId) => $"{Prefix(planId)}oversigt";
 
     /// <summary>The plan's economy: totals, targets and progress charts.</summary>
