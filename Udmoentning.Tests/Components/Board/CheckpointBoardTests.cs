@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
+using Udmoentning.Web.Components.Pages.Board;
 using Udmoentning.Web.Data.Sample;
 using Udmoentning.Web.Planning;
 
@@ -14,8 +15,6 @@ namespace Udmoentning.Tests.Components.Board;
 public sealed class CheckpointBoardTests : BoardContext
 {
     // The seeder marks MED done for flagged items that are ready or completed; the open ones before that still wait for it.
-    public CheckpointBoardTests() => Services.AddSingleton(AppServices.GetRequiredService<HistoryReader>());
-
     private static readonly string[] WaitingForMed = [.. SamplePlanData.Items
         .Where(i => i.Med && i.Status is ItemStatus.NotStarted or ItemStatus.InProgress).Select(i => i.Code).Order(StringComparer.Ordinal)];
 
@@ -78,38 +77,52 @@ public sealed class CheckpointBoardTests : BoardContext
     }
 
     [Fact]
-    public async Task TheDetailsShowTheChecklistMarkAStepAndFollowAnotherUsersMarkLive()
+    public async Task TheChecklistShowsTheStepsMarksOneAndFollowsAnotherUsersMarkLive()
     {
-        var board = RenderBoard();
+        var snapshot = (await AppServices.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token))!;
+        var coordinator = await TestUsers.PrincipalAsync(AppServices, TestUsers.Coordinator);
+        var item = await StoredAsync("ØU-R6");
+        var list = Render<CheckpointList>(p => p.Add(c => c.Item, item).Add(c => c.Snapshot, snapshot).Add(c => c.User, coordinator));
 
-        var details = CardActionAsync(board, "ØU-R6", "open");
-        board.WaitForAssertion(() => Assert.NotEmpty(board.FindAll(".checkpoints li.checkpoint")));
-        Assert.Equal(["med", "direktion", "koncernledelse", "politisk"], board.FindAll(".checkpoints li.checkpoint").Select(l => l.GetAttribute("data-step")));
-        Assert.Contains("Før punktet kan afsluttes (X), mangler: MED inddraget, Drøftet i Direktionen, Drøftet i Koncernledelsen.", board.Find(".checkpoints-summary").TextContent);
-        Assert.Contains("kræves før X", Step(board, "direktion").TextContent);
-        Assert.DoesNotContain("kræves før X", Step(board, "politisk").TextContent);
-        Assert.Contains("Mangler", Step(board, "direktion").TextContent);
+        list.WaitForAssertion(() => Assert.NotNull(list.Find("li[data-step='direktion'] button")));
+        Assert.Equal(["med", "direktion", "koncernledelse", "politisk"], list.FindAll("li.checkpoint").Select(l => l.GetAttribute("data-step")));
+        Assert.Equal("Før punktet kan afsluttes (X), mangler: MED inddraget, Drøftet i Direktionen, Drøftet i Koncernledelsen.", list.Find(".checkpoints-summary").TextContent);
+        Assert.Contains("kræves før X", Step(list, "direktion").TextContent);
+        Assert.DoesNotContain("kræves før X", Step(list, "politisk").TextContent);
+        Assert.Contains("Mangler", Step(list, "direktion").TextContent);
 
-        Step(board, "direktion").QuerySelector("button")!.Click();
+        Step(list, "direktion").QuerySelector("button")!.Click();
 
-        board.WaitForAssertion(() => Assert.Contains("Gjort af Karin Koordinator", Step(board, "direktion").TextContent), TimeSpan.FromSeconds(10));
-        Assert.Equal("Tag tilbage: Drøftet i Direktionen", Step(board, "direktion").QuerySelector("button")!.TextContent);
-        Assert.Equal("\"Drøftet i Direktionen\" er markeret som gjort.", board.Find(".checkpoints [role=status]").TextContent);
+        list.WaitForAssertion(() => Assert.Contains("Gjort af Karin Koordinator", Step(list, "direktion").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Equal("Tag tilbage: Drøftet i Direktionen", Step(list, "direktion").QuerySelector("button")!.GetAttribute("aria-label"));
+        Assert.Equal("\"Drøftet i Direktionen\" er markeret som gjort.", list.Find("[role=status]").TextContent);
         Assert.Contains(CheckpointStep.DiscussedByExecutiveBoard, (await StoredAsync("ØU-R6")).Checkpoints.Select(c => c.Step));
 
         var administrator = await TestUsers.PrincipalAsync(AppServices, TestUsers.Administrator);
-        var item = await StoredAsync("ØU-R6");
         Assert.True((await ItemService.MarkCheckpointAsync(administrator, new CheckpointRequest(item.Id, CheckpointStep.DiscussedByGroupManagement), Token)).Succeeded);
 
-        board.WaitForAssertion(() => Assert.Contains("Gjort af", Step(board, "koncernledelse").TextContent), TimeSpan.FromSeconds(10));
-        Assert.Contains("mangler: MED inddraget.", board.Find(".checkpoints-summary").TextContent);
-        Assert.StartsWith("Kontrolpunkterne er opdateret af", board.Find(".checkpoints [role=status]").TextContent);
-        Assert.False(details.IsCompleted);
+        list.WaitForAssertion(() => Assert.Contains("Gjort af", Step(list, "koncernledelse").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Equal("Før punktet kan afsluttes (X), mangler: MED inddraget.", list.Find(".checkpoints-summary").TextContent);
+        Assert.StartsWith("Kontrolpunkterne er opdateret af", list.Find("[role=status]").TextContent);
+    }
+
+    [Fact]
+    public async Task AnEditorIsOfferedMedOnTheirOwnItemButNotTheDirektionSteps()
+    {
+        var snapshot = (await AppServices.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token))!;
+        var editor = await TestUsers.PrincipalAsync(AppServices, TestUsers.EditorAu);
+        var list = Render<CheckpointList>(p => p.Add(c => c.Item, snapshot.Items.Single(i => i.Code == "AU-D4")).Add(c => c.Snapshot, snapshot).Add(c => c.User, editor));
+
+        list.WaitForAssertion(() => Assert.NotNull(list.Find("li[data-step='med'] button")));
+        Assert.Equal("Markér som gjort: MED inddraget", Step(list, "med").QuerySelector("button")!.GetAttribute("aria-label"));
+        Assert.Null(Step(list, "direktion").QuerySelector("button"));
+        Assert.Null(Step(list, "koncernledelse").QuerySelector("button"));
+        Assert.NotNull(Step(list, "politisk").QuerySelector("select"));
     }
 
     private static IElement Card(IRenderedComponent<BoardHost> board, string code) => board.Find($"li.card[data-code='{code}']");
 
-    private static IElement Step(IRenderedComponent<BoardHost> board, string slug) => board.Find($".checkpoints li[data-step='{slug}']");
+    private static IElement Step(IRenderedComponent<CheckpointList> list, string slug) => list.Find($"li[data-step='{slug}']");
 
     private static IElement Checkbox(IElement group, string label) =>
         group.QuerySelectorAll("label").Single(l => l.TextContent.Trim() == label).QuerySelector("input")!;
