@@ -145,6 +145,39 @@ public sealed class CheckpointServiceTests(AppFactory app) : IClassFixture<AppFa
         Assert.Contains((await StoredAsync("BUU-D2")).Checkpoints, c => c.Step == CheckpointStep.MedInvolved);
     }
 
+    [Fact]
+    public async Task NoStepIsMarkedOrTakenBackInAnArchivedPlan()
+    {
+        await using var archived = new AppFactory();
+        var user = await TestUsers.PrincipalAsync(archived.Services, TestUsers.Coordinator);
+        var contexts = archived.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>();
+        Udmoentning.Domain.Plans.Plan plan;
+        await using (var db = await contexts.CreateDbContextAsync(Token))
+        {
+            plan = await db.Plans.AsNoTracking().SingleAsync(Token);
+        }
+
+        var stage = await archived.Services.GetRequiredService<PlanAdministration>()
+            .SetStageAsync(user, plan.Id, plan.Version, Udmoentning.Domain.Plans.PlanStage.Archived, Token);
+        Assert.True(stage.Succeeded, stage.Message);
+        await using var read = await contexts.CreateDbContextAsync(Token);
+        var item = await read.Items.AsNoTracking().SingleAsync(i => i.Code == "ØU-D3", Token);
+        var history = await read.History.CountAsync(Token);
+        var service = archived.Services.GetRequiredService<PlanItemService>();
+
+        var marked = await service.MarkCheckpointAsync(user, new CheckpointRequest(item.Id, CheckpointStep.MedInvolved), Token);
+        var cleared = await service.ClearCheckpointAsync(user, item.Id, CheckpointStep.DiscussedByExecutiveBoard, Token);
+
+        Assert.All([marked, cleared], o =>
+        {
+            Assert.Equal(ChangeStatus.Refused, o.Status);
+            Assert.Equal($"Planen \"{plan.Name}\" er arkiveret og kan kun læses.", o.Message);
+        });
+        await using var after = await contexts.CreateDbContextAsync(Token);
+        Assert.Equal(item.Revision, (await after.Items.AsNoTracking().SingleAsync(i => i.Id == item.Id, Token)).Revision);
+        Assert.Equal(history, await after.History.CountAsync(Token));
+    }
+
     public void Dispose() => _changes.Dispose();
 
     private static string Name(string demoUser) => Udmoentning.Web.Access.DemoUsers.All.Single(d => d.UserName == demoUser).DisplayName;
