@@ -1,3 +1,4 @@
+using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.Items;
 
 namespace Udmoentning.Domain.Access;
@@ -30,6 +31,34 @@ public static class AccessRules
         ?? Refusal(actor, after.CommitteeId, after.IsCrossCutting || after.Kind == ItemKind.FiscalLeewayProposal);
 
     public static bool CanChange(Actor actor, PlanItem item) => RefusalToChange(actor, item) is null;
+
+    public const string NotExecutive =
+        "Kun koordinatorer og administratorer (Direktionen og Koncernledelsen) kan markere, at et punkt er drøftet i Direktionen eller Koncernledelsen.";
+
+    /// <summary>
+    /// Null when the actor may mark <paramref name="step"/> as done for the item, or take it back; otherwise the Danish
+    /// reason. "Drøftet i Direktionen/Koncernledelsen" is for coordinators and administrators (they are direktion and
+    /// koncernledelse); MED and the political treatment for whoever may change the item.
+    /// </summary>
+    public static string? RefusalToMarkCheckpoint(Actor actor, PlanItem item, CheckpointStep step)
+    {
+        if (step is not (CheckpointStep.DiscussedByExecutiveBoard or CheckpointStep.DiscussedByGroupManagement))
+        {
+            return RefusalToChange(actor, item);
+        }
+
+        if (!actor.IsSignedIn)
+        {
+            return NotSignedIn;
+        }
+
+        if (actor.Has(Role.Coordinator) || actor.Has(Role.Administrator))
+        {
+            return null;
+        }
+
+        return actor.Has(Role.Editor) ? NotExecutive : ReadOnly;
+    }
 
     public const string NotPresenter = "Kun koordinatorer, administratorer og udvalgets redaktører kan præsentere mødet.";
 

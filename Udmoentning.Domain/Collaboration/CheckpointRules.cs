@@ -35,6 +35,10 @@ public static class CheckpointRules
     public static IReadOnlyList<CheckpointStep> Missing(PlanItem item) =>
         [.. Required(item).Where(step => item.Checkpoints.All(c => c.Step != step))];
 
+    /// <summary>Whether the item, not yet completed, still waits for <paramref name="step"/> before it may be.</summary>
+    public static bool IsWaitingFor(PlanItem item, CheckpointStep step) =>
+        !item.IsCompleted && Required(item).Contains(step) && item.Checkpoints.All(c => c.Step != step);
+
     /// <summary>Null when the item may be completed; otherwise the Danish reason naming the missing steps.</summary>
     public static string? RefusalToComplete(PlanItem item)
     {
@@ -46,6 +50,6 @@ public static class CheckpointRules
 
         var names = missing.Select(s => $"\"{s.Name()}\"").ToList();
         var list = names.Count == 1 ? names[0] : string.Join(", ", names[..^1]) + " og " + names[^1];
-        return $"{item.Code} kan først afsluttes (X), når {list} er markeret som gjort.";
+        return $"{item.Code} kan først afsluttes (X), når {list} er markeret som gjort. Markér det under Kontrolpunkter i punktets detaljer.";
     }
 }

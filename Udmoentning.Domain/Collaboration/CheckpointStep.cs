@@ -27,13 +27,26 @@ public static class CheckpointStepNames
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
     };
 
-    /// <summary>A short form for a card.</summary>
+    /// <summary>A short form for a card ("Mangler: MED, Direktion"); words, not abbreviations, so it reads without a key.</summary>
     public static string ShortName(this CheckpointStep step) => step switch
     {
         CheckpointStep.MedInvolved => "MED",
-        CheckpointStep.DiscussedByExecutiveBoard => "Dir.",
-        CheckpointStep.DiscussedByGroupManagement => "KL",
-        CheckpointStep.PoliticallyTreated => "Pol.",
+        CheckpointStep.DiscussedByExecutiveBoard => "Direktion",
+        CheckpointStep.DiscussedByGroupManagement => "Koncernledelse",
+        CheckpointStep.PoliticallyTreated => "Politisk",
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
+    };
+}
+
+/// <summary>How a step is written in a URL (the board's "Venter på" filter).</summary>
+public static class CheckpointStepSlugs
+{
+    public static string Slug(this CheckpointStep step) => step switch
+    {
+        CheckpointStep.MedInvolved => "med",
+        CheckpointStep.DiscussedByExecutiveBoard => "direktion",
+        CheckpointStep.DiscussedByGroupManagement => "koncernledelse",
+        CheckpointStep.PoliticallyTreated => "politisk",
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
     };
 }

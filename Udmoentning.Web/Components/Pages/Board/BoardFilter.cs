@@ -1,10 +1,11 @@
+using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.Items;
 
 namespace Udmoentning.Web.Components.Pages.Board;
 
 /// <summary>
 /// What the board shows, as it is written in the URL so a view can be bookmarked and shared:
-/// <c>?type=drift,anlaeg&amp;tema=3&amp;status=i-gang&amp;tilstand=roed&amp;flag=tvaergaaende&amp;q=skole</c>.
+/// <c>?type=drift,anlaeg&amp;tema=3&amp;status=i-gang&amp;tilstand=roed&amp;flag=tvaergaaende&amp;venter=med&amp;q=skole</c>.
 /// </summary>
 public sealed record BoardFilter
 {
@@ -31,6 +32,9 @@ public sealed record BoardFilter
         [Health.Red] = "roed",
     };
 
+    public static readonly IReadOnlyDictionary<CheckpointStep, string> WaitingSlugs =
+        Enum.GetValues<CheckpointStep>().ToDictionary(s => s, s => s.Slug());
+
     public const string CrossCuttingFlag = "tvaergaaende";
     public const string MedFlag = "med";
     public const int MaxTextLength = 100;
@@ -42,10 +46,13 @@ public sealed record BoardFilter
     public IReadOnlySet<ItemStatus> Statuses { get; init; } = new HashSet<ItemStatus>();
     public IReadOnlySet<Health> Healths { get; init; } = new HashSet<Health>();
     public bool CrossCuttingOnly { get; init; }
+
+    /// <summary>"Venter på": open items that still lack one of these required steps (<see cref="CheckpointRules.IsWaitingFor"/>).</summary>
+    public IReadOnlySet<CheckpointStep> Waiting { get; init; } = new HashSet<CheckpointStep>();
     public bool MedOnly { get; init; }
     public string? Text { get; init; }
 
-    public bool IsEmpty => Kinds.Count == 0 && Themes.Count == 0 && Statuses.Count == 0 && Healths.Count == 0
+    public bool IsEmpty => Kinds.Count == 0 && Themes.Count == 0 && Statuses.Count == 0 && Healths.Count == 0 && Waiting.Count == 0
         && !CrossCuttingOnly && !MedOnly && string.IsNullOrWhiteSpace(Text);
 
     /// <summary>Whether the item passes; <paramref name="themePosition"/> is its theme's number in the plan.</summary>
@@ -56,6 +63,7 @@ public sealed record BoardFilter
         && (Healths.Count == 0 || Healths.Contains(item.Health))
         && (!CrossCuttingOnly || item.ConcernsAllCommittees)
         && (!MedOnly || item.RequiresMedInvolvement)
+        && (Waiting.Count == 0 || Waiting.Any(step => CheckpointRules.IsWaitingFor(item, step)))
         && MatchesText(item);
 
     private bool MatchesText(PlanItem item)
@@ -73,7 +81,7 @@ public sealed record BoardFilter
     }
 
     /// <summary>Reads the URL's query values; unknown values are ignored rather than failing the page.</summary>
-    public static BoardFilter Parse(string? type, string? theme, string? status, string? health, string? flag, string? text)
+    public static BoardFilter Parse(string? type, string? theme, string? status, string? health, string? flag, string? text, string? waiting = null)
     {
         var flags = Split(flag).ToHashSet();
         return new BoardFilter
@@ -84,6 +92,7 @@ public sealed record BoardFilter
             Healths = Pick(health, HealthSlugs),
             CrossCuttingOnly = flags.Contains(CrossCuttingFlag),
             MedOnly = flags.Contains(MedFlag),
+            Waiting = Pick(waiting, WaitingSlugs),
             Text = string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, MaxTextLength)],
         };
     }
@@ -96,6 +105,7 @@ public sealed record BoardFilter
         ["status"] = Join(Statuses.Order().Select(s => StatusSlugs[s])),
         ["tilstand"] = Join(Healths.Order().Select(h => HealthSlugs[h])),
         ["flag"] = Join(new[] { CrossCuttingOnly ? CrossCuttingFlag : null, MedOnly ? MedFlag : null }.OfType<string>()),
+        ["venter"] = Join(Waiting.Order().Select(s => WaitingSlugs[s])),
         ["q"] = string.IsNullOrWhiteSpace(Text) ? null : Text.Trim(),
     };
 

@@ -20,9 +20,10 @@ public sealed partial class BoardPage
     [SupplyParameterFromQuery(Name = "tilstand")] public string? HealthQuery { get; set; }
     [SupplyParameterFromQuery(Name = "flag")] public string? FlagQuery { get; set; }
     [SupplyParameterFromQuery(Name = "q")] public string? TextQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "venter")] public string? WaitingQuery { get; set; }
 
     private string ClearFiltersUrl => Navigation.GetUriWithQueryParameters(BoardFilter.None.ToQuery());
 
     protected override void OnParametersSet() =>
-        _filter = BoardFilter.Parse(KindQuery, ThemeQuery, StatusQuery, HealthQuery, FlagQuery, TextQuery);
+        _filter = BoardFilter.Parse(KindQuery, ThemeQuery, StatusQuery, HealthQuery, FlagQuery, TextQuery, WaitingQuery);
 }

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
 using Udmoentning.Domain;
+using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.Items;
 using Udmoentning.Web.Components.Shared;
 
@@ -78,12 +79,28 @@ public static class CardMarkup
                 .Append("</div>");
         }
 
+        WriteMissingCheckpoints(html, item);
         if (canChange)
         {
             html.Append("<button type=\"button\" class=\"card-move\" aria-label=\"Flyt ").Append(code).Append(" til…\" title=\"Flyt til…\">⇄</button>");
         }
 
         return html.ToString();
+    }
+
+    /// <summary>"Mangler: MED, Direktion" on an open item whose required steps are not all done; read out in full.</summary>
+    private static void WriteMissingCheckpoints(StringBuilder html, PlanItem item)
+    {
+        IReadOnlyList<CheckpointStep> missing = item.IsCompleted ? [] : CheckpointRules.Missing(item);
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var names = string.Join(", ", missing.Select(s => s.Name()));
+        html.Append("<div class=\"card-missing\" title=\"Mangler før afslutning (X): ").Append(Encode(names)).Append("\">")
+            .Append("<span aria-hidden=\"true\">Mangler: ").Append(Encode(string.Join(", ", missing.Select(s => s.ShortName())))).Append("</span>")
+            .Append("<span class=\"visually-hidden\">Mangler før afslutning (X): ").Append(Encode(names)).Append("</span></div>");
     }
 
     private static string Encode(string? text) => text is null ? string.Empty : _encoder.Encode(text);
