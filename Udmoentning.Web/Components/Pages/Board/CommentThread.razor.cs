@@ -14,6 +14,7 @@ public sealed partial class CommentThread
 
     private CommentThreadView? _thread;
     private IDisposable? _subscription;
+    private ITimer? _windowTimer;
     private string? _newText;
     private string? _editText;
     private int? _editingId;
@@ -70,7 +71,26 @@ public sealed partial class CommentThread
     {
         var thread = await Logger.ReadAsync(() => Comments.ThreadAsync(User, ItemId));
         _thread = thread ?? CommentThreadView.Nothing(StorageFailure.NotRead);
+        HideButtonsWhenTheWindowCloses();
         await CountChanged.InvokeAsync(_thread.Comments.Count(c => !c.IsDeleted));
+    }
+
+    /// <summary>"Ret" and "Slet" go away when the last of one's own comments can no longer be changed.</summary>
+    private void HideButtonsWhenTheWindowCloses()
+    {
+        _windowTimer?.Dispose();
+        _windowTimer = null;
+        var now = Now;
+        var own = _thread!.Comments.Where(c => c.CanChange(_thread.UserId, now)).ToList();
+        if (own.Count > 0)
+        {
+            var due = own.Min(c => c.CreatedAt + ItemComment.EditWindow) - now + TimeSpan.FromSeconds(1);
+            _windowTimer = Clock.CreateTimer(_ => _ = InvokeAsync(() =>
+            {
+                HideButtonsWhenTheWindowCloses();
+                StateHasChanged();
+            }), null, due, Timeout.InfiniteTimeSpan);
+        }
     }
 
     /// <summary>Reads the thread again after a change of the item; new comments from others are read out politely.</summary>
@@ -174,5 +194,9 @@ public sealed partial class CommentThread
 
     private static string Shorten(string text) => text.Length <= 140 ? text : text[..140] + "…";
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _windowTimer?.Dispose();
+    }
 }
