@@ -60,6 +60,20 @@ public static class AccessRules
         return actor.Has(Role.Editor) ? NotExecutive : ReadOnly;
     }
 
+    /// <summary>
+    /// Null when the actor may write in item threads; otherwise the Danish reason. Comments cross committees on purpose:
+    /// an editor may comment on any item, not only their committee's; readers read the threads.
+    /// </summary>
+    public static string? RefusalToComment(Actor actor)
+    {
+        if (!actor.IsSignedIn)
+        {
+            return NotSignedIn;
+        }
+
+        return actor.Has(Role.Editor) || actor.Has(Role.Coordinator) || actor.Has(Role.Administrator) ? null : ReadOnly;
+    }
+
     public const string NotPresenter = "Kun koordinatorer, administratorer og udvalgets redaktører kan præsentere mødet.";
 
     /// <summary>

@@ -16,6 +16,7 @@ public static class PlanningExtensions
     {
         builder.Services.AddSingleton<PlanReader>();
         builder.Services.AddSingleton<HistoryReader>();
+        builder.Services.AddSingleton<CommentReader>();
         builder.Services.AddSingleton<PlanCache>();
         builder.Services.AddSingleton<PlanResync>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PlanResync>());

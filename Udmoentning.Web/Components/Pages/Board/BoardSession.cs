@@ -469,7 +469,8 @@ public sealed class BoardSession(
     {
         ChangeKind.Moved when change.PreviousStatus != change.Item.Status => $"{change.Item.Code} flyttet til {change.Item.Status.Name()} af {change.ChangedBy}.",
         ChangeKind.Moved => $"{change.Item.Code} flyttet inden for {change.Item.Status.Name()} af {change.ChangedBy}.",
-        ChangeKind.Commented => $"Ny kommentar til {change.Item.Code} fra {change.ChangedBy}.",
+        // One kind for a comment written, edited or deleted: the words fit all three.
+        ChangeKind.Commented => $"{change.Item.Code}: kommentar fra {change.ChangedBy}.",
         ChangeKind.Checkpoint => $"Kontrolpunkter for {change.Item.Code} opdateret af {change.ChangedBy}.",
         ChangeKind.Undone => $"{change.Item.Code}: {change.ChangedBy} fortrød sin ændring; punktet er nu i {change.Item.Status.Name()}.",
         _ => $"{change.Item.Code} opdateret af {change.ChangedBy}.",

@@ -70,6 +70,13 @@ public static class CardMarkup
             }
         }
 
+        if (item.CommentCount > 0)
+        {
+            var comments = item.CommentCount == 1 ? "1 kommentar" : $"{item.CommentCount} kommentarer";
+            html.Append("<span class=\"card-comments\" title=\"").Append(comments).Append("\"><span aria-hidden=\"true\">").Append(CommentIcon)
+                .Append(item.CommentCount).Append("</span><span class=\"visually-hidden\">").Append(comments).Append("</span></span>");
+        }
+
         html.Append("</div>");
         if (item.ConcernsAllCommittees || item.RequiresMedInvolvement)
         {
@@ -102,6 +109,10 @@ public static class CardMarkup
             .Append("<span aria-hidden=\"true\">Mangler: ").Append(Encode(string.Join(", ", missing.Select(s => s.ShortName())))).Append("</span>")
             .Append("<span class=\"visually-hidden\">Mangler før afslutning (X): ").Append(Encode(names)).Append("</span></div>");
     }
+
+    // A speech bubble; the count beside it is read out as words ("3 kommentarer").
+    private const string CommentIcon =
+        "<svg class=\"comment-icon\" viewBox=\"0 0 16 16\" width=\"12\" height=\"12\" focusable=\"false\"><path d=\"M2 2h12v9H6l-3 3v-3H2z\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"/></svg>";
 
     private static string Encode(string? text) => text is null ? string.Empty : _encoder.Encode(text);
 
