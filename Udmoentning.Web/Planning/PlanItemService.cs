@@ -23,6 +23,7 @@ public sealed partial class PlanItemService(
     PlanChangePublisher publisher,
     CurrentUsers currentUsers,
     ChangeLimiter limiter,
+    UndoLog undoLog,
     TimeProvider clock,
     ILogger<PlanItemService> logger)
 {
@@ -77,6 +78,7 @@ public sealed partial class PlanItemService(
         var cells = await CellsAsync(db, item, request.To, cancellationToken);
         var before = ItemState.Of(item, cells.PlaceOf(item.Id, item.Status));
         var placement = cells.PlacementFor(item.Id, request.BeforeItemId);
+        var undo = new MoveUndoState(item.Status, item.Position, cells.BelowOf(item.Id, item.Status));
         try
         {
             item.MoveTo(request.To, placement.Position);
@@ -94,7 +96,9 @@ public sealed partial class PlanItemService(
         }
 
         var after = ItemState.Of(item, placement.Others.Count > 0 ? placement.Place : cells.PlaceAfterMove(item));
-        return await SaveAsync(db, actor, plan, themes, item, MovedKind, before, after, previous, committees, cancellationToken, renumbered);
+        var outcome = await SaveAsync(db, actor, plan, themes, item, MovedKind, before, after, previous, committees, cancellationToken, renumbered);
+        RememberMove(actor, outcome, request.ExpectedVersion, undo);
+        return outcome;
     }
 
     private async Task<ChangeOutcome> UpdateOnceAsync(ClaimsPrincipal user, int itemId, Guid expectedVersion, ItemDetails details, CancellationToken cancellationToken)
@@ -152,7 +156,9 @@ public sealed partial class PlanItemService(
             return e.Errors.Count > 0 ? ChangeOutcome.Invalid(item, e.Errors) : ChangeOutcome.Refused(item, e.Message);
         }
 
-        return await SaveAsync(db, actor, plan, plan.Themes, item, EditedKind, before, ItemState.Of(item, 0), previous, committees, cancellationToken);
+        var outcome = await SaveAsync(db, actor, plan, plan.Themes, item, EditedKind, before, ItemState.Of(item, 0), previous, committees, cancellationToken);
+        RememberEdit(actor, outcome, expectedVersion, before.Details, plan.BudgetYears);
+        return outcome;
     }
 
     private async Task<ChangeOutcome> SaveAsync(
@@ -202,7 +208,7 @@ public sealed partial class PlanItemService(
             return ChangeOutcome.Invalid(item, [new FieldError(nameof(ItemDetails.Code), $"Nummeret {item.Code} bruges allerede af et andet punkt i planen.")]);
         }
 
-        var change = new ItemChange(item.PlanId, kind == MovedKind ? ChangeKind.Moved : ChangeKind.Edited, item, previous.Status, previous.Committees, actor.Name, now);
+        var change = new ItemChange(item.PlanId, kind switch { MovedKind => ChangeKind.Moved, UndoneKind => ChangeKind.Undone, _ => ChangeKind.Edited }, item, previous.Status, previous.Committees, actor.Name, now);
         await publisher.PublishAsync(change, committees, cancellationToken);
         foreach (var other in renumbered ?? [])
         {
@@ -308,6 +314,14 @@ public sealed partial class PlanItemService(
             }
 
             return new Placement(positions[index], index + 1, others);
+        }
+
+        /// <summary>The card just below <paramref name="id"/> in its cell, or null when it is the last.</summary>
+        public int? BelowOf(int id, ItemStatus status)
+        {
+            var cell = Items.Where(i => i.Status == status).ToList();
+            var at = cell.FindIndex(i => i.Id == id);
+            return at >= 0 && at + 1 < cell.Count ? cell[at + 1].Id : null;
         }
 
         public int PlaceAfterMove(PlanItem item) => Items.Count(i => i.Status == To && i.Id != item.Id && BoardOrder.IsBefore(i.Position, i.Id, item.Position, item.Id)) + 1;

@@ -42,6 +42,23 @@
         }
     });
 
+    // Ctrl+Z undoes the viewer's own last move or edit (the board's "Fortryd" button), unless a text field or a dialog has
+    // the focus: there Ctrl+Z belongs to the field.
+    document.addEventListener("keydown", event => {
+        if (!event.ctrlKey || event.altKey || event.metaKey || event.shiftKey || event.key.toLowerCase() !== "z") {
+            return;
+        }
+
+        const target = element(event.target);
+        const board = document.querySelector(".live-board");
+        if (!board || target?.closest("input, textarea, select, [contenteditable]:not([contenteditable=false]), [role=dialog], .mud-dialog")) {
+            return;
+        }
+
+        event.preventDefault();
+        send(board, "cardaction", { action: "undo", itemId: 0 });
+    });
+
     // Drag and drop. Firefox starts an HTML5 drag only when the drag carries data: the card's code is harmless to carry
     // (this also serves the work plan's cards, which have handlers of their own).
     let dragged = null;

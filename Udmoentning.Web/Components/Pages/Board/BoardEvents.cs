@@ -9,7 +9,10 @@ namespace Udmoentning.Web.Components.Pages.Board;
 /// </summary>
 public sealed class CardActionEventArgs : EventArgs
 {
-    /// <summary>"open" (the title), "move" (the "Flyt til…" button), "key" (Ctrl+arrow), "drop" or "focus" (arrow up or down to a card not shown yet).</summary>
+    /// <summary>
+    /// "open" (the title), "move" (the "Flyt til…" button), "key" (Ctrl+arrow), "drop", "focus" (arrow up or down to a card not
+    /// shown yet) or "undo" (Ctrl+Z outside a text field; no item).
+    /// </summary>
     public string? Action { get; set; }
 
     public int ItemId { get; set; }

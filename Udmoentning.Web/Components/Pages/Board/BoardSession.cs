@@ -21,7 +21,7 @@ public sealed record BoardRequest(int? PlanId, string? CommitteeSlug, BoardFilte
 /// renders once when the session asks; lanes, cells and cards render its state and report back to it. Every change,
 /// by this viewer or another, ends in one render of that view: one render batch per change.
 /// </summary>
-public sealed class BoardSession(
+public sealed partial class BoardSession(
     PlanCache plans,
     PlanItemService items,
     LocalChangeFeed feed,
@@ -125,6 +125,7 @@ public sealed class BoardSession(
         NoPlan = planId is null;
         _user = (await authentication.GetAuthenticationStateAsync()).User;
         _actor = await currentUsers.ActorAsync(_user);
+        OfferUndo();
         Rebuild(State?.AllItems ?? _snapshot?.Items);
     }
 
@@ -243,6 +244,12 @@ public sealed class BoardSession(
     /// <summary>What the viewer did to a card, as the board's script reports it; an unknown card, cell or action does nothing.</summary>
     public async Task OnCardActionAsync(CardActionEventArgs action)
     {
+        if (action.Action == "undo")
+        {
+            await UndoAsync();
+            return;
+        }
+
         if (State?.Item(action.ItemId) is not { } item)
         {
             return;
@@ -396,6 +403,7 @@ public sealed class BoardSession(
         {
             State.Apply([saved], clock.GetUtcNow());
             State.RequestFocus(saved.Id);
+            OfferUndo();
             Say($"{saved.Code} er gemt.");
         }
         else
@@ -440,6 +448,7 @@ public sealed class BoardSession(
 
         if (outcome.Succeeded)
         {
+            OfferUndo();
             var place = CardMoves.IndexOf(State.Cell(new CellKey(item.ThemeId, move.To)), item.Id) + 1;
             Say(move.To == item.Status ? $"{item.Code} er nu nr. {place} i {move.To.Name()}." : $"{item.Code} flyttet til {move.To.Name()}.");
         }
@@ -497,6 +506,7 @@ public sealed class BoardSession(
         _pending.Clear();
         _user = new ClaimsPrincipal();
         _actor = Actor.Anonymous;
+        UndoOffer = null;
         State = null;
         NoPlan = false;
         Problem = null;
