@@ -27,8 +27,7 @@ public sealed partial class PresenceList : IDisposable
     [Inject] private PresenceRegistry Registry { get; set; } = null!;
     [Inject] private PresenceCircuit Circuit { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
-
-    [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
+    [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
 
     /// <summary>What is looked at: <see cref="PresenceScopes.Board"/> or <see cref="PresenceScopes.Meeting"/>.</summary>
     [Parameter, EditorRequired] public required string Scope { get; set; }
@@ -42,7 +41,7 @@ public sealed partial class PresenceList : IDisposable
 
         var scope = _joined = Scope;
         Leave();
-        var user = Authentication is null ? null : (await Authentication).User;
+        var user = (await Authentication.GetAuthenticationStateAsync()).User;
         if (CurrentUsers.UserId(user) is not { } userId || scope != _joined)
         {
             return;
@@ -50,7 +49,7 @@ public sealed partial class PresenceList : IDisposable
 
         _me = userId;
         _subscription = Registry.Subscribe(scope, () => OnChangedAsync(scope));
-        _entry = Registry.Join(scope, Circuit.Id, userId, user!.Name());
+        _entry = Registry.Join(scope, Circuit.Id, userId, user.Name());
         Show(Registry.Viewers(scope), announce: false);
     }
 
