@@ -1,5 +1,7 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using Udmoentning.Web;
 using Udmoentning.Web.Components.Shared;
 using Udmoentning.Web.Realtime.Presence;
 
@@ -129,6 +131,19 @@ public sealed class PresenceRegistryTests
         Assert.Equal("Ser med nu: Anna Jensen, Bo Hansen, Carl Berg, Dan Lund og 2 andre", PresenceText.Summary(others));
         Assert.Equal("Bo Hansen ser nu med. Anna Jensen ser ikke længere med.", PresenceText.Change(others[1..2], others[..1]));
         Assert.Null(PresenceText.Change([], []));
+    }
+
+    [Fact]
+    public void IntervalsComeFromSettingsAndAnExpiryShorterThanTwoHeartbeatsStopsStartUp()
+    {
+        static IConfiguration Settings(params (string Key, string Value)[] values) =>
+            new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create<string, string?>(v.Key, v.Value))).Build();
+
+        Assert.Equal(PresenceSettings.Default, PresenceSettings.From(Settings()));
+        var quick = PresenceSettings.From(Settings(("Presence:HeartbeatSeconds", "1"), ("Presence:ExpirySeconds", "3")));
+        Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)), (quick.Heartbeat, quick.Expiry));
+        var refused = Assert.Throws<StartupException>(() => PresenceSettings.From(Settings(("Presence:HeartbeatSeconds", "10"), ("Presence:ExpirySeconds", "15"))));
+        Assert.Contains("Presence:ExpirySeconds", refused.Message);
     }
 
     private Channel<bool> Subscribe(string scope)
