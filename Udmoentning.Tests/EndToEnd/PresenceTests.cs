@@ -39,7 +39,7 @@ public sealed class PresenceTests(BrowserFixture browser, LiveApp app) : IClassF
 
         await secondTab.CloseAsync();
         await rasmus.Page.CloseAsync();
-        await Expect(Line(karin)).ToHaveTextAsync(PresenceText.NobodyElse, new() { Timeout = 5_000 });
+        await Expect(Line(karin)).ToHaveTextAsync(PresenceText.NobodyElse);
         await Expect(LiveRegion(karin)).ToHaveTextAsync($"{_rasmus} ser ikke længere med.");
 
         // Six people on another node look at the economy committee's view (as its heartbeat would say).
