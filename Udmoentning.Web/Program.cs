@@ -12,6 +12,7 @@ try
     builder.AddRealtime();
     builder.AddPlanning();
     builder.AddMeetings();
+    builder.AddPresence();
     builder.AddUi();
     builder.AddHealth();
 

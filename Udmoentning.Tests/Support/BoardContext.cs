@@ -12,6 +12,7 @@ using Udmoentning.Web.Components.Pages.Board;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Planning;
 using Udmoentning.Web.Realtime;
+using Udmoentning.Web.Realtime.Presence;
 
 namespace Udmoentning.Tests.Support;
 
@@ -38,6 +39,8 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(_app.Services.GetRequiredService<PlanCache>());
         Services.AddSingleton(_app.Services.GetRequiredService<CurrentUsers>());
         Services.AddScoped<BoardSession>();
+        Services.AddSingleton(_app.Services.GetRequiredService<PresenceRegistry>());
+        Services.AddScoped<PresenceCircuit>();
         // The demo coordinator's account: the app reads the rights from it, not from these claims.
         var authorization = AddAuthorization();
         authorization.SetAuthorized("Karin Koordinator");
