@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
+using Udmoentning.Web.Planning;
 using static Microsoft.Playwright.Assertions;
 
 namespace Udmoentning.Tests.EndToEnd;
@@ -138,6 +139,40 @@ public sealed class AccessibilityTests(BrowserFixture browser, LiveApp app) : IC
         await viewer.Page.GotoAsync("/udvalg/au/bilag");
         await Expect(viewer.Page.Locator("h1")).ToContainTextAsync("Arbejdsmarkedsudvalget");
         await AssertNoSeriousViolationsAsync(viewer.Page, anyImpact: true);
+    }
+
+    [Fact]
+    public async Task ThePublicPlanPageHasNoViolationAtAnyImpactAndNoSidewaysScrollAt320768Or1440Pixels()
+    {
+        var administration = app.Services.GetRequiredService<PlanAdministration>();
+        var plans = app.Services.GetRequiredService<PlanCache>();
+        var administrator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Administrator);
+        var token = TestContext.Current.CancellationToken;
+        var plan = (await plans.GetAsync(cancellationToken: token))!.Plan;
+        Assert.True((await administration.SetPublicAsync(administrator, plan.Id, plan.Version, true, token)).Succeeded);
+        try
+        {
+            // Anonymous: a context that never signed in.
+            var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), Locale = "da-DK" });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/" + PlanLinks.Public(plan.Id));
+            await Expect(page.Locator("h1")).ToHaveTextAsync(plan.Name);
+            foreach (var width in new[] { 320, 768, 1440 })
+            {
+                await page.SetViewportSizeAsync(width, 900);
+                await AssertNoSeriousViolationsAsync(page, anyImpact: true);
+                var (pageWidth, window) = await ResponsiveLayoutTests.PageWidthAsync(page);
+                Assert.True(pageWidth <= window, $"The public plan at {width} px is {pageWidth} px wide.");
+            }
+
+            await context.CloseAsync();
+        }
+        finally
+        {
+            // The app is shared with other tests: the plan goes back to having no public page.
+            var now = (await plans.GetAsync(plan.Id, token))!.Plan;
+            Assert.True((await administration.SetPublicAsync(administrator, plan.Id, now.Version, false, token)).Succeeded);
+        }
     }
 
     /// <param name="fewestPasses">How many of axe's rules must have found something to check: a page that did not render passes nothing.</param>
