@@ -68,8 +68,7 @@ public sealed partial class PlanItemService
                 return Forbidden(user, "mark a checkpoint of", item.Id, item, refusal);
             }
 
-            var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == item.PlanId, cancellationToken);
-            if (plan.ReadOnlyReason is { } readOnly)
+            if (await ReadOnlyReasonAsync(db, item, cancellationToken) is { } readOnly)
             {
                 return ChangeOutcome.Refused(item, readOnly);
             }

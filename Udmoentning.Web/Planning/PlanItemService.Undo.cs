@@ -132,30 +132,13 @@ public sealed partial class PlanItemService
 
     private async Task<ChangeOutcome> UndoMoveAsync(PlanDbContext db, Actor actor, Plan plan, PlanItem item, MoveUndo move, CancellationToken cancellationToken)
     {
-        var (committees, themes) = await StructureAsync(db, item, cancellationToken);
-        var previous = Previous(item, committees);
+        var statusNow = item.Status;
         var cells = await CellsAsync(db, item, move.StatusBefore, cancellationToken);
-        var before = ItemState.Of(item, cells.PlaceOf(item.Id, item.Status));
-        var placement = cells.PlacementFor(item.Id, AboveWhich(cells, item.Id, move));
-        try
-        {
-            item.RestoreStatus(move.StatusBefore, placement.Position);
-        }
-        catch (PlanRuleException e)
-        {
-            return ChangeOutcome.Refused(item, $"{item.Code} kan ikke flyttes tilbage til {move.StatusBefore.Name()}: {e.Message}");
-        }
-
-        List<PlanItem> renumbered = placement.Others.Count == 0 ? [] : await db.Items.Where(i => placement.Others.Keys.Contains(i.Id)).ToListAsync(cancellationToken);
-        foreach (var other in renumbered)
-        {
-            other.Renumber(placement.Others[other.Id]);
-        }
-
-        var after = ItemState.Of(item, placement.Others.Count > 0 ? placement.Place : cells.PlaceAfterMove(item));
-        var outcome = await SaveAsync(db, actor, plan, themes, item, UndoneKind, before, after, previous, committees, cancellationToken, renumbered);
+        var outcome = await PlaceAsync(db, actor, plan, item, cells, AboveWhich(cells, item.Id, move),
+            position => item.RestoreStatus(move.StatusBefore, position), UndoneKind,
+            reason => $"{item.Code} kan ikke flyttes tilbage til {move.StatusBefore.Name()}: {reason}", cancellationToken);
         return outcome.Succeeded
-            ? outcome with { Message = before.Status == move.StatusBefore
+            ? outcome with { Message = statusNow == move.StatusBefore
                 ? $"Fortrudt: {item.Code} er flyttet tilbage til sin plads i {move.StatusBefore.Name()}."
                 : $"Fortrudt: {item.Code} er flyttet tilbage til {move.StatusBefore.Name()}." }
             : outcome;

@@ -73,19 +73,34 @@ public sealed partial class PlanItemService(
             return ChangeOutcome.Stale(item);
         }
 
+        var cells = await CellsAsync(db, item, request.To, cancellationToken);
+        var undo = new MoveUndoState(item.Status, item.Position, cells.BelowOf(item.Id, item.Status));
+        var outcome = await PlaceAsync(db, actor, plan, item, cells, request.BeforeItemId,
+            position => item.MoveTo(request.To, position), MovedKind, reason => reason, cancellationToken);
+        RememberMove(actor, outcome, request.ExpectedVersion, undo);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Puts the item in the target cell of <paramref name="cells"/>, above <paramref name="beforeItemId"/> (last when null),
+    /// with <paramref name="place"/> (a move on the board, or an undo); renumbers the cell in the same transaction when its
+    /// gaps ran out; and saves it as <paramref name="kind"/>. A plan rule's refusal is answered in <paramref name="refused"/>'s words.
+    /// </summary>
+    private async Task<ChangeOutcome> PlaceAsync(
+        PlanDbContext db, Actor actor, Plan plan, PlanItem item, Cells cells, int? beforeItemId,
+        Action<double> place, string kind, Func<string, string> refused, CancellationToken cancellationToken)
+    {
         var (committees, themes) = await StructureAsync(db, item, cancellationToken);
         var previous = Previous(item, committees);
-        var cells = await CellsAsync(db, item, request.To, cancellationToken);
         var before = ItemState.Of(item, cells.PlaceOf(item.Id, item.Status));
-        var placement = cells.PlacementFor(item.Id, request.BeforeItemId);
-        var undo = new MoveUndoState(item.Status, item.Position, cells.BelowOf(item.Id, item.Status));
+        var placement = cells.PlacementFor(item.Id, beforeItemId);
         try
         {
-            item.MoveTo(request.To, placement.Position);
+            place(placement.Position);
         }
         catch (PlanRuleException e)
         {
-            return ChangeOutcome.Refused(item, e.Message);
+            return ChangeOutcome.Refused(item, refused(e.Message));
         }
 
         // When the gap ran out, the other cards of the cell get evenly spaced numbers in the same transaction.
@@ -96,9 +111,7 @@ public sealed partial class PlanItemService(
         }
 
         var after = ItemState.Of(item, placement.Others.Count > 0 ? placement.Place : cells.PlaceAfterMove(item));
-        var outcome = await SaveAsync(db, actor, plan, themes, item, MovedKind, before, after, previous, committees, cancellationToken, renumbered);
-        RememberMove(actor, outcome, request.ExpectedVersion, undo);
-        return outcome;
+        return await SaveAsync(db, actor, plan, themes, item, kind, before, after, previous, committees, cancellationToken, renumbered);
     }
 
     private async Task<ChangeOutcome> UpdateOnceAsync(ClaimsPrincipal user, int itemId, Guid expectedVersion, ItemDetails details, CancellationToken cancellationToken)
