@@ -43,4 +43,7 @@ public static class DanishTime
             return null;
         }
     }
+
+    /// <summary>The Danish calendar date at <paramref name="now"/>.</summary>
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
 }

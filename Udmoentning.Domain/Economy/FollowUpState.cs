@@ -11,7 +11,10 @@ namespace Udmoentning.Domain.Economy;
 /// </summary>
 public sealed record FollowUpState(IReadOnlyList<int> Years, IReadOnlyList<FrozenItem> Items, IReadOnlyList<FrozenTarget> Targets, IReadOnlyList<YearAmount> Totals)
 {
-    public static FollowUpState Of(Plan plan, IReadOnlyList<Committee> committees, IReadOnlyList<PlanItem> items, IReadOnlyList<EconomicTarget> targets)
+    /// <param name="statusTexts">A follow-up round's status text per item id, frozen with the items when the round closes.</param>
+    public static FollowUpState Of(
+        Plan plan, IReadOnlyList<Committee> committees, IReadOnlyList<PlanItem> items, IReadOnlyList<EconomicTarget> targets,
+        IReadOnlyDictionary<int, string?>? statusTexts = null)
     {
         var years = plan.BudgetYears.ToList();
         var themes = plan.Themes.ToDictionary(t => t.Id, t => t.Name);
@@ -24,7 +27,8 @@ public sealed record FollowUpState(IReadOnlyList<int> Years, IReadOnlyList<Froze
                 i.CommitteeId, committeeNames.GetValueOrDefault(i.CommitteeId, "?"),
                 i.ThemeId, themes.GetValueOrDefault(i.ThemeId, "?"),
                 i.Kind, i.Status, i.Health, i.Timing, i.BaselineTiming,
-                [.. years.Select(y => new YearAmount(y, i.EffectIn(y)))]))],
+                [.. years.Select(y => new YearAmount(y, i.EffectIn(y)))],
+                statusTexts?.GetValueOrDefault(i.Id)))],
             [.. targets.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new FrozenTarget(t.Name, TargetProgress.Of(t, items, years).Years))],
             [.. years.Select(y => new YearAmount(y, totals[y]))]);
     }
@@ -34,7 +38,7 @@ public sealed record FollowUpState(IReadOnlyList<int> Years, IReadOnlyList<Froze
     public FrozenItem? Item(int id) => Items.FirstOrDefault(i => i.ItemId == id);
 }
 
-/// <summary>An item as it was at a follow-up; amounts in 1.000 kr. per budget year.</summary>
+/// <summary>An item as it was at a follow-up; amounts in 1.000 kr. per budget year; the round's status text when a round was closed.</summary>
 public sealed record FrozenItem(
     int ItemId,
     string Code,
@@ -48,7 +52,8 @@ public sealed record FrozenItem(
     Health Health,
     Quarter? Timing,
     Quarter? BaselineTiming,
-    IReadOnlyList<YearAmount> Amounts)
+    IReadOnlyList<YearAmount> Amounts,
+    string? StatusText = null)
 {
     public long AmountIn(int year) => Amounts.FirstOrDefault(a => a.Year == year)?.Amount ?? 0;
 }

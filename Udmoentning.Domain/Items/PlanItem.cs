@@ -220,6 +220,26 @@ public sealed class PlanItem
         Revision++;
     }
 
+    /// <summary>
+    /// A follow-up round's report confirmed the traffic light and timing. Other values than the item's are an edit of the
+    /// item (validated, a new version); the same values are only a new revision, so viewers hear of the report.
+    /// Returns whether the item's own fields changed.
+    /// </summary>
+    public bool ConfirmInRound(Plan plan, Health health, Quarter? timing)
+    {
+        if (health == Health && timing == Timing)
+        {
+            Revision++;
+            return false;
+        }
+
+        Apply(plan, ToDetails() with { Health = health, Timing = timing });
+        return true;
+    }
+
+    /// <summary>Something about the item in a follow-up round changed (marked ready, another person answers): a new revision, so viewers hear of it.</summary>
+    public void NoteRoundChange() => Revision++;
+
     /// <summary>A comment was added (+1) or deleted (-1). Like a checkpoint, a new revision but not a new version.</summary>
     public void CountComments(int change)
     {

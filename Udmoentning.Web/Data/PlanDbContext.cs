@@ -10,6 +10,7 @@ using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
+using Udmoentning.Domain.Rounds;
 using Udmoentning.Web.Access;
 
 namespace Udmoentning.Web.Data;
@@ -33,6 +34,8 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<EconomicTarget> Targets => Set<EconomicTarget>();
     public DbSet<FollowUpSnapshot> FollowUps => Set<FollowUpSnapshot>();
     public DbSet<ItemComment> Comments => Set<ItemComment>();
+    public DbSet<FollowUpRound> Rounds => Set<FollowUpRound>();
+    public DbSet<RoundItem> RoundItems => Set<RoundItem>();
 
     /// <summary>Stores "Q2 2025" as 20252, so timings sort and compare in SQL.</summary>
     private static readonly ValueConverter<Quarter, int> _quarterAsNumber = new(q => q.ToSortable(), v => Quarter.FromSortable(v));
@@ -239,6 +242,47 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
             snapshot.Property(f => f.State).HasConversion(state => FollowUpStateJson.Write(state), json => FollowUpStateJson.Read(json), _frozenComparer);
             snapshot.HasOne<Plan>().WithMany().HasForeignKey(f => f.PlanId).OnDelete(DeleteBehavior.Cascade);
             snapshot.HasIndex(f => new { f.PlanId, f.TakenAt });
+        });
+
+        modelBuilder.Entity<FollowUpRound>(round =>
+        {
+            round.ToTable("FollowUpRounds");
+            round.Property(r => r.Name).HasMaxLength(FollowUpRound.NameLength);
+            round.Property(r => r.OpenedById).HasMaxLength(450);
+            round.Property(r => r.OpenedByName).HasMaxLength(200);
+            round.Property(r => r.OpenedAt).HasConversion(_utc);
+            round.Property(r => r.ClosedById).HasMaxLength(450);
+            round.Property(r => r.ClosedByName).HasMaxLength(200);
+            round.Property(r => r.ClosedAt).HasConversion(_utc);
+            round.Property(r => r.Version).IsConcurrencyToken();
+            round.Ignore(r => r.IsClosed);
+            round.HasOne<Plan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+            // The committee and the snapshot are ids, not foreign keys: a second cascade path from the plan is one SQL
+            // Server refuses, and a committee removed later must not take a closed round with it.
+            round.HasIndex(r => new { r.PlanId, r.OpenedAt });
+            round.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.RoundId).OnDelete(DeleteBehavior.Cascade);
+            round.Navigation(r => r.Items).HasField("_items");
+        });
+
+        modelBuilder.Entity<RoundItem>(entry =>
+        {
+            entry.ToTable("FollowUpRoundItems");
+            entry.Property(i => i.ItemCode).HasMaxLength(Limits.CodeLength);
+            entry.Property(i => i.AssigneeId).HasMaxLength(450);
+            entry.Property(i => i.AssigneeName).HasMaxLength(200);
+            entry.Property(i => i.StatusText).HasMaxLength(RoundItem.StatusTextLength);
+            entry.Property(i => i.Health).HasConversion<string>().HasMaxLength(10);
+            entry.Property(i => i.Timing).HasConversion(_quarterAsNumber);
+            entry.Property(i => i.ReportedAt).HasConversion(_utc);
+            entry.Property(i => i.ReportedById).HasMaxLength(450);
+            entry.Property(i => i.ReportedByName).HasMaxLength(200);
+            entry.Property(i => i.ReadyAt).HasConversion(_utc);
+            entry.Property(i => i.ReadyByName).HasMaxLength(200);
+            entry.Property(i => i.Version).IsConcurrencyToken();
+            entry.Ignore(i => i.HasReport);
+            // The item is an id, not a foreign key (see the round); an item's texts round by round are read by it.
+            entry.HasIndex(i => new { i.RoundId, i.ItemId }).IsUnique();
+            entry.HasIndex(i => i.ItemId);
         });
     }
 }

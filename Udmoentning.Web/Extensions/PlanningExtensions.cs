@@ -27,6 +27,7 @@ public static class PlanningExtensions
         builder.Services.AddSingleton<PlanImport>();
         builder.Services.AddSingleton<AgendaAnnexReader>();
         builder.Services.AddSingleton<FollowUpReader>();
+        builder.Services.AddSingleton<RoundReader>();
         return builder;
     }
 

@@ -43,6 +43,23 @@ public static partial class PlanLinks
     /// <summary>The plan's budget follow-ups: snapshots and their comparison.</summary>
     public static string FollowUps(int planId) => $"plan/{planId}/opfoelgninger";
 
+    /// <summary>The plan's follow-up rounds: open ones with their progress, and the archive of closed ones.</summary>
+    public static string Rounds(int planId) => $"plan/{planId}/runder";
+
+    /// <summary>One round: its progress, its items and who answers for them.</summary>
+    public static string Round(int planId, int roundId) => $"plan/{planId}/runder/{roundId}";
+
+    /// <summary>"Mine punkter i runden": what the signed-in user answers for in the plan's open rounds.</summary>
+    public static string MyRoundItems(int planId) => $"plan/{planId}/runder/mine";
+
+    /// <summary>A closed round's report as a print page (PDF), for the whole plan or, with <paramref name="slug"/>, one committee's extract.</summary>
+    public static string RoundReport(int planId, int roundId, string? slug = null) =>
+        $"plan/{planId}/runder/{roundId}/rapport" + (slug is null ? string.Empty : $"?udvalg={Uri.EscapeDataString(slug)}");
+
+    /// <summary>A closed round's report as .xlsx.</summary>
+    public static string RoundReportWorkbook(int planId, int roundId, string? slug = null) =>
+        $"plan/{planId}/runder/{roundId}/rapport.xlsx" + (slug is null ? string.Empty : $"?udvalg={Uri.EscapeDataString(slug)}");
+
     public static string Export(int planId) => $"plan/{planId}/eksport.xlsx";
 
     public const string Administration = "admin/planer";

@@ -21,6 +21,9 @@ public enum ChangeKind
 
     /// <summary>The user's own last move or edit was undone.</summary>
     Undone,
+
+    /// <summary>A follow-up round's report on the item: its status text, confirmed traffic light and timing, or "klar".</summary>
+    Reported,
 }
 
 /// <summary>

@@ -59,6 +59,7 @@ public sealed class RealtimeMetrics
         ChangeKind.Commented => "commented",
         ChangeKind.Checkpoint => "checkpoint",
         ChangeKind.Undone => "undone",
+        ChangeKind.Reported => "reported",
         _ => "other",
     };
 }

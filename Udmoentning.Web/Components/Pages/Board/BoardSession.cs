@@ -481,6 +481,7 @@ public sealed partial class BoardSession(
         // One kind for a comment written, edited or deleted: the words fit all three.
         ChangeKind.Commented => $"{change.Item.Code}: kommentar fra {change.ChangedBy}.",
         ChangeKind.Checkpoint => $"Kontrolpunkter for {change.Item.Code} opdateret af {change.ChangedBy}.",
+        ChangeKind.Reported => $"{change.Item.Code}: opfølgning fra {change.ChangedBy}.",
         ChangeKind.Undone => $"{change.Item.Code}: {change.ChangedBy} fortrød sin ændring; punktet er nu i {change.Item.Status.Name()}.",
         _ => $"{change.Item.Code} opdateret af {change.ChangedBy}.",
     };
