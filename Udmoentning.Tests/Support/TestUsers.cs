@@ -12,6 +12,7 @@ public static class TestUsers
 {
     public const string Reader = "demo-laeser";
     public const string EditorAu = "demo-redaktoer-au";
+    public const string EditorBuu = "demo-redaktoer-buu";
     public const string Coordinator = "demo-koordinator";
     public const string Administrator = "demo-administrator";
 

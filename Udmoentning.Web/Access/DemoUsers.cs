@@ -2,7 +2,10 @@ using Udmoentning.Domain.Access;
 
 namespace Udmoentning.Web.Access;
 
-/// <summary>One user per role, so a newcomer can try every role in seconds. Created and usable only in Development.</summary>
+/// <summary>
+/// One user per role, and a second editor for another committee (follow-up rounds ask each committee's editors), so a
+/// newcomer can try every role in seconds. Created and usable only in Development.
+/// </summary>
 public static class DemoUsers
 {
     public sealed record DemoUser(string UserName, string DisplayName, Role Role, string? Committee);
@@ -11,6 +14,7 @@ public static class DemoUsers
     [
         new("demo-laeser", "Lise Læser (byrådsmedlem)", Role.Reader, null),
         new("demo-redaktoer-au", "Rasmus Redaktør (AU)", Role.Editor, "AU"),
+        new("demo-redaktoer-buu", "Birgitte Redaktør (BUU)", Role.Editor, "BUU"),
         new("demo-koordinator", "Karin Koordinator (direktionen)", Role.Coordinator, null),
         new("demo-administrator", "Anders Administrator", Role.Administrator, null),
     ];
