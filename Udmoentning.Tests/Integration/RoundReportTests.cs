@@ -155,6 +155,11 @@ public sealed class RoundReportTests : IAsyncLifetime
         Assert.Contains(FirstAuText, WebUtility.HtmlDecode(page));
         Assert.Contains(HostileText, WebUtility.HtmlDecode(page));
         Assert.Contains(RoundReport.FirstRound, WebUtility.HtmlDecode(page));
+        var auPage = WebUtility.HtmlDecode(await client.GetStringAsync(open + "?udvalg=au", Token));
+        Assert.Contains(FirstAuText, auPage);
+        Assert.Contains(RoundReport.ExtractNote, auPage);
+        Assert.DoesNotContain(HostileText, auPage);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(open + "?udvalg=ukendt", Token)).StatusCode);
 
         var response = await client.GetAsync(open + ".xlsx", Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
