@@ -82,6 +82,7 @@ public sealed record RoundReport(
             .Select(g => new ReportCommittee(g.Name, [.. g.Items.Select(i => Row(i, years, comparison))], Totals(g.Items, years)))
             .ToList();
         var ids = items.Select(i => i.ItemId).ToHashSet();
+        var total = Totals(items, years);
 
         return new RoundReport(
             plan.Id,
@@ -98,9 +99,9 @@ public sealed record RoundReport(
             items.Count,
             years,
             committees,
-            Totals(items, years),
+            total,
             previous is { } named ? DisplayText.Safe(named.Name) : null,
-            before is null ? [] : [.. years.Select((y, index) => new YearChange(y, before.Sum(i => i.AmountIn(y)), Totals(items, years)[index]))]);
+            before is null ? [] : [.. years.Select((y, index) => new YearChange(y, before.Sum(i => i.AmountIn(y)), total[index]))]);
     }
 
     /// <summary>"Q3 2026 (oprindeligt Q1 2026, +2 kvt.)", or just "Q3 2026" when it has not moved.</summary>
