@@ -28,12 +28,13 @@ public static class PlanningExtensions
         builder.Services.AddSingleton<AgendaAnnexReader>();
         builder.Services.AddSingleton<FollowUpReader>();
         builder.Services.AddSingleton<RoundReader>();
+        builder.Services.AddSingleton<RoundReportReader>();
         return builder;
     }
 
     /// <summary>
     /// Endpoints outside the board: an item's history as CSV (aktindsigt), what changed at a meeting as CSV, a plan as an Excel workbook, a committee's
-    /// agenda annex as an Excel workbook, and a comparison of budget follow-ups as an Excel workbook.
+    /// agenda annex as an Excel workbook, a closed follow-up round's report as an Excel workbook, and a comparison of budget follow-ups as an Excel workbook.
     /// </summary>
     public static WebApplication MapPlanning(this WebApplication app)
     {
@@ -86,6 +87,13 @@ public static class PlanningExtensions
                 ? Results.Text(problem, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound)
                 : Results.File(FollowUpWorkbook.Write(comparison), FollowUpWorkbook.ContentType,
                     FollowUpWorkbook.FileName(comparison.BudgetPeriod, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
+        });
+        files.MapGet("/plan/{id:int}/runder/{roundId:int}/rapport.xlsx", async (int id, int roundId, string? udvalg, RoundReportReader reports, CancellationToken cancellationToken) =>
+        {
+            var (report, problem) = await reports.ReadAsync(id, roundId, udvalg, cancellationToken);
+            return report is null
+                ? Results.Text(problem, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound)
+                : Results.File(RoundReportWorkbook.Write(report), RoundReportWorkbook.ContentType, RoundReportWorkbook.FileName(report));
         });
         MapPublicPlan(app);
         return app;

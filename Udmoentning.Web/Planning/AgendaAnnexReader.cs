@@ -29,5 +29,6 @@ public sealed class AgendaAnnexReader(PlanCache plans, TimeProvider clock)
         return new AnnexLookup(AgendaAnnex.Build(snapshot, committee, today), null);
     }
 
-    private static string Shorten(string slug) => DisplayText.Safe(slug.Length > 30 ? slug[..30] + "…" : slug);
+    /// <summary>A slug from the address as a message may quote it: short and safe.</summary>
+    public static string Shorten(string slug) => DisplayText.Safe(slug.Length > 30 ? slug[..30] + "…" : slug);
 }
