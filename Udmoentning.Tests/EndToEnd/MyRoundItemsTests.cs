@@ -46,6 +46,7 @@ public sealed class MyRoundItemsTests(BrowserFixture browser, LiveApp app) : ICl
         var roundsLink = page.GetByRole(AriaRole.Link, new() { Name = "Opfølgningsrunder" }).First;
         await Expect(roundsLink).ToContainTextAsync($"{missing} punkter mangler i runden");
 
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Mine punkter i runden" }).First).ToBeVisibleAsync();
         await notice.GetByRole(AriaRole.Link, new() { Name = "Gå til mine punkter" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/plan/{plan.Plan.Id}/runder/mine");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Mine punkter i runden");
@@ -158,6 +159,7 @@ public sealed class MyRoundItemsTests(BrowserFixture browser, LiveApp app) : ICl
 
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Opfølgningsrunder", Exact = true })).ToBeVisibleAsync();
         await Expect(page.Locator(".round-badge")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Mine punkter i runden" })).ToHaveCountAsync(0);
         await page.GotoAsync("/");
         await page.Locator("[data-interactive=true]").WaitForAsync();
         await Expect(page.Locator(".round-notice")).ToHaveCountAsync(0);
