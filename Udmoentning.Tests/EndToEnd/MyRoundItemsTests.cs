@@ -116,6 +116,15 @@ public sealed class MyRoundItemsTests(BrowserFixture browser, LiveApp app) : ICl
 
         // The item's details show the text round by round, as text.
         await viewer.GoToAsync("/");
+        await Expect(notice).ToContainTextAsync($"Du mangler at rapportere {mine.Count - 1} punkter i «{name}»");
+        await notice.GetByRole(AriaRole.Button, new() { Name = "Skjul" }).ClickAsync();
+        await Expect(page.Locator(".round-notice")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Oversigt", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.EndsWith("/oversigt", StringComparison.Ordinal));
+        await Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await Expect(page.Locator(".round-notice")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tavle", Exact = true }).ClickAsync();
+        await viewer.WaitUntilInteractiveAsync();
         await viewer.TitleOf(mine[0].Code).ClickAsync();
         await viewer.Dialog.GetByRole(AriaRole.Tab, new() { Name = "Opfølgning" }).ClickAsync();
         var texts = viewer.Dialog.Locator($".round-text[data-round='{name}']");
