@@ -50,12 +50,16 @@ public sealed class RoundPagesTests(BrowserFixture browser, LiveApp app) : IClas
         var roundId = (await rounds.ListAsync(plan.Plan.Id, token)).Single(r => r.Name == name).Id;
         var entry = (await rounds.GetAsync(plan.Plan.Id, roundId, token))!.Items.OrderBy(e => e.ItemId).First();
         var coordinatorName = Viewer.DisplayName(TestUsers.Coordinator);
+        var mine = page.GetByRole(AriaRole.Link, new() { Name = "Mine punkter i runden" });
+        await Expect(mine).ToHaveCountAsync(0);
         var assignee = page.GetByLabel($"Ansvarlig for {entry.ItemCode}");
         await assignee.SelectOptionAsync(new SelectOptionValue { Label = coordinatorName });
         await Expect(page.GetByText($"{entry.ItemCode} besvares nu af {coordinatorName}.")).ToBeVisibleAsync();
         await Expect(page.Locator("table.round-people")).ToContainTextAsync(coordinatorName);
+        await Expect(mine).ToHaveAttributeAsync("href", PlanLinks.MyRoundItems(plan.Plan.Id));
         entry = (await rounds.GetAsync(plan.Plan.Id, roundId, token))!.ItemFor(entry.ItemId)!;
         Assert.Equal(coordinatorName, entry.AssigneeName);
+        await Expect(assignee).ToHaveValueAsync(entry.AssigneeId!);
 
         // Reported and marked ready by someone else, through the service: the open page follows without a reload.
         var item = plan.Item(entry.ItemId)!;

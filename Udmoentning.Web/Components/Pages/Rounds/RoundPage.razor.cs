@@ -25,7 +25,7 @@ public sealed partial class RoundPage : IDisposable
     private const string Progressed = "Fremdriften er opdateret.";
 
     /// <summary>Live changes are read out at most this often; what arrives meanwhile is said together afterwards.</summary>
-    private static readonly TimeSpan _announceEvery = TimeSpan.FromSeconds(4);
+    private static readonly TimeSpan _announceEvery = TimeSpan.FromSeconds(3);
 
     private PlanSnapshot? _plan;
     private FollowUpRound? _round;
