@@ -113,9 +113,20 @@ public sealed class RoundPagesTests(BrowserFixture browser, LiveApp app) : IClas
         var closed = await administration.CloseRoundAsync(coordinator, round.Id, round.Version, token);
         Assert.True(closed.Succeeded, closed.Message);
 
+        // A committee's round whose deadline has passed with nothing ready: overdue, said in words.
+        var committee = plan.Committees.First(c => plan.Items.Any(i => i.CommitteeId == c.Id && !i.IsCompleted));
+        var lateName = $"Sen {Guid.NewGuid():N}"[..20];
+        var late = await administration.OpenRoundAsync(coordinator, plan.Plan.Id, new RoundForm(lateName, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3), committee.Id), token);
+        Assert.True(late.Succeeded, late.Message);
+        var lateItems = (await app.Services.GetRequiredService<RoundReader>().GetAsync(plan.Plan.Id, late.Id!.Value, token))!.Items.Count;
+
         await using var viewer = await browser.OpenAsync(app, $"/plan/{plan.Plan.Id}/runder", TestUsers.Reader, board: false);
         var page = viewer.Page;
         await Expect(page.Locator("h1")).ToHaveTextAsync("Opfølgningsrunder");
+        var overdue = page.Locator($"section[aria-labelledby=open-rounds] li[data-round='{late.Id}']");
+        await Expect(overdue).ToContainTextAsync(committee.Name);
+        await Expect(overdue).ToContainTextAsync($"0 af {lateItems} klar");
+        await Expect(overdue.Locator(".flag")).ToHaveTextAsync("Overskredet");
         var archived = page.Locator($"section[aria-labelledby=archive] li[data-round='{round.Id}']");
         await Expect(archived).ToContainTextAsync(name);
         await Expect(archived.GetByRole(AriaRole.Link, new() { Name = $"Rapport (PDF) for {name}" })).ToHaveAttributeAsync("href", PlanLinks.RoundReport(plan.Plan.Id, round.Id));
@@ -129,6 +140,11 @@ public sealed class RoundPagesTests(BrowserFixture browser, LiveApp app) : IClas
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Luk runden" })).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Skift frist" })).ToHaveCountAsync(0);
         await AssertAccessibleAsync(page);
+
+        await viewer.GoToPageAsync(PlanLinks.Round(plan.Plan.Id, late.Id.Value));
+        await Expect(page.GetByText($"Klar: 0 af {lateItems} · Overskredet: {lateItems}")).ToBeVisibleAsync();
+        await Expect(page.Locator("table.round-items tbody tr .flag.overdue")).ToHaveCountAsync(lateItems);
+        await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Ansvarlig for", Exact = false })).ToHaveCountAsync(0);
 
         await viewer.GoToPageAsync($"/plan/{plan.Plan.Id}/runder/987654");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Runden findes ikke");
