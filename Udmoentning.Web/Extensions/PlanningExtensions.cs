@@ -28,6 +28,7 @@ public static class PlanningExtensions
         builder.Services.AddSingleton<AgendaAnnexReader>();
         builder.Services.AddSingleton<FollowUpReader>();
         builder.Services.AddSingleton<RoundReader>();
+        builder.Services.AddScoped<Udmoentning.Web.Components.Shared.MyRoundStatus>();
         builder.Services.AddSingleton<RoundReportReader>();
         return builder;
     }
