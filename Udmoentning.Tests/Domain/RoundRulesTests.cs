@@ -208,6 +208,7 @@ public class RoundRulesTests
 
         Assert.Equal("Statusteksten må højst være 2000 tegn (er 2001).", Refusal(() => entry.Report(new string('x', 2001), Health.Green, null, "k", "Karin", At)));
         Assert.Equal("Vælg en gyldig tilstand (grøn, gul eller rød).", Refusal(() => entry.Report("Tekst", (Health)9, null, "k", "Karin", At)));
+        Assert.Equal("Vælg et gyldigt tidspunkt: et kvartal (1-4) og et år mellem 2020 og 2045.", Refusal(() => entry.Report("Tekst", Health.Green, default(Quarter), "k", "Karin", At)));
         Assert.Null(entry.StatusText);
 
         entry.Report(new string('x', 2000), Health.Red, new Quarter(2027, 1), "k", "Karin", At);
