@@ -16,7 +16,8 @@ namespace Udmoentning.Tests.Integration;
 /// choosing who answers, moving the deadline and closing; each success is one record, each refusal none; a closed round
 /// and its snapshot never change.
 /// </summary>
-public sealed class RoundServiceTests(RoundApp app) : IClassFixture<RoundApp>, IDisposable
+[Collection(RoundsCollection.Name)]
+public sealed class RoundServiceTests(RoundApp app) : IDisposable
 {
     private readonly ChangeRecorder _changes = new(app.Services);
 

@@ -132,3 +132,10 @@ public sealed class RoundApp : AppFactory
         }
     }
 }
+
+/// <summary>The round tests share one app: one start-up for the services, the access matrix and the readers.</summary>
+[CollectionDefinition(Name)]
+public sealed class RoundsCollection : ICollectionFixture<RoundApp>
+{
+    public const string Name = "Follow-up rounds";
+}
