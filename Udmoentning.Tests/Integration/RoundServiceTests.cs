@@ -289,6 +289,34 @@ public sealed class RoundServiceTests(RoundApp app) : IDisposable
     }
 
     [Fact]
+    public async Task GivingAnItemFromOnePersonToAnotherWithTheSameNameIsAChange()
+    {
+        var coordinator = await app.UserAsync(TestUsers.Coordinator);
+        string first, second;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PlanUser>>();
+            first = (await AccessStartup.EnsureUserAsync(users, "jens-hansen-1", "Jens Hansen", null, Udmoentning.Domain.Access.Role.Editor, "AU")).Id;
+            second = (await AccessStartup.EnsureUserAsync(users, "jens-hansen-2", "Jens Hansen", null, Udmoentning.Domain.Access.Role.Editor, "AU")).Id;
+        }
+
+        var round = await app.OpenAsync("AU");
+        var item = await app.ItemAsync("AU-D6");
+        var entry = await app.EntryAsync(round.Id, "AU-D6");
+        Assert.True((await app.Administration.AssignInRoundAsync(coordinator, round.Id, item.Id, entry.Version, first, Token)).Succeeded);
+        var records = await app.RecordsAsync();
+
+        var moved = await app.Administration.AssignInRoundAsync(coordinator, round.Id, item.Id, (await app.EntryAsync(round.Id, "AU-D6")).Version, second, Token);
+
+        Assert.True(moved.Succeeded, moved.Message);
+        Assert.Equal(second, (await app.EntryAsync(round.Id, "AU-D6")).AssigneeId);
+        Assert.Equal((records.Reports, records.Administration + 1), await app.RecordsAsync());
+        var same = await app.Administration.AssignInRoundAsync(coordinator, round.Id, item.Id, (await app.EntryAsync(round.Id, "AU-D6")).Version, second, Token);
+        Assert.Equal("Intet at gemme: ansvaret er uændret.", same.Message);
+        Assert.Equal((records.Reports, records.Administration + 1), await app.RecordsAsync());
+    }
+
+    [Fact]
     public async Task ClosingFreezesTheTextsInASnapshotAndAfterwardsNothingInTheRoundChangesNorDoesTheSnapshot()
     {
         var coordinator = await app.UserAsync(TestUsers.Coordinator);

@@ -36,7 +36,10 @@ public sealed class RoundApp : AppFactory
 
     public RoundReader Reader => Services.GetRequiredService<RoundReader>();
 
-    public Task<ClaimsPrincipal> UserAsync(string name) => TestUsers.PrincipalAsync(Services, name);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<ClaimsPrincipal>> _users = new();
+
+    /// <summary>The user's principal; made once, as nothing in the round tests changes a user's roles.</summary>
+    public Task<ClaimsPrincipal> UserAsync(string name) => _users.GetOrAdd(name, n => TestUsers.PrincipalAsync(Services, n));
 
     public static string Name(string demoUser) => DemoUsers.All.Single(d => d.UserName == demoUser).DisplayName;
 
