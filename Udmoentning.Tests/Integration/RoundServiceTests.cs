@@ -425,16 +425,37 @@ public sealed class RoundServiceTests(RoundApp app) : IDisposable
         var coordinator = await app.UserAsync(TestUsers.Coordinator);
         var administrator = await app.UserAsync(TestUsers.Administrator);
         var item = await app.ItemAsync("AU-D3");
-        for (var run = 0; run < 6; run++)
+        for (var run = 0; run < 9; run++)
         {
             var round = await app.OpenAsync("AU");
             var entry = await app.EntryAsync(round.Id, "AU-D3");
             var text = $"Samtidig rapport {run}.";
             var records = await app.RecordsAsync();
 
-            var reporting = Task.Run(() => app.Items.ReportInRoundAsync(administrator, new RoundReportRequest(round.Id, item.Id, entry.Version, text, item.Health, item.Timing), Token), Token);
-            var closing = Task.Run(() => app.Administration.CloseRoundAsync(coordinator, round.Id, round.Version, Token), Token);
-            var (report, close) = (await reporting, await closing);
+            // Three ways to meet: both start at once; the close starts just as the report is about to save and races it for
+            // the database; the close runs to the end between the report's read and its save.
+            Task<AdminOutcome>? closing = null;
+            Task<AdminOutcome> Close() => Task.Run(() => app.Administration.CloseRoundAsync(coordinator, round.Id, round.Version, Token), Token);
+            switch (run % 3)
+            {
+                case 0:
+                    closing = Close();
+                    break;
+                case 1:
+                    app.BeforeNextReportSave = () =>
+                    {
+                        closing = Close();
+                        return Task.CompletedTask;
+                    };
+                    break;
+                default:
+                    app.BeforeNextReportSave = async () => await (closing = Close());
+                    break;
+            }
+
+            var report = await Task.Run(() => app.Items.ReportInRoundAsync(administrator, new RoundReportRequest(round.Id, item.Id, entry.Version, text, item.Health, item.Timing), Token), Token);
+            app.BeforeNextReportSave = null;
+            var close = await (closing ?? throw new InvalidOperationException("The close never started."));
 
             var stored = await app.RoundAsync(round.Id);
             var storedEntry = stored.Items.Single(e => e.ItemId == item.Id);
@@ -443,6 +464,11 @@ public sealed class RoundServiceTests(RoundApp app) : IDisposable
             Assert.Equal(report.Succeeded, storedEntry.StatusText == text);
             Assert.Equal(close.Succeeded, stored.IsClosed);
             Assert.Equal((records.Reports + (report.Succeeded ? 1 : 0), records.Administration + (close.Succeeded ? 1 : 0)), await app.RecordsAsync());
+            if (run % 3 == 2)
+            {
+                Assert.Equal((ChangeStatus.Refused, ChangeStatus.Saved), (report.Status, close.Status));
+            }
+
             if (stored.IsClosed)
             {
                 Assert.Equal(storedEntry.StatusText, (await SnapshotAsync(stored.SnapshotId!.Value)).State.Item(item.Id)!.StatusText);
