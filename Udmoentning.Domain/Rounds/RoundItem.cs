@@ -70,6 +70,12 @@ public sealed class RoundItem
             throw new PlanRuleException("Vælg en gyldig tilstand (grøn, gul eller rød).");
         }
 
+        // A quarter made without its constructor (default) is Q0 of year 0: stored, it could never be read back.
+        if (timing is { } quarter && (quarter.Number is < 1 or > 4 || quarter.Year < Limits.EarliestYear || quarter.Year > Limits.LatestYear))
+        {
+            throw new PlanRuleException($"Vælg et gyldigt tidspunkt: et kvartal (1-4) og et år mellem {Limits.EarliestYear} og {Limits.LatestYear}.");
+        }
+
         StatusText = statusText!.Trim();
         Health = health;
         Timing = timing;

@@ -10,10 +10,11 @@ public static class RoundRules
 
     /// <summary>
     /// Whether <paramref name="actor"/> answers for <paramref name="entry"/>: the chosen person if one is chosen, otherwise the
-    /// editors of the item's committee (<paramref name="itemCommitteeId"/>, the committee the item has now).
+    /// editors of the item's committee (<paramref name="itemCommitteeId"/>, the committee the item has now). Only someone
+    /// who may write answers: a chosen person who has since become a reader does not.
     /// </summary>
     public static bool Answers(Actor actor, RoundItem entry, int itemCommitteeId) =>
-        actor.IsSignedIn && (entry.AssigneeId is { } assignee
+        actor.IsSignedIn && CanAnswer(actor.Roles) && (entry.AssigneeId is { } assignee
             ? string.Equals(actor.UserId, assignee, StringComparison.Ordinal)
             : actor.Has(Role.Editor) && actor.CommitteeIds.Contains(itemCommitteeId));
 

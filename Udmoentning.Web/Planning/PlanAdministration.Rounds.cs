@@ -98,10 +98,11 @@ public sealed partial class PlanAdministration
                 name = access.Name;
             }
 
-            var old = entry.AssigneeName ?? DefaultAnswerers;
+            var (oldId, old) = (entry.AssigneeId, entry.AssigneeName ?? DefaultAnswerers);
             entry.Assign(assigneeId, name);
             var now = entry.AssigneeName ?? DefaultAnswerers;
-            if (old == now)
+            // By id: two people may have the same name, and giving the item from one to the other is a change.
+            if (oldId == entry.AssigneeId)
             {
                 return AdminOutcome.Saved(round.Id, "Intet at gemme: ansvaret er uændret.");
             }
