@@ -28,7 +28,9 @@ public sealed record FollowUpState(IReadOnlyList<int> Years, IReadOnlyList<Froze
                 i.ThemeId, themes.GetValueOrDefault(i.ThemeId, "?"),
                 i.Kind, i.Status, i.Health, i.Timing, i.BaselineTiming,
                 [.. years.Select(y => new YearAmount(y, i.EffectIn(y)))],
-                statusTexts?.GetValueOrDefault(i.Id)))],
+                statusTexts?.GetValueOrDefault(i.Id),
+                i.IsCrossCutting,
+                i.TreatmentCommitteeId))],
             [.. targets.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new FrozenTarget(t.Name, TargetProgress.Of(t, items, years).Years))],
             [.. years.Select(y => new YearAmount(y, totals[y]))]);
     }
@@ -38,7 +40,11 @@ public sealed record FollowUpState(IReadOnlyList<int> Years, IReadOnlyList<Froze
     public FrozenItem? Item(int id) => Items.FirstOrDefault(i => i.ItemId == id);
 }
 
-/// <summary>An item as it was at a follow-up; amounts in 1.000 kr. per budget year; the round's status text when a round was closed.</summary>
+/// <summary>
+/// An item as it was at a follow-up; amounts in 1.000 kr. per budget year; the round's status text when a round was closed;
+/// the cross-cutting flag and the treating committee, so a committee's extract of it is the one its annex showed. Snapshots
+/// taken before these fields existed read them as not cross-cutting and untreated.
+/// </summary>
 public sealed record FrozenItem(
     int ItemId,
     string Code,
@@ -53,9 +59,15 @@ public sealed record FrozenItem(
     Quarter? Timing,
     Quarter? BaselineTiming,
     IReadOnlyList<YearAmount> Amounts,
-    string? StatusText = null)
+    string? StatusText = null,
+    bool IsCrossCutting = false,
+    int? TreatmentCommitteeId = null)
 {
     public long AmountIn(int year) => Amounts.FirstOrDefault(a => a.Year == year)?.Amount ?? 0;
+
+    /// <summary>Whether the item was in the committee's extract (<see cref="CommitteeExtract"/>) when it was frozen.</summary>
+    public bool InExtractOf(int committeeId) =>
+        CommitteeExtract.Includes(committeeId, CommitteeId, TreatmentCommitteeId, IsCrossCutting || Kind == ItemKind.FiscalLeewayProposal);
 }
 
 /// <summary>A target as it stood at a follow-up: target, planned and realised per year (see <see cref="TargetProgress"/>).</summary>

@@ -12,7 +12,11 @@ public static class CommitteeExtract
     public static bool Includes(Committee committee, PlanItem item) => Includes(committee.Id, item);
 
     public static bool Includes(int committeeId, PlanItem item) =>
-        item.CommitteeId == committeeId || item.TreatmentCommitteeId == committeeId || item.ConcernsAllCommittees;
+        Includes(committeeId, item.CommitteeId, item.TreatmentCommitteeId, item.ConcernsAllCommittees);
+
+    /// <summary>The rule itself, for an item as it is now or as a follow-up froze it.</summary>
+    public static bool Includes(int committeeId, int ownerId, int? treatedById, bool concernsAll) =>
+        ownerId == committeeId || treatedById == committeeId || concernsAll;
 
     public static IEnumerable<PlanItem> For(Committee committee, IEnumerable<PlanItem> items) =>
         items.Where(item => Includes(committee, item));

@@ -43,10 +43,9 @@ public sealed class MyRoundItemsTests(BrowserFixture browser, LiveApp app) : ICl
         var deadline = RoundText.Deadline(round.Deadline);
         var notice = page.Locator(".round-notice");
         await Expect(notice).ToContainTextAsync($"Du mangler at rapportere {mine.Count} punkter i «{name}» (frist {deadline}).");
-        var roundsLink = page.GetByRole(AriaRole.Link, new() { Name = "Opfølgningsrunder" }).First;
+        var roundsLink = page.GetByRole(AriaRole.Link, new() { Name = "Opfølgning" }).First;
         await Expect(roundsLink).ToContainTextAsync($"{missing} punkter mangler i runden");
 
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Mine punkter i runden" }).First).ToBeVisibleAsync();
         await notice.GetByRole(AriaRole.Link, new() { Name = "Gå til mine punkter" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/plan/{plan.Plan.Id}/runder/mine");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Mine punkter i runden");
@@ -166,7 +165,7 @@ public sealed class MyRoundItemsTests(BrowserFixture browser, LiveApp app) : ICl
             await Expect(page.Locator($"section[data-item-code='{item.Code}']")).ToHaveCountAsync(0);
         }
 
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Opfølgningsrunder", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Opfølgning", Exact = true }).First).ToBeVisibleAsync();
         await Expect(page.Locator(".round-badge")).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Mine punkter i runden" })).ToHaveCountAsync(0);
         await page.GotoAsync("/");

@@ -41,9 +41,9 @@ public sealed record RoundReport(
     public const string ChangedHeading = "Ændret siden forrige runde";
     public const string TotalLabel = "I alt";
 
-    /// <summary>Says what a committee's report holds, since the round froze no cross-cutting flag or treating committee.</summary>
+    /// <summary>Says what a committee's report holds: its extract as the agenda annex shows it, as the round froze it.</summary>
     public const string ExtractNote =
-        "Udvalgets egne punkter og alle råderumsforslag i runden. Tværgående punkter og punkter, udvalget behandler politisk, er ikke med, for runden gemte ikke, hvilke det var.";
+        "Udvalgets udsnit som i bilaget til dagsordenen: egne punkter, punkter udvalget behandler politisk, og de tværgående punkter og råderumsforslag i runden.";
 
     private static readonly CultureInfo _danish = CultureInfo.GetCultureInfo("da-DK");
     private static readonly StringComparer _codeOrder = StringComparer.Create(_danish, CompareOptions.NumericOrdering);
@@ -70,7 +70,7 @@ public sealed record RoundReport(
     public static RoundReport Build(Plan plan, FollowUpRound round, FollowUpState state, (string Name, FollowUpState State)? previous, Committee? committee)
     {
         var years = state.Years;
-        bool Included(FrozenItem item) => committee is null || item.CommitteeId == committee.Id || item.Kind == ItemKind.FiscalLeewayProposal;
+        bool Included(FrozenItem item) => committee is null || item.InExtractOf(committee.Id);
         var items = state.Items.Where(Included).ToList();
         var comparison = previous is { } p ? SnapshotComparison.Between(p.State, state) : null;
         var before = previous?.State.Items.Where(Included).ToList();
