@@ -1,6 +1,4 @@
 using System.Globalization;
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
 using Udmoentning.Domain.Import;
 
 namespace Udmoentning.Web.Planning;
@@ -63,15 +61,7 @@ public static class AgendaAnnexWorkbook
             rows.Add(Total(headers.Length, AnnexTarget.RealisedLabel, annex.Years.Select(target.RealisedIn)));
         }
 
-        var configuration = new OpenXmlConfiguration
-        {
-            AutoFilter = false,
-            FreezeRowCount = TitleLineCount + 1,
-            EnableWriteNullValueCell = false,
-        };
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, printHeader: false, sheetName: SheetName, configuration: configuration);
-        return stream.ToArray();
+        return WorkbookSheet.Save(rows, SheetName, TitleLineCount + 1);
     }
 
     /// <summary>"bilag-au-2025-2028-2026-01-23.xlsx".</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
 using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.Import;
 using Udmoentning.Domain.Items;
@@ -55,15 +53,7 @@ public static class FollowUpWorkbook
             rows.Add(Row([TargetSection, null, gap.Target, null, $"{Year(gap.Year)} realiseret mangler", gap.Before?.RealisedGap, gap.After?.RealisedGap]));
         }
 
-        var configuration = new OpenXmlConfiguration
-        {
-            AutoFilter = false,
-            FreezeRowCount = TitleLineCount + 1,
-            EnableWriteNullValueCell = false,
-        };
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, printHeader: false, sheetName: SheetName, configuration: configuration);
-        return stream.ToArray();
+        return WorkbookSheet.Save(rows, SheetName, TitleLineCount + 1);
     }
 
     /// <summary>"opfoelgning-2025-2028-2026-03-31.xlsx".</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
 using Udmoentning.Domain.Import;
 
 namespace Udmoentning.Web.Planning;
@@ -59,15 +57,7 @@ public static class RoundReportWorkbook
             rows.Add(Total(width, ChangeLabel, [.. report.TotalChanges.Select(c => c.Difference)]));
         }
 
-        var configuration = new OpenXmlConfiguration
-        {
-            AutoFilter = false,
-            FreezeRowCount = TitleLineCount + 1,
-            EnableWriteNullValueCell = false,
-        };
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, printHeader: false, sheetName: SheetName, configuration: configuration);
-        return stream.ToArray();
+        return WorkbookSheet.Save(rows, SheetName, TitleLineCount + 1);
     }
 
     /// <summary>"runderapport-2025-2028-runde-7.xlsx", or with the committee's slug for its extract.</summary>
