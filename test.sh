@@ -92,6 +92,16 @@ for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
     passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error")) + int(c.get("timeout"))
     skipped += int(c.get("notExecuted"))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
+# Where the suite's time goes, so a class that grows slow shows before the suite outgrows its budget.
+classes = {}
+for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    for r in ET.parse(f).getroot().iter("{*}UnitTestResult"):
+        h, m, s = r.get("duration", "0:0:0").split(":")
+        name = r.get("testName", "").split("(")[0].rsplit(".", 1)[0]
+        classes[name] = classes.get(name, 0) + int(h) * 3600 + int(m) * 60 + float(s)
+print("Slowest test classes (seconds of test time; classes run in parallel):")
+for name, seconds in sorted(classes.items(), key=lambda c: -c[1])[:12]:
+    print(f"  {seconds:6.1f}  {name}")
 if passed + failed == 0: sys.exit(1)
 PY
 exit "$status"
