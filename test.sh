@@ -95,7 +95,7 @@ print(f"{passed} passed, {failed} failed, {skipped} skipped")
 # Where the suite's time goes, so a class that grows slow shows before the suite outgrows its budget.
 classes = {}
 for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
-    for r in ET.parse(f).getroot().iter("{*}UnitTestResult"):
+    for r in ET.parse(f).getroot().findall(".//{*}UnitTestResult"):
         h, m, s = r.get("duration", "0:0:0").split(":")
         name = r.get("testName", "").split("(")[0].rsplit(".", 1)[0]
         classes[name] = classes.get(name, 0) + int(h) * 3600 + int(m) * 60 + float(s)
