@@ -24,6 +24,32 @@ public sealed class RoundServiceTests(RoundApp app) : IDisposable
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task AnEditorWhoAnswersForACrossCuttingItemWritesItsTextButCannotChangeItsTrafficLightOrTiming()
+    {
+        // ØU-D3 is cross-cutting: ØU's editors answer for it in the round, but only coordinators change the item itself.
+        var editor = await TestUsers.CreateAsync(app.Services, "redaktoer-oeu-runder", Udmoentning.Domain.Access.Role.Editor, "ØU");
+        var round = await app.OpenAsync();
+        var item = await app.ItemAsync("ØU-D3");
+        Assert.True(item.IsCrossCutting);
+        var entry = await app.EntryAsync(round.Id, item.Code);
+        var other = item.Health == Health.Red ? Health.Green : Health.Red;
+        var records = await app.RecordsAsync();
+
+        var refused = await app.Items.ReportInRoundAsync(editor, new RoundReportRequest(round.Id, item.Id, entry.Version, "Tekst", other, item.Timing), Token);
+
+        Assert.Equal(ChangeStatus.Forbidden, refused.Status);
+        Assert.Contains(Udmoentning.Domain.Access.AccessRules.CrossCuttingOnly, refused.Message);
+        Assert.Equal((item.Health, item.Version, (string?)null), ((await app.ItemAsync(item.Code)).Health, (await app.ItemAsync(item.Code)).Version, (await app.EntryAsync(round.Id, item.Code)).StatusText));
+        Assert.Equal(records, await app.RecordsAsync());
+
+        var saved = await app.Items.ReportInRoundAsync(editor, new RoundReportRequest(round.Id, item.Id, entry.Version, "Tekst", item.Health, item.Timing), Token);
+
+        Assert.True(saved.Succeeded, saved.Message);
+        Assert.Equal("Tekst", (await app.EntryAsync(round.Id, item.Code)).StatusText);
+        Assert.Equal(item.Version, (await app.ItemAsync(item.Code)).Version);
+    }
+
+    [Fact]
     public async Task ARoundAsksAboutThePlansOpenItemsOrACommitteesExtractAndIsRecordedOnce()
     {
         var coordinator = await app.UserAsync(TestUsers.Coordinator);

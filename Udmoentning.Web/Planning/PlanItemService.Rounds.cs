@@ -32,6 +32,13 @@ public sealed partial class PlanItemService
         logger.GuardAsync(() => RoundStepAsync(user, "report on", request.RoundId, request.ItemId, request.ExpectedVersion, (round, entry, item, plan, actor, now) =>
         {
             var (oldText, oldHealth, oldTiming) = (entry.StatusText, item.Health, item.Timing);
+            if ((request.Health != item.Health || request.Timing != item.Timing) && AccessRules.RefusalToChange(actor, item) is { } refusal)
+            {
+                // Answering for the item in the round is writing its text; its own traffic light and timing stay with those
+                // who may change the item (cross-cutting items: the coordinators).
+                throw new RoundForbiddenException($"{refusal} Gem statusteksten med punktets nuværende tilstand ({item.Health.Name()}) og tidspunkt ({item.Timing?.ToString() ?? "intet"}), og bed en koordinator om at ændre dem.");
+            }
+
             entry.Report(request.StatusText, request.Health, request.Timing, actor.UserId, actor.Name, now);
             item.ConfirmInRound(plan, request.Health, request.Timing);
             var changes = new List<FieldChange>();
@@ -134,6 +141,10 @@ public sealed partial class PlanItemService
             {
                 result = step(round, entry, item, plan, actor, now.UtcDateTime);
             }
+            catch (RoundForbiddenException e)
+            {
+                return ForbiddenInRound(user, action, itemId, entry, e.Message);
+            }
             catch (PlanRuleException e)
             {
                 var message = e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(f => f.Message)) : e.Message;
@@ -167,3 +178,6 @@ public sealed partial class PlanItemService
         return RoundOutcome.Forbidden(reason, entry);
     }
 }
+
+/// <summary>A step in a round that the actor may not take, found while applying it; saves and records nothing.</summary>
+internal sealed class RoundForbiddenException(string message) : Exception(message);

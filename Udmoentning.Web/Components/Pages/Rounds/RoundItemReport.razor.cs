@@ -31,6 +31,12 @@ public sealed partial class RoundItemReport
 
     [Parameter] public DateOnly Today { get; set; }
 
+    /// <summary>
+    /// Whether the user may change the item itself. If not (a cross-cutting item, answered by its committee's editors),
+    /// they write the round's text and the traffic light and timing stay as the item has them; the service checks it too.
+    /// </summary>
+    [Parameter] public bool CanChangeItem { get; set; } = true;
+
     /// <summary>A report or "klar" was saved: the page counts again.</summary>
     [Parameter] public EventCallback Changed { get; set; }
 
@@ -63,7 +69,10 @@ public sealed partial class RoundItemReport
     {
         _entry = entry;
         _item = item;
-        _base = (entry.StatusText ?? string.Empty, entry.Health ?? item.Health, entry.Timing ?? item.Timing);
+        // Someone who may not change the item confirms it as it is: its own traffic light and timing.
+        _base = CanChangeItem
+            ? (entry.StatusText ?? string.Empty, entry.Health ?? item.Health, entry.Timing ?? item.Timing)
+            : (entry.StatusText ?? string.Empty, item.Health, item.Timing);
         if (!keepForm)
         {
             (_text, _health, _timing) = _base;
