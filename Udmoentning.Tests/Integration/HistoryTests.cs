@@ -127,8 +127,10 @@ public sealed class HistoryTests : IAsyncLifetime
         await _service.MoveAsync(_coordinator, new MoveRequest(item.Id, item.Version, ItemStatus.InProgress), Token);
         var client = _app.CreateClient();
         await TestUsers.SignInAsync(client, TestUsers.Reader);
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // "siden" is a Danish date: from 23:00 UTC (midnight in Copenhagen) the UTC date is a day behind.
+        var danishToday = Udmoentning.Domain.DanishTime.Today(DateTimeOffset.UtcNow);
+        var today = danishToday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var tomorrow = danishToday.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var committee = await CommitteeSlugAsync(item.CommitteeId);
 
         var since = WebUtility.HtmlDecode(await client.GetStringAsync($"/aendringer?siden={today}&udvalg={committee}", Token));
