@@ -5,10 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Udmoentning.Domain.Access;
 using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rounds;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
-using Udmoentning.Web.Components.Pages.Rounds;
 using Udmoentning.Web.Planning;
 using static Microsoft.Playwright.Assertions;
 
@@ -40,7 +40,7 @@ public sealed class MyRoundItemsTests(BrowserFixture browser, LiveApp app) : ICl
         await using var viewer = await browser.OpenAsync(app, "/", TestUsers.EditorAu);
         var page = viewer.Page;
         page.Dialog += (_, dialog) => Assert.Fail($"A script ran in the page: {dialog.Message}");
-        var deadline = RoundText.Deadline(round.Deadline);
+        var deadline = MeetingDates.Format(round.Deadline);
         var notice = page.Locator(".round-notice");
         await Expect(notice).ToContainTextAsync($"Du mangler at rapportere {mine.Count} punkter i «{name}» (frist {deadline}).");
         var roundsLink = page.GetByRole(AriaRole.Link, new() { Name = "Opfølgning" }).First;

@@ -88,11 +88,14 @@ public sealed record AgendaAnnex(
     public static string DateText(DateOnly date) => date.ToString("d. MMM yyyy", _danish);
 
     /// <summary>"Q3 2026 (oprindeligt Q1 2026, +2 kvt.)", or just "Q3 2026" when it has not moved.</summary>
-    public static string TimingText(PlanItem item) => item switch
+    public static string TimingText(PlanItem item) => TimingText(item.Timing, item.BaselineTiming);
+
+    /// <summary>The same for a timing and its baseline as a follow-up froze them.</summary>
+    public static string TimingText(Quarter? timing, Quarter? baseline) => (timing, baseline) switch
     {
-        { Timing: null } => string.Empty,
-        { Slippage: 0 } => item.Timing.Value.ToString(),
-        _ => $"{item.Timing} (oprindeligt {item.BaselineTiming}, {Format.Slippage(item.Slippage)})",
+        (null, _) => string.Empty,
+        ({ } now, { } was) when now.QuartersAfter(was) != 0 => $"{now} (oprindeligt {was}, {Format.Slippage(now.QuartersAfter(was))})",
+        ({ } now, _) => now.ToString(),
     };
 
     private static AnnexRow Row(PlanItem item, PlanSnapshot snapshot, IReadOnlyList<int> years) => new(

@@ -104,13 +104,6 @@ public sealed record RoundReport(
             before is null ? [] : [.. years.Select((y, index) => new YearChange(y, before.Sum(i => i.AmountIn(y)), total[index]))]);
     }
 
-    /// <summary>"Q3 2026 (oprindeligt Q1 2026, +2 kvt.)", or just "Q3 2026" when it has not moved.</summary>
-    public static string TimingText(Quarter? timing, Quarter? baseline) => (timing, baseline) switch
-    {
-        (null, _) => string.Empty,
-        ({ } now, { } was) when now.QuartersAfter(was) != 0 => $"{now} (oprindeligt {was}, {Format.Slippage(now.QuartersAfter(was))})",
-        ({ } now, _) => now.ToString(),
-    };
 
     /// <summary>"X Afsluttet" for completed items, as the annex writes it; the status's name otherwise.</summary>
     public static string StatusName(string name) => name == ItemStatus.Completed.Name() ? $"X {name}" : name;
@@ -126,7 +119,7 @@ public sealed record RoundReport(
             DisplayText.Safe(item.Title),
             string.IsNullOrWhiteSpace(text) ? null : text,
             item.Health,
-            TimingText(item.Timing, item.BaselineTiming),
+            AgendaAnnex.TimingText(item.Timing, item.BaselineTiming),
             item.Timing is { } now && item.BaselineTiming is { } was ? now.QuartersAfter(was) : 0,
             [.. years.Select(item.AmountIn)],
             Changes(item, comparison));

@@ -1,15 +1,11 @@
-using System.Globalization;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 
 namespace Udmoentning.Web.Components.Pages.Rounds;
 
-/// <summary>How round facts are written for the responsible person: deadlines in full ("15. juni 2026") and counts in words.</summary>
+/// <summary>How round facts are written for the responsible person: counts in words, traffic-light classes, the quarters to choose. Deadlines are written by <see cref="MeetingDates.Format"/> ("15. juni 2026").</summary>
 public static class RoundText
 {
-    /// <summary>A deadline as "15. juni 2026".</summary>
-    public static string Deadline(DateOnly date) => date.ToString("d. MMMM yyyy", CultureInfo.GetCultureInfo("da-DK"));
-
     /// <summary>"1 punkt" or "3 punkter".</summary>
     public static string Items(int count) => count == 1 ? "1 punkt" : $"{count} punkter";
 
