@@ -13,10 +13,14 @@ internal static class TestDatabases
     public static string NewSqliteFile() =>
         Path.Combine(Path.GetTempPath(), "udmoentning-tests", $"{Guid.NewGuid():N}.db");
 
-    public static string SqliteConnectionString(string file)
+    /// <summary>
+    /// A connection string for <paramref name="file"/>, its folder created. Without the pool by default, so a test's file
+    /// is closed when its last context is; with it, as the app runs.
+    /// </summary>
+    public static string SqliteConnectionString(string file, bool pooling = false)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        return $"Data Source={file};Pooling=False";
+        return pooling ? $"Data Source={file}" : $"Data Source={file};Pooling=False";
     }
 
     public static Func<PlanDbContext> Sqlite(string connectionString) => () =>

@@ -50,6 +50,9 @@ public sealed partial class PlanItemService(
             return Forbidden(user, "move", request.ItemId, null, AccessRules.NotSignedIn);
         }
 
+        // One connection for the move's reads and its save, instead of one from the pool for each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+
         var item = await db.Items.SingleOrDefaultAsync(i => i.Id == request.ItemId, cancellationToken);
         if (item is null)
         {
@@ -239,7 +242,7 @@ public sealed partial class PlanItemService(
     }
 
     private static (ItemStatus Status, IReadOnlyList<int> Committees) Previous(PlanItem item, IEnumerable<Committee> committees) =>
-        (item.Status, [.. committees.Where(c => CommitteeExtract.Includes(c, item)).Select(c => c.Id)]);
+        (item.Status, CommitteeExtract.CommitteesOf(item, committees));
 
     /// <summary>
     /// Names for the record. The record lists only values that differ, and the same id reads the same on both sides, so the
