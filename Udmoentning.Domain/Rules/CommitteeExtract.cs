@@ -20,4 +20,8 @@ public static class CommitteeExtract
 
     public static IEnumerable<PlanItem> For(Committee committee, IEnumerable<PlanItem> items) =>
         items.Where(item => Includes(committee, item));
+
+    /// <summary>The ids of the committees whose extracts include <paramref name="item"/>.</summary>
+    public static IReadOnlyList<int> CommitteesOf(PlanItem item, IEnumerable<Committee> committees) =>
+        [.. committees.Where(c => Includes(c, item)).Select(c => c.Id)];
 }

@@ -25,7 +25,7 @@ public sealed class MissedChangeTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task AMoveWhoseDeliveryFailsAnswersSavedAndStillReachesTheViewers()
+    public async Task AMoveWhoseDeliveryFailsAnswersSavedAndStillReachesTheViewersOnce()
     {
         var coordinator = await TestUsers.PrincipalAsync(_app.Services, TestUsers.Coordinator);
         var plans = _app.Services.GetRequiredService<PlanCache>();
@@ -40,7 +40,7 @@ public sealed class MissedChangeTests : IAsyncLifetime
         Assert.Equal(1, _app.Failures);
         var change = await viewer.NextAsync();
         Assert.Equal((item.Id, ItemStatus.InProgress, outcome.Item!.Version), (change.Item.Id, change.Item.Status, change.Item.Version));
-        Assert.Equal(ItemStatus.NotStarted, change.PreviousStatus);
+        Assert.Equal((ChangeKind.Moved, ItemStatus.NotStarted), (change.Kind, change.PreviousStatus));
         Assert.Equal(Viewer(TestUsers.Coordinator), change.ChangedBy);
         Assert.Equal(ItemStatus.InProgress, (await plans.GetAsync(cancellationToken: Token))!.Items.Single(i => i.Id == item.Id).Status);
 
@@ -48,8 +48,17 @@ public sealed class MissedChangeTests : IAsyncLifetime
         var next = await _app.Services.GetRequiredService<PlanItemService>()
             .MoveAsync(coordinator, new MoveRequest(item.Id, outcome.Item.Version, ItemStatus.NotStarted), Token);
         Assert.Equal(ChangeStatus.Saved, next.Status);
-        Assert.Equal(ItemStatus.NotStarted, (await viewer.NextAsync()).Item.Status);
+        var delivered = await viewer.NextAsync();
+        Assert.Equal(ItemStatus.NotStarted, delivered.Item.Status);
         Assert.Equal(1, _app.Failures);
+
+        // Both heard of again (from another node, or by a resync pass that read the database before they arrived): not
+        // handed out again. The next thing the viewer gets is the next move.
+        var feed = _app.Services.GetRequiredService<LocalChangeFeed>();
+        Assert.Equal((false, false), (feed.Dispatch(change), feed.Dispatch(delivered)));
+        var third = await _app.Services.GetRequiredService<PlanItemService>()
+            .MoveAsync(coordinator, new MoveRequest(item.Id, next.Item!.Version, ItemStatus.InProgress), Token);
+        Assert.Equal(third.Item!.Revision, (await viewer.NextAsync()).Item.Revision);
     }
 
     private static string Viewer(string demoUser) => Udmoentning.Web.Access.DemoUsers.All.Single(d => d.UserName == demoUser).DisplayName;

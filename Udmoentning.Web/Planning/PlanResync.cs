@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Rules;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Realtime;
@@ -12,7 +13,8 @@ namespace Udmoentning.Web.Planning;
 /// revision of each item of the plans this node holds (<see cref="PlanCache"/>) with the database, and dispatches every
 /// newer item to this node's viewers as a change. It also notices a structure change it never heard of by the newest
 /// administration history entry. Each node checks itself against the shared database, so it needs no other node.
-/// A change found here that is also delivered the usual way is applied once: viewers and the cache keep the higher revision.
+/// Found changes are sent in the order they were made (by their newest history entry), a status change as a move.
+/// A change found here that is also delivered the usual way is handed out once (<see cref="LocalChangeFeed.Dispatch(ItemChange)"/>).
 /// </summary>
 public sealed class PlanResync : BackgroundService
 {
@@ -117,25 +119,47 @@ public sealed class PlanResync : BackgroundService
             }
 
             var items = await db.Items.AsNoTracking().Where(i => missed.Contains(i.Id)).ToListAsync(cancellationToken);
-            var by = (await db.History.AsNoTracking().Where(h => missed.Contains(h.ItemId)).OrderByDescending(h => h.Id)
-                    .Select(h => new { h.ItemId, h.UserName }).ToListAsync(cancellationToken))
-                .DistinctBy(h => h.ItemId).ToDictionary(h => h.ItemId, h => h.UserName);
-            _logger.LogWarning("Plan {PlanId}: {Count} changes had not reached this node's viewers; sending them now", planId, items.Count);
+            var newest = (await db.History.AsNoTracking().Where(h => missed.Contains(h.ItemId)).OrderByDescending(h => h.Id)
+                    .Select(h => new LastChange(h.Id, h.ItemId, h.UserName)).ToListAsync(cancellationToken))
+                .DistinctBy(h => h.ItemId).ToDictionary(h => h.ItemId);
+
+            // The plan as viewers hold it now, which may be newer than when this pass began: what arrived the usual way
+            // meanwhile is not sent again (see LocalChangeFeed.Dispatch), and each change is told against what viewers last saw.
+            var current = Current(planId) ?? known;
             var now = _clock.GetUtcNow();
-            foreach (var item in items)
+            var sent = 0;
+            foreach (var item in items.OrderBy(i => newest.GetValueOrDefault(i.Id)?.Id ?? 0))
             {
-                var before = known.GetValueOrDefault(item.Id);
-                _feed.Dispatch(new ItemChange(planId, before is null ? ChangeKind.Created : ChangeKind.Edited, item,
-                    before?.Status ?? item.Status,
-                    before is null ? [] : [.. snapshot.Committees.Where(c => CommitteeExtract.Includes(c, before)).Select(c => c.Id)],
-                    by.GetValueOrDefault(item.Id, "en anden"), now));
+                var by = newest.GetValueOrDefault(item.Id)?.UserName ?? "en anden";
+                sent += _feed.Dispatch(Found(snapshot, current.GetValueOrDefault(item.Id), item, by, now)) ? 1 : 0;
             }
 
-            found += items.Count;
+            if (sent > 0)
+            {
+                _logger.LogWarning("Plan {PlanId}: {Count} changes had not reached this node's viewers; they are sent now", planId, sent);
+            }
+
+            found += sent;
         }
 
         return found;
     }
+
+    /// <summary>The items of the plan as this node holds them now; null when it no longer holds the plan.</summary>
+    private Dictionary<int, PlanItem>? Current(int planId) =>
+        _plans.Loaded().FirstOrDefault(p => p.Plan.Id == planId)?.Items.ToDictionary(i => i.Id);
+
+    /// <summary>
+    /// A change found in the database, told as what viewers see: a new card, a card in another column (so a screen reader
+    /// hears where it went), or a card that changed in place.
+    /// </summary>
+    private static ItemChange Found(PlanSnapshot plan, PlanItem? before, PlanItem item, string by, DateTimeOffset at) =>
+        new(plan.Plan.Id, before is null ? ChangeKind.Created : before.Status != item.Status ? ChangeKind.Moved : ChangeKind.Edited, item,
+            before?.Status ?? item.Status,
+            before is null ? [] : CommitteeExtract.CommitteesOf(before, plan.Committees),
+            by, at);
+
+    private sealed record LastChange(long Id, int ItemId, string UserName);
 
     /// <summary>
     /// Every structure change writes an administration history entry. When the newest entry moved and this node heard of no

@@ -12,6 +12,10 @@ public sealed class LocalChangeFeed(ILogger<LocalChangeFeed> logger, RealtimeMet
 {
     private readonly ConcurrentDictionary<Subscription, byte> _subscriptions = new();
     private readonly RealtimeMetrics _metrics = metrics;
+    private readonly Lock _order = new();
+
+    /// <summary>The newest revision of each item handed out on this node (guarded by <see cref="_order"/>).</summary>
+    private readonly Dictionary<int, int> _newest = [];
 
     /// <summary>Item changes of one plan go to <paramref name="onChanges"/>; changes to its structure to <paramref name="onStructure"/>.</summary>
     public IDisposable Subscribe(int planId, Func<IReadOnlyList<ItemChange>, Task> onChanges, Func<StructureChange, Task>? onStructure = null)
@@ -34,15 +38,32 @@ public sealed class LocalChangeFeed(ILogger<LocalChangeFeed> logger, RealtimeMet
     /// <summary>Raised synchronously for a structure change before any viewer hears of it, so shared copies are dropped first.</summary>
     public event Action<StructureChange>? DispatchingStructure;
 
-    public void Dispatch(ItemChange change)
+    /// <summary>
+    /// Hands a saved change to this node's viewers, unless this node has already handed out that revision of the item or a
+    /// newer one, whichever way it came (saved here, from another node, or found in the database by <see cref="Planning.PlanResync"/>);
+    /// false when it had. Every save raises the item's revision, so a viewer never gets one change twice. Item changes are
+    /// handed out one at a time, so every viewer gets them in one order.
+    /// </summary>
+    public bool Dispatch(ItemChange change)
     {
-        Dispatching?.Invoke(change);
-        foreach (var subscription in _subscriptions.Keys)
+        lock (_order)
         {
-            if (subscription.PlanId == change.PlanId)
+            if (_newest.TryGetValue(change.Item.Id, out var known) && known >= change.Item.Revision)
             {
-                subscription.Enqueue(new Entry(change, null));
+                return false;
             }
+
+            _newest[change.Item.Id] = change.Item.Revision;
+            Dispatching?.Invoke(change);
+            foreach (var subscription in _subscriptions.Keys)
+            {
+                if (subscription.PlanId == change.PlanId)
+                {
+                    subscription.Enqueue(new Entry(change, null));
+                }
+            }
+
+            return true;
         }
     }
 

@@ -30,14 +30,10 @@ public sealed class RedisChangeReceiver(
 
     private readonly ConcurrentDictionary<ConnectionType, byte> _failed = new();
 
-    /// <summary>The newest revision of each item this node has handed to its viewers, whichever way it came; an older or equal one is not sent again.</summary>
-    private readonly ConcurrentDictionary<int, int> _dispatched = new();
-
     private bool _warned;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        feed.Dispatching += Remember;
         redis.ConnectionFailed += OnConnectionFailed;
         redis.ConnectionRestored += OnConnectionRestored;
         try
@@ -62,7 +58,6 @@ public sealed class RedisChangeReceiver(
         }
         finally
         {
-            feed.Dispatching -= Remember;
             redis.ConnectionFailed -= OnConnectionFailed;
             redis.ConnectionRestored -= OnConnectionRestored;
         }
@@ -139,8 +134,7 @@ public sealed class RedisChangeReceiver(
             {
                 feed.Dispatch(structure);
             }
-            else if (message.Item is { } notice && stored.TryGetValue(notice.ItemId, out var item)
-                     && (!_dispatched.TryGetValue(item.Id, out var known) || known < item.Revision))
+            else if (message.Item is { } notice && stored.TryGetValue(notice.ItemId, out var item))
             {
                 feed.Dispatch(notice.With(item));
             }
@@ -168,9 +162,6 @@ public sealed class RedisChangeReceiver(
 
         return items;
     }
-
-    private void Remember(ItemChange change) =>
-        _dispatched.AddOrUpdate(change.Item.Id, change.Item.Revision, (_, known) => Math.Max(known, change.Item.Revision));
 
     private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)
     {
