@@ -210,7 +210,9 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
 
         var theme = await administration.AddThemeAsync(user, planId, name, Token);
         var committee = await administration.CreateCommitteeAsync(user, $"Udvalg {name}", name[^6..], null, Token);
-        var meetings = await administration.AddMeetingsAsync(user, await CommitteeIdAsync("AU"), [new DateOnly(2026, 1, 1).AddDays(Random.Shared.Next(300))], Token);
+        var au = await CommitteeIdAsync("AU");
+        var latest = await db.Meetings.Where(m => m.CommitteeId == au).MaxAsync(m => (DateOnly?)m.Date, Token) ?? new DateOnly(2026, 1, 1);
+        var meetings = await administration.AddMeetingsAsync(user, au, [latest.AddDays(1)], Token);
 
         await using var after = await Contexts().CreateDbContextAsync(Token);
         if (allowed)

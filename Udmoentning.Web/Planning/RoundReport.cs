@@ -104,7 +104,6 @@ public sealed record RoundReport(
             before is null ? [] : [.. years.Select((y, index) => new YearChange(y, before.Sum(i => i.AmountIn(y)), total[index]))]);
     }
 
-
     /// <summary>"X Afsluttet" for completed items, as the annex writes it; the status's name otherwise.</summary>
     public static string StatusName(string name) => name == ItemStatus.Completed.Name() ? $"X {name}" : name;
 

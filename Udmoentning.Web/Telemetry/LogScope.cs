@@ -30,5 +30,8 @@ public sealed class LogScope(string connectionKey, string connectionId, string? 
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>Whether this scope is the one for <paramref name="id"/> and <paramref name="user"/>.</summary>
+    public bool Concerns(string id, string? user) => id == connectionId && user == userId;
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{connectionKey}:{connectionId} {UserId}:{userId}");
 }

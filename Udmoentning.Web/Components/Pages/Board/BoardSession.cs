@@ -35,6 +35,7 @@ public sealed partial class BoardSession(
 {
     private readonly List<ItemChange> _pending = [];
     private View? _view;
+    private Action? _renderBody;
     private BoardRequest _request = new(null, null, BoardFilter.None);
     private PlanSnapshot? _snapshot;
     private IDisposable? _subscription;
@@ -76,6 +77,16 @@ public sealed partial class BoardSession(
         Close();
         _view = new View(this, interactive, invokeAsync, render, dispatchExceptionAsync);
         return _view;
+    }
+
+    /// <summary>
+    /// Connects the board's changing part (<see cref="BoardBody"/>): another viewer's change renders only it, not the page
+    /// around it. Disposing the returned attachment disconnects it, unless another body took over.
+    /// </summary>
+    public IDisposable AttachBody(Action render)
+    {
+        _renderBody = render;
+        return new BodyAttachment(this, render);
     }
 
     /// <summary>
@@ -162,17 +173,20 @@ public sealed partial class BoardSession(
             return Task.CompletedTask;
         }
 
-        var applied = State.Apply(changes.Select(c => c.Item), clock.GetUtcNow()).Select(i => i.Id).ToHashSet();
-        var announced = changes.Where(c => applied.Contains(c.Item.Id) && c.Kind != ChangeKind.Reordered).ToList();
+        var applied = State.Apply(changes.Select(c => c.Item), clock.GetUtcNow());
+        if (applied.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var ids = applied.Select(i => i.Id).ToHashSet();
+        var announced = changes.Where(c => ids.Contains(c.Item.Id) && c.Kind != ChangeKind.Reordered).ToList();
         if (announced.Count > 0)
         {
             Say(string.Join(" ", announced.TakeLast(3).Select(Describe)));
         }
 
-        if (applied.Count > 0)
-        {
-            Render();
-        }
+        RenderChanges();
 
         return Task.CompletedTask;
     });
@@ -473,6 +487,30 @@ public sealed partial class BoardSession(
     private void Say(string message) => Announcement = Announcement == message ? message + "\u200B" : message;
 
     private void Render() => _view?.Render();
+
+    /// <summary>Renders what item changes touch: the board's body when it is shown (one batch with the announcement), else everything.</summary>
+    private void RenderChanges()
+    {
+        if (_renderBody is { } body && State is not null)
+        {
+            body();
+        }
+        else
+        {
+            Render();
+        }
+    }
+
+    private sealed class BodyAttachment(BoardSession session, Action render) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (session._renderBody == render)
+            {
+                session._renderBody = null;
+            }
+        }
+    }
 
     private static string Describe(ItemChange change) => change.Kind switch
     {

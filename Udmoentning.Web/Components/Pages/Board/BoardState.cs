@@ -69,9 +69,10 @@ public sealed class BoardState
 
     /// <summary>
     /// The cards a long cell renders until the browser has said what is in view (and when prerendering): the cards its
-    /// height shows at the default text size, and a few more.
+    /// height shows at the default text size (36rem, 5.6 cards), no more, since every card here is rendered twice on
+    /// opening the board (prerendered, then again by the circuit).
     /// </summary>
-    public const int InitialWindow = 8;
+    public const int InitialWindow = 6;
 
     /// <summary>Cards rendered beyond the view of a long cell on either side, so scrolling a little shows cards at once.</summary>
     public const int Overscan = 4;
@@ -159,11 +160,26 @@ public sealed class BoardState
 
     public IReadOnlyList<PlanItem> Cell(CellKey key) => _cells.TryGetValue(key, out var items) ? items : [];
 
-    public int VisibleCount => _cells.Values.Sum(c => c.Count);
+    // The counts are summed over the board's few dozen cells without LINQ: every viewer sums them again for every change.
+    public int VisibleCount => Count(static (_, _) => true, 0);
 
-    public int CountInLane(int themeId) => _cells.Where(c => c.Key.ThemeId == themeId).Sum(c => c.Value.Count);
+    public int CountInLane(int themeId) => Count(static (key, id) => key.ThemeId == id, themeId);
 
-    public int CountInColumn(ItemStatus status) => _cells.Where(c => c.Key.Status == status).Sum(c => c.Value.Count);
+    public int CountInColumn(ItemStatus status) => Count(static (key, s) => key.Status == s, status);
+
+    private int Count<T>(Func<CellKey, T, bool> counts, T argument)
+    {
+        var total = 0;
+        foreach (var (key, items) in _cells)
+        {
+            if (counts(key, argument))
+            {
+                total += items.Count;
+            }
+        }
+
+        return total;
+    }
 
     /// <summary>The economy of what is visible, per budget year; kept up to date as changes arrive rather than summed per render.</summary>
     public long TotalIn(int year) => _totals.GetValueOrDefault(year);

@@ -27,7 +27,13 @@ public sealed partial class LiveBoard : IDisposable
     /// <summary>What to show of it, as read from the URL.</summary>
     [Parameter] public BoardFilter Filter { get; set; } = BoardFilter.None;
 
-    /// <summary>The board's parts, given the session; rendered again with every change.</summary>
+    /// <summary>
+    /// Whether <see cref="ChildContent"/> shows the board through a <see cref="BoardBody"/>: another viewer's change then
+    /// renders only the body, which holds the live region. Without one, every change renders all of the content.
+    /// </summary>
+    [Parameter] public bool HasBody { get; set; }
+
+    /// <summary>The board's parts, given the session; rendered again with every change (or only its body, see <see cref="HasBody"/>).</summary>
     [Parameter, EditorRequired] public required RenderFragment<BoardSession> ChildContent { get; set; }
 
     protected override void OnInitialized() =>
