@@ -32,30 +32,30 @@ public sealed class Report(string command)
 
         Line("## Change-to-visible latency (2,000-item board)");
         Line();
-        Line("From just before a move is asked of the hub (the application service saves it) until each viewer's circuit has received the render batch that carries the moved card: a card every viewer has rendered, moved to the top of the next column. The floor is a plain SignalR broadcast of a small message to as many plain clients, in the same run. Off screen: a card no viewer has rendered (far down a long cell) moved to the bottom of the next column, until each viewer has the batch with its announcement and counts.");
+        Line("From just before a move is asked of the hub (the application service saves it) until each viewer's circuit has received the render batch that carries the moved card: a card every viewer has rendered, moved to the top of the next column. The floor is a plain SignalR broadcast of a small message to as many plain clients, in the same run. Off screen: a card no viewer has rendered (far down a long cell) moved to the bottom of the next column, until each viewer has the batch with its announcement and counts. Server CPU: the app process's CPU time (all threads) over the timed changes, per change and viewer: what a change costs the server for each viewer, steadier from run to run than latency.");
         Line();
-        Line("| viewers | min | p50 | p95 | p99 | updates received | batch p50 | floor p95 | p95 / floor | off screen p50 | p95 | batch p50 | target |");
-        Line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Line("| viewers | min | p50 | p95 | p99 | updates received | batch p50 | server CPU per viewer | floor p95 | p95 / floor | off screen p50 | p95 | batch p50 | server CPU per viewer | target |");
+        Line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (result, floor) in Latency)
         {
             var target = result.Viewers >= 1000 ? "p95 ≤ 250 ms" : result.Viewers >= 300 ? "p95 ≤ 100 ms and ≤ 3× floor" : "–";
             var on = result.OnScreen;
             var off = result.OffScreen;
-            Line($"| {result.Viewers:N0} | {on.Latency.Row} | {on.Received:N0} / {on.Expected:N0} | {Bytes(on.BatchBytes.P50)} | {Stats.Ms(floor.P95)} | {Ratio(on.Latency.P95, floor.P95)} | " +
-                 $"{Stats.Ms(off.Latency.P50)} | {Stats.Ms(off.Latency.P95)} | {Bytes(off.BatchBytes.P50)} | {target} |");
+            Line($"| {result.Viewers:N0} | {on.Latency.Row} | {on.Received:N0} / {on.Expected:N0} | {Bytes(on.BatchBytes.P50)} | {Cpu(on)} | {Stats.Ms(floor.P95)} | {Ratio(on.Latency.P95, floor.P95)} | " +
+                 $"{Stats.Ms(off.Latency.P50)} | {Stats.Ms(off.Latency.P95)} | {Bytes(off.BatchBytes.P50)} | {Cpu(off)} | {target} |");
         }
 
         Line();
         Line("## Memory per viewer (2,000-item board)");
         Line();
-        Line("The server's managed heap after a full collection, and its working set, with no viewer (the plan's one shared copy already loaded) and with all open.");
+        Line("The server's managed heap after a full collection, and its working set, with no viewer (the plan's one shared copy already loaded) and with all open. Idle CPU: the server's CPU time over 3 s with the viewers open and nothing changing, once it has settled after opening them, as a share of one core.");
         Line();
-        Line("| viewers | heap idle → loaded | heap per viewer | working set idle → loaded | working set per viewer | target |");
-        Line("|---|---|---|---|---|---|");
+        Line("| viewers | heap idle → loaded | heap per viewer | working set idle → loaded | working set per viewer | idle CPU | target |");
+        Line("|---|---|---|---|---|---|---|");
         foreach (var (result, _) in Latency)
         {
             Line($"| {result.Viewers:N0} | {Mb(result.Idle.ManagedBytes)} → {Mb(result.Loaded.ManagedBytes)} | {PerViewer(result.Loaded.ManagedBytes - result.Idle.ManagedBytes, result.Viewers)} | " +
-                 $"{Mb(result.Idle.WorkingSetBytes)} → {Mb(result.Loaded.WorkingSetBytes)} | {PerViewer(result.Loaded.WorkingSetBytes - result.Idle.WorkingSetBytes, result.Viewers)} | heap ≤ 1.0 MB |");
+                 $"{Mb(result.Idle.WorkingSetBytes)} → {Mb(result.Loaded.WorkingSetBytes)} | {PerViewer(result.Loaded.WorkingSetBytes - result.Idle.WorkingSetBytes, result.Viewers)} | {result.IdleCpuShare.ToString("P0", CultureInfo.InvariantCulture)} | heap ≤ 1.0 MB |");
         }
 
         Line();
@@ -85,7 +85,7 @@ public sealed class Report(string command)
         Line();
         Line("## Save path in-process");
         Line();
-        Line("The application service's own time for a move: `PlanItemService.MoveAsync` called directly in the app's process (Development settings, a 500-item plan, the SQLite file in WAL as the app configures it), as the coordinator, each writer on a thread of its own moving its own items back and forth, after a warm-up. No hub, no network.");
+        Line("The application service's own time for a move: `PlanItemService.MoveAsync` called directly in the app's process (Development settings, a 500-item plan, the SQLite file in WAL as the app configures it), as the coordinator, each writer on a thread of its own moving its own items back and forth, after a warm-up. No hub, no network. Writers without a pace move as fast as they are answered, so 16 of them queue and the latency is the queue's; \"each every 100 ms\" is 16 writers that each start a move ten times a second (160 moves/s in all, about half of what the closed loop reaches).");
         Line();
         Line("| database | writers | moves | moves/s | min | p50 | p95 | p99 | errors | target |");
         Line("|---|---|---|---|---|---|---|---|---|---|");
@@ -162,7 +162,7 @@ public sealed class Report(string command)
     {
         var at300 = Latency.FirstOrDefault(l => l.Result.Viewers == 300);
         var at1000 = Latency.FirstOrDefault(l => l.Result.Viewers == 1000);
-        var save = SavesInProcess.FirstOrDefault(s => s.Database == "SQLite" && s.Writers == 16);
+        var save = SavesInProcess.FirstOrDefault(s => s.Database == "SQLite" && s.Writers == 16 && s.Every is null);
         var machine = $"{Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024 / 1024)} GiB, {RuntimeInformation.OSDescription}";
         return $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | {Commit()} | {machine} | `{command}` | " +
             $"{(at300.Result is null ? "–" : $"{Stats.Ms(at300.Result.OnScreen.Latency.P95)} ms ({Ratio(at300.Result.OnScreen.Latency.P95, at300.Floor.P95)})")} | " +
@@ -195,7 +195,7 @@ public sealed class Report(string command)
     }
 
     private static string SaveRow(SaveResult s) =>
-        $"| {s.Database} | {s.Writers} | {s.Moves:N0} | {s.MovesPerSecond:0} | {s.Latency.Row} | {s.Errors}{(s.FirstError is null ? string.Empty : $" ({s.FirstError})")} | {(s.Database == "SQLite" && s.Writers == 16 ? "p95 ≤ 5 ms, 0 errors" : "–")} |";
+        $"| {s.Database} | {s.Writers}{(s.Every is { } every ? $", each every {every.TotalMilliseconds:0} ms" : string.Empty)} | {s.Moves:N0} | {s.MovesPerSecond:0} | {s.Latency.Row} | {s.Errors}{(s.FirstError is null ? string.Empty : $" ({s.FirstError})")} | {(s.Database == "SQLite" && s.Writers == 16 ? "p95 ≤ 5 ms, 0 errors" : "–")} |";
 
     private static string Spread(IReadOnlyList<double> runs) =>
         runs.Count == 0 ? "–" : $"{Stats.Ms(Stats.Of(runs).P50)} ({Stats.Ms(runs.Min())}–{Stats.Ms(runs.Max())})";
@@ -205,6 +205,8 @@ public sealed class Report(string command)
     private static string Ratio(double value, double floor) => floor > 0 ? (value / floor).ToString("0.0", CultureInfo.InvariantCulture) + "×" : "–";
 
     private static string Bytes(double bytes) => double.IsNaN(bytes) ? "–" : (bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " KB";
+
+    private static string Cpu(Timed timed) => timed.ServerCpuMicrosecondsPerViewer <= 0 ? "–" : timed.ServerCpuMicrosecondsPerViewer.ToString("0", CultureInfo.InvariantCulture) + " µs";
 
     private static string Mb(long bytes) => (bytes / 1024.0 / 1024).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
 

@@ -16,6 +16,7 @@ public static class BurstScenario
         var reader = await server.SignInAsync("demo-laeser");
         var coordinator = await server.SignInAsync("demo-koordinator");
         await using var viewers = await Viewers.OpenAsync(new Uri(server.BaseUri, "/"), reader, viewerCount);
+        await server.SettleAsync(TimeSpan.FromSeconds(60));
         var movers = await Task.WhenAll(Enumerable.Range(0, changes).Select(_ => PlanMover.ConnectAsync(server.BaseUri, coordinator)));
         try
         {

@@ -4,10 +4,14 @@ using Udmoentning.Benchmarks.Harness;
 namespace Udmoentning.Benchmarks.Scenarios;
 
 public sealed record LatencyResult(
-    int Viewers, Timed OnScreen, Timed OffScreen, TimeSpan ConnectTime, MemoryReading Idle, MemoryReading Loaded);
+    int Viewers, Timed OnScreen, Timed OffScreen, TimeSpan ConnectTime, MemoryReading Idle, MemoryReading Loaded, double IdleCpuShare);
 
-/// <summary>The timings of one kind of change for every viewer: latency, how many arrived of how many, and the batch's size.</summary>
-public sealed record Timed(Stats Latency, int Expected, int Received, Stats BatchBytes);
+/// <summary>
+/// The timings of one kind of change for every viewer: latency, how many arrived of how many, the batch's size, and the
+/// server's CPU time per change per viewer (0 when not read). The CPU time is the steadier figure: latency on a shared
+/// 2-core machine moves by tens of percent from run to run, the work the server does per viewer much less.
+/// </summary>
+public sealed record Timed(Stats Latency, int Expected, int Received, Stats BatchBytes, double ServerCpuMicrosecondsPerViewer);
 
 /// <summary>
 /// Change-to-visible latency: with N viewers on the board, one change at a time is saved through the hub
@@ -34,21 +38,41 @@ public static class LatencyScenario
         var loaded = await server.MemoryAsync(admin);
         Console.WriteLine($"  {viewerCount} viewers open in {viewers.ConnectTime.TotalSeconds:0.0} s; server sees {loaded.LiveBoards} live boards");
 
-        var onScreen = await MeasureAsync(mover, [viewers], changes, moves.OnScreen, moves.OnScreenAsync);
-        var offScreen = await MeasureAsync(mover, [viewers], changes, moves.OffScreen, moves.OffScreenAsync);
-        return new LatencyResult(viewerCount, onScreen, offScreen, viewers.ConnectTime, idle, loaded);
+        // Timed once the server has settled; then what the open viewers cost it while nothing changes.
+        var settled = await server.SettleAsync(TimeSpan.FromSeconds(60));
+        var idleFrom = server.CpuTime();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var idleCpu = (server.CpuTime() - idleFrom).TotalSeconds / 3;
+        Console.WriteLine($"  settled after {settled.TotalSeconds:0} s; idle with {viewerCount} viewers the server uses {idleCpu:P0} of one core");
+
+        var onScreen = await MeasureAsync(mover, [viewers], changes, moves.OnScreen, moves.OnScreenAsync, server.CpuTime);
+        var offScreen = await MeasureAsync(mover, [viewers], changes, moves.OffScreen, moves.OffScreenAsync, server.CpuTime);
+        return new LatencyResult(viewerCount, onScreen, offScreen, viewers.ConnectTime, idle, loaded, idleCpu);
     }
 
     /// <summary>
-    /// <paramref name="changes"/> changes one after another (after one to warm up), each timed for every viewer of every group;
+    /// Untimed changes before the timed ones. A server that has just started is still compiling its hot code to its
+    /// faster tier (measured: about 1,000 methods and 1 s of JIT time per 2 s in the first minute of a run), which no
+    /// server that has run for a while does; one change was too few to get past that.
+    /// </summary>
+    public const int WarmUpChanges = 30;
+
+    /// <summary>
+    /// <paramref name="changes"/> changes one after another (after <see cref="WarmUpChanges"/> to warm up), each timed for every viewer of every group;
     /// the groups may be on different nodes.
     /// </summary>
     public static async Task<Timed> MeasureAsync(
-        PlanMover mover, IReadOnlyList<Viewers> groups, int changes, IReadOnlyList<int> items, Func<PlanMover, int, Task<TimedMove>> plan)
+        PlanMover mover, IReadOnlyList<Viewers> groups, int changes, IReadOnlyList<int> items, Func<PlanMover, int, Task<TimedMove>> plan,
+        Func<TimeSpan>? serverCpu = null)
     {
-        await ChangeAsync(groups, mover, await plan(mover, items[0]));
+        for (var w = 0; w < WarmUpChanges; w++)
+        {
+            await ChangeAsync(groups, mover, await plan(mover, items[w % items.Count]));
+        }
+
         var latencies = new List<double>();
         var bytes = new List<double>();
+        var cpuBefore = serverCpu?.Invoke() ?? TimeSpan.Zero;
         for (var i = 1; i <= changes; i++)
         {
             var (times, sizes) = await ChangeAsync(groups, mover, await plan(mover, items[i % items.Count]));
@@ -56,7 +80,9 @@ public static class LatencyScenario
             bytes.AddRange(sizes);
         }
 
-        return new Timed(Stats.Of(latencies), changes * groups.Sum(g => g.Count), latencies.Count, Stats.Of(bytes));
+        // Between changes the server also answers the mover's reads of the next item: a small part, counted in.
+        var cpu = serverCpu is null ? 0 : (serverCpu() - cpuBefore).TotalMicroseconds / changes / groups.Sum(g => g.Count);
+        return new Timed(Stats.Of(latencies), changes * groups.Sum(g => g.Count), latencies.Count, Stats.Of(bytes), cpu);
     }
 
     /// <summary>One change, timed from just before the save is asked for until each viewer has the batch that shows it.</summary>

@@ -3,7 +3,11 @@ using Udmoentning.Benchmarks.Harness;
 
 namespace Udmoentning.Benchmarks.Scenarios;
 
-public sealed record SaveResult(string Database, int Writers, int Moves, double MovesPerSecond, Stats Latency, int Errors, string? FirstError);
+/// <summary>
+/// One save run: <see cref="Every"/> is null when each writer moves as fast as it is answered (a closed loop: with 16
+/// writers, the queue decides the latency), or how often each writer starts a move (paced).
+/// </summary>
+public sealed record SaveResult(string Database, int Writers, int Moves, double MovesPerSecond, Stats Latency, int Errors, string? FirstError, TimeSpan? Every = null);
 
 /// <summary>
 /// Save throughput: W writers, each with its own hub connection as the coordinator, each moving its own items

@@ -20,6 +20,7 @@ public static class TwoNodeScenario
             var reader = await node.SignInAsync("demo-laeser");
             var moves = await TimedMoves.ReadAsync(node, reader, mover, 2000);
             await using var viewers = await Viewers.OpenAsync(new Uri(node.BaseUri, "/"), reader, viewerCount);
+            await node.SettleAsync(TimeSpan.FromSeconds(60));
             single = await LatencyScenario.MeasureAsync(mover, [viewers], changes, moves.OnScreen, moves.OnScreenAsync);
             Console.WriteLine($"  one node, {viewerCount} viewers: {single.Latency.Row} ms, {single.Received}/{single.Expected} received");
         }
@@ -31,6 +32,7 @@ public static class TwoNodeScenario
         var movesOnA = await TimedMoves.ReadAsync(a, readerOnA, moverOnA, 2000);
         await using var onA = await Viewers.OpenAsync(new Uri(a.BaseUri, "/"), readerOnA, viewerCount / 2);
         await using var onB = await Viewers.OpenAsync(new Uri(b.BaseUri, "/"), await b.SignInAsync("demo-laeser"), viewerCount - viewerCount / 2);
+        await Task.WhenAll(a.SettleAsync(TimeSpan.FromSeconds(60)), b.SettleAsync(TimeSpan.FromSeconds(60)));
         var two = await LatencyScenario.MeasureAsync(moverOnA, [onA, onB], changes, movesOnA.OnScreen, movesOnA.OnScreenAsync);
         Console.WriteLine($"  two nodes, {viewerCount} viewers split: {two.Latency.Row} ms, {two.Received}/{two.Expected} received");
         return new TwoNodeResult(viewerCount, single, two);
