@@ -112,7 +112,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, LiveApp app) : IC
         await AssertNoSeriousViolationsAsync(page, anyImpact: true);
 
         await viewer.GoToPageAsync("/admin/import");
-        await page.GetByLabel("Excel-fil").SetInputFilesAsync(new FilePayload
+        await viewer.ChooseWorkbookAsync(new FilePayload
         {
             Name = "plan.xlsx",
             MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -22,7 +22,7 @@ public sealed class ImportInBrowserTests(BrowserFixture browser, LiveApp app) : 
         await using var coordinator = await browser.OpenAsync(app, "/admin/planer/1/import", TestUsers.Coordinator, board: false);
         var file = RealisticWorkbooks.UpdateOfSamplePlan("AU-D4", newTitle, "6. Vækst, erhverv og beskæftigelse").ToBytes();
 
-        await coordinator.Page.GetByLabel("Excel-fil").SetInputFilesAsync(new FilePayload { Name = "opdatering.xlsx", MimeType = Xlsx, Buffer = file });
+        await coordinator.ChooseWorkbookAsync(new FilePayload { Name = "opdatering.xlsx", MimeType = Xlsx, Buffer = file });
 
         var page = coordinator.Page;
         await Expect(page.GetByText("1 nye punkter · 1 ændrede")).ToBeVisibleAsync();
@@ -44,7 +44,7 @@ public sealed class ImportInBrowserTests(BrowserFixture browser, LiveApp app) : 
         await using var coordinator = await browser.OpenAsync(app, "/admin/import", TestUsers.Coordinator, board: false);
         var page = coordinator.Page;
 
-        await page.GetByLabel("Excel-fil").SetInputFilesAsync(new FilePayload
+        await coordinator.ChooseWorkbookAsync(new FilePayload
         {
             Name = "plan-2026.xlsx",
             MimeType = Xlsx,
@@ -84,10 +84,25 @@ public sealed class ImportInBrowserTests(BrowserFixture browser, LiveApp app) : 
     {
         await using var coordinator = await browser.OpenAsync(app, "/admin/import", TestUsers.Coordinator, board: false);
 
-        await coordinator.Page.GetByLabel("Excel-fil").SetInputFilesAsync(new FilePayload { Name = "plan.xlsx", MimeType = Xlsx, Buffer = TestWorkbook.RandomBytes(2048, 3) });
+        await coordinator.ChooseWorkbookAsync(new FilePayload { Name = "plan.xlsx", MimeType = Xlsx, Buffer = TestWorkbook.RandomBytes(2048, 3) });
 
         await Expect(coordinator.Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Filen er ikke en Excel-fil (.xlsx).");
         await Expect(coordinator.Page.GetByRole(AriaRole.Button, new() { Name = "Opret planen" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task TheFileCannotBeChosenBeforeThePageListensForIt()
+    {
+        await using var coordinator = await browser.OpenAsync(app, "/admin/import", TestUsers.Coordinator, board: false);
+        await Expect(coordinator.Page.GetByLabel("Excel-fil")).ToBeEnabledAsync();
+
+        // A slow connection: the page is shown, but its script (and so its live connection) has not come yet.
+        await coordinator.Page.RouteAsync("**/_framework/blazor.web.js*", route => route.AbortAsync());
+        await coordinator.Page.ReloadAsync();
+
+        await Expect(coordinator.Page.Locator("h1")).ToHaveTextAsync("Importér en ny plan fra Excel");
+        await Expect(coordinator.Page.GetByLabel("Excel-fil")).ToBeDisabledAsync();
+        await Expect(coordinator.Page.GetByText("Siden indlæses …")).ToBeVisibleAsync();
     }
 
     [Fact]

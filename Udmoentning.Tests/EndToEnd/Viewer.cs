@@ -51,6 +51,14 @@ public sealed class Viewer(IBrowserContext context, IPage page) : IAsyncDisposab
         }
     }
 
+    /// <summary>Chooses <paramref name="file"/> in the import page's file input once the page listens for it (the input is enabled), as a user can.</summary>
+    public async Task ChooseWorkbookAsync(FilePayload file)
+    {
+        var input = Page.GetByLabel("Excel-fil");
+        await Expect(input).ToBeEnabledAsync();
+        await input.SetInputFilesAsync(file);
+    }
+
     public async Task GoToAsync(string path)
     {
         await Page.GotoAsync(path);
