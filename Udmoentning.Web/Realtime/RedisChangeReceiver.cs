@@ -32,6 +32,9 @@ public sealed class RedisChangeReceiver(
 
     private bool _warned;
 
+    /// <summary>Whether the first subscription is made; the connection resubscribes by itself after that.</summary>
+    private volatile bool _subscribed;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         redis.ConnectionFailed += OnConnectionFailed;
@@ -71,6 +74,7 @@ public sealed class RedisChangeReceiver(
             try
             {
                 var queue = await redis.GetSubscriber().SubscribeAsync(RedisChangeTransport.Channel);
+                _subscribed = true;
                 _failed.Clear();
                 status.Set(true);
                 return queue;
@@ -174,11 +178,16 @@ public sealed class RedisChangeReceiver(
         status.Set(false);
     }
 
-    /// <summary>Up again once every connection that failed (commands, subscriptions) is back.</summary>
+    /// <summary>
+    /// Up again once every connection that failed (commands, subscriptions) is back. Before the first subscription is made
+    /// (Redis was down at start-up), <see cref="SubscribeAsync"/> says so once it is. Said here, "up" came up to a second
+    /// before the subscription: a change published meanwhile was not heard, and the catch-up that "up" starts could read
+    /// the database before that change was saved, which left it to the next periodic resync (15 s).
+    /// </summary>
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
     {
         _failed.TryRemove(e.ConnectionType, out _);
-        if (!_failed.IsEmpty || status.IsUp)
+        if (!_subscribed || !_failed.IsEmpty || status.IsUp)
         {
             return;
         }
