@@ -36,10 +36,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// on <paramref name="path"/>; returned once the Blazor circuit is live (and, for a <paramref name="board"/>, the board is interactive).
     /// </summary>
     public Task<Viewer> OpenAsync(LiveApp app, string path, string user = TestUsers.Coordinator, bool board = true) =>
-        OpenAsync(app.BaseAddress, path, user, board);
+        OpenAsync(app.BaseAddress, path, user, board, app.Problems);
 
-    /// <summary>A new viewer of the app at <paramref name="baseAddress"/> (a node process, or a proxy in front of nodes).</summary>
-    public async Task<Viewer> OpenAsync(Uri baseAddress, string path, string user = TestUsers.Coordinator, bool board = true)
+    /// <summary>
+    /// A new viewer of the app at <paramref name="baseAddress"/> (a node process, or a proxy in front of nodes); what the
+    /// app logs as <paramref name="problems"/> goes to the test's output with the browser's.
+    /// </summary>
+    public async Task<Viewer> OpenAsync(Uri baseAddress, string path, string user = TestUsers.Coordinator, bool board = true, ServerProblems? problems = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -48,7 +51,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "da-DK",
         });
         context.SetDefaultTimeout(TimeoutMs);
-        var viewer = new Viewer(context, await context.NewPageAsync());
+        var viewer = new Viewer(context, await context.NewPageAsync(), problems);
         await viewer.SignInAsync(user, path, board);
         return viewer;
     }

@@ -28,8 +28,8 @@ public sealed class LargeBoardInBrowserTests(BrowserFixture browser) : IAsyncLif
         var codes = await FirstLaneAsync(ItemStatus.NotStarted);
         Assert.True(codes.Count > 3 * BoardState.InitialWindow, $"the first lane has only {codes.Count} cards not started");
         var far = codes[^2];
-        await using var mover = await browser.OpenAsync(_app.BaseAddress, "/", TestUsers.Coordinator);
-        await using var watcher = await browser.OpenAsync(_app.BaseAddress, "/", TestUsers.Reader);
+        await using var mover = await browser.OpenAsync(_app, "/", TestUsers.Coordinator);
+        await using var watcher = await browser.OpenAsync(_app, "/", TestUsers.Reader);
         var lane = mover.Page.Locator("section.lane").First;
         var notStarted = mover.Cell(lane, ItemStatus.NotStarted).Locator("ul.cards.long");
         await Expect(notStarted.Locator("li.card")).ToHaveCountAsync(BoardState.InitialWindow);

@@ -1,13 +1,22 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Playwright;
 using Udmoentning.Domain.Items;
+using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
 using static Microsoft.Playwright.Assertions;
 
 namespace Udmoentning.Tests.EndToEnd;
 
-/// <summary>One person's browser on the board, with the board's landmarks as locators.</summary>
-public sealed class Viewer(IBrowserContext context, IPage page) : IAsyncDisposable
+/// <summary>
+/// One person's browser on the board, with the board's landmarks as locators. What goes wrong meanwhile (the browser's
+/// errors and warnings, and the <paramref name="server"/>'s) is written to the test's output when it closes, which
+/// <c>dotnet test</c> shows for a test that failed.
+/// </summary>
+public sealed class Viewer(IBrowserContext context, IPage page, ServerProblems? server = null) : IAsyncDisposable
 {
+    private readonly ConcurrentQueue<string> _browserProblems = Watch(page);
+
     public IPage Page { get; } = page;
 
     public ILocator Announcer => Page.Locator("#board-announcer");
@@ -104,5 +113,36 @@ public sealed class Viewer(IBrowserContext context, IPage page) : IAsyncDisposab
 
     public Task<string[]> CodesAsync(ILocator cards) => cards.EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.code)");
 
-    public async ValueTask DisposeAsync() => await context.CloseAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await context.CloseAsync();
+        if (TestContext.Current.TestOutputHelper is { } output)
+        {
+            foreach (var line in _browserProblems)
+            {
+                output.WriteLine($"browser {line}");
+            }
+
+            foreach (var line in server?.TakeNew() ?? [])
+            {
+                output.WriteLine($"server {line}");
+            }
+        }
+    }
+
+    private static ConcurrentQueue<string> Watch(IPage page)
+    {
+        var problems = new ConcurrentQueue<string>();
+        void Add(string what) => problems.Enqueue(string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:HH:mm:ss.fff} {what}"));
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                Add($"{message.Type}: {message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, error) => Add($"page error: {error}");
+        page.Crash += (_, _) => Add("the page crashed");
+        return problems;
+    }
 }

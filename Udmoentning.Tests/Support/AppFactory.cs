@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Udmoentning.Tests.Support;
 
@@ -15,6 +17,9 @@ public class AppFactory : WebApplicationFactory<Program>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     public string DatabaseFile { get; } = TestDatabases.NewSqliteFile();
+
+    /// <summary>What the app logged at warning level or above, for a failing test's output.</summary>
+    public ServerProblems Problems { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -32,5 +37,7 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Problems));
     }
 }
