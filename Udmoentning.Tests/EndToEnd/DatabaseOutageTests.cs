@@ -11,8 +11,14 @@ namespace Udmoentning.Tests.EndToEnd;
 /// the open dialog keeps what was typed, and the same save works once the database is back.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class DatabaseOutageTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>
+public sealed class DatabaseOutageTests(BrowserFixture browser, DatabaseOutageTests.App app) : IClassFixture<DatabaseOutageTests.App>
 {
+    /// <summary>The app with rights read anew on every question, as they are once the usual 5 s have passed in an outage.</summary>
+    public sealed class App : LiveApp
+    {
+        public App() => Settings = new Dictionary<string, string> { ["Access:CacheSeconds"] = "0" };
+    }
+
     [Fact]
     public async Task MovesAndASaveDuringAnOutageSayItKeepTheFormAndSaveWhenTriedAgain()
     {

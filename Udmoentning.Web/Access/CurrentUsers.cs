@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Udmoentning.Domain.Access;
 using Udmoentning.Web.Data;
+using Udmoentning.Web.Planning;
 
 namespace Udmoentning.Web.Access;
 
@@ -37,10 +38,19 @@ public sealed record UserAccess(
 /// The one place that says who a signed-in principal is now and what they may do: the principal's user id
 /// (<see cref="ClaimTypes.NameIdentifier"/>) is looked up in the Identity tables; roles and committees come from there,
 /// never from the claims given at sign-in. Answers are reused for a few seconds, so a board's moves do not each pay a
-/// query; <see cref="UserAdministration"/> forgets a user at once when it changes them.
+/// query; <see cref="UserAdministration"/> forgets a user at once when it changes them. While the database cannot be
+/// reached, rights read before are used for <see cref="OutageGrace"/> past their time.
 /// </summary>
 public sealed class CurrentUsers(IDbContextFactory<PlanDbContext> contexts, AccessTimes times, TimeProvider clock)
 {
+    /// <summary>
+    /// How long past their time rights already read are used while the database cannot be reached. Without it, a page that
+    /// asks (opening an item, a meeting's next step, the revalidation of every open page) failed on a short outage, and
+    /// the failure ended the viewer's connection. Nothing can be saved meanwhile; rights taken away just before an outage
+    /// can at most last this much longer.
+    /// </summary>
+    public static readonly TimeSpan OutageGrace = TimeSpan.FromSeconds(15);
+
     /// <summary>Identity's lockout end for an account an administrator disabled: it never ends by itself.</summary>
     public static readonly DateTimeOffset DisabledUntil = DateTimeOffset.MaxValue;
 
@@ -64,9 +74,16 @@ public sealed class CurrentUsers(IDbContextFactory<PlanDbContext> contexts, Acce
             return cached.Access;
         }
 
-        var access = await ReadAsync(userId, cancellationToken);
-        _cache[userId] = (access, now + times.Cache);
-        return access;
+        try
+        {
+            var access = await ReadAsync(userId, cancellationToken);
+            _cache[userId] = (access, now + times.Cache);
+            return access;
+        }
+        catch (Exception e) when (StorageFailure.Is(e) && cached.Until != default && now - cached.Until < OutageGrace)
+        {
+            return cached.Access;
+        }
     }
 
     /// <summary>The next question about this user reads the database.</summary>

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Udmoentning.Tests.Support;
+using Udmoentning.Web.Access;
+using Udmoentning.Web.Data;
+using Udmoentning.Web.Planning;
+
+namespace Udmoentning.Tests.Access;
+
+/// <summary>
+/// While the database cannot be reached, rights read before it went are used for a short while past their time
+/// (<see cref="CurrentUsers.OutageGrace"/>), so a page that asks does not fail; after that, the outage is reported.
+/// </summary>
+public sealed class CurrentRightsInAnOutageTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task RightsReadBeforeAnOutageAreUsedForAShortWhileThenTheOutageIsReported()
+    {
+        var clock = new ManualClock();
+        var users = new CurrentUsers(app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>(), new AccessTimes(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5)), clock);
+        var editor = await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu);
+        var reader = await TestUsers.PrincipalAsync(app.Services, TestUsers.Reader);
+        var before = await users.ActorAsync(editor, TestContext.Current.CancellationToken);
+        Assert.NotEmpty(before.CommitteeIds);
+
+        using (DatabaseOutage.Begin(app))
+        {
+            clock.Advance(TimeSpan.FromSeconds(6));
+            var during = await users.ActorAsync(editor, TestContext.Current.CancellationToken);
+            Assert.Equal(before.Roles, during.Roles);
+            Assert.Equal(before.CommitteeIds, during.CommitteeIds);
+
+            // Nobody whose rights were never read gets any, and the grace ends.
+            var neverRead = await Assert.ThrowsAnyAsync<Exception>(() => users.ActorAsync(reader, TestContext.Current.CancellationToken));
+            Assert.True(StorageFailure.Is(neverRead));
+            clock.Advance(CurrentUsers.OutageGrace);
+            var afterGrace = await Assert.ThrowsAnyAsync<Exception>(() => users.ActorAsync(editor, TestContext.Current.CancellationToken));
+            Assert.True(StorageFailure.Is(afterGrace));
+        }
+
+        Assert.Equal(before.CommitteeIds, (await users.ActorAsync(editor, TestContext.Current.CancellationToken)).CommitteeIds);
+    }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        private DateTimeOffset _now = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
+
+        public void Advance(TimeSpan by) => _now += by;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+    }
+}
