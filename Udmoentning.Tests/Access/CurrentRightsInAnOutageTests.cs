@@ -1,5 +1,9 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Data;
@@ -39,6 +43,48 @@ public sealed class CurrentRightsInAnOutageTests(AppFactory app) : IClassFixture
         }
 
         Assert.Equal(before.CommitteeIds, (await users.ActorAsync(editor, TestContext.Current.CancellationToken)).CommitteeIds);
+    }
+
+    [Fact]
+    public async Task AnOpenPageStaysSignedInWhenItsRightsCannotBeCheckedInAnOutage()
+    {
+        var clock = new ManualClock();
+        var times = new AccessTimes(TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5));
+        var users = new CurrentUsers(app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>(), times, clock);
+        var logs = new LogSink();
+        using var loggers = LoggerFactory.Create(logging => logging.AddProvider(logs));
+        using var page = new AccessRevalidation(loggers, users, times, app.Services.GetRequiredService<IOptions<IdentityOptions>>());
+        var editor = await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu);
+        await users.ActorAsync(editor, TestContext.Current.CancellationToken);
+
+        using (DatabaseOutage.Begin(app))
+        {
+            // Past the rights' time and the grace: the page's next check cannot read them.
+            clock.Advance(TimeSpan.FromSeconds(5) + CurrentUsers.OutageGrace + TimeSpan.FromSeconds(1));
+            page.SetAuthenticationState(Task.FromResult(new AuthenticationState(editor)));
+            // Two failed checks: a page that was signed out is not checked again.
+            Assert.True(
+                await WaitUntilAsync(() => logs.Entries.Count(e => e.Level >= LogLevel.Warning && e.Category.Contains("Revalidat", StringComparison.Ordinal)) >= 2),
+                "The page's rights were checked once and never again: the failed check signed it out.");
+
+            Assert.True((await page.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated);
+        }
+    }
+
+    private static async Task<bool> WaitUntilAsync(Func<bool> condition)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                return false;
+            }
+
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        return true;
     }
 
     private sealed class ManualClock : TimeProvider

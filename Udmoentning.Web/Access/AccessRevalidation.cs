@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Udmoentning.Web.Planning;
 
 namespace Udmoentning.Web.Access;
 
@@ -10,7 +11,8 @@ namespace Udmoentning.Web.Access;
 /// Keeps an open circuit's user current. Every <see cref="AccessTimes.Revalidate"/> it asks <see cref="CurrentUsers"/>:
 /// an account that is gone, disabled or has a new security stamp makes the circuit anonymous (the page then sends the
 /// person to sign-in); changed roles or committees give the circuit a principal with the current ones, so pages,
-/// menus and <c>[Authorize]</c> re-read the rights without a new sign-in.
+/// menus and <c>[Authorize]</c> re-read the rights without a new sign-in. When the database cannot be reached, the check
+/// is left to the next time: the base class signs a circuit out on any failure, which made an outage end every open page.
 /// </summary>
 public sealed class AccessRevalidation(
     ILoggerFactory loggerFactory,
@@ -19,12 +21,31 @@ public sealed class AccessRevalidation(
     IOptions<IdentityOptions> identity)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
+    private readonly ILogger _logger = loggerFactory.CreateLogger<AccessRevalidation>();
+
     protected override TimeSpan RevalidationInterval => times.Revalidate;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         var principal = authenticationState.User;
-        if (CurrentUsers.UserId(principal) is not { } id || await currentUsers.FindAsync(id, cancellationToken) is not { IsDisabled: false } access)
+        if (CurrentUsers.UserId(principal) is not { } id)
+        {
+            return false;
+        }
+
+        UserAccess? found;
+        try
+        {
+            found = await currentUsers.FindAsync(id, cancellationToken);
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            // Nothing can be saved meanwhile (every change asks CurrentUsers again); the next check asks the database anew.
+            _logger.LogWarning(e, "The rights of an open page could not be checked: the database cannot be reached; checking again in {Seconds} s", times.Revalidate.TotalSeconds);
+            return true;
+        }
+
+        if (found is not { IsDisabled: false } access)
         {
             return false;
         }
