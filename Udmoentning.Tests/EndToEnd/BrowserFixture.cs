@@ -52,7 +52,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(TimeoutMs);
         var viewer = new Viewer(context, await context.NewPageAsync(), problems);
-        await viewer.SignInAsync(user, path, board);
+        try
+        {
+            await viewer.SignInAsync(user, path, board);
+        }
+        catch
+        {
+            // A viewer that failed to open must not stay on the page for the class's next tests (as someone "watching").
+            await viewer.DisposeAsync();
+            throw;
+        }
+
         return viewer;
     }
 

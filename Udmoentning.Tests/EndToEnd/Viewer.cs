@@ -49,7 +49,8 @@ public sealed class Viewer(IBrowserContext context, IPage page, ServerProblems? 
     {
         await Page.GotoAsync($"/konto/log-ind?returnUrl={Uri.EscapeDataString(returnUrl)}");
         await Page.Locator($"button[name=user][value='{user}']").ClickAsync();
-        await Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnUrl);
+        // The page is ready when its circuit is (below), not at the load event, which waits for every stylesheet and script.
+        await Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnUrl, new() { WaitUntil = WaitUntilState.Commit });
         if (board)
         {
             await WaitUntilInteractiveAsync();
