@@ -86,13 +86,4 @@ public sealed class CurrentRightsInAnOutageTests(AppFactory app) : IClassFixture
 
         return true;
     }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
-
-        public void Advance(TimeSpan by) => _now += by;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-    }
 }

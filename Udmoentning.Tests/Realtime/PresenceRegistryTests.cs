@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using Udmoentning.Tests.Support;
 using Udmoentning.Web;
 using Udmoentning.Web.Components.Shared;
 using Udmoentning.Web.Realtime.Presence;
@@ -156,17 +157,4 @@ public sealed class PresenceRegistryTests
     private string[] Names(string scope) => [.. _registry.Viewers(scope).Select(v => v.Name)];
 
     private PresenceRecord Record(string scope, string user, string name) => new(scope, user, name, _clock.GetUtcNow());
-
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Start { get; } = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
-
-        private DateTimeOffset _now;
-
-        public ManualClock() => _now = Start;
-
-        public void Advance(TimeSpan by) => _now += by;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-    }
 }

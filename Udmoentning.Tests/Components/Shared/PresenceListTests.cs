@@ -3,6 +3,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Components.Shared;
 using Udmoentning.Web.Realtime.Presence;
@@ -84,14 +85,5 @@ public sealed class PresenceListTests : BunitContext
         Assert.Single(_registry.Viewers(committee));
         await DisposeComponentsAsync();
         Assert.Empty(_registry.Viewers(committee));
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
-
-        public void Advance(TimeSpan by) => _now += by;
-
-        public override DateTimeOffset GetUtcNow() => _now;
     }
 }
