@@ -35,6 +35,9 @@ public sealed class TargetAdministrationTests(BrowserFixture browser, LiveApp ap
 
         var extra = SamplePlanData.Items.First(i => i.Kind != ItemKind.FiscalLeewayProposal && i.Effects[1] != 0);
         await page.GetByLabel("Filtrér punkter").FillAsync(extra.Code);
+        // The filter applies when typing pauses, and the list then closes up under the pointer: as a person would, wait
+        // for it before ticking (a click in that moment landed on another row once, and the box stayed unticked).
+        await Expect(page.Locator(".target-item").Filter(new() { HasNotText = extra.Code })).ToHaveCountAsync(0);
         var checkbox = page.GetByRole(AriaRole.Checkbox, new() { Name = $"{extra.Code} {extra.Title}" });
         await Expect(checkbox).Not.ToBeCheckedAsync();
         await checkbox.CheckAsync();
