@@ -99,6 +99,12 @@ for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
         h, m, s = r.get("duration", "0:0:0").split(":")
         name = r.get("testName", "").split("(")[0].rsplit(".", 1)[0]
         classes[name] = classes.get(name, 0) + int(h) * 3600 + int(m) * 60 + float(s)
+folders = {}
+for name, seconds in classes.items():
+    folder = name.split(".")[2] if name.count(".") >= 3 else name
+    folders[folder] = folders.get(folder, 0) + seconds
+print("Test time by folder (seconds; the EndToEnd classes run one after another, the others beside them):")
+print("  " + ", ".join(f"{folder} {seconds:.0f}" for folder, seconds in sorted(folders.items(), key=lambda f: -f[1])))
 print("Slowest test classes (seconds of test time; classes run in parallel):")
 for name, seconds in sorted(classes.items(), key=lambda c: -c[1])[:12]:
     print(f"  {seconds:6.1f}  {name}")

@@ -83,3 +83,13 @@ public sealed class EndToEndCollection : ICollectionFixture<BrowserFixture>
     /// <summary>The browser tests run one class after another: two cores host the app, its viewers and the test run.</summary>
     public const string Name = "EndToEnd";
 }
+
+[CollectionDefinition(Name)]
+public sealed class MultiNodeCollection : ICollectionFixture<BrowserFixture>
+{
+    /// <summary>
+    /// The two-node tests run beside the other browser tests, with a browser of their own: most of their time is two node
+    /// processes starting, which leaves the cores free in turns. In the one browser collection they were its longest class.
+    /// </summary>
+    public const string Name = "MultiNode";
+}

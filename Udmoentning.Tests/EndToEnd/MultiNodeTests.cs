@@ -15,7 +15,7 @@ namespace Udmoentning.Tests.EndToEnd;
 /// The app on two web nodes, each its own process, on one PostgreSQL database and one Redis server: what a municipality
 /// runs behind a load balancer. Every test starts both nodes at the same moment on an empty database.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(MultiNodeCollection.Name)]
 public sealed partial class MultiNodeTests(BrowserFixture browsers)
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(10);
