@@ -8,7 +8,7 @@ namespace Udmoentning.Benchmarks;
 
 /// <summary>
 /// The benchmark harness: <c>dotnet run -c Release --project Udmoentning.Benchmarks [-- --quick] [--viewers 50,300,1000]
-/// [--sizes 500,2000,5000] [--only latency,burst,render,save,import,nodes,memory] [--out FILE]</c>. Starts the app itself, measures,
+/// [--sizes 500,2000,5000] [--render-samples 20] [--only latency,burst,render,save,import,nodes,memory] [--out FILE]</c>. Starts the app itself, measures,
 /// prints Markdown tables and writes them to docs/benchmark-results.md.
 /// </summary>
 internal static class BenchmarkProgram
@@ -37,7 +37,7 @@ internal static class BenchmarkProgram
 
         if (only is null || only.Contains("render"))
         {
-            await FirstRenderAsync(report, publish, sizes, quick ? 3 : 7);
+            await FirstRenderAsync(report, publish, sizes, Option(args, "--render-samples") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : quick ? 3 : 20);
         }
 
         if (only is null || only.Contains("save"))
