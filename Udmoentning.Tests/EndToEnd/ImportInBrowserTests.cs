@@ -96,9 +96,16 @@ public sealed class ImportInBrowserTests(BrowserFixture browser, LiveApp app) : 
         await using var coordinator = await browser.OpenAsync(app, "/admin/import", TestUsers.Coordinator, board: false);
         await Expect(coordinator.Page.GetByLabel("Excel-fil")).ToBeEnabledAsync();
 
-        // A slow connection: the page is shown, but its script (and so its live connection) has not come yet.
-        await coordinator.Page.RouteAsync("**/_framework/blazor.web.js*", route => route.AbortAsync());
+        // A slow connection: the page is shown, but its script (and so its live connection) has not come yet. The script's
+        // name carries its fingerprint (blazor.web.<hash>.js).
+        var blocked = 0;
+        await coordinator.Page.RouteAsync("**/_framework/blazor.web.*", route =>
+        {
+            Interlocked.Increment(ref blocked);
+            return route.AbortAsync();
+        });
         await coordinator.Page.ReloadAsync();
+        Assert.True(blocked > 0, "The page's script was not held back.");
 
         await Expect(coordinator.Page.Locator("h1")).ToHaveTextAsync("Importér en ny plan fra Excel");
         await Expect(coordinator.Page.GetByLabel("Excel-fil")).ToBeDisabledAsync();
