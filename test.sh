@@ -103,7 +103,7 @@ folders = {}
 for name, seconds in classes.items():
     folder = name.split(".")[2] if name.count(".") >= 3 else name
     folders[folder] = folders.get(folder, 0) + seconds
-print("Test time by folder (seconds; the EndToEnd classes run one after another, the others beside them):")
+print("Test time by folder (seconds; the EndToEnd classes run one after another, but for MultiNodeTests, beside the others):")
 print("  " + ", ".join(f"{folder} {seconds:.0f}" for folder, seconds in sorted(folders.items(), key=lambda f: -f[1])))
 print("Slowest test classes (seconds of test time; classes run in parallel):")
 for name, seconds in sorted(classes.items(), key=lambda c: -c[1])[:12]:
