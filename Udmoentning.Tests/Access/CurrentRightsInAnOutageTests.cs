@@ -64,26 +64,10 @@ public sealed class CurrentRightsInAnOutageTests(AppFactory app) : IClassFixture
             page.SetAuthenticationState(Task.FromResult(new AuthenticationState(editor)));
             // Two failed checks: a page that was signed out is not checked again.
             Assert.True(
-                await WaitUntilAsync(() => logs.Entries.Count(e => e.Level >= LogLevel.Warning && e.Category.Contains("Revalidat", StringComparison.Ordinal)) >= 2),
+                await Poll.UntilAsync(() => logs.Entries.Count(e => e.Level >= LogLevel.Warning && e.Category.Contains("Revalidat", StringComparison.Ordinal)) >= 2, TimeSpan.FromSeconds(10)),
                 "The page's rights were checked once and never again: the failed check signed it out.");
 
             Assert.True((await page.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated);
         }
-    }
-
-    private static async Task<bool> WaitUntilAsync(Func<bool> condition)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (waited.Elapsed > TimeSpan.FromSeconds(10))
-            {
-                return false;
-            }
-
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-
-        return true;
     }
 }

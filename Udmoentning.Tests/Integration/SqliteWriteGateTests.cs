@@ -62,7 +62,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
             db.DataProtectionKeys.Add(Key("second"));
             await db.SaveChangesAsync(Token);
         }, Token);
-        await WaitUntilAsync(() => SqliteWriteGate.IsTaken(_connectionString));
+        Assert.True(await Poll.UntilAsync(() => SqliteWriteGate.IsTaken(_connectionString), _timeout), "The second writer never took its turn.");
 
         // Had the transaction's own save waited for the second writer's turn, each would wait for the other until the
         // gate gave up waiting (5 s): well past this bound, which only a save that does not wait for a turn meets.
@@ -77,13 +77,4 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     }
 
     private static DataProtectionKey Key(string name) => new() { FriendlyName = name, Xml = "<key />" };
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(_timeout);
-        while (!condition())
-        {
-            await Task.Delay(10, deadline.Token);
-        }
-    }
 }
