@@ -8,6 +8,7 @@ using Udmoentning.Web.Data;
 using Udmoentning.Web.Planning;
 using UglyToad.PdfPig;
 using static Microsoft.Playwright.Assertions;
+using static Udmoentning.Tests.Support.PdfText;
 
 namespace Udmoentning.Tests.EndToEnd;
 
@@ -109,7 +110,4 @@ public sealed class FollowUpRoundTests(BrowserFixture browser, LiveApp app) : IC
 
     private static ILocator Row(Viewer viewer, string code) =>
         viewer.Page.Locator("tr").Filter(new() { HasTextRegex = new Regex($@"(^|\s){Regex.Escape(code)}(\s|$)") });
-
-    /// <summary>Text without white space: a PDF's text layer places words by position and may not carry the spaces.</summary>
-    private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }

@@ -9,6 +9,7 @@ using Udmoentning.Tests.Support;
 using Udmoentning.Web.Planning;
 using UglyToad.PdfPig;
 using static Microsoft.Playwright.Assertions;
+using static Udmoentning.Tests.Support.PdfText;
 
 namespace Udmoentning.Tests.EndToEnd;
 
@@ -114,7 +115,4 @@ public sealed class RoundReportPdfTests(BrowserFixture browser, LiveApp app) : I
             Assert.True(reported.Succeeded, reported.Message);
         }
     }
-
-    /// <summary>Text without white space: a PDF's text layer places words by position and may not carry the spaces.</summary>
-    private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }
