@@ -52,7 +52,7 @@ public sealed partial class PlanItemService
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var item = await db.Items.SingleOrDefaultAsync(i => i.Id == request.ItemId, cancellationToken);
+            var item = await ItemAsync(db, request.ItemId, cancellationToken);
             if (item is null)
             {
                 return ChangeOutcome.NotFound();

@@ -35,7 +35,7 @@ public sealed partial class PlanItemService
     public Task<CommentOutcome> AddCommentAsync(ClaimsPrincipal user, int itemId, string? text, CancellationToken cancellationToken = default) =>
         logger.GuardAsync(() => WriteCommentAsync(user, "comment on", itemId, async (db, actor, now) =>
         {
-            var item = await db.Items.SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken);
+            var item = await ItemAsync(db, itemId, cancellationToken);
             if (item is null)
             {
                 return CommentStep.Answer(CommentOutcome.NotFound("Punktet findes ikke (længere)."));
@@ -150,11 +150,11 @@ public sealed partial class PlanItemService
     }
 
     /// <summary>Finds the comment and its item and checks the comment may still be changed by the actor; then lets <paramref name="change"/> change it.</summary>
-    private static async Task<CommentStep> ChangeCommentAsync(
+    private async Task<CommentStep> ChangeCommentAsync(
         PlanDbContext db, Actor actor, int commentId, Guid expectedVersion, DateTime now, Func<ItemComment, PlanItem, CommentStep> change, CancellationToken cancellationToken)
     {
         var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == commentId, cancellationToken);
-        var item = comment is null ? null : await db.Items.SingleOrDefaultAsync(i => i.Id == comment.ItemId, cancellationToken);
+        var item = comment is null ? null : await ItemAsync(db, comment.ItemId, cancellationToken);
         if (comment is null || item is null)
         {
             return CommentStep.Answer(CommentOutcome.NotFound(CommentOutcome.CommentNotFound));
@@ -175,8 +175,8 @@ public sealed partial class PlanItemService
     }
 
     /// <summary>Whether the item's plan is archived, read from the plan row itself (not as this node last heard).</summary>
-    private static async Task<string?> ReadOnlyReasonAsync(PlanDbContext db, PlanItem item, CancellationToken cancellationToken) =>
-        (await db.Plans.AsNoTracking().SingleAsync(p => p.Id == item.PlanId, cancellationToken)).ReadOnlyReason;
+    private async Task<string?> ReadOnlyReasonAsync(PlanDbContext db, PlanItem item, CancellationToken cancellationToken) =>
+        (await PlanAsync(db, item.PlanId, cancellationToken)).ReadOnlyReason;
 
     private CommentOutcome ForbiddenComment(ClaimsPrincipal user, string action, int id, string reason)
     {

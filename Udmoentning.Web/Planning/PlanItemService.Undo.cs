@@ -96,7 +96,7 @@ public sealed partial class PlanItemService
     private async Task<ChangeOutcome?> UndoEntryAsync(ClaimsPrincipal user, Actor actor, UndoEntry entry, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var item = await db.Items.SingleOrDefaultAsync(i => i.Id == entry.ItemId, cancellationToken);
+        var item = await ItemAsync(db, entry.ItemId, cancellationToken);
         if (item is null)
         {
             return ChangeOutcome.NotFound();

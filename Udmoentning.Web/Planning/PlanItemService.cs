@@ -53,7 +53,7 @@ public sealed partial class PlanItemService(
         // One connection for the move's reads and its save, instead of one from the pool for each.
         await db.Database.OpenConnectionAsync(cancellationToken);
 
-        var item = await db.Items.SingleOrDefaultAsync(i => i.Id == request.ItemId, cancellationToken);
+        var item = await ItemAsync(db, request.ItemId, cancellationToken);
         if (item is null)
         {
             return ChangeOutcome.NotFound();
@@ -65,7 +65,7 @@ public sealed partial class PlanItemService(
         }
 
         // The plan row itself is read: whether it is archived must be true now, not as this node last heard.
-        var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == item.PlanId, cancellationToken);
+        var plan = await PlanAsync(db, item.PlanId, cancellationToken);
         if (plan.ReadOnlyReason is { } readOnly)
         {
             return ChangeOutcome.Refused(item, readOnly);
@@ -132,7 +132,7 @@ public sealed partial class PlanItemService(
             return Forbidden(user, "edit", itemId, null, AccessRules.NotSignedIn);
         }
 
-        var item = await db.Items.SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken);
+        var item = await ItemAsync(db, itemId, cancellationToken);
         if (item is null)
         {
             return ChangeOutcome.NotFound();
@@ -282,17 +282,6 @@ public sealed partial class PlanItemService(
         var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
         var themes = await db.Themes.AsNoTracking().Where(t => t.PlanId == item.PlanId).ToListAsync(cancellationToken);
         return (committees, themes);
-    }
-
-    /// <summary>The item's current cell and its target cell, by position, to place the card and to say where it went.</summary>
-    private static async Task<Cells> CellsAsync(PlanDbContext db, PlanItem item, ItemStatus to, CancellationToken cancellationToken)
-    {
-        var items = await db.Items.AsNoTracking()
-            .Where(i => i.PlanId == item.PlanId && i.ThemeId == item.ThemeId && (i.Status == to || i.Status == item.Status))
-            .OrderBy(i => i.Position).ThenBy(i => i.Id)
-            .Select(i => new CellItem(i.Id, i.Status, i.Position))
-            .ToListAsync(cancellationToken);
-        return new Cells(items, to);
     }
 
     private sealed record CellItem(int Id, ItemStatus Status, double Position);
