@@ -47,7 +47,7 @@ public static class FloorScenario
                 var handlers = clients.Select((c, i) => c.On<long>("m", _ => received[i].TrySetResult(Stopwatch.GetTimestamp()))).ToList();
                 var sent = Stopwatch.GetTimestamp();
                 await hub.Clients.All.SendAsync("m", sent);
-                var arrivals = await Task.WhenAll(received.Select(r => r.Task));
+                var arrivals = await ArrivalsAsync(clients, received, round);
                 if (round > 0)
                 {
                     latencies.AddRange(arrivals.Select(a => Stopwatch.GetElapsedTime(sent, a).TotalMilliseconds));
@@ -65,6 +65,23 @@ public static class FloorScenario
         }
 
         return Stats.Of(latencies);
+    }
+
+    /// <summary>
+    /// When every client has the broadcast. Bounded: a client that lost its connection would otherwise hang the whole run
+    /// (seen once, at 300 clients, with the process idle); the run stops instead and says how many clients had it.
+    /// </summary>
+    private static async Task<long[]> ArrivalsAsync(List<HubConnection> clients, TaskCompletionSource<long>[] received, int round)
+    {
+        var all = Task.WhenAll(received.Select(r => r.Task));
+        if (await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(30))) != all)
+        {
+            throw new TimeoutException(
+                $"Floor, broadcast {round}: {received.Count(r => r.Task.IsCompleted)} of {clients.Count} clients had it after 30 s; " +
+                $"{clients.Count(c => c.State != HubConnectionState.Connected)} were no longer connected.");
+        }
+
+        return await all;
     }
 
     private sealed class FloorHub : Hub;
