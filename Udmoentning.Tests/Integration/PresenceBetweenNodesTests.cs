@@ -80,12 +80,8 @@ public sealed class PresenceBetweenNodesTests : IAsyncLifetime
     /// <summary>Within 2 s: before the next heartbeat (3 s), so it came with the change itself.</summary>
     private static async Task SoonAsync(PresenceRegistry registry, string[] names)
     {
-        var waited = Stopwatch.StartNew();
-        while (!Names(registry).Order().SequenceEqual(names.Order()))
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(2), $"Expected {string.Join(", ", names)}; shown: {string.Join(", ", Names(registry))}.");
-            await Task.Delay(20, Token);
-        }
+        Assert.True(await Poll.UntilAsync(() => Names(registry).Order().SequenceEqual(names.Order()), TimeSpan.FromSeconds(2)),
+            $"Expected {string.Join(", ", names)}; shown: {string.Join(", ", Names(registry))}.");
     }
 
     private static string[] Names(PresenceRegistry registry) => [.. registry.Viewers(_board).Select(v => v.Name)];

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Web.Extensions;
 using Udmoentning.Web.Realtime;
@@ -42,15 +41,9 @@ public sealed class TwoNodes : IAsyncDisposable
     /// <summary>Waits until both nodes say the connection to the other nodes is up (or down).</summary>
     public async Task WaitUntilAsync(bool up, TimeSpan timeout)
     {
-        var deadline = Stopwatch.StartNew();
-        while (new[] { A, B }.Any(n => n.Services.GetRequiredService<RealtimeStatus>().IsUp != up))
+        if (!await Poll.UntilAsync(() => new[] { A, B }.All(n => n.Services.GetRequiredService<RealtimeStatus>().IsUp == up), timeout))
         {
-            if (deadline.Elapsed > timeout)
-            {
-                throw new TimeoutException($"The nodes did not see Redis {(up ? "up" : "down")} within {timeout.TotalSeconds} s.");
-            }
-
-            await Task.Delay(20, TestContext.Current.CancellationToken);
+            throw new TimeoutException($"The nodes did not see Redis {(up ? "up" : "down")} within {timeout.TotalSeconds} s.");
         }
     }
 
