@@ -13,17 +13,19 @@ namespace Udmoentning.Tests.EndToEnd;
 
 /// <summary>
 /// The app on two web nodes, each its own process, on one PostgreSQL database and one Redis server: what a municipality
-/// runs behind a load balancer. Every test starts both nodes at the same moment on an empty database.
+/// runs behind a load balancer. Each pair of nodes is started at the same moment on an empty database. The tests that
+/// leave both nodes and Redis running share one pair (<see cref="SharedTwoNodes"/>): starting a pair is most of such a
+/// test's time. The tests that stop a node or Redis start their own.
 /// </summary>
 [Collection(MultiNodeCollection.Name)]
-public sealed partial class MultiNodeTests(BrowserFixture browsers)
+public sealed partial class MultiNodeTests(BrowserFixture browsers, SharedTwoNodes shared) : IClassFixture<SharedTwoNodes>
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task Two_nodes_started_at_once_on_an_empty_database_both_serve_one_plan_seeded_once()
     {
-        await using var nodes = await TwoAppNodes.StartAsync(await RedisServer.SharedAsync());
+        var nodes = shared.Nodes;
 
         await using var db = nodes.OpenDatabase();
         var ct = TestContext.Current.CancellationToken;
@@ -40,7 +42,7 @@ public sealed partial class MultiNodeTests(BrowserFixture browsers)
     [Fact]
     public async Task A_move_on_one_node_reaches_a_browser_and_a_hub_client_on_the_other()
     {
-        await using var nodes = await TwoAppNodes.StartAsync(await RedisServer.SharedAsync());
+        var nodes = shared.Nodes;
         var (planId, itemId, code) = await nodes.PlanAndItemAsync();
         await using var viewerOnB = await browsers.OpenAsync(nodes.B.BaseAddress, "/");
         await using var hubClientOnB = await HubListener.FollowAsync(nodes.B.BaseAddress, planId, committee: null);
@@ -69,7 +71,7 @@ public sealed partial class MultiNodeTests(BrowserFixture browsers)
     [Fact]
     public async Task A_sign_in_and_a_form_from_one_node_are_valid_on_the_other()
     {
-        await using var nodes = await TwoAppNodes.StartAsync(await RedisServer.SharedAsync());
+        var nodes = shared.Nodes;
         var ct = TestContext.Current.CancellationToken;
         var cookies = new CookieContainer();
         using var handler = new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false };
@@ -155,7 +157,7 @@ public sealed partial class MultiNodeTests(BrowserFixture browsers)
     [Fact]
     public async Task A_meeting_presented_on_one_node_is_followed_and_taken_over_on_the_other()
     {
-        await using var nodes = await TwoAppNodes.StartAsync(await RedisServer.SharedAsync());
+        var nodes = shared.Nodes;
         await using var presenterOnA = await browsers.OpenAsync(nodes.A.BaseAddress, "/moede/au", TestUsers.Coordinator, board: false);
         await using var readerOnB = await browsers.OpenAsync(nodes.B.BaseAddress, "/moede/au", TestUsers.Reader, board: false);
         await using var editorOnB = await browsers.OpenAsync(nodes.B.BaseAddress, "/moede/au", TestUsers.EditorAu, board: false);
@@ -191,4 +193,20 @@ public sealed partial class MultiNodeTests(BrowserFixture browsers)
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+}
+
+/// <summary>One pair of nodes for the two-node tests that leave both nodes and Redis running, started as every pair is.</summary>
+public sealed class SharedTwoNodes : IAsyncLifetime
+{
+    public TwoAppNodes Nodes { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => Nodes = await TwoAppNodes.StartAsync(await RedisServer.SharedAsync());
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Nodes is not null)
+        {
+            await Nodes.DisposeAsync();
+        }
+    }
 }
