@@ -5,9 +5,9 @@ using System.Text.RegularExpressions;
 namespace Udmoentning.Benchmarks.Harness;
 
 /// <summary>
-/// The cards a viewer's board renders when it opens, per cell and in order, read from the prerendered board (the
-/// circuit renders the same window of each long cell until the browser scrolls). The timed moves use these cards, so
-/// each timed change moves a card every viewer has rendered; the cards not among them are off-screen.
+/// The cards of the prerendered board, per cell and in order. Its first lane shows the same cards as a live viewer's
+/// board until the browser scrolls; below it, long cells are blank until the board is live. The timed on-screen moves
+/// use the first lane's cards, so each moves a card every viewer has rendered.
 /// </summary>
 public sealed partial class BoardLayout
 {
@@ -15,7 +15,7 @@ public sealed partial class BoardLayout
 
     public IReadOnlyList<Cell> Cells { get; }
 
-    /// <summary>Every card rendered on opening.</summary>
+    /// <summary>Every card of the prerendered board.</summary>
     public IReadOnlySet<int> Rendered => Cells.SelectMany(c => c.Rendered).ToHashSet();
 
     public static async Task<BoardLayout> ReadAsync(Uri baseUri, CookieContainer cookies)

@@ -1,3 +1,4 @@
+using Udmoentning.Benchmarks.Circuits;
 using Udmoentning.Benchmarks.Harness;
 
 namespace Udmoentning.Benchmarks.Scenarios;
@@ -45,11 +46,21 @@ public sealed class TimedMoves
             Console.WriteLine("  note: some cells render every card; an off-screen move into one of them is on screen.");
         }
 
+        // The prerendered page shows the cards of the first lane only; the live board renders the first cards of every
+        // long cell. So a card is off-screen when a live viewer's first render does not show it.
         var rendered = layout.Rendered;
+        await using var viewer = await BlazorCircuitClient.ConnectAsync(server.BaseUri, reader, CancellationToken.None);
+        var firstRender = viewer.RecentBatches.Where(b => b.BatchId <= viewer.ReadyBatchId).ToList();
         var offScreen = new List<int>();
         for (var id = itemCount; id > 0 && offScreen.Count < 10; id--)
         {
-            if (!rendered.Contains(id) && (await mover.CurrentAsync(id)).Status is "NotStarted" or "InProgress")
+            if (rendered.Contains(id) || (await mover.CurrentAsync(id)).Status is not ("NotStarted" or "InProgress"))
+            {
+                continue;
+            }
+
+            var card = CardText(await mover.CurrentCodeAsync(id));
+            if (!firstRender.Any(b => b.ContainsText(card)))
             {
                 offScreen.Add(id);
             }
