@@ -46,8 +46,8 @@ public sealed class TimedMoves
             Console.WriteLine("  note: some cells render every card; an off-screen move into one of them is on screen.");
         }
 
-        // The prerendered page shows the cards of the first lane only; the live board renders the first cards of every
-        // long cell. So a card is off-screen when a live viewer's first render does not show it.
+        // The prerendered page shows short cells and the first lane's long cells; the live board also renders the first
+        // cards of the lower lanes' long cells. So a card is off-screen when a live viewer's first render does not show it.
         var rendered = layout.Rendered;
         await using var viewer = await BlazorCircuitClient.ConnectAsync(server.BaseUri, reader, CancellationToken.None);
         var firstRender = viewer.RecentBatches.Where(b => b.BatchId <= viewer.ReadyBatchId).ToList();
