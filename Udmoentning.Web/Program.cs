@@ -2,6 +2,7 @@ using Udmoentning.Web;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Extensions;
 
+WebApplication? app = null;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
@@ -16,7 +17,7 @@ try
     builder.AddUi();
     builder.AddHealth();
 
-    var app = builder.Build();
+    app = builder.Build();
     if (MigrateCommand.IsRequested(args))
     {
         return await MigrateCommand.RunAsync(app);
@@ -36,6 +37,8 @@ try
 }
 catch (StartupException e)
 {
+    // In the app's log too, where log collectors (and tests hosting the app) look for why a node never listened.
+    app?.Logger.LogCritical("Udmøntning cannot start: {Problem}", e.Message);
     await Console.Error.WriteLineAsync($"Udmøntning cannot start: {e.Message}");
     return 1;
 }

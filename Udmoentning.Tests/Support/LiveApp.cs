@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Udmoentning.Tests.Support;
 
@@ -14,6 +15,13 @@ public class LiveApp : AppFactory, IAsyncLifetime
     {
         UseKestrel(0);
         StartServer();
+
+        // When the app's own start-up gives up (it logs why and returns), the factory still returns; the host never started.
+        if (!Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.IsCancellationRequested)
+        {
+            throw new InvalidOperationException($"The app did not start: {string.Join(" | ", Problems.TakeNew())}");
+        }
+
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
         return ValueTask.CompletedTask;
