@@ -46,8 +46,13 @@ public static class DatabaseStartup
         IAsyncDisposable held;
         try
         {
-            // The lock needs the database to exist; migrating would create it, so create it first.
-            await CreateIfMissingAsync(db.GetService<IRelationalDatabaseCreator>());
+            // A server database's lock needs the database, so it is created first. SQLite's lock is a file beside the
+            // database, and migrating creates the database under it: no node opens a file that another is still creating.
+            if (provider != DatabaseProvider.Sqlite)
+            {
+                await CreateIfMissingAsync(db.GetService<IRelationalDatabaseCreator>());
+            }
+
             held = await PreparationLock.AcquireAsync(provider, db.Database.GetConnectionString()!);
         }
         catch (Exception e) when (e is not OperationCanceledException and not StartupException)
