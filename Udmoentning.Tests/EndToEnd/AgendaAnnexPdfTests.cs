@@ -59,6 +59,9 @@ public sealed class AgendaAnnexPdfTests(BrowserFixture browser, LiveApp app) : I
         }
 
         Assert.All(_auExtract, item => Assert.Contains(Squeeze(item.Code), all));
+        // A search of the PDF finds the plan's words: no ligature glyphs, and the letter pairs they would have joined are there.
+        Assert.DoesNotContain(all, IsLigature);
+        Assert.Matches("ff|fi|fl", all);
         var outsider = SamplePlanData.Items.First(i => !_auExtract.Contains(i) && !_auExtract.Any(a => Squeeze(a.Code).Contains(Squeeze(i.Code), StringComparison.Ordinal)));
         Assert.DoesNotContain(Squeeze(outsider.Code), all);
         Assert.Contains(Squeeze("I alt"), all);

@@ -47,6 +47,9 @@ public sealed class RoundReportPdfTests(BrowserFixture browser, LiveApp app) : I
         using var document = PdfDocument.Open(pdf);
         var pages = document.GetPages().Select(p => (p.Width, p.Height, Text: Squeeze(p.Text))).ToList();
         var all = string.Concat(pages.Select(p => p.Text));
+        // A search of the PDF finds the plan's words: no ligature glyphs, and the letter pairs they would have joined are there.
+        Assert.DoesNotContain(all, IsLigature);
+        Assert.Matches("ff|fi|fl", all);
         Assert.True(pages.Count >= 2, $"The whole plan's round should run over more than one page; it took {pages.Count}.");
         for (var i = 0; i < pages.Count; i++)
         {
