@@ -34,10 +34,16 @@ public sealed class TargetAdministrationTests(BrowserFixture browser, LiveApp ap
         await page.GetByLabel("Beløb 2027 (1.000 kr.)").FillAsync("(3 000)");
 
         var extra = SamplePlanData.Items.First(i => i.Kind != ItemKind.FiscalLeewayProposal && i.Effects[1] != 0);
+        // A filter that matches nothing says so, in words and to a screen reader.
+        var shown = page.Locator(".target-form [role=status]");
+        await page.GetByLabel("Filtrér punkter").FillAsync("findes-ikke");
+        await Expect(page.GetByText("Ingen punkter passer til filteret \"findes-ikke\".")).ToBeVisibleAsync();
+        await Expect(shown).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^0 af \d+ punkter vist$"));
         await page.GetByLabel("Filtrér punkter").FillAsync(extra.Code);
         // The filter applies when typing pauses, and the list then closes up under the pointer: as a person would, wait
         // for it before ticking (a click in that moment landed on another row once, and the box stayed unticked).
         await Expect(page.Locator(".target-item").Filter(new() { HasNotText = extra.Code })).ToHaveCountAsync(0);
+        await Expect(shown).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($@"^{await page.Locator(".target-item").CountAsync()} af \d+ punkter vist$"));
         var checkbox = page.GetByRole(AriaRole.Checkbox, new() { Name = $"{extra.Code} {extra.Title}" });
         await Expect(checkbox).Not.ToBeCheckedAsync();
         await checkbox.CheckAsync();
