@@ -82,7 +82,8 @@ internal static class BenchmarkProgram
             report.Latency.Add((latency, floor));
             Console.WriteLine($"  {count} viewers: latency {latency.OnScreen.Latency.Row} ms, floor p95 {Stats.Ms(floor.P95)} ms, " +
                 $"{latency.OnScreen.Received}/{latency.OnScreen.Expected} received; off screen {latency.OffScreen.Latency.Row} ms; " +
-                $"server CPU per change per viewer {latency.OnScreen.ServerCpuMicrosecondsPerViewer:0} µs, off screen {latency.OffScreen.ServerCpuMicrosecondsPerViewer:0} µs");
+                $"server CPU per change per viewer {latency.OnScreen.ServerCpuMicrosecondsPerViewer:0} µs (JIT {latency.OnScreen.JitMicrosecondsPerViewer:0}, after {latency.OnScreen.WarmUpChanges} changes), " +
+                $"off screen {latency.OffScreen.ServerCpuMicrosecondsPerViewer:0} µs (JIT {latency.OffScreen.JitMicrosecondsPerViewer:0}, after {latency.OffScreen.WarmUpChanges} changes)");
         }
 
         if (burst)

@@ -127,6 +127,13 @@ public sealed class AppServer : IAsyncDisposable
         return await http.GetFromJsonAsync<MemoryReading>("diagnostics/memory") ?? throw new InvalidDataException("No memory reading.");
     }
 
+    /// <summary>What the app's JIT has compiled so far (methods, and its time).</summary>
+    public async Task<JitReading> JitAsync(CookieContainer adminCookies)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { CookieContainer = adminCookies }) { BaseAddress = BaseUri };
+        return await http.GetFromJsonAsync<JitReading>("diagnostics/jit") ?? throw new InvalidDataException("No JIT reading.");
+    }
+
     public Task<CookieContainer> SignInAsync(string demoUser) => DemoSignIn.SignInAsync(BaseUri, demoUser, CancellationToken.None);
 
     private async Task WaitUntilUpAsync()
@@ -176,3 +183,5 @@ public sealed class AppServer : IAsyncDisposable
 
 /// <summary>What <c>/diagnostics/memory</c> reports.</summary>
 public sealed record MemoryReading(long ManagedBytes, long WorkingSetBytes, int LiveBoards);
+
+public sealed record JitReading(long CompiledMethods, double CompilationMilliseconds);

@@ -32,7 +32,7 @@ public sealed class Report(string command)
 
         Line("## Change-to-visible latency (2,000-item board)");
         Line();
-        Line("From just before a move is asked of the hub (the application service saves it) until each viewer's circuit has received the render batch that carries the moved card: a card every viewer has rendered, moved to the top of the next column. The floor is a plain SignalR broadcast of a small message to as many plain clients, in the same run. Off screen: a card no viewer has rendered (far down a long cell) moved to the bottom of the next column, until each viewer has the batch with its announcement and counts. Server CPU: the app process's CPU time (all threads) over the timed changes, per change and viewer: what a change costs the server for each viewer, steadier from run to run than latency.");
+        Line("From just before a move is asked of the hub (the application service saves it) until each viewer's circuit has received the render batch that carries the moved card: a card every viewer has rendered, moved to the top of the next column. The floor is a plain SignalR broadcast of a small message to as many plain clients, in the same run. Off screen: a card no viewer has rendered (far down a long cell) moved to the bottom of the next column, until each viewer has the batch with its announcement and counts. Server CPU: the app process's CPU time (all threads) over the timed changes, per change and viewer: what a change costs the server for each viewer, steadier from run to run than latency; in brackets, the part of it that was the JIT. The timed changes follow untimed ones, 30 and then rounds of 10 until a round has the JIT compile fewer than 20 methods (at most 300 more).");
         Line();
         Line("| viewers | min | p50 | p95 | p99 | updates received | batch p50 | server CPU per viewer | floor p95 | p95 / floor | off screen p50 | p95 | batch p50 | server CPU per viewer | target |");
         Line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -206,7 +206,9 @@ public sealed class Report(string command)
 
     private static string Bytes(double bytes) => double.IsNaN(bytes) ? "–" : (bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " KB";
 
-    private static string Cpu(Timed timed) => timed.ServerCpuMicrosecondsPerViewer <= 0 ? "–" : timed.ServerCpuMicrosecondsPerViewer.ToString("0", CultureInfo.InvariantCulture) + " µs";
+    private static string Cpu(Timed timed) => timed.ServerCpuMicrosecondsPerViewer <= 0 ? "–"
+        : timed.ServerCpuMicrosecondsPerViewer.ToString("0", CultureInfo.InvariantCulture) + " µs"
+            + (timed.JitMicrosecondsPerViewer > 0 ? $" (JIT {timed.JitMicrosecondsPerViewer.ToString("0", CultureInfo.InvariantCulture)})" : string.Empty);
 
     private static string Mb(long bytes) => (bytes / 1024.0 / 1024).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
 

@@ -11,7 +11,12 @@ public sealed record LatencyResult(
 /// server's CPU time per change per viewer (0 when not read). The CPU time is the steadier figure: latency on a shared
 /// 2-core machine moves by tens of percent from run to run, the work the server does per viewer much less.
 /// </summary>
-public sealed record Timed(Stats Latency, int Expected, int Received, Stats BatchBytes, double ServerCpuMicrosecondsPerViewer);
+/// <summary>
+/// One scenario's timed changes. <paramref name="JitMicrosecondsPerViewer"/>: the part of the server's CPU that was the JIT
+/// (still compiling code to its last tier), per change and viewer; <paramref name="WarmUpChanges"/>: untimed changes before.
+/// </summary>
+public sealed record Timed(
+    Stats Latency, int Expected, int Received, Stats BatchBytes, double ServerCpuMicrosecondsPerViewer, double JitMicrosecondsPerViewer = 0, int WarmUpChanges = 0);
 
 /// <summary>
 /// Change-to-visible latency: with N viewers on the board, one change at a time is saved through the hub
@@ -45,8 +50,8 @@ public static class LatencyScenario
         var idleCpu = (server.CpuTime() - idleFrom).TotalSeconds / 3;
         Console.WriteLine($"  settled after {settled.TotalSeconds:0} s; idle with {viewerCount} viewers the server uses {idleCpu:P0} of one core");
 
-        var onScreen = await MeasureAsync(mover, [viewers], changes, moves.OnScreen, moves.OnScreenAsync, server.CpuTime);
-        var offScreen = await MeasureAsync(mover, [viewers], changes, moves.OffScreen, moves.OffScreenAsync, server.CpuTime);
+        var onScreen = await MeasureAsync(mover, [viewers], changes, moves.OnScreen, moves.OnScreenAsync, server.CpuTime, () => server.JitAsync(admin));
+        var offScreen = await MeasureAsync(mover, [viewers], changes, moves.OffScreen, moves.OffScreenAsync, server.CpuTime, () => server.JitAsync(admin));
         return new LatencyResult(viewerCount, onScreen, offScreen, viewers.ConnectTime, idle, loaded, idleCpu);
     }
 
@@ -58,20 +63,47 @@ public static class LatencyScenario
     public const int WarmUpChanges = 30;
 
     /// <summary>
-    /// <paramref name="changes"/> changes one after another (after <see cref="WarmUpChanges"/> to warm up), each timed for every viewer of every group;
+    /// With a JIT reading, the warm-up goes on in rounds of this many changes until a round compiles fewer than
+    /// <see cref="QuietMethods"/> methods, at most <see cref="MostWarmUpRounds"/> rounds: 30 changes left the JIT compiling
+    /// 200–900 methods a second through the timed changes (dotnet-trace, 2026-11-28), up to a third of the CPU counted.
+    /// </summary>
+    public const int WarmUpRound = 10;
+
+    public const int QuietMethods = 20;
+
+    public const int MostWarmUpRounds = 30;
+
+    /// <summary>
+    /// <paramref name="changes"/> changes one after another (after the warm-up), each timed for every viewer of every group;
     /// the groups may be on different nodes.
     /// </summary>
     public static async Task<Timed> MeasureAsync(
         PlanMover mover, IReadOnlyList<Viewers> groups, int changes, IReadOnlyList<int> items, Func<PlanMover, int, Task<TimedMove>> plan,
-        Func<TimeSpan>? serverCpu = null)
+        Func<TimeSpan>? serverCpu = null, Func<Task<JitReading>>? jit = null)
     {
-        for (var w = 0; w < WarmUpChanges; w++)
+        var warmUp = 0;
+        for (; warmUp < WarmUpChanges; warmUp++)
         {
-            await ChangeAsync(groups, mover, await plan(mover, items[w % items.Count]));
+            await ChangeAsync(groups, mover, await plan(mover, items[warmUp % items.Count]));
+        }
+
+        for (var round = 0; jit is not null && round < MostWarmUpRounds; round++)
+        {
+            var before = await jit();
+            for (var i = 0; i < WarmUpRound; i++, warmUp++)
+            {
+                await ChangeAsync(groups, mover, await plan(mover, items[warmUp % items.Count]));
+            }
+
+            if ((await jit()).CompiledMethods - before.CompiledMethods < QuietMethods)
+            {
+                break;
+            }
         }
 
         var latencies = new List<double>();
         var bytes = new List<double>();
+        var jitBefore = jit is null ? null : await jit();
         var cpuBefore = serverCpu?.Invoke() ?? TimeSpan.Zero;
         for (var i = 1; i <= changes; i++)
         {
@@ -82,7 +114,8 @@ public static class LatencyScenario
 
         // Between changes the server also answers the mover's reads of the next item: a small part, counted in.
         var cpu = serverCpu is null ? 0 : (serverCpu() - cpuBefore).TotalMicroseconds / changes / groups.Sum(g => g.Count);
-        return new Timed(Stats.Of(latencies), changes * groups.Sum(g => g.Count), latencies.Count, Stats.Of(bytes), cpu);
+        var jitTime = jitBefore is null ? 0 : ((await jit!()).CompilationMilliseconds - jitBefore.CompilationMilliseconds) * 1000 / changes / groups.Sum(g => g.Count);
+        return new Timed(Stats.Of(latencies), changes * groups.Sum(g => g.Count), latencies.Count, Stats.Of(bytes), cpu, jitTime, warmUp);
     }
 
     /// <summary>One change, timed from just before the save is asked for until each viewer has the batch that shows it.</summary>

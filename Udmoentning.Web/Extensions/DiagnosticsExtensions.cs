@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Web.Extensions;
@@ -6,8 +7,10 @@ namespace Udmoentning.Web.Extensions;
 public static class DiagnosticsExtensions
 {
     /// <summary>
-    /// <c>GET /diagnostics/memory</c> for the benchmark harness: the server's managed heap after a full
-    /// collection, its working set, and how many boards are live. Off unless <c>Diagnostics:Enabled</c>; administrators only.
+    /// For the benchmark harness, off unless <c>Diagnostics:Enabled</c>, administrators only: <c>GET /diagnostics/memory</c>,
+    /// the server's managed heap after a full collection, its working set, and how many boards are live; and
+    /// <c>GET /diagnostics/jit</c>, the methods the JIT has compiled so far and its time, so the harness can time a server
+    /// whose code has reached its last tier.
     /// </summary>
     public static WebApplication MapDiagnostics(this WebApplication app)
     {
@@ -24,8 +27,12 @@ public static class DiagnosticsExtensions
             using var process = Process.GetCurrentProcess();
             return Results.Ok(new MemoryReading(GC.GetTotalMemory(forceFullCollection: false), process.WorkingSet64, feed.SubscriberCount));
         }).RequireAuthorization(policy => policy.RequireRole("Administrator"));
+        app.MapGet("/diagnostics/jit", () => Results.Ok(new JitReading(JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime().TotalMilliseconds)))
+            .RequireAuthorization(policy => policy.RequireRole("Administrator"));
         return app;
     }
 
     public sealed record MemoryReading(long ManagedBytes, long WorkingSetBytes, int LiveBoards);
+
+    public sealed record JitReading(long CompiledMethods, double CompilationMilliseconds);
 }
