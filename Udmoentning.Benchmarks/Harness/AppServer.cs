@@ -184,4 +184,5 @@ public sealed class AppServer : IAsyncDisposable
 /// <summary>What <c>/diagnostics/memory</c> reports.</summary>
 public sealed record MemoryReading(long ManagedBytes, long WorkingSetBytes, int LiveBoards);
 
+/// <summary>What <c>/diagnostics/jit</c> reports.</summary>
 public sealed record JitReading(long CompiledMethods, double CompilationMilliseconds);

@@ -10,10 +10,8 @@ public sealed record LatencyResult(
 /// The timings of one kind of change for every viewer: latency, how many arrived of how many, the batch's size, and the
 /// server's CPU time per change per viewer (0 when not read). The CPU time is the steadier figure: latency on a shared
 /// 2-core machine moves by tens of percent from run to run, the work the server does per viewer much less.
-/// </summary>
-/// <summary>
-/// One scenario's timed changes. <paramref name="JitMicrosecondsPerViewer"/>: the part of the server's CPU that was the JIT
-/// (still compiling code to its last tier), per change and viewer; <paramref name="WarmUpChanges"/>: untimed changes before.
+/// <paramref name="JitMicrosecondsPerViewer"/>: the part of that CPU time that was the JIT (still compiling code to its
+/// last tier); <paramref name="WarmUpChanges"/>: the untimed changes before.
 /// </summary>
 public sealed record Timed(
     Stats Latency, int Expected, int Received, Stats BatchBytes, double ServerCpuMicrosecondsPerViewer, double JitMicrosecondsPerViewer = 0, int WarmUpChanges = 0);
@@ -87,15 +85,19 @@ public static class LatencyScenario
             await ChangeAsync(groups, mover, await plan(mover, items[warmUp % items.Count]));
         }
 
+        // Each reading ends one round and starts the next; the last one starts the timed changes.
+        var jitBefore = jit is null ? null : await jit();
         for (var round = 0; jit is not null && round < MostWarmUpRounds; round++)
         {
-            var before = await jit();
             for (var i = 0; i < WarmUpRound; i++, warmUp++)
             {
                 await ChangeAsync(groups, mover, await plan(mover, items[warmUp % items.Count]));
             }
 
-            if ((await jit()).CompiledMethods - before.CompiledMethods < QuietMethods)
+            var after = await jit();
+            var compiled = after.CompiledMethods - jitBefore!.CompiledMethods;
+            jitBefore = after;
+            if (compiled < QuietMethods)
             {
                 break;
             }
@@ -103,7 +105,6 @@ public static class LatencyScenario
 
         var latencies = new List<double>();
         var bytes = new List<double>();
-        var jitBefore = jit is null ? null : await jit();
         var cpuBefore = serverCpu?.Invoke() ?? TimeSpan.Zero;
         for (var i = 1; i <= changes; i++)
         {
