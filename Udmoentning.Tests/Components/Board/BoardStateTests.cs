@@ -1,12 +1,16 @@
 using Udmoentning.Domain;
 using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Plans;
 using Udmoentning.Tests.Domain;
 using Udmoentning.Web.Components.Pages.Board;
 using Udmoentning.Web.Planning;
 
 namespace Udmoentning.Tests.Components.Board;
 
-/// <summary>The board's running totals do not wrap past the range of an int; cards at equal positions keep one order.</summary>
+/// <summary>
+/// The board's running totals do not wrap past the range of an int; cards at equal positions keep one order; a committee's
+/// economy follows the changes that alter it.
+/// </summary>
 public class BoardStateTests
 {
     [Fact]
@@ -19,7 +23,7 @@ public class BoardStateTests
             typeof(PlanItem).GetProperty(nameof(PlanItem.Id))!.SetValue(item, n);
             return item;
         }).ToList();
-        var snapshot = new PlanSnapshot(plan, plan.Themes, [], new Dictionary<int, Udmoentning.Domain.Plans.CommitteeMeeting>(), items);
+        var snapshot = new PlanSnapshot(plan, plan.Themes, [], new Dictionary<int, CommitteeMeeting>(), items);
 
         var board = new BoardState(snapshot, BoardFilter.None, committee: null);
 
@@ -40,11 +44,61 @@ public class BoardStateTests
             typeof(PlanItem).GetProperty(nameof(PlanItem.Id))!.SetValue(item, n);
             return item;
         }).ToList();
-        var snapshot = new PlanSnapshot(plan, plan.Themes, [], new Dictionary<int, Udmoentning.Domain.Plans.CommitteeMeeting>(), items);
+        var snapshot = new PlanSnapshot(plan, plan.Themes, [], new Dictionary<int, CommitteeMeeting>(), items);
 
         var board = new BoardState(snapshot, BoardFilter.None, committee: null);
 
         Assert.Equal(300L * Limits.MaxAmountThousands, board.TotalIn(2025));
         Assert.Equal(-300L * Limits.MaxAmountThousands, board.TotalIn(2026));
+    }
+
+    [Fact]
+    public void ACommitteesEconomyFollowsNewAmountsAndItemsJoiningItsExtract()
+    {
+        var plan = TestPlans.Plan2025();
+        var (au, buu) = (NewCommittee("Arbejdsmarkedsudvalget", "AU", 2), NewCommittee("Børne- og ungdomsudvalget", "BUU", 3));
+        var snapshot = new PlanSnapshot(plan, plan.Themes, [au, buu], new Dictionary<int, CommitteeMeeting>(),
+            [Copy(plan, 1, "AU-D1", au.Id), Copy(plan, 2, "BUU-D1", buu.Id)]);
+        var board = new BoardState(snapshot, BoardFilter.None, au);
+        var now = DateTimeOffset.UtcNow;
+        Assert.Equal((1, -500L, -1250L), Economy(board));
+
+        // A move changes no amount: the sums stay.
+        var moved = Copy(plan, 1, "AU-D1", au.Id);
+        moved.MoveTo(ItemStatus.InProgress, 1);
+        board.Apply([moved], now);
+        Assert.Equal((1, -500L, -1250L), Economy(board));
+
+        // New amounts: a saving turned into an expansion in 2025.
+        var costlier = Copy(plan, 1, "AU-D1", au.Id, edits: 2, effects: [new YearlyEffect(2025, 300), new YearlyEffect(2026, -1250)]);
+        board.Apply([costlier], now);
+        Assert.Equal((1, 300L, -1250L), Economy(board));
+        Assert.Equal((0L, 300L), (board.CommitteeEconomy!.Savings[2025], board.CommitteeEconomy.Expansions[2025]));
+
+        // Another committee's item handed to this one joins its extract.
+        board.Apply([Copy(plan, 2, "BUU-D1", au.Id, edits: 1)], now);
+        Assert.Equal((2, -200L, -2500L), Economy(board));
+    }
+
+    private static (int Items, long In2025, long In2026) Economy(BoardState board) =>
+        (board.CommitteeEconomy!.Items, board.CommitteeEconomy.Total[2025], board.CommitteeEconomy.Total[2026]);
+
+    /// <summary>A copy of an item as the change feed brings it: the same id, a later revision after each edit.</summary>
+    private static PlanItem Copy(Plan plan, int id, string code, int committeeId, int edits = 0, IReadOnlyList<YearlyEffect>? effects = null)
+    {
+        var item = TestPlans.Item(plan, code: code, committeeId: committeeId).WithId(id);
+        for (var i = 0; i < edits; i++)
+        {
+            item.Apply(plan, TestPlans.Details(plan, code, committeeId) with { Effects = effects ?? TestPlans.Details(plan).Effects });
+        }
+
+        return item;
+    }
+
+    private static Committee NewCommittee(string name, string shortCode, int id)
+    {
+        var committee = new Committee(name, shortCode);
+        typeof(Committee).GetProperty(nameof(Committee.Id))!.SetValue(committee, id);
+        return committee;
     }
 }

@@ -27,6 +27,17 @@ public sealed class FocusRequest(int itemId)
     }
 }
 
+/// <summary>A committee's own economy: its whole extract, whatever the filters show, and its sums per budget year.</summary>
+public sealed record CommitteeEconomy(int Items, YearTotals Total, YearTotals Savings, YearTotals Expansions)
+{
+    public static CommitteeEconomy Of(Committee committee, IEnumerable<PlanItem> items, IReadOnlyList<int> years)
+    {
+        var extract = CommitteeExtract.For(committee, items).ToList();
+        var (savings, expansions) = PlanTotals.SavingsAndExpansions(extract, years);
+        return new CommitteeEconomy(extract.Count, PlanTotals.PerYear(extract, years), savings, expansions);
+    }
+}
+
 /// <summary>
 /// One viewer's board: which items are visible where. Changes are applied here and only the cells
 /// they touch are told to render again, so one moved card does not re-render the whole board.
@@ -41,6 +52,7 @@ public sealed class BoardState
     private readonly Dictionary<int, long> _totals = [];
     private readonly Dictionary<CellKey, (int First, int Count)> _windows = [];
     private FocusRequest? _focus;
+    private CommitteeEconomy? _committeeEconomy;
 
     public BoardState(PlanSnapshot snapshot, BoardFilter filter, Committee? committee)
     {
@@ -184,6 +196,13 @@ public sealed class BoardState
     /// <summary>The economy of what is visible, per budget year; kept up to date as changes arrive rather than summed per render.</summary>
     public long TotalIn(int year) => _totals.GetValueOrDefault(year);
 
+    /// <summary>
+    /// The committee's own economy on a committee's board (null on the whole board). It is summed again only after a change
+    /// to an item's amounts or to the committees it concerns: a move changes neither, and summing the whole extract for
+    /// every change cost each viewer of a committee's board about 1 ms (docs/benchmarks.md).
+    /// </summary>
+    public CommitteeEconomy? CommitteeEconomy => Committee is null ? null : _committeeEconomy ??= CommitteeEconomy.Of(Committee, AllItems, Years);
+
     public PlanItem? Item(int id) => _changed.TryGetValue(id, out var changed) ? changed : Snapshot.Item(id);
 
     /// <summary>Every item of the plan as this viewer knows it, visible or not.</summary>
@@ -215,6 +234,11 @@ public sealed class BoardState
                 AddToTotals(old, -1);
             }
 
+            if (old is null || !SameEconomy(old, update))
+            {
+                _committeeEconomy = null;
+            }
+
             _changed[update.Id] = update;
             _changedAt[update.Id] = now;
             applied.Add(update);
@@ -243,6 +267,11 @@ public sealed class BoardState
             _totals[effect.Year] = _totals.GetValueOrDefault(effect.Year) + (sign * (long)effect.AmountThousands);
         }
     }
+
+    /// <summary>Whether two copies of an item count the same in a committee's economy: the same committees, the same amounts.</summary>
+    private bool SameEconomy(PlanItem old, PlanItem update) =>
+        old.CommitteeId == update.CommitteeId && old.TreatmentCommitteeId == update.TreatmentCommitteeId
+        && old.ConcernsAllCommittees == update.ConcernsAllCommittees && Years.All(year => old.EffectIn(year) == update.EffectIn(year));
 
     public bool IsVisible(PlanItem item) =>
         (Committee is null || CommitteeExtract.Includes(Committee, item))
