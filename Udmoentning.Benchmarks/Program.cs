@@ -75,15 +75,18 @@ internal static class BenchmarkProgram
         await using var server = await AppServer.StartAsync(publish, 2000);
         var items = Enumerable.Range(1, 87).ToList();
         var changes = quick ? 10 : 50;
-        foreach (var count in viewers)
+        // The whole board at each count; then, at 300, a committee's view, as its meeting sees it.
+        foreach (var (count, page) in viewers.Select(v => (v, "/")).Concat(viewers.Contains(300) && !quick ? [(300, CommitteeView)] : []))
         {
             var floor = await FloorScenario.RunAsync(count, changes);
-            var latency = await LatencyScenario.RunAsync(server, count, changes, 2000);
+            var latency = await LatencyScenario.RunAsync(server, count, changes, 2000, page);
             report.Latency.Add((latency, floor));
-            Console.WriteLine($"  {count} viewers: latency {latency.OnScreen.Latency.Row} ms, floor p95 {Stats.Ms(floor.P95)} ms, " +
-                $"{latency.OnScreen.Received}/{latency.OnScreen.Expected} received; off screen {latency.OffScreen.Latency.Row} ms; " +
-                $"server CPU per change per viewer {latency.OnScreen.ServerCpuMicrosecondsPerViewer:0} µs (JIT {latency.OnScreen.JitMicrosecondsPerViewer:0}, after {latency.OnScreen.WarmUpChanges} changes), " +
-                $"off screen {latency.OffScreen.ServerCpuMicrosecondsPerViewer:0} µs (JIT {latency.OffScreen.JitMicrosecondsPerViewer:0}, after {latency.OffScreen.WarmUpChanges} changes)");
+            Console.WriteLine($"  {count} viewers on {page}: latency {latency.OnScreen.Latency.Row} ms, floor p95 {Stats.Ms(floor.P95)} ms, " +
+                $"{latency.OnScreen.Received}/{latency.OnScreen.Expected} received; " +
+                $"server CPU per change per viewer {latency.OnScreen.ServerCpuMicrosecondsPerViewer:0} µs (JIT {latency.OnScreen.JitMicrosecondsPerViewer:0}, after {latency.OnScreen.WarmUpChanges} changes)" +
+                (latency.OffScreen is { } off
+                    ? $"; off screen {off.Latency.Row} ms, {off.ServerCpuMicrosecondsPerViewer:0} µs (JIT {off.JitMicrosecondsPerViewer:0}, after {off.WarmUpChanges} changes)"
+                    : string.Empty));
         }
 
         if (burst)
@@ -141,8 +144,20 @@ internal static class BenchmarkProgram
             var result = await FirstRenderScenario.RunAsync(server, size, samples, browser);
             report.FirstRender.Add(result);
             Console.WriteLine($"  {size} items: GET p50 {Stats.Ms(result.Prerender.P50)} ms, circuit p50 {Stats.Ms(result.CircuitReady.P50)} ms, browser p50 {Stats.Ms(result.InPage.P50)} ms (Playwright {Stats.Ms(result.Browser.P50)})");
+            if (browser is not null && size == 2000)
+            {
+                var change = await BrowserChangeScenario.RunAsync(browser, server, size, BrowserChanges);
+                report.BrowserChanges.Add(change);
+                Console.WriteLine($"  {size} items, a change in the browser: on screen {change.OnScreen.TaskMilliseconds:0.0} ms busy, off screen {change.OffScreen.TaskMilliseconds:0.0} ms, idle {change.Idle.TaskMilliseconds:0.0} ms");
+            }
         }
     }
+
+    /// <summary>The committee view timed beside the whole board: Økonomiudvalget's, the largest extract of the sample plan.</summary>
+    private const string CommitteeView = "/udvalg/oeu";
+
+    /// <summary>Timed changes of each kind in the browser (<see cref="BrowserChangeScenario"/>).</summary>
+    private const int BrowserChanges = 20;
 
     /// <summary>Each writer of a paced save run starts a move this often: 16 writers, 160 moves a second in all.</summary>
     private static readonly TimeSpan Paced = TimeSpan.FromMilliseconds(100);

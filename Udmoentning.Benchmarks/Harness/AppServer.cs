@@ -185,4 +185,8 @@ public sealed class AppServer : IAsyncDisposable
 public sealed record MemoryReading(long ManagedBytes, long WorkingSetBytes, int LiveBoards);
 
 /// <summary>What <c>/diagnostics/jit</c> reports.</summary>
-public sealed record JitReading(long CompiledMethods, double CompilationMilliseconds);
+public sealed record JitReading(long CompiledMethods, double CompilationMilliseconds)
+{
+    /// <summary>Two processes' readings together (two web nodes).</summary>
+    public JitReading Plus(JitReading other) => new(CompiledMethods + other.CompiledMethods, CompilationMilliseconds + other.CompilationMilliseconds);
+}

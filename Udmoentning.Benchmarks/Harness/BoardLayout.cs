@@ -18,10 +18,11 @@ public sealed partial class BoardLayout
     /// <summary>Every card of the prerendered board.</summary>
     public IReadOnlySet<int> Rendered => Cells.SelectMany(c => c.Rendered).ToHashSet();
 
-    public static async Task<BoardLayout> ReadAsync(Uri baseUri, CookieContainer cookies)
+    /// <summary>The board at <paramref name="page"/>: the whole board, or a committee's view.</summary>
+    public static async Task<BoardLayout> ReadAsync(Uri baseUri, CookieContainer cookies, string page = "/")
     {
         using var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies }) { BaseAddress = baseUri };
-        var html = await http.GetStringAsync("/");
+        var html = await http.GetStringAsync(page);
         var cells = CellPattern().Matches(html).Select(m => new Cell(
             Number(m.Groups["theme"].Value), Number(m.Groups["status"].Value), Number(m.Groups["count"].Value),
             [.. CardPattern().Matches(m.Value).Select(c => Number(c.Groups["id"].Value))])).ToList();

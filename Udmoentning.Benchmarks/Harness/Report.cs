@@ -12,6 +12,7 @@ public sealed class Report(string command)
 
     public List<(LatencyResult Result, Stats Floor)> Latency { get; } = [];
     public List<FirstRenderResult> FirstRender { get; } = [];
+    public List<BrowserChangeResult> BrowserChanges { get; } = [];
     public List<SaveResult> Saves { get; } = [];
     public List<SaveResult> SavesInProcess { get; } = [];
     public List<BurstResult> Bursts { get; } = [];
@@ -41,8 +42,8 @@ public sealed class Report(string command)
             var target = result.Viewers >= 1000 ? "p95 ≤ 250 ms" : result.Viewers >= 300 ? "p95 ≤ 100 ms and ≤ 3× floor" : "–";
             var on = result.OnScreen;
             var off = result.OffScreen;
-            Line($"| {result.Viewers:N0} | {on.Latency.Row} | {on.Received:N0} / {on.Expected:N0} | {Bytes(on.BatchBytes.P50)} | {Cpu(on)} | {Stats.Ms(floor.P95)} | {Ratio(on.Latency.P95, floor.P95)} | " +
-                 $"{Stats.Ms(off.Latency.P50)} | {Stats.Ms(off.Latency.P95)} | {Bytes(off.BatchBytes.P50)} | {Cpu(off)} | {target} |");
+            Line($"| {Viewers(result)} | {on.Latency.Row} | {on.Received:N0} / {on.Expected:N0} | {Bytes(on.BatchBytes.P50)} | {Cpu(on)} | {Stats.Ms(floor.P95)} | {Ratio(on.Latency.P95, floor.P95)} | " +
+                 (off is null ? "– | – | – | – | " : $"{Stats.Ms(off.Latency.P50)} | {Stats.Ms(off.Latency.P95)} | {Bytes(off.BatchBytes.P50)} | {Cpu(off)} | ") + $"{target} |");
         }
 
         Line();
@@ -54,7 +55,7 @@ public sealed class Report(string command)
         Line("|---|---|---|---|---|---|---|");
         foreach (var (result, _) in Latency)
         {
-            Line($"| {result.Viewers:N0} | {Mb(result.Idle.ManagedBytes)} → {Mb(result.Loaded.ManagedBytes)} | {PerViewer(result.Loaded.ManagedBytes - result.Idle.ManagedBytes, result.Viewers)} | " +
+            Line($"| {Viewers(result)} | {Mb(result.Idle.ManagedBytes)} → {Mb(result.Loaded.ManagedBytes)} | {PerViewer(result.Loaded.ManagedBytes - result.Idle.ManagedBytes, result.Viewers)} | " +
                  $"{Mb(result.Idle.WorkingSetBytes)} → {Mb(result.Loaded.WorkingSetBytes)} | {PerViewer(result.Loaded.WorkingSetBytes - result.Idle.WorkingSetBytes, result.Viewers)} | {result.IdleCpuShare.ToString("P0", CultureInfo.InvariantCulture)} | heap ≤ 1.0 MB |");
         }
 
@@ -71,6 +72,22 @@ public sealed class Report(string command)
         }
 
         Line();
+        if (BrowserChanges.Count > 0)
+        {
+            Line("## What another viewer's change costs the browser");
+            Line();
+            Line("Chromium shows the board (1,280 × 900) while the latency scenario's moves are saved one after another, each waited for until the live region announces it and a frame has passed. Chromium's own counters (`Performance.getMetrics`): the main thread's busy time per change, of which script, and layout with style. Idle: as many waits of the same length without a change.");
+            Line();
+            Line("| items | changes each | on screen: busy / script / layout and style | off screen: busy / script / layout and style | idle: busy / script / layout and style |");
+            Line("|---|---|---|---|---|");
+            foreach (var b in BrowserChanges)
+            {
+                Line($"| {b.Items:N0} | {b.OnScreen.Changes} | {Busy(b.OnScreen)} | {Busy(b.OffScreen)} | {Busy(b.Idle)} |");
+            }
+
+            Line();
+        }
+
         Line("## Save throughput");
         Line();
         Line("Moves through the hub's `Move` (the application service: access check, rules, history record, concurrency token, publish), each writer on its own connection. Latency is the call's round trip.");
@@ -111,13 +128,13 @@ public sealed class Report(string command)
         {
             Line("## Two web nodes (2,000-item board, PostgreSQL, Redis)");
             Line();
-            Line("The same latency, with the viewers split evenly over two nodes that share the database and a Redis server, the change saved on the first; beside it the same number of viewers on one node without Redis, on the same database, in the same run. All processes share this machine's cores.");
+            Line("The same latency, with the viewers split evenly over two nodes that share the database and a Redis server, the change saved on the first; beside it the same number of viewers on one node without Redis, on the same database, in the same run. All processes share this machine's cores. Both phases warm up until the JIT is quiet, as above; server CPU per change and viewer is the app processes' together.");
             Line();
-            Line("| viewers | one node: min | p50 | p95 | p99 | received | two nodes: min | p50 | p95 | p99 | received | p95 two / one | target |");
-            Line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            Line("| viewers | one node: min | p50 | p95 | p99 | received | two nodes: min | p50 | p95 | p99 | received | server CPU one / two | p95 two / one | target |");
+            Line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             foreach (var n in TwoNodes)
             {
-                Line($"| {n.Viewers:N0} | {n.SingleNode.Latency.Row} | {n.SingleNode.Received:N0} / {n.SingleNode.Expected:N0} | {n.TwoNodes.Latency.Row} | {n.TwoNodes.Received:N0} / {n.TwoNodes.Expected:N0} | {Ratio(n.TwoNodes.Latency.P95, n.SingleNode.Latency.P95)} | ≤ 1.5× |");
+                Line($"| {n.Viewers:N0} | {n.SingleNode.Latency.Row} | {n.SingleNode.Received:N0} / {n.SingleNode.Expected:N0} | {n.TwoNodes.Latency.Row} | {n.TwoNodes.Received:N0} / {n.TwoNodes.Expected:N0} | {Cpu(n.SingleNode)} / {Cpu(n.TwoNodes)} | {Ratio(n.TwoNodes.Latency.P95, n.SingleNode.Latency.P95)} | ≤ 1.5× |");
             }
 
             Line();
@@ -160,14 +177,14 @@ public sealed class Report(string command)
 
     private string HistoryRow()
     {
-        var at300 = Latency.FirstOrDefault(l => l.Result.Viewers == 300);
-        var at1000 = Latency.FirstOrDefault(l => l.Result.Viewers == 1000);
+        var at300 = Latency.FirstOrDefault(l => l.Result.Viewers == 300 && l.Result.Page == "/");
+        var at1000 = Latency.FirstOrDefault(l => l.Result.Viewers == 1000 && l.Result.Page == "/");
         var save = SavesInProcess.FirstOrDefault(s => s.Database == "SQLite" && s.Writers == 16 && s.Every is null);
         var machine = $"{Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024 / 1024)} GiB, {RuntimeInformation.OSDescription}";
         return $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | {Commit()} | {machine} | `{command}` | " +
             $"{(at300.Result is null ? "–" : $"{Stats.Ms(at300.Result.OnScreen.Latency.P95)} ms ({Ratio(at300.Result.OnScreen.Latency.P95, at300.Floor.P95)})")} | " +
             $"{(at1000.Result is null ? "–" : $"{Stats.Ms(at1000.Result.OnScreen.Latency.P95)} ms")} | " +
-            $"{(at300.Result is null ? "–" : $"{Stats.Ms(at300.Result.OffScreen.Latency.P95)} ms")} | " +
+            $"{(at300.Result?.OffScreen is not { } off ? "–" : $"{Stats.Ms(off.Latency.P95)} ms")} | " +
             $"{(at300.Result is null ? "–" : PerViewer(at300.Result.Loaded.ManagedBytes - at300.Result.Idle.ManagedBytes, 300))} | " +
             $"{(save is null ? "–" : $"{Stats.Ms(save.Latency.P95)} ms")} |";
     }
@@ -209,6 +226,12 @@ public sealed class Report(string command)
     private static string Cpu(Timed timed) => timed.ServerCpuMicrosecondsPerViewer <= 0 ? "–"
         : timed.ServerCpuMicrosecondsPerViewer.ToString("0", CultureInfo.InvariantCulture) + " µs"
             + (timed.JitMicrosecondsPerViewer > 0 ? $" (JIT {timed.JitMicrosecondsPerViewer.ToString("0", CultureInfo.InvariantCulture)})" : string.Empty);
+
+    /// <summary>The viewer count, and the page when it is a committee's view rather than the whole board.</summary>
+    private static string Viewers(LatencyResult result) => result.Page == "/" ? result.Viewers.ToString("N0", CultureInfo.InvariantCulture) : $"{result.Viewers.ToString("N0", CultureInfo.InvariantCulture)} on `{result.Page}`";
+
+    private static string Busy(BrowserCost cost) => string.Create(CultureInfo.InvariantCulture,
+        $"{cost.TaskMilliseconds:0.0} / {cost.ScriptMilliseconds:0.0} / {cost.LayoutAndStyleMilliseconds:0.0} ms");
 
     private static string Mb(long bytes) => (bytes / 1024.0 / 1024).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
 

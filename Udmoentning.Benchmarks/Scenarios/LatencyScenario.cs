@@ -3,8 +3,9 @@ using Udmoentning.Benchmarks.Harness;
 
 namespace Udmoentning.Benchmarks.Scenarios;
 
+/// <summary>One viewer count's figures on <paramref name="Page"/>: the whole board ("/") or a committee's view, which has no off-screen figures.</summary>
 public sealed record LatencyResult(
-    int Viewers, Timed OnScreen, Timed OffScreen, TimeSpan ConnectTime, MemoryReading Idle, MemoryReading Loaded, double IdleCpuShare);
+    int Viewers, string Page, Timed OnScreen, Timed? OffScreen, TimeSpan ConnectTime, MemoryReading Idle, MemoryReading Loaded, double IdleCpuShare);
 
 /// <summary>
 /// The timings of one kind of change for every viewer: latency, how many arrived of how many, the batch's size, and the
@@ -24,20 +25,20 @@ public sealed record Timed(
 /// </summary>
 public static class LatencyScenario
 {
-    public static async Task<LatencyResult> RunAsync(AppServer server, int viewerCount, int changes, int itemCount)
+    public static async Task<LatencyResult> RunAsync(AppServer server, int viewerCount, int changes, int itemCount, string page = "/")
     {
         var admin = await server.SignInAsync("demo-administrator");
         var reader = await server.SignInAsync("demo-laeser");
         await using var mover = await PlanMover.ConnectAsync(server.BaseUri, await server.SignInAsync("demo-koordinator"));
-        var moves = await TimedMoves.ReadAsync(server, reader, mover, itemCount);
+        var moves = await TimedMoves.ReadAsync(server, reader, mover, itemCount, page);
 
         // The plan's one shared copy is loaded by the first viewer; it is not a viewer's cost.
-        await using (await Viewers.OpenAsync(new Uri(server.BaseUri, "/"), reader, 1))
+        await using (await Viewers.OpenAsync(new Uri(server.BaseUri, page), reader, 1))
         {
         }
 
         var idle = await server.MemoryAsync(admin);
-        await using var viewers = await Viewers.OpenAsync(new Uri(server.BaseUri, "/"), reader, viewerCount);
+        await using var viewers = await Viewers.OpenAsync(new Uri(server.BaseUri, page), reader, viewerCount);
         var loaded = await server.MemoryAsync(admin);
         Console.WriteLine($"  {viewerCount} viewers open in {viewers.ConnectTime.TotalSeconds:0.0} s; server sees {loaded.LiveBoards} live boards");
 
@@ -49,8 +50,9 @@ public static class LatencyScenario
         Console.WriteLine($"  settled after {settled.TotalSeconds:0} s; idle with {viewerCount} viewers the server uses {idleCpu:P0} of one core");
 
         var onScreen = await MeasureAsync(mover, [viewers], changes, moves.OnScreen, moves.OnScreenAsync, server.CpuTime, () => server.JitAsync(admin));
-        var offScreen = await MeasureAsync(mover, [viewers], changes, moves.OffScreen, moves.OffScreenAsync, server.CpuTime, () => server.JitAsync(admin));
-        return new LatencyResult(viewerCount, onScreen, offScreen, viewers.ConnectTime, idle, loaded, idleCpu);
+        var offScreen = moves.OffScreen.Count == 0 ? null
+            : await MeasureAsync(mover, [viewers], changes, moves.OffScreen, moves.OffScreenAsync, server.CpuTime, () => server.JitAsync(admin));
+        return new LatencyResult(viewerCount, page, onScreen, offScreen, viewers.ConnectTime, idle, loaded, idleCpu);
     }
 
     /// <summary>

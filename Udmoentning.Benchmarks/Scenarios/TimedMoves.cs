@@ -13,7 +13,8 @@ public sealed record TimedMove(int ItemId, Guid Version, string To, int? BeforeI
 /// placed above the first card of the cell it goes to (which never moves), so they stay among the cards every viewer has
 /// rendered. A viewer's clock stops at the render batch carrying the moved card itself.</item>
 /// <item>Off screen: cards no viewer has rendered (far down long cells) move to the bottom of the other cell, so a viewer
-/// only updates counts; its clock stops at the batch with the change's announcement.</item>
+/// only updates counts; its clock stops at the batch with the change's announcement. Picked on the whole board only: on a
+/// committee's view, a card that is not rendered may not be in the view at all.</item>
 /// </list>
 /// </summary>
 public sealed class TimedMoves
@@ -37,10 +38,15 @@ public sealed class TimedMoves
     /// <summary>Cards no viewer has rendered.</summary>
     public IReadOnlyList<int> OffScreen { get; }
 
-    /// <summary>Reads the board as <paramref name="reader"/> sees it on opening, and picks off-screen cards that can move.</summary>
-    public static async Task<TimedMoves> ReadAsync(AppServer server, System.Net.CookieContainer reader, PlanMover mover, int itemCount)
+    /// <summary>Reads the board at <paramref name="page"/> as <paramref name="reader"/> sees it on opening, and picks off-screen cards that can move.</summary>
+    public static async Task<TimedMoves> ReadAsync(AppServer server, System.Net.CookieContainer reader, PlanMover mover, int itemCount, string page = "/")
     {
-        var layout = await BoardLayout.ReadAsync(server.BaseUri, reader);
+        var layout = await BoardLayout.ReadAsync(server.BaseUri, reader, page);
+        if (page != "/")
+        {
+            return new TimedMoves(layout, []);
+        }
+
         if (layout.Cells.Any(c => c.Count <= c.Rendered.Count))
         {
             Console.WriteLine("  note: some cells render every card; an off-screen move into one of them is on screen.");
