@@ -38,13 +38,8 @@ public static class DataExtensions
     private static void Register<TContext>(IServiceCollection services, DatabaseProvider provider, string connectionString)
         where TContext : PlanDbContext
     {
-        // Pooled: a move creates a context for a few short statements, and setting up a new context's services was about
-        // a tenth of a SQLite move's CPU (docs/benchmarks.md, eighth pass). A context goes back to the pool reset.
-        services.AddPooledDbContextFactory<TContext>(options => DatabaseProviders.Configure(options, provider, connectionString));
+        services.AddDbContextFactory<TContext>(options => DatabaseProviders.Configure(options, provider, connectionString));
         services.AddSingleton<IDbContextFactory<PlanDbContext>, PlanDbContextFactory<TContext>>();
-
-        // The data-protection key store below asks for the context type itself.
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
 
         // Keys in the app's own database, under one application name: a cookie or antiforgery token issued by one node
         // is read by every other node on the same database, whatever its path or machine.
