@@ -234,7 +234,8 @@ public sealed class BoardState
                 AddToTotals(old, -1);
             }
 
-            if (old is null || !SameEconomy(old, update))
+            // Only a committee's board keeps its economy; every viewer applies every change, so the whole board skips the check.
+            if (Committee is not null && (old is null || !SameEconomy(old, update)))
             {
                 _committeeEconomy = null;
             }
