@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using Udmoentning.Tests.Support;
 
@@ -12,6 +13,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const int TimeoutMs = 10_000;
 
     private IPlaywright _playwright = null!;
+
+    /// <summary>
+    /// The cookies of a user's first sign-in to an app. That user's next viewers start with them, as someone who signed in
+    /// earlier opens another window, instead of each going through the login page again: most of a viewer's opening was
+    /// the sign-in. Signing in is tested on its own (<c>AccessTests</c>, <c>AccessChangeInBrowserTests</c>).
+    /// </summary>
+    private readonly ConcurrentDictionary<(Uri App, string User), IReadOnlyList<Cookie>> _signedIn = new();
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -54,7 +62,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         var viewer = new Viewer(context, await context.NewPageAsync(), problems);
         try
         {
-            await viewer.SignInAsync(user, path, board);
+            if (!_signedIn.TryGetValue((baseAddress, user), out var cookies) || !await viewer.OpenSignedInAsync(cookies, path, board))
+            {
+                await viewer.SignInAsync(user, path, board);
+                _signedIn[(baseAddress, user)] = (await context.CookiesAsync()).Select(AsCookie).ToList();
+            }
         }
         catch
         {
@@ -65,6 +77,18 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         return viewer;
     }
+
+    private static Cookie AsCookie(BrowserContextCookiesResult cookie) => new()
+    {
+        Name = cookie.Name,
+        Value = cookie.Value,
+        Domain = cookie.Domain,
+        Path = cookie.Path,
+        Expires = cookie.Expires,
+        HttpOnly = cookie.HttpOnly,
+        Secure = cookie.Secure,
+        SameSite = cookie.SameSite,
+    };
 
     public async ValueTask DisposeAsync()
     {

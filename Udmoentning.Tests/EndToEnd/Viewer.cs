@@ -19,6 +19,8 @@ public sealed class Viewer(IBrowserContext context, IPage page, ServerProblems? 
 
     public IPage Page { get; } = page;
 
+    private const string LoginPath = "/konto/log-ind";
+
     public ILocator Announcer => Page.Locator("#board-announcer");
 
     public ILocator Snackbar => Page.Locator(".mud-snackbar");
@@ -47,19 +49,34 @@ public sealed class Viewer(IBrowserContext context, IPage page, ServerProblems? 
     /// <summary>Signs in with the login page's demo button for <paramref name="user"/>, which lands on <paramref name="returnUrl"/>.</summary>
     public async Task SignInAsync(string user, string returnUrl, bool board = true)
     {
-        await Page.GotoAsync($"/konto/log-ind?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await Page.GotoAsync($"{LoginPath}?returnUrl={Uri.EscapeDataString(returnUrl)}");
         await Page.Locator($"button[name=user][value='{user}']").ClickAsync();
         // The page is ready when its circuit is (below), not at the load event, which waits for every stylesheet and script.
         await Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnUrl, new() { WaitUntil = WaitUntilState.Commit });
-        if (board)
-        {
-            await WaitUntilInteractiveAsync();
-        }
-        else
-        {
-            await Page.Locator("[data-interactive=true]").WaitForAsync();
-        }
+        await WaitUntilOpenAsync(board);
     }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> with the <paramref name="cookies"/> of an earlier sign-in; false, with the cookies
+    /// cleared, when the app sends the viewer to the login page instead (its access changed since, or the app is another).
+    /// </summary>
+    public async Task<bool> OpenSignedInAsync(IReadOnlyList<Cookie> cookies, string path, bool board = true)
+    {
+        await context.AddCookiesAsync(cookies);
+        await Page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Commit });
+        if (new Uri(Page.Url).AbsolutePath == LoginPath)
+        {
+            await context.ClearCookiesAsync();
+            return false;
+        }
+
+        await WaitUntilOpenAsync(board);
+
+        return true;
+    }
+
+    /// <summary>The page's circuit is live, and for a <paramref name="board"/>, the board is interactive.</summary>
+    private Task WaitUntilOpenAsync(bool board) => board ? WaitUntilInteractiveAsync() : Page.Locator("[data-interactive=true]").WaitForAsync();
 
     /// <summary>Chooses <paramref name="file"/> in the import page's file input once the page listens for it (the input is enabled), as a user can.</summary>
     public async Task ChooseWorkbookAsync(FilePayload file)
