@@ -14,7 +14,7 @@ public sealed class TargetsSectionTests : BoardContext
     public async Task APlanWithoutTargetsSaysSoAndLinksCoordinatorsToItsAdministration()
     {
         var plan = await AppServices.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token) ?? throw new InvalidOperationException();
-        var figures = new EconomyFigures(plan with { Targets = [] }, committee: null);
+        var figures = EconomyFigures.Of(plan with { Targets = [] }, committee: null);
 
         var section = Render<TargetsSection>(p => p.Add(s => s.Figures, figures).Add(s => s.PlanId, plan.Plan.Id));
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
@@ -27,7 +29,10 @@ public sealed class EconomyFigures
     private static readonly StringComparer _codeOrder =
         StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), System.Globalization.CompareOptions.NumericOrdering);
 
-    public EconomyFigures(PlanSnapshot snapshot, Committee? committee)
+    /// <summary>The figures computed for a snapshot, by committee id (0 for the whole plan); they go with the snapshot.</summary>
+    private static readonly ConditionalWeakTable<PlanSnapshot, ConcurrentDictionary<int, EconomyFigures>> _computed = new();
+
+    private EconomyFigures(PlanSnapshot snapshot, Committee? committee)
     {
         Snapshot = snapshot;
         Committee = committee;
@@ -49,6 +54,15 @@ public sealed class EconomyFigures
         // A target belongs to the whole plan, so its progress counts the plan's items, also in a committee's view.
         Targets = [.. snapshot.Targets.Select(t => TargetProgress.Of(t, snapshot.Items, Years))];
     }
+
+    /// <summary>
+    /// The figures of <paramref name="snapshot"/> for <paramref name="committee"/> (the whole plan when null), computed once
+    /// for everyone who shows that snapshot. The shared plan copy is a new snapshot after every change, and every viewer of
+    /// the economy page shows the new one, so each change was computed again by every viewer: sorted, summed and grouped.
+    /// </summary>
+    public static EconomyFigures Of(PlanSnapshot snapshot, Committee? committee) =>
+        _computed.GetValue(snapshot, _ => new ConcurrentDictionary<int, EconomyFigures>())
+            .GetOrAdd(committee?.Id ?? 0, _ => new EconomyFigures(snapshot, committee));
 
     public PlanSnapshot Snapshot { get; }
     public Committee? Committee { get; }

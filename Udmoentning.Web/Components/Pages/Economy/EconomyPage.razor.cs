@@ -77,7 +77,7 @@ public sealed partial class EconomyPage : IDisposable
             return;
         }
 
-        _figures = new EconomyFigures(_snapshot, committee);
+        _figures = EconomyFigures.Of(_snapshot, committee);
     }
 
     /// <summary>Items or the plan's structure changed: the shared copy already has it; read it and compute again.</summary>
