@@ -96,7 +96,7 @@ public sealed class Viewer(IBrowserContext context, IPage page, ServerProblems? 
     public async Task GoToPageAsync(string path)
     {
         await Page.GotoAsync(path);
-        await Page.Locator("[data-interactive=true]").WaitForAsync();
+        await WaitUntilOpenAsync(board: false);
     }
 
     public async Task ReloadAsync()

@@ -56,7 +56,7 @@ public sealed class MeetingHistoryTests : IAsyncLifetime
     [Fact]
     public async Task ThirtyFollowersOfAMeetingsSummaryShareOneReadAndSeeTheNextChange()
     {
-        var snapshot = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token))!;
+        var snapshot = await SnapshotAsync();
         var scope = MeetingScope.For(snapshot, "oeu")!;
         var item = snapshot.Items.First(i => scope.Includes(i) && i.Status == ItemStatus.NotStarted);
         var since = DateTime.UtcNow.AddMinutes(-1);
@@ -74,13 +74,15 @@ public sealed class MeetingHistoryTests : IAsyncLifetime
         Assert.Equal(2, _app.HistoryReads - reads);
     }
 
-    private async Task<PlanItem> ItemAsync(ItemStatus status) =>
-        (await _app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token))!.Items.First(i => i.Status == status);
+    private async Task<PlanSnapshot> SnapshotAsync() =>
+        await _app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token) ?? throw new InvalidOperationException("No sample plan.");
+
+    private async Task<PlanItem> ItemAsync(ItemStatus status) => (await SnapshotAsync()).Items.First(i => i.Status == status);
 
     private async Task MoveAsync(int itemId, ItemStatus to)
     {
         var user = await TestUsers.PrincipalAsync(_app.Services, TestUsers.Coordinator);
-        var current = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token))!.Items.Single(i => i.Id == itemId);
+        var current = (await SnapshotAsync()).Items.Single(i => i.Id == itemId);
         var outcome = await _items.MoveAsync(user, new MoveRequest(itemId, current.Version, to), Token);
         Assert.True(outcome.Succeeded, outcome.Message);
     }

@@ -53,7 +53,7 @@ public sealed class MeetingHistory
 
     /// <summary>One item's changes since <paramref name="sinceUtc"/>, oldest first.</summary>
     public async Task<IReadOnlyList<ItemHistoryEntry>> ForItemSinceAsync(int itemId, DateTime sinceUtc, CancellationToken cancellationToken = default) =>
-        [.. (await SharedAsync(new ReadKey(null, itemId, null, sinceUtc), () => _history.ForItemAsync(itemId, CancellationToken.None), cancellationToken))
+        [.. (await SharedAsync(new ReadKey(null, itemId, null, null), () => _history.ForItemAsync(itemId, CancellationToken.None), cancellationToken))
             .Where(e => e.At >= sinceUtc).Reverse()];
 
     /// <summary>
@@ -74,8 +74,8 @@ public sealed class MeetingHistory
         return shared.Read.Value.WaitAsync(cancellationToken);
     }
 
-    /// <summary>A plan's changes (for a committee, or all) or one item's, since a time.</summary>
-    private readonly record struct ReadKey(int? PlanId, int? ItemId, string? Committee, DateTime SinceUtc);
+    /// <summary>A plan's changes since a time (for a committee, or all), or one item's whole history (each caller picks its own time from it).</summary>
+    private readonly record struct ReadKey(int? PlanId, int? ItemId, string? Committee, DateTime? SinceUtc);
 
     private sealed record SharedRead(DateTimeOffset Started, Lazy<Task<IReadOnlyList<ItemHistoryEntry>>> Read);
 
