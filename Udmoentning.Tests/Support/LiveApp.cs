@@ -11,7 +11,7 @@ public class LiveApp : AppFactory, IAsyncLifetime
 {
     public Uri BaseAddress { get; private set; } = null!;
 
-    public ValueTask InitializeAsync()
+    public virtual ValueTask InitializeAsync()
     {
         UseKestrel(0);
         StartServer();

@@ -52,7 +52,7 @@ public sealed class CommentReader(IDbContextFactory<PlanDbContext> contexts, Cur
         var readOnly = (await db.Plans.AsNoTracking().SingleAsync(p => p.Id == planId, cancellationToken)).ReadOnlyReason;
         var comments = await db.Comments.AsNoTracking().Where(c => c.ItemId == itemId).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
         var codes = await db.Committees.AsNoTracking().Select(c => c.ShortCode).ToListAsync(cancellationToken);
-        var names = await db.Users.AsNoTracking().Where(u => u.DisplayName.Contains(' ')).Select(u => u.DisplayName).ToListAsync(cancellationToken);
+        var names = await db.Users.AsNoTracking().Where(u => u.DisplayName.Contains(" ")).Select(u => u.DisplayName).ToListAsync(cancellationToken);
         return new CommentThreadView([.. comments.Select(CommentView.Of)], actor.UserId, AccessRules.RefusalToComment(actor) ?? readOnly, null, [.. codes, .. names]);
     }
 }
