@@ -5,7 +5,8 @@ using Udmoentning.Web.Extensions;
 WebApplication? app = null;
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Find(args) });
+    MigrateCommand.Configure(builder, args);
     builder.AddTelemetry();
     builder.AddPlanningData();
     builder.AddAccess();

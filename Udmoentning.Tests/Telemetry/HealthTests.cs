@@ -140,3 +140,49 @@ public sealed class HealthTests(LiveApp app) : IClassFixture<LiveApp>
         }
     }
 }
+
+/// <summary>
+/// With <c>AllowedHosts</c> set to the site's public name, the balancer still probes each node at its own address, and
+/// Prometheus scrapes it there; every other request for another host is refused as before.
+/// </summary>
+public sealed class ProbesBehindAllowedHostsTests(ProbesBehindAllowedHostsTests.App app) : IClassFixture<ProbesBehindAllowedHostsTests.App>
+{
+    [Theory]
+    [InlineData("/healthz/live")]
+    [InlineData("/healthz/ready")]
+    public async Task AProbeToTheNodesOwnAddressIsAnswered(string path)
+    {
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = "10.0.0.17:8080";
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData("10.0.0.17:8080", HttpStatusCode.BadRequest)]
+    [InlineData("evil.example", HttpStatusCode.BadRequest)]
+    [InlineData("udmoentning.kommune.dk", HttpStatusCode.OK)]
+    [InlineData("intern.udmoentning.kommune.dk", HttpStatusCode.OK)]
+    public async Task OtherRequestsMustNameAnAllowedHost(string host, HttpStatusCode expected)
+    {
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/konto/log-ind");
+        request.Headers.Host = host;
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    public sealed class App : AppFactory
+    {
+        public App()
+        {
+            Settings = new Dictionary<string, string> { ["AllowedHosts"] = "udmoentning.kommune.dk;*.udmoentning.kommune.dk" };
+        }
+    }
+}

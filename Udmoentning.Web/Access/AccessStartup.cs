@@ -47,6 +47,45 @@ public static class AccessStartup
         return done;
     }
 
+    /// <summary>
+    /// Why nobody could sign in to this app, or null: outside Development (no demo users) without single sign-on, someone
+    /// must be an enabled administrator with a password, or the app starts and nobody can ever use it.
+    /// </summary>
+    public static async Task<string?> NobodyCanSignInAsync(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment() || !string.IsNullOrWhiteSpace(app.Configuration.GetSection(OidcSettings.Section)["Authority"]))
+        {
+            return null;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var administrators = await scope.ServiceProvider.GetRequiredService<UserManager<PlanUser>>().GetUsersInRoleAsync(nameof(Role.Administrator));
+        return administrators.Any(a => a.PasswordHash is not null && !CurrentUsers.IsDisabled(a))
+            ? null
+            : "Nobody can sign in: there is no enabled administrator with a password and no single sign-on. Set " +
+              $"{AdministratorSection}:UserName and {AdministratorSection}:Password once (e.g. Access__Administrator__Password in the " +
+              $"environment) and start again, or configure {OidcSettings.Section}:Authority. See README, \"The first administrator\".";
+    }
+
+    /// <summary>
+    /// Before anything in the database changes: a first administrator named in settings who is not in the database yet
+    /// (<paramref name="exists"/>) must have a password, strong enough, or start-up (and <c>migrate</c>) stops here.
+    /// </summary>
+    public static async Task CheckAdministratorSettingsAsync(this WebApplication app, Func<string, Task<bool>> exists)
+    {
+        var userName = app.Configuration.GetSection(AdministratorSection)["UserName"];
+        if (string.IsNullOrWhiteSpace(userName) || await exists(userName))
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        if (await AdministratorProblemAsync(app.Configuration, scope.ServiceProvider.GetRequiredService<UserManager<PlanUser>>()) is { } problem)
+        {
+            throw new StartupException(problem);
+        }
+    }
+
     /// <summary>Creates the administrator named in settings if there is none by that name; returns the name when it did.</summary>
     private static async Task<string?> CreateAdministratorAsync(WebApplication app, UserManager<PlanUser> users)
     {
@@ -57,23 +96,32 @@ public static class AccessStartup
             return null;
         }
 
+        if (await AdministratorProblemAsync(app.Configuration, users) is { } problem)
+        {
+            throw new StartupException(problem);
+        }
+
+        await EnsureUserAsync(users, userName, section["DisplayName"] ?? userName, section["Password"], Role.Administrator, committee: null);
+        return userName;
+    }
+
+    /// <summary>Why the first administrator named in settings cannot be created, or null.</summary>
+    private static async Task<string?> AdministratorProblemAsync(IConfiguration configuration, UserManager<PlanUser> users)
+    {
+        var section = configuration.GetSection(AdministratorSection);
         var password = section["Password"];
         if (string.IsNullOrWhiteSpace(password))
         {
-            throw new StartupException(
-                $"{AdministratorSection}:UserName is '{userName}' but {AdministratorSection}:Password is missing. " +
-                $"Set it once, e.g. the environment variable Access__Administrator__Password, to create the first administrator; there is no default password.");
+            return $"{AdministratorSection}:UserName is '{section["UserName"]}' but {AdministratorSection}:Password is missing. " +
+                "Set it once, e.g. the environment variable Access__Administrator__Password, to create the first administrator; there is no default password.";
         }
 
-        var validation = await Task.WhenAll(users.PasswordValidators.Select(v => v.ValidateAsync(users, new PlanUser(), password)));
+        var user = new PlanUser { UserName = section["UserName"], DisplayName = section["DisplayName"] ?? section["UserName"] ?? string.Empty };
+        var validation = await Task.WhenAll(users.PasswordValidators.Select(v => v.ValidateAsync(users, user, password)));
         var problems = validation.Where(r => !r.Succeeded).SelectMany(r => r.Errors).Select(e => e.Description).ToList();
-        if (problems.Count > 0)
-        {
-            throw new StartupException($"The first administrator's password ({AdministratorSection}:Password) is too weak: {string.Join(" ", problems)}");
-        }
-
-        await EnsureUserAsync(users, userName, section["DisplayName"] ?? userName, password, Role.Administrator, committee: null);
-        return userName;
+        return problems.Count > 0
+            ? $"The first administrator's password ({AdministratorSection}:Password) is too weak: {string.Join(" ", problems)}"
+            : null;
     }
 
     public static async Task<PlanUser> EnsureUserAsync(UserManager<PlanUser> users, string userName, string displayName, string? password, Role role, string? committee)

@@ -35,6 +35,11 @@ public static class DatabaseStartup
         {
             await app.CheckPreparedAsync();
         }
+
+        if (await app.NobodyCanSignInAsync() is { } warning)
+        {
+            app.Logger.LogCritical("{Warning}", warning);
+        }
     }
 
     /// <summary>Does every step that is not done yet, under a database-wide lock, and says what it did.</summary>
@@ -42,7 +47,6 @@ public static class DatabaseStartup
     {
         var provider = app.Services.GetRequiredService<DatabaseSettings>().Provider;
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>().CreateDbContextAsync();
-        var done = new List<string>();
         IAsyncDisposable held;
         try
         {
@@ -62,28 +66,45 @@ public static class DatabaseStartup
 
         await using (held)
         {
+            // Settings that would stop the preparation halfway stop it before anything changes.
             try
             {
-                var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-                await db.Database.MigrateAsync();
-                done.Add(pending.Count == 0 ? "The database schema was up to date." : $"Applied {Migrations(pending)}: {string.Join(", ", pending)}.");
+                var fresh = !(await db.Database.GetAppliedMigrationsAsync()).Any();
+                await app.CheckAdministratorSettingsAsync(async name => !fresh && await db.Users.AnyAsync(u => u.NormalizedUserName == name.ToUpperInvariant()));
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException and not StartupException)
             {
                 throw CannotOpen(provider, e);
             }
 
-            done.AddRange(await app.PrepareAccessAsync());
-
-            // The sample plan is for trying the app: seeded in Development, or when asked for explicitly; never into production by default.
-            if (app.Configuration.GetValue("Database:SeedSamplePlan", app.Environment.IsDevelopment()))
-            {
-                var seeded = await SampleSeeder.SeedIfEmptyAsync(db, app.Configuration.GetValue("Database:SampleItemCount", 0));
-                done.Add(seeded ? "Seeded the sample plan." : "The sample plan was not seeded: the database already has a plan.");
-            }
-
-            done.Add(EnsureDataProtectionKey(app.Services));
+            return await PrepareAsync(app, db, provider);
         }
+    }
+
+    private static async Task<IReadOnlyList<string>> PrepareAsync(WebApplication app, PlanDbContext db, DatabaseProvider provider)
+    {
+        var done = new List<string>();
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            await db.Database.MigrateAsync();
+            done.Add(pending.Count == 0 ? "The database schema was up to date." : $"Applied {Migrations(pending)}: {string.Join(", ", pending)}.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw CannotOpen(provider, e);
+        }
+
+        done.AddRange(await app.PrepareAccessAsync());
+
+        // The sample plan is for trying the app: seeded in Development, or when asked for explicitly; never into production by default.
+        if (app.Configuration.GetValue("Database:SeedSamplePlan", app.Environment.IsDevelopment()))
+        {
+            var seeded = await SampleSeeder.SeedIfEmptyAsync(db, app.Configuration.GetValue("Database:SampleItemCount", 0));
+            done.Add(seeded ? "Seeded the sample plan." : "The sample plan was not seeded: the database already has a plan.");
+        }
+
+        done.Add(EnsureDataProtectionKey(app.Services));
 
         return done;
     }

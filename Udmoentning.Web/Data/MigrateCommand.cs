@@ -1,3 +1,5 @@
+using Udmoentning.Web.Access;
+
 namespace Udmoentning.Web.Data;
 
 /// <summary>
@@ -8,7 +10,26 @@ public static class MigrateCommand
 {
     public const string Name = "migrate";
 
+    public const string Verbose = "--verbose";
+
     public static bool IsRequested(string[] args) => args is [Name, ..];
+
+    /// <summary>
+    /// The command says what it did in a few lines: EF's log of every SQL command and migration step, and the host's start-up
+    /// lines, only with <c>migrate --verbose</c>.
+    /// </summary>
+    public static void Configure(WebApplicationBuilder builder, string[] args)
+    {
+        if (!IsRequested(args))
+        {
+            return;
+        }
+
+        var verbose = args.Contains(Verbose);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", verbose ? LogLevel.Information : LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", verbose ? LogLevel.Information : LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting", verbose ? LogLevel.Information : LogLevel.Warning);
+    }
 
     public static async Task<int> RunAsync(WebApplication app)
     {
@@ -17,6 +38,11 @@ public static class MigrateCommand
             foreach (var done in await app.MigrateAndSeedAsync())
             {
                 Console.WriteLine(done);
+            }
+
+            if (await app.NobodyCanSignInAsync() is { } warning)
+            {
+                Console.WriteLine($"Warning: {warning}");
             }
 
             Console.WriteLine("The database is ready; start the nodes.");

@@ -13,7 +13,7 @@ public static class DataExtensions
     public static IHostApplicationBuilder AddPlanningData(this IHostApplicationBuilder builder)
     {
         var provider = DatabaseProviders.Parse(builder.Configuration[DatabaseProviders.ProviderSetting]);
-        var connectionString = DatabaseProviders.ConnectionString(builder.Configuration, provider, builder.Environment.ContentRootPath);
+        var connectionString = DatabaseProviders.ConnectionString(builder.Configuration, provider, builder.Environment);
         var services = builder.Services;
         services.AddSingleton(new DatabaseSettings(provider));
 

@@ -32,6 +32,7 @@ public static class ProtectionExtensions
         var limits = builder.Configuration.GetSection(RateLimitSettings.Section).Get<RateLimitSettings>() ?? new RateLimitSettings();
         var proxy = builder.Configuration.GetSection(ProxySettings.Section).Get<ProxySettings>() ?? new ProxySettings();
         var services = builder.Services;
+        builder.AddAllowedHosts();
         services.AddSingleton(limits);
         services.AddSingleton(proxy);
         services.AddSingleton<ChangeLimiter>();
@@ -96,6 +97,7 @@ public static class ProtectionExtensions
     /// <summary>First in the pipeline: the proxy's headers decide the scheme and client address everything after sees.</summary>
     public static WebApplication UseProtection(this WebApplication app)
     {
+        app.UseAllowedHosts();
         var proxy = app.Services.GetRequiredService<ProxySettings>();
         if (proxy.ForwardedHeaders)
         {

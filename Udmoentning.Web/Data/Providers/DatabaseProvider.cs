@@ -39,7 +39,10 @@ public static class DatabaseProviders
     /// <summary>The name of the connection string, under ConnectionStrings, that each provider reads.</summary>
     public static string ConnectionStringName(DatabaseProvider provider) => provider.ToString();
 
-    public static string ConnectionString(IConfiguration configuration, DatabaseProvider provider, string contentRoot)
+    /// <summary>Where a relative SQLite file goes outside Development; by default a folder of the user the app runs as.</summary>
+    public const string DataFolderSetting = "Database:DataFolder";
+
+    public static string ConnectionString(IConfiguration configuration, DatabaseProvider provider, IHostEnvironment environment)
     {
         var name = ConnectionStringName(provider);
         var value = configuration.GetConnectionString(name);
@@ -50,8 +53,18 @@ public static class DatabaseProviders
                 $"Set it in appsettings.json or the environment variable ConnectionStrings__{name}.");
         }
 
-        return provider == DatabaseProvider.Sqlite ? PrepareSqliteFile(value, contentRoot) : value;
+        return provider == DatabaseProvider.Sqlite ? PrepareSqliteFile(value, configuration, environment) : value;
     }
+
+    /// <summary>
+    /// The folder a relative SQLite file is resolved against: the project folder in Development (`dotnet run`), otherwise
+    /// <c>Database:DataFolder</c>, by default the running user's local application data ("~/.local/share/Udmoentning",
+    /// "%LOCALAPPDATA%\Udmoentning"): never the app's own folder, which the next deploy replaces.
+    /// </summary>
+    public static string DataFolder(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration[DataFolderSetting] is { Length: > 0 } folder ? Path.GetFullPath(folder, environment.ContentRootPath)
+        : environment.IsDevelopment() ? environment.ContentRootPath
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "Udmoentning");
 
     /// <remarks>
     /// A query that loads several collections (an item's effects and checkpoints) joins them by default, as EF would, said
@@ -79,8 +92,11 @@ public static class DatabaseProviders
         }
     }
 
-    /// <summary>Resolves a relative SQLite file against the content root and creates its folder.</summary>
-    private static string PrepareSqliteFile(string connectionString, string contentRoot)
+    /// <summary>
+    /// Resolves a relative SQLite file against the data folder and creates its folder. Outside Development a file inside the
+    /// app's own folder stops start-up: it would be lost with the next deploy.
+    /// </summary>
+    private static string PrepareSqliteFile(string connectionString, IConfiguration configuration, IHostEnvironment environment)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.DataSource is ":memory:" || builder.Mode == SqliteOpenMode.Memory)
@@ -88,9 +104,24 @@ public static class DatabaseProviders
             return connectionString;
         }
 
-        var path = Path.GetFullPath(builder.DataSource, contentRoot);
+        var folder = DataFolder(configuration, environment);
+        var path = Path.GetFullPath(builder.DataSource, folder);
+        if (!environment.IsDevelopment() && IsInside(path, AppContext.BaseDirectory))
+        {
+            throw new StartupException(
+                $"The SQLite database {path} would be inside the app's folder {AppContext.BaseDirectory}, which the next deploy replaces. " +
+                $"Give ConnectionStrings:Sqlite a path outside it, or a relative one with {DataFolderSetting} set to a folder outside it " +
+                "(e.g. Database__DataFolder=/var/lib/udmoentning).");
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         builder.DataSource = path;
         return builder.ToString();
+    }
+
+    private static bool IsInside(string path, string folder)
+    {
+        var relative = Path.GetRelativePath(Path.GetFullPath(folder), path);
+        return relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !Path.IsPathRooted(relative);
     }
 }
