@@ -32,6 +32,10 @@ public static class AccessRules
 
     public static bool CanChange(Actor actor, PlanItem item) => RefusalToChange(actor, item) is null;
 
+    /// <summary>Whether the actor may change any item at all: coordinators and administrators, and editors of a committee.</summary>
+    public static bool MayChangeItems(Actor actor) =>
+        actor.IsSignedIn && (actor.Has(Role.Coordinator) || actor.Has(Role.Administrator) || (actor.Has(Role.Editor) && actor.CommitteeIds.Count > 0));
+
     public const string NotExecutive =
         "Kun koordinatorer og administratorer (Direktionen og Koncernledelsen) kan markere, at et punkt er drøftet i Direktionen eller Koncernledelsen.";
 

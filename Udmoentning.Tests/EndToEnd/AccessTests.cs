@@ -29,6 +29,23 @@ public sealed class AccessTests(BrowserFixture browser, LiveApp app) : IClassFix
     }
 
     [Fact]
+    public async Task OnlyThoseWhoMayMoveAreToldHowToMove()
+    {
+        await using var reader = await browser.OpenAsync(app, "/", TestUsers.Reader);
+        await using var editor = await browser.OpenAsync(app, "/", TestUsers.EditorAu);
+
+        await Expect(reader.Page.Locator("#board-help")).ToContainTextAsync("Enter åbner punktet.");
+        await Expect(reader.Page.Locator("#board-help")).Not.ToContainTextAsync("Flyt");
+        await Expect(editor.Page.Locator("#board-help")).ToContainTextAsync("Flyt et kort med Ctrl+pil");
+
+        await reader.GoToPageAsync("/udvalg/au/arbejdsplan");
+        await editor.GoToPageAsync("/udvalg/au/arbejdsplan");
+        await Expect(editor.Page.Locator("#workplan-help")).ToContainTextAsync("Træk et punkt til et møde");
+        await Expect(reader.Page.Locator(".workplan")).ToBeVisibleAsync();
+        await Expect(reader.Page.Locator("#workplan-help")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task OnlyAMoveKeyTellsAReaderThatThePlanIsReadOnly()
     {
         const string code = "KUU-A501";

@@ -65,6 +65,9 @@ public sealed partial class BoardSession(
     public bool CanManagePlans => AccessRules.CanManagePlans(_actor);
 
     /// <summary>Whether to offer dragging and moving this card. A convenience only: the service decides.</summary>
+    /// <summary>Whether this viewer may move or edit anything on this board now (the move help is for them only).</summary>
+    public bool CanChangeItems => CanMove && _snapshot?.Plan.IsArchived == false && AccessRules.MayChangeItems(_actor);
+
     public bool CanChange(PlanItem item) => CanMove && _snapshot?.Plan.IsArchived == false && AccessRules.CanChange(_actor, item);
 
     /// <summary>

@@ -51,6 +51,9 @@ public sealed class CommitteeWorkplan
             ? meeting
             : null;
 
+    /// <summary>Whether this viewer may move any of the workplan's items (the move help is for them only).</summary>
+    public bool CanChangeItems => _items.Values.Any(CanChange);
+
     /// <summary>Whether to offer moving the item. A convenience only: <see cref="PlanItemService"/> decides.</summary>
     public bool CanChange(PlanItem item) => _canMove && AccessRules.CanChange(_actor, item);
 
