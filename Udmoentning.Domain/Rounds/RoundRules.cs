@@ -1,4 +1,5 @@
 using Udmoentning.Domain.Access;
+using Udmoentning.Domain.Items;
 
 namespace Udmoentning.Domain.Rounds;
 
@@ -48,6 +49,16 @@ public static class RoundRules
         return entry.AssigneeName is { } name
             ? $"{entry.ItemCode} besvares i runden af {name}."
             : $"{entry.ItemCode} besvares i runden af redaktørerne for {committeeName}.";
+    }
+
+    /// <summary>
+    /// The items nobody would answer for in a round: nobody is chosen for them (<paramref name="chosen"/>, by item id) and no
+    /// one among <paramref name="people"/> is an editor of the item's committee. A coordinator chooses someone for them.
+    /// </summary>
+    public static IReadOnlyList<PlanItem> WithoutAnswerer(IEnumerable<PlanItem> items, IEnumerable<RoundPerson> people, IReadOnlySet<int>? chosen = null)
+    {
+        var covered = people.SelectMany(p => p.EditorCommitteeIds).ToHashSet();
+        return [.. items.Where(i => !covered.Contains(i.CommitteeId) && chosen?.Contains(i.Id) != true)];
     }
 
     /// <summary>Open, close, change the deadline and choose who answers: coordinators and administrators.</summary>

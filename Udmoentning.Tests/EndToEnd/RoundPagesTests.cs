@@ -152,6 +152,38 @@ public sealed class RoundPagesTests(BrowserFixture browser, LiveApp app) : IClas
     }
 
     /// <summary>The name the form suggests: the budget follow-up at the end of this quarter.</summary>
+    [Fact]
+    public async Task OpeningARoundNamesTheItemsNobodyWouldAnswerForAndLetsTheCoordinatorChooseSomeone()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var plan = (await app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: token))!;
+        var au = plan.Committees.Single(c => c.ShortCode == "AU");
+        var withEditors = plan.Committees.Where(c => c.ShortCode is "AU" or "BUU").Select(c => c.Id).ToHashSet();
+        var missing = Udmoentning.Domain.Rounds.FollowUpRound.ItemsFor(au, plan.Items).Where(i => !withEditors.Contains(i.CommitteeId)).OrderBy(i => i.Code).ToList();
+        Assert.NotEmpty(missing);
+        var name = $"Runde {Guid.NewGuid():N}"[..20];
+        await using var viewer = await browser.OpenAsync(app, $"/plan/{plan.Plan.Id}/runder", TestUsers.Coordinator, board: false);
+        var page = viewer.Page;
+
+        await page.GetByLabel("Navn", new() { Exact = true }).FillAsync(name);
+        await page.GetByLabel("Omfang").SelectOptionAsync(new SelectOptionValue { Label = au.Name });
+        var note = page.Locator(".round-missing");
+        await Expect(note).ToContainTextAsync($"{missing.Count} punkter har ingen til at svare");
+        await Expect(note.Locator("li")).ToHaveCountAsync(missing.Count);
+        var chosen = missing[0];
+        var coordinatorName = Viewer.DisplayName(TestUsers.Coordinator);
+        await note.GetByLabel($"Ansvarlig for {chosen.Code}").SelectOptionAsync(new SelectOptionValue { Label = coordinatorName });
+        await AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Åbn runden" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/plan/{plan.Plan.Id}/runder/\\d+$"));
+
+        var rounds = app.Services.GetRequiredService<RoundReader>();
+        var round = (await rounds.GetAsync(plan.Plan.Id, (await rounds.ListAsync(plan.Plan.Id, token)).Single(r => r.Name == name).Id, token))!;
+        Assert.Equal(coordinatorName, round.ItemFor(chosen.Id)!.AssigneeName);
+        Assert.All(missing.Skip(1), i => Assert.Null(round.ItemFor(i.Id)!.AssigneeId));
+        await Expect(page.GetByLabel($"Ansvarlig for {chosen.Code}")).ToHaveValueAsync(round.ItemFor(chosen.Id)!.AssigneeId!);
+    }
+
     private static string DefaultName()
     {
         var today = Udmoentning.Domain.DanishTime.Today(DateTimeOffset.UtcNow);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Domain.Items;
@@ -91,6 +92,8 @@ public sealed class RoundServiceTests(RoundApp app) : IDisposable
     public async Task ARoundWithoutANameWithADeadlineOutOfRangeOrForAnUnknownCommitteeOrPlanIsNotOpened()
     {
         var coordinator = await app.UserAsync(TestUsers.Coordinator);
+        var readerId = (await app.UserAsync(TestUsers.Reader)).FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var anItem = (await app.ItemAsync("ØU-D3")).Id;
         var (records, rounds) = (await app.RecordsAsync(), await app.CountRoundsAsync());
 
         (AdminOutcome Outcome, ChangeStatus Status, string Message)[] cases =
@@ -99,6 +102,8 @@ public sealed class RoundServiceTests(RoundApp app) : IDisposable
             (await app.Administration.OpenRoundAsync(coordinator, 1, new RoundForm(new string('R', 121), new DateOnly(2026, 12, 15), null), Token), ChangeStatus.Invalid, "Navnet må højst være 120 tegn (er 121)."),
             (await app.Administration.OpenRoundAsync(coordinator, 1, new RoundForm("Runde", new DateOnly(2019, 1, 1), null), Token), ChangeStatus.Invalid, "Fristen skal ligge mellem 2020 og 2045."),
             (await app.Administration.OpenRoundAsync(coordinator, 1, new RoundForm("Runde", new DateOnly(2026, 12, 15), 987654), Token), ChangeStatus.NotFound, "Udvalget findes ikke (længere)."),
+            (await app.Administration.OpenRoundAsync(coordinator, 1, new RoundForm("Runde", new DateOnly(2026, 12, 15), null, new Dictionary<int, string> { [anItem] = readerId }), Token), ChangeStatus.Refused, RoundRules.NotAssignable),
+            (await app.Administration.OpenRoundAsync(coordinator, 1, new RoundForm("Runde", new DateOnly(2026, 12, 15), null, new Dictionary<int, string> { [anItem] = "ingen-saadan-bruger" }), Token), ChangeStatus.NotFound, "Brugeren findes ikke (længere)."),
             (await app.Administration.OpenRoundAsync(coordinator, 987654, new RoundForm("Runde", new DateOnly(2026, 12, 15), null), Token), ChangeStatus.NotFound, "Planen findes ikke (længere)."),
         ];
 

@@ -10,7 +10,8 @@ using Udmoentning.Web.Data;
 namespace Udmoentning.Web.Planning;
 
 /// <summary>A new follow-up round as the coordinator fills it in; <see cref="CommitteeId"/> null asks about the whole plan.</summary>
-public sealed record RoundForm(string? Name, DateOnly Deadline, int? CommitteeId);
+/// <param name="Assignees">Who answers for which item (by item id) from the start, e.g. items whose committee has no editor.</param>
+public sealed record RoundForm(string? Name, DateOnly Deadline, int? CommitteeId, IReadOnlyDictionary<int, string>? Assignees = null);
 
 public sealed partial class PlanAdministration
 {
@@ -33,6 +34,29 @@ public sealed partial class PlanAdministration
 
             var items = await db.Items.AsNoTracking().Where(i => i.PlanId == planId).ToListAsync(cancellationToken);
             var round = FollowUpRound.Open(plan, form.Name, form.Deadline, committee, FollowUpRound.ItemsFor(committee, items), actor.UserId, actor.Name, clock.GetUtcNow().UtcDateTime);
+            var assigned = new List<FieldChange>();
+            foreach (var (itemId, assigneeId) in form.Assignees ?? new Dictionary<int, string>())
+            {
+                if (round.Items.SingleOrDefault(e => e.ItemId == itemId) is not { } entry)
+                {
+                    return AdminOutcome.NotFound("Punktet i runden");
+                }
+
+                var access = await currentUsers.FindAsync(assigneeId, cancellationToken);
+                if (access is null || access.IsDisabled)
+                {
+                    return AdminOutcome.NotFound("Brugeren");
+                }
+
+                if (!RoundRules.CanAnswer(access.Roles))
+                {
+                    return AdminOutcome.Refused(RoundRules.NotAssignable);
+                }
+
+                entry.Assign(assigneeId, access.Name);
+                assigned.Add(new FieldChange($"Ansvarlig for {entry.ItemCode}", null, access.Name));
+            }
+
             db.Rounds.Add(round);
             await db.SaveChangesAsync(cancellationToken);
             record(new Recorded(planId, RoundSubject, round.Name, "Oprettet",
@@ -41,6 +65,7 @@ public sealed partial class PlanAdministration
                     new FieldChange("Frist", null, Iso(round.Deadline)),
                     new FieldChange("Omfang", null, committee?.Name ?? WholePlan),
                     new FieldChange("Punkter", null, Num(round.Items.Count)),
+                    .. assigned,
                 ]),
                 $"Opfølgningsrunden \"{round.Name}\" er åbnet.");
             return AdminOutcome.Saved(round.Id, $"Runden \"{round.Name}\" er åbnet med {round.Items.Count} punkter, frist {MeetingDates.Format(round.Deadline)}.");
