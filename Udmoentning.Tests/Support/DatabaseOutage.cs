@@ -34,7 +34,8 @@ public sealed class DatabaseOutage : IDisposable
             File.Delete(_file + suffix);
             if (File.Exists(_away + suffix))
             {
-                File.Move(_away + suffix, _file + suffix);
+                // Over whatever a background read of the app made meanwhile (opening a missing file creates an empty one).
+                File.Move(_away + suffix, _file + suffix, overwrite: true);
             }
         }
     }
