@@ -51,6 +51,19 @@ public sealed class SheetsAndCommitteesTests
     }
 
     [Fact]
+    public void AColumnCorrectionForOneSheetLeavesTheOtherSheetsAsRead()
+    {
+        var workbook = new TestWorkbook()
+            .Sheet("ØU", s => s.Row("Nr.", "Titel", "Type", "Noter").Row("ØU-1", "Et", "Drift", "Første"))
+            .Sheet("AU", s => s.Row("Nr.", "Titel", "Type", "Noter").Row("AU-1", "To", "Drift", "Anden"));
+
+        var analysis = ImportFixtures.Analyze(workbook, new ImportOptions { Corrections = [new ColumnMapping(3, "Noter", ImportField.Ignore) { Sheet = "AU" }] });
+
+        Assert.Equal(["Første", null], analysis.Items.Select(i => i.Notes));
+        Assert.Equal([ImportField.Notes, ImportField.Ignore], analysis.Sheets.Select(s => s.Columns[3].Field));
+    }
+
+    [Fact]
     public void ASheetNamedAfterAThemeGivesItToRowsWithoutOne()
     {
         var workbook = new TestWorkbook()
