@@ -17,6 +17,7 @@ internal sealed class ImportDecisions(
     private readonly Dictionary<string, CommitteeToCreate> _created = [];
     private readonly Dictionary<string, string> _errors = [];
     private readonly Dictionary<string, TimingWord> _timingWords = new(StringComparer.OrdinalIgnoreCase);
+    private bool _resolved;
 
     public CommitteeMatcher Matcher { get; } = new(known);
 
@@ -38,59 +39,77 @@ internal sealed class ImportDecisions(
 
     /// <summary>
     /// The short code of the new committee the user filled in for a name the municipality does not have, or the Danish reason
-    /// the row cannot have it. The name is remembered as unknown either way, so the preview can ask for it.
+    /// the row cannot have it. The name is remembered as unknown either way, so the preview can ask for it; a later name
+    /// that is a filled-in committee's short code or full name ("TMU" beside "Teknik- og miljøudvalget") means that committee.
     /// </summary>
     public (string? ShortCode, string? Error) NewCommittee(string text)
     {
-        var proposal = Matcher.Propose(text);
+        ResolveChoices();
         var key = Key(text);
-        if (_created.TryGetValue(key, out var done) || (done = _created.Values.FirstOrDefault(c => Key(c.ShortCode) == key || Key(c.Name) == key)) is not null)
+        if (!_created.ContainsKey(key) && AliasOf(key) is { } alias)
         {
-            return (done.ShortCode, null);
+            return (alias.ShortCode, null);
         }
 
-        if (_errors.TryGetValue(key, out var earlier))
+        Matcher.Propose(text);
+        if (_created.TryGetValue(key, out var created))
         {
-            return (null, earlier);
+            return (created.ShortCode, null);
         }
 
-        var shown = CellReaders.Shorten(text.Trim());
-        var choice = options.NewCommittees.LastOrDefault(c => Key(c.Text) == key);
-        if (choice is not { Create: true } || string.IsNullOrWhiteSpace(choice.Name))
+        return _errors.TryGetValue(key, out var error)
+            ? (null, error)
+            : (null, $"Udvalget \"{CellReaders.Shorten(text.Trim())}\" findes ikke. Ret navnet i filen, eller udfyld det nye udvalgs fulde navn under \"Ukendte udvalg\" og vælg at oprette det.");
+    }
+
+    /// <summary>True when the text is another name for a committee the user filled in, so it is not asked for again.</summary>
+    public bool IsAlias(string text) => !_created.ContainsKey(Key(text)) && AliasOf(Key(text)) is not null;
+
+    private CommitteeToCreate? AliasOf(string key) => _created.Values.FirstOrDefault(c => Key(c.ShortCode) == key || Key(c.Name) == key);
+
+    /// <summary>Checks every ticked, named choice with the committee rules once, before any row uses one, so the order of the rows does not matter.</summary>
+    private void ResolveChoices()
+    {
+        if (_resolved)
         {
-            return (null, $"Udvalget \"{shown}\" findes ikke. Ret navnet i filen, eller udfyld det nye udvalgs fulde navn under \"Ukendte udvalg\" og vælg at oprette det.");
+            return;
         }
 
-        string? error = null;
-        try
+        _resolved = true;
+        foreach (var choice in options.NewCommittees.Where(c => c.Create && !string.IsNullOrWhiteSpace(c.Name) && !string.IsNullOrWhiteSpace(c.Text)))
         {
-            var committee = new Committee(choice.Name, string.IsNullOrWhiteSpace(choice.ShortCode) ? proposal.ShortCode : choice.ShortCode, choice.Slug);
-            var clash = known.FirstOrDefault(k => string.Equals(k.ShortCode, committee.ShortCode, StringComparison.OrdinalIgnoreCase))
-                ?? known.FirstOrDefault(k => string.Equals(k.Slug ?? Committee.ToSlug(k.ShortCode), committee.Slug, StringComparison.Ordinal))
-                ?? known.FirstOrDefault(k => string.Equals(k.Name, committee.Name, StringComparison.OrdinalIgnoreCase));
-            var twin = _created.Values.FirstOrDefault(c => string.Equals(c.ShortCode, committee.ShortCode, StringComparison.OrdinalIgnoreCase) || c.Slug == committee.Slug);
-            if (clash is not null)
+            var key = Key(choice.Text);
+            if (_created.ContainsKey(key) || _errors.ContainsKey(key) || Matcher.Find(choice.Text) is not null)
             {
-                error = $"Udvalget \"{shown}\" kan ikke oprettes: navnet, forkortelsen \"{committee.ShortCode}\" eller adressen \"{committee.Slug}\" bruges allerede af {clash.Name} ({clash.ShortCode}). Skriv {clash.ShortCode} i filen, hvis det er det udvalg.";
+                continue;
             }
-            else if (twin is not null)
-            {
-                error = $"Udvalget \"{shown}\" kan ikke oprettes: forkortelsen \"{committee.ShortCode}\" eller adressen \"{committee.Slug}\" er også valgt for \"{twin.Text}\".";
-            }
-            else
-            {
-                var created = new CommitteeToCreate(text.Trim(), committee.Name, committee.ShortCode, committee.Slug);
-                _created[key] = created;
-                return (created.ShortCode, null);
-            }
-        }
-        catch (PlanRuleException e)
-        {
-            error = $"Udvalget \"{shown}\" kan ikke oprettes: {e.Message}";
-        }
 
-        _errors[key] = error;
-        return (null, error);
+            var shown = CellReaders.Shorten(choice.Text.Trim());
+            try
+            {
+                var committee = new Committee(choice.Name, string.IsNullOrWhiteSpace(choice.ShortCode) ? new CommitteeMatcher(known).Propose(choice.Text).ShortCode : choice.ShortCode, choice.Slug);
+                var clash = known.FirstOrDefault(k => string.Equals(k.ShortCode, committee.ShortCode, StringComparison.OrdinalIgnoreCase))
+                    ?? known.FirstOrDefault(k => string.Equals(k.Slug ?? Committee.ToSlug(k.ShortCode), committee.Slug, StringComparison.Ordinal))
+                    ?? known.FirstOrDefault(k => string.Equals(k.Name, committee.Name, StringComparison.OrdinalIgnoreCase));
+                var twin = _created.Values.FirstOrDefault(c => string.Equals(c.ShortCode, committee.ShortCode, StringComparison.OrdinalIgnoreCase) || c.Slug == committee.Slug);
+                if (clash is not null)
+                {
+                    _errors[key] = $"Udvalget \"{shown}\" kan ikke oprettes: navnet, forkortelsen \"{committee.ShortCode}\" eller adressen \"{committee.Slug}\" bruges allerede af {clash.Name} ({clash.ShortCode}). Skriv {clash.ShortCode} i filen, hvis det er det udvalg.";
+                }
+                else if (twin is not null)
+                {
+                    _errors[key] = $"Udvalget \"{shown}\" kan ikke oprettes: forkortelsen \"{committee.ShortCode}\" eller adressen \"{committee.Slug}\" er også valgt for \"{twin.Text}\".";
+                }
+                else
+                {
+                    _created[key] = new CommitteeToCreate(choice.Text.Trim(), committee.Name, committee.ShortCode, committee.Slug);
+                }
+            }
+            catch (PlanRuleException e)
+            {
+                _errors[key] = $"Udvalget \"{shown}\" kan ikke oprettes: {e.Message}";
+            }
+        }
     }
 
     private static string Key(string? text) => ImportText.FoldExpanded(text?.Trim()).Replace(" ", string.Empty, StringComparison.Ordinal);

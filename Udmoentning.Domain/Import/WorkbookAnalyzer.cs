@@ -110,7 +110,7 @@ public static partial class WorkbookAnalyzer
             Problems = problems,
             Themes = state.Themes,
             BudgetYears = [.. years],
-            NewCommittees = decisions.Matcher.Proposed,
+            NewCommittees = [.. decisions.Matcher.Proposed.Where(p => !decisions.IsAlias(p.Name))],
             CommitteesToCreate = [.. decisions.Created.Where(c => used.Contains(c.ShortCode))],
             CommitteeErrors = decisions.Errors,
             NewMeetings = newMeetings,

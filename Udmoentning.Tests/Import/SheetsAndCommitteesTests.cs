@@ -143,6 +143,25 @@ public sealed class SheetsAndCommitteesTests
         Assert.Contains(3, filledIn.RefusedRows);
     }
 
+    [Fact]
+    public void AShortCodeInTheFileMeansTheNewCommitteeFilledInForItsFullNameWhateverTheRowOrder()
+    {
+        var workbook = new TestWorkbook().Sheet("Plan", s => s
+            .Row("Nr.", "Titel", "Udvalg")
+            .Row("TMU-1", "Cykelstier", "TMU")
+            .Row("TMU-2", "Vejplan", "Teknik- og miljøudvalget"));
+
+        var analysis = ImportFixtures.Analyze(workbook, new ImportOptions
+        {
+            NewCommittees = [new NewCommitteeChoice("Teknik- og miljøudvalget", "Teknik- og miljøudvalget", "TMU", null, true)],
+        });
+
+        Assert.False(analysis.HasErrors, string.Join(" | ", analysis.Problems.Select(p => p.Message)));
+        Assert.Equal(["TMU", "TMU"], analysis.Items.Select(i => i.Committee));
+        Assert.Equal([new ProposedCommittee("Teknik- og miljøudvalget", "TMU")], analysis.NewCommittees);
+        Assert.Single(analysis.CommitteesToCreate);
+    }
+
     [Theory]
     [InlineData("T U", null, "Udvalgets forkortelse må kun bestå af bogstaver, tal og bindestreg")]
     [InlineData("AU", null, "bruges allerede af Arbejdsmarkedsudvalget (AU)")]
