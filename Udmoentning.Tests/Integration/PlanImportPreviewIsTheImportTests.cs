@@ -60,20 +60,31 @@ public sealed class PlanImportPreviewIsTheImportTests : IAsyncLifetime
         object?[] amounts = [null, -100.0, 2500.0, "-1.250", "1,5", 1_200_000.0];
         var rows = Gen.Select(Gen.Int[0, codes.Length - 1], Gen.Int[0, committeeCells.Length - 1], Gen.Int[0, timings.Length - 1], Gen.Int[0, amounts.Length - 1], Gen.Int[0, amounts.Length - 1])
             .Array[1, 8];
-        var workbooks = Gen.Select(rows, Gen.Bool, Gen.Bool, Gen.Bool, Gen.Int[0, 3],
-            (r, committeeColumn, fromNumber, createXyz, unitChoice) => (Rows: r, CommitteeColumn: committeeColumn, FromNumber: fromNumber, CreateXyz: createXyz, Unit: unitChoice));
+        var workbooks = Gen.Select(rows, Gen.Bool, Gen.Bool, Gen.Bool, Gen.Int[0, 3], Gen.Bool,
+            (r, committeeColumn, fromNumber, createXyz, unitChoice, twoSheets) =>
+                (Rows: r, CommitteeColumn: committeeColumn, FromNumber: fromNumber, CreateXyz: createXyz, Unit: unitChoice, TwoSheets: twoSheets));
 
         await workbooks.SampleAsync(async sample =>
         {
-            var file = new TestWorkbook().Sheet("Plan", s =>
+            // With two sheets, the second half of the rows is on a sheet named after a committee ("AU").
+            var split = sample.TwoSheets ? sample.Rows.Length / 2 : sample.Rows.Length;
+            void Sheet(TestSheet s, int from, int to)
             {
                 s.Row(["Nr.", "Titel", .. sample.CommitteeColumn ? new[] { "Udvalg" } : [], "Tidsplan", "2026", "2027"]);
-                for (var n = 0; n < sample.Rows.Length; n++)
+                for (var n = from; n < to; n++)
                 {
                     var (code, committee, timing, first, second) = sample.Rows[n];
                     s.Row([$"{codes[code]}-{n + 1}", $"Punkt {n + 1}", .. sample.CommitteeColumn ? new[] { committeeCells[committee] } : [], timings[timing], amounts[first], amounts[second]]);
                 }
-            }).ToBytes();
+            }
+
+            var workbook = new TestWorkbook().Sheet("Plan", s => Sheet(s, 0, split));
+            if (sample.TwoSheets)
+            {
+                workbook.Sheet("AU", s => Sheet(s, split, sample.Rows.Length));
+            }
+
+            var file = workbook.ToBytes();
             var options = new ImportOptions
             {
                 CommitteeFromNumber = sample.FromNumber,
