@@ -144,7 +144,7 @@ public sealed record SheetSummary
 
     public AmountUnit Unit { get; init; }
 
-    /// <summary>Where the unit is written ("overskriften \"Beløb 2026 (kr.)\""), null when the workbook does not say.</summary>
+    /// <summary>Where the unit is written, e.g. overskriften "Beløb 2026 (kr.)"; null when the workbook does not say.</summary>
     public string? UnitStatedIn { get; init; }
 
     /// <summary>The unit is not written, the amounts look like whole kroner, and the user has not chosen: nothing is imported until they do.</summary>
