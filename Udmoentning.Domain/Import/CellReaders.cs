@@ -94,7 +94,7 @@ public static partial class CellReaders
             : CellResult<bool>.Fail($"\"{Shorten(text)}\" er hverken ja eller nej. Skriv \"x\" eller \"Ja\" for ja, og lad feltet stå tomt eller skriv \"Nej\" for nej.");
     }
 
-    /// <summary>An indicative timing: "Q3 2026", "K3 2026", "3. kvt. 2026", "3. kvartal 2026", "2026-Q3"; empty is none. A bare year is refused.</summary>
+    /// <summary>An indicative timing in the domain's one grammar (<see cref="Quarter.Read"/>), or a date cell's quarter; empty is none. A bare year is refused.</summary>
     public static CellResult<Quarter?> Timing(object? cell)
     {
         var text = ImportText.Of(cell);
@@ -110,35 +110,8 @@ public static partial class CellReaders
                 : CellResult<Quarter?>.Fail($"Året i tidspunktet \"{text}\" skal ligge mellem {Limits.EarliestYear} og {Limits.LatestYear}.");
         }
 
-        if (BareYear().IsMatch(text))
-        {
-            return CellResult<Quarter?>.Fail($"Tidspunktet \"{Shorten(text)}\" er kun et år. Skriv kvartalet, fx \"Q4 2026\".");
-        }
-
-        var match = QuarterFirst().Match(text);
-        if (!match.Success)
-        {
-            match = YearFirst().Match(text);
-        }
-
-        if (!match.Success)
-        {
-            return CellResult<Quarter?>.Fail($"\"{Shorten(text)}\" er ikke et tidspunkt. Skriv kvartal og år, fx \"Q2 2026\".");
-        }
-
-        var year = int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
-        var number = match.Groups["q"].Value[0] - '0';
-        if (year is < Limits.EarliestYear or > Limits.LatestYear)
-        {
-            return CellResult<Quarter?>.Fail($"Året i tidspunktet \"{Shorten(text)}\" skal ligge mellem {Limits.EarliestYear} og {Limits.LatestYear}.");
-        }
-
-        if (number is < 1 or > 4)
-        {
-            return CellResult<Quarter?>.Fail($"Kvartalet i \"{Shorten(text)}\" skal være 1, 2, 3 eller 4.");
-        }
-
-        return CellResult<Quarter?>.Ok(new Quarter(year, number));
+        var reading = Quarter.Read(text);
+        return reading.IsOk ? CellResult<Quarter?>.Ok(reading.Value) : CellResult<Quarter?>.Fail(reading.Error!);
     }
 
     /// <summary>The kind in everyday words: "Drift", "Råderum", "Anlæg", "Hensigtserklæring" and their plurals.</summary>
@@ -286,15 +259,6 @@ public static partial class CellReaders
 
         return null;
     }
-
-    [GeneratedRegex(@"^[0-9]{4}$")]
-    private static partial Regex BareYear();
-
-    [GeneratedRegex(@"^(?:[QK]\s*(?<q>[0-9])|(?<q>[0-9])\s*\.?\s*(?:kvt|kvartal)\.?)\s+(?<year>[0-9]{4})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex QuarterFirst();
-
-    [GeneratedRegex(@"^(?<year>[0-9]{4})\s*-?\s*[QK]\s*(?<q>[0-9])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex YearFirst();
 
     [GeneratedRegex(@"\r\n|\r|\n|\t")]
     private static partial Regex LineBreaks();

@@ -14,7 +14,9 @@ public static partial class HeaderMatcher
         ("tekst", ImportField.Title),
         ("beskrivelse", ImportField.Description), ("indhold", ImportField.Description),
         ("type", ImportField.Kind), ("art", ImportField.Kind), ("kategori", ImportField.Kind),
-        ("hovedpunkt", ImportField.Theme), ("tema", ImportField.Theme),
+        ("hovedpunkt", ImportField.Theme), ("hovedpunkter", ImportField.Theme), ("tema", ImportField.Theme), ("temaer", ImportField.Theme),
+        ("hovedomrade", ImportField.Theme), ("hovedomrader", ImportField.Theme), ("indsatsomrade", ImportField.Theme),
+        ("indsatsomrader", ImportField.Theme), ("fokusomrade", ImportField.Theme),
         ("udvalg", ImportField.Committee), ("fagudvalg", ImportField.Committee), ("ansvarligt udvalg", ImportField.Committee),
         ("ansvarlig udvalg", ImportField.Committee), ("udvalget", ImportField.Committee),
         ("ansvarlig", ImportField.ResponsibleUnit), ("ansvarlig enhed", ImportField.ResponsibleUnit),
@@ -22,6 +24,9 @@ public static partial class HeaderMatcher
         ("tvaergaende", ImportField.CrossCutting), ("tvaergaende indsats", ImportField.CrossCutting),
         ("med", ImportField.Med), ("med inddragelse", ImportField.Med),
         ("tidspunkt", ImportField.Timing), ("vejledende tidspunkt", ImportField.Timing), ("forventet tidspunkt", ImportField.Timing),
+        ("tidsplan", ImportField.Timing), ("tidsfrist", ImportField.Timing), ("frist", ImportField.Timing), ("deadline", ImportField.Timing),
+        ("forventet afslutning", ImportField.Timing), ("forventes afsluttet", ImportField.Timing), ("forventet afsluttet", ImportField.Timing),
+        ("afslutning", ImportField.Timing), ("hvornar", ImportField.Timing), ("gennemforelse", ImportField.Timing),
         ("oprindeligt tidspunkt", ImportField.BaselineTiming), ("oprindelig tidspunkt", ImportField.BaselineTiming),
         ("politisk behandling", ImportField.Treatment), ("behandles i", ImportField.Treatment), ("behandling", ImportField.Treatment),
         ("status", ImportField.Status), ("afsluttet", ImportField.Status),
@@ -33,7 +38,7 @@ public static partial class HeaderMatcher
 
     // Words that may stand beside a budget year in an amount header: "Budget 2026", "B2026", "2026 (1.000 kr.)".
     private static readonly HashSet<string> _amountWords =
-        ["b", "bo", "budget", "budgetar", "overslagsar", "okonomi", "ar", "i", "kr", "1", "000", "1000", "belob", "t"];
+        ["b", "bo", "budget", "budgetar", "overslagsar", "okonomi", "ar", "i", "kr", "1", "000", "1000", "belob", "t", "tkr", "mio", "mill", "kroner", "dkk", "tusind", "tusinde"];
 
     /// <summary>The field a header cell names, with the budget year for amount columns; <see cref="ImportField.Ignore"/> when unknown.</summary>
     public static (ImportField Field, int? Year) Recognise(object? cell)

@@ -29,6 +29,9 @@ public enum ImportField
 /// <summary>How one column of the header row is read; the user may correct it in the preview.</summary>
 public sealed record ColumnMapping(int Column, string Header, ImportField Field, int? Year = null)
 {
+    /// <summary>As a correction: the sheet it applies to; null applies it to every sheet read.</summary>
+    public string? Sheet { get; init; }
+
     /// <summary>The column as Excel names it: A, B, ..., AA.</summary>
     public string Letter => ColumnLetters.Of(Column);
 }
@@ -69,11 +72,84 @@ public enum ProblemSeverity
 /// <summary>A problem found in the workbook, with where it is and a Danish reason.</summary>
 public sealed record ImportProblem(ProblemSeverity Severity, string Sheet, int? Row, string? Column, string Message);
 
-/// <summary>A committee named in the workbook that the municipality does not have yet; the user may create it.</summary>
+/// <summary>A committee named in the workbook that the municipality does not have: <paramref name="Name"/> as the workbook writes it, and a suggested short code.</summary>
 public sealed record ProposedCommittee(string Name, string ShortCode);
 
-/// <summary>A committee the plan knows: its short code (the canonical reference) and name.</summary>
-public sealed record KnownCommittee(string ShortCode, string Name);
+/// <summary>A committee the plan knows: its short code (the canonical reference), name and address (slug).</summary>
+public sealed record KnownCommittee(string ShortCode, string Name, string? Slug = null);
+
+/// <summary>
+/// The user's answer for one unknown committee: <paramref name="Text"/> is how the workbook names it; the committee is
+/// created (with <paramref name="Name"/>, <paramref name="ShortCode"/> and <paramref name="Slug"/>, the slug derived from the
+/// short code when empty) only when <paramref name="Create"/> is ticked and the full name is filled in.
+/// </summary>
+public sealed record NewCommitteeChoice(string Text, string Name, string ShortCode, string? Slug, bool Create);
+
+/// <summary>A committee the import creates, checked with the committee rules; <paramref name="Text"/> is how the workbook names it.</summary>
+public sealed record CommitteeToCreate(string Text, string Name, string ShortCode, string Slug);
+
+/// <summary>A timing written otherwise than "Q2 2026" and the quarter it is read as (ADR 0016).</summary>
+public sealed record TimingWord(string Text, Quarter Quarter);
+
+/// <summary>The unit a workbook's amounts are written in; the plan keeps 1.000 kr.</summary>
+public enum AmountUnit
+{
+    Thousands = 0,
+    Kroner,
+    Millions,
+}
+
+public static class AmountUnitNames
+{
+    public static string Name(this AmountUnit unit) => unit switch
+    {
+        AmountUnit.Kroner => "kr.",
+        AmountUnit.Millions => "mio. kr.",
+        _ => "1.000 kr.",
+    };
+}
+
+/// <summary>One sheet of the workbook as the preview shows it: whether it is read, and what it gave.</summary>
+public sealed record SheetSummary
+{
+    public required string Name { get; init; }
+
+    /// <summary>The sheet has a header row the import recognises: it is read unless the user leaves it out.</summary>
+    public required bool LooksLikeItems { get; init; }
+
+    public required bool Read { get; init; }
+
+    public int HeaderRow { get; init; }
+
+    public IReadOnlyList<ColumnMapping> Columns { get; init; } = [];
+
+    public int Items { get; init; }
+
+    public int Refused { get; init; }
+
+    /// <summary>The committee every row without one gets: the user's choice for the sheet, or the committee the sheet is named after.</summary>
+    public string? Committee { get; init; }
+
+    /// <summary>True when <see cref="Committee"/> comes from the sheet's name, not from the user.</summary>
+    public bool CommitteeFromName { get; init; }
+
+    /// <summary>The main theme rows without one get, from the sheet's name.</summary>
+    public string? Theme { get; init; }
+
+    /// <summary>Rows that have no committee (no column, an empty cell) and got none from the sheet or the user.</summary>
+    public int RowsWithoutCommittee { get; init; }
+
+    /// <summary>Of those, the rows whose item number starts with a known committee's code ("AU-D3").</summary>
+    public int RowsWithCommitteeInNumber { get; init; }
+
+    public AmountUnit Unit { get; init; }
+
+    /// <summary>Where the unit is written, e.g. overskriften "Beløb 2026 (kr.)"; null when the workbook does not say.</summary>
+    public string? UnitStatedIn { get; init; }
+
+    /// <summary>The unit is not written, the amounts look like whole kroner, and the user has not chosen: nothing is imported until they do.</summary>
+    public bool UnitUnanswered { get; init; }
+}
 
 /// <summary>
 /// One item as the workbook has it, with references by name: the theme by its name, committees by short code,
@@ -117,8 +193,20 @@ public sealed record ImportOptions
     /// <summary>Corrections of the recognised mapping, by column index; replaces the guessed mapping of those columns.</summary>
     public IReadOnlyList<ColumnMapping> Corrections { get; init; } = [];
 
-    /// <summary>Committees named in the workbook but unknown are created (see <see cref="ImportAnalysis.NewCommittees"/>); otherwise their rows are errors.</summary>
-    public bool CreateMissingCommittees { get; init; }
+    /// <summary>The sheets to read and combine into one plan; null reads every sheet that looks like a sheet of items. <see cref="Sheet"/>, when set, wins.</summary>
+    public IReadOnlyList<string>? Sheets { get; init; }
+
+    /// <summary>The unit of amounts where the workbook does not state it; null assumes 1.000 kr. unless the amounts look like kroner.</summary>
+    public AmountUnit? Unit { get; init; }
+
+    /// <summary>The committee (short code) for rows without one, per sheet name.</summary>
+    public IReadOnlyDictionary<string, string> SheetCommittees { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The user confirmed that rows without a committee get the committee whose code starts their item number.</summary>
+    public bool CommitteeFromNumber { get; init; }
+
+    /// <summary>The user's answers for unknown committees; rows naming one that is not created are refused.</summary>
+    public IReadOnlyList<NewCommitteeChoice> NewCommittees { get; init; } = [];
 }
 
 /// <summary>The result of reading a workbook: nothing is written by it.</summary>
@@ -145,7 +233,26 @@ public sealed record ImportAnalysis
     /// <summary>Budget years that have a column, in order.</summary>
     public required IReadOnlyList<int> BudgetYears { get; init; }
 
+    /// <summary>Committees the workbook names that do not exist, in the order they are first named.</summary>
     public required IReadOnlyList<ProposedCommittee> NewCommittees { get; init; }
+
+    /// <summary>The new committees the user filled in and the rows use; the import creates exactly these.</summary>
+    public IReadOnlyList<CommitteeToCreate> CommitteesToCreate { get; init; } = [];
+
+    /// <summary>Why a filled-in new committee cannot be created, by how the workbook names it.</summary>
+    public IReadOnlyDictionary<string, string> CommitteeErrors { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Every sheet of the workbook, read or not, in order.</summary>
+    public IReadOnlyList<SheetSummary> Sheets { get; init; } = [];
+
+    /// <summary>Timings written in words or other forms, and the quarter each becomes.</summary>
+    public IReadOnlyList<TimingWord> TimingWords { get; init; } = [];
+
+    /// <summary>Amounts converted to 1.000 kr. that had to be rounded (kroner that are not whole thousands).</summary>
+    public int RoundedAmounts { get; init; }
+
+    /// <summary>A sheet's unit must be chosen before anything can be imported.</summary>
+    public bool UnitUnanswered => Sheets.Any(s => s.UnitUnanswered);
 
     /// <summary>Treatment meetings named in the workbook that the committee does not have yet: (short code, date). They are created on import.</summary>
     public required IReadOnlyList<(string Committee, DateOnly Date)> NewMeetings { get; init; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Udmoentning.Domain.Items;
 
@@ -10,13 +11,36 @@ public sealed record RowProblem(string? Column, string Message);
 /// Reads one item row into a <see cref="WorkbookItem"/> with the same rules as the item form, or lists every
 /// reason the row cannot be imported.
 /// </summary>
-public sealed partial class ItemRowReader(
-    string sheet,
-    SheetLayout layout,
-    CommitteeMatcher committees,
-    bool createMissingCommittees)
+public sealed partial class ItemRowReader
 {
-    private readonly IReadOnlySet<ImportField> _present = Present(layout);
+    private static readonly CultureInfo _danish = CultureInfo.GetCultureInfo("da-DK");
+    private readonly string sheet;
+    private readonly SheetLayout layout;
+    private readonly CommitteeMatcher committees;
+    private readonly ImportDecisions decisions;
+    private readonly AmountUnit _unit;
+    private readonly string? sheetCommittee;
+    private readonly IReadOnlySet<ImportField> _present;
+    private readonly IReadOnlySet<ImportField> _presentWithCommittee;
+
+    /// <param name="sheetCommittee">The committee rows without one get: chosen for the sheet by the user, or the sheet's name.</param>
+    internal ItemRowReader(string sheet, SheetLayout layout, ImportDecisions decisions, AmountUnit unit, string? sheetCommittee)
+    {
+        this.sheet = sheet;
+        this.layout = layout;
+        this.decisions = decisions;
+        committees = decisions.Matcher;
+        _unit = unit;
+        this.sheetCommittee = sheetCommittee;
+        _present = Present(layout);
+        _presentWithCommittee = new HashSet<ImportField>(_present) { ImportField.Committee };
+    }
+
+    /// <summary>Rows with no committee that got none from the sheet or the user.</summary>
+    public int RowsWithoutCommittee { get; private set; }
+
+    /// <summary>Of those, rows whose item number starts with a known committee's code.</summary>
+    public int RowsWithCommitteeInNumber { get; private set; }
 
     public (WorkbookItem? Item, IReadOnlyList<RowProblem> Problems) Read(IReadOnlyList<object?> row, int excelRow, string theme)
     {
@@ -62,13 +86,19 @@ public sealed partial class ItemRowReader(
         var description = Text(ImportField.Description, Limits.DescriptionLength, multiLine: true);
         var kind = Take(ImportField.Kind, CellReaders.Kind, ItemKind.OperatingChange);
         var themeCell = Text(ImportField.Theme, Limits.ThemeNameLength);
-        var committee = ResponsibleCommittee(row, code, problems);
+        var (committee, committeeDecided) = ResponsibleCommittee(row, code, problems);
         var unit = Text(ImportField.ResponsibleUnit, Limits.ResponsibleUnitLength);
         var crossCutting = Take(ImportField.CrossCutting, CellReaders.Flag, false);
         var med = Take(ImportField.Med, CellReaders.Flag, false);
         var timing = Take(ImportField.Timing, CellReaders.Timing, null);
+        if (timing is { } quarter && layout.Column(ImportField.Timing) is { } timingColumn
+            && Cell(row, timingColumn.Column) is string written && ImportText.Of(written) is { } wording && wording != quarter.ToString())
+        {
+            decisions.TimingWord(wording, quarter);
+        }
+
         var baseline = Take(ImportField.BaselineTiming, CellReaders.Timing, null);
-        var (treatedBy, meeting) = Treatment(row, committee, problems);
+        var (treatedBy, meeting) = Treatment(row, committee is { Length: > 0 } ? committee : null, problems);
         var status = Take(ImportField.Status, CellReaders.Status, ItemStatus.NotStarted);
         var health = Take(ImportField.Health, CellReaders.Health, Health.Green);
         var caseNumber = Text(ImportField.CaseNumber, Limits.CaseNumberLength);
@@ -82,12 +112,20 @@ public sealed partial class ItemRowReader(
         var amounts = new Dictionary<int, int>();
         foreach (var column in layout.AmountColumns)
         {
-            var amount = CellReaders.Amount(Cell(row, column.Column));
+            var amount = AmountUnits.Read(Cell(row, column.Column), _unit);
             if (!amount.IsOk)
             {
                 problems.Add(new RowProblem(Name(column), amount.Error!));
+                continue;
             }
-            else if (amount.Value != 0)
+
+            if (amount.RoundedFrom is { } exact)
+            {
+                decisions.Rounded(new ImportProblem(ProblemSeverity.Warning, sheet, excelRow, Name(column),
+                    $"{exact.ToString("#,0.########", _danish)} {_unit.Name()} er ikke hele tusinder og er afrundet til {Amounts.Format(amount.Value)} (1.000 kr.)."));
+            }
+
+            if (amount.Value != 0)
             {
                 amounts[column.Year!.Value] = amount.Value;
             }
@@ -126,7 +164,7 @@ public sealed partial class ItemRowReader(
             CaseNumber = caseNumber,
             Notes = notes,
             Amounts = amounts,
-            Present = _present,
+            Present = committeeDecided ? _presentWithCommittee : _present,
         }, problems);
     }
 
@@ -135,31 +173,54 @@ public sealed partial class ItemRowReader(
 
     internal static string? Name(ColumnMapping? column) => column is null ? null : $"{column.Letter} ({column.Header})";
 
-    /// <summary>The responsible committee's short code; from the item number's prefix when the row names none.</summary>
-    private string? ResponsibleCommittee(IReadOnlyList<object?> row, string? code, List<RowProblem> problems)
+    /// <summary>
+    /// The responsible committee's short code, and whether the workbook (its column, the sheet, or the user's choice for the
+    /// sheet or the item number) decides it. An existing item the workbook names no committee for keeps its own ("", false);
+    /// a new one is refused, with what the user can do about it.
+    /// </summary>
+    private (string? Code, bool Decided) ResponsibleCommittee(IReadOnlyList<object?> row, string? code, List<RowProblem> problems)
     {
         var column = layout.Column(ImportField.Committee);
         var read = column is null ? CellResult<string?>.Ok(null) : CellReaders.Text(Cell(row, column.Column), "Udvalget", Limits.CommitteeNameLength);
         if (!read.IsOk)
         {
             problems.Add(new RowProblem(Name(column), read.Error!));
-            return null;
+            return (null, false);
         }
 
         if (read.Value is { } text)
         {
-            return Committee(text, column, problems);
+            return (Committee(text, column, problems), true);
         }
 
-        if (code is not null && committees.FromCode(code) is { } fromCode)
+        if (sheetCommittee is not null)
         {
-            return fromCode.ShortCode;
+            return (sheetCommittee, true);
         }
 
-        problems.Add(new RowProblem(Name(column), column is null
-            ? "Udvalget kan ikke ses af nummeret, og arket har ingen kolonne med udvalg. Tilføj en kolonne \"Udvalg\"."
-            : "Udvalg mangler."));
-        return null;
+        var fromNumber = code is null ? null : committees.FromCode(code);
+        if (decisions.CommitteeFromNumber && fromNumber is not null)
+        {
+            return (fromNumber.ShortCode, true);
+        }
+
+        if (code is not null && decisions.IsExisting(code))
+        {
+            return (string.Empty, false);
+        }
+
+        RowsWithoutCommittee++;
+        if (fromNumber is not null)
+        {
+            RowsWithCommitteeInNumber++;
+        }
+
+        var what = column is null ? $"Arket \"{sheet}\" har ingen kolonne med udvalg, og rækken har intet udvalg." : "Udvalg mangler.";
+        var hint = fromNumber is null
+            ? $" Vælg udvalget for arket \"{sheet}\" i forhåndsvisningen, eller skriv det i filen."
+            : $" Vælg udvalget for arket \"{sheet}\", eller bekræft i forhåndsvisningen, at udvalget tages fra nummeret (her {fromNumber.ShortCode}).";
+        problems.Add(new RowProblem(Name(column), what + hint));
+        return (null, false);
     }
 
     private string? Committee(string text, ColumnMapping? column, List<RowProblem> problems)
@@ -169,14 +230,13 @@ public sealed partial class ItemRowReader(
             return known.ShortCode;
         }
 
-        var proposed = committees.Propose(text);
-        if (!createMissingCommittees)
+        var (created, error) = decisions.NewCommittee(text);
+        if (error is not null)
         {
-            problems.Add(new RowProblem(Name(column),
-                $"Udvalget \"{CellReaders.Shorten(text)}\" findes ikke. Ret navnet, eller vælg at oprette manglende udvalg (som \"{proposed.ShortCode}\")."));
+            problems.Add(new RowProblem(Name(column), error));
         }
 
-        return proposed.ShortCode;
+        return created;
     }
 
     /// <summary>"ØU 15.05.2025", "ØU 15. maj 2025", "AU", or a date alone (then the responsible committee treats it).</summary>

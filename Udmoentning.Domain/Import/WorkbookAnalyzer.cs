@@ -14,89 +14,218 @@ public static partial class WorkbookAnalyzer
 
     private static readonly string[] _totalWords = ["i alt", "ialt", "total", "totalt", "sum", "samlet", "hovedtotal"];
 
+    /// <param name="existingCodes">For an update: the plan's item numbers. Such an item keeps its committee when the workbook names none.</param>
+    /// <param name="knownThemes">For an update: the plan's main themes. A sheet named after one gives it to rows without a theme.</param>
     public static ImportAnalysis Analyze(
         WorkbookData workbook,
         IReadOnlyList<KnownCommittee> committees,
         IReadOnlyList<(string Committee, DateOnly Date)> knownMeetings,
-        ImportOptions options)
+        ImportOptions options,
+        IReadOnlyCollection<string>? existingCodes = null,
+        IReadOnlyCollection<string>? knownThemes = null)
     {
         var problems = new List<ImportProblem>();
-        var (sheet, layout) = ChooseSheet(workbook, options, problems);
-        if (sheet is null)
+        if (workbook.Sheets.Count == 0)
         {
+            problems.Add(new ImportProblem(ProblemSeverity.Error, string.Empty, null, null, "Projektmappen har ingen ark."));
             return Empty(options.Sheet ?? string.Empty, problems);
         }
 
-        foreach (var other in workbook.Sheets.Where(s => !ReferenceEquals(s, sheet)))
+        var layouts = workbook.Sheets.Select(sheet => (Sheet: sheet, Layout: SheetLayout.Find(sheet))).ToList();
+        var chosen = ChooseSheets(layouts, options, problems);
+        if (chosen.Count == 0)
+        {
+            return Empty(options.Sheet ?? string.Empty, problems) with { Sheets = [.. layouts.Select(l => Summary(l.Sheet, l.Layout, read: false))] };
+        }
+
+        foreach (var other in workbook.Sheets.Where(s => !chosen.Any(c => ReferenceEquals(c.Sheet, s))))
         {
             problems.Add(new ImportProblem(ProblemSeverity.Info, other.Name, null, null, $"Arket \"{other.Name}\" er ikke læst."));
         }
 
-        if (layout is null)
+        var decisions = new ImportDecisions(committees, options, existingCodes);
+        var state = new ReadingState();
+        var summaries = new Dictionary<string, SheetSummary>(StringComparer.Ordinal);
+        SheetLayout? firstLayout = null;
+        WorkbookSheet? firstSheet = null;
+        var years = new SortedSet<int>();
+        foreach (var (sheet, found) in chosen)
         {
-            problems.Add(new ImportProblem(ProblemSeverity.Error, sheet.Name, null, null,
-                $"Overskriftsrækken blev ikke fundet i arket \"{sheet.Name}\". Den skal ligge i de første {SheetLayout.ScannedRows} rækker " +
-                "og have mindst tre kolonner, fx \"Nr.\", \"Titel\" og \"Udvalg\"."));
-            return Empty(sheet.Name, problems);
+            if (found is null)
+            {
+                problems.Add(new ImportProblem(ProblemSeverity.Error, sheet.Name, null, null,
+                    $"Overskriftsrækken blev ikke fundet i arket \"{sheet.Name}\". Den skal ligge i de første {SheetLayout.ScannedRows} rækker " +
+                    "og have mindst tre kolonner, fx \"Nr.\", \"Titel\" og \"Udvalg\"."));
+                summaries[sheet.Name] = Summary(sheet, null, read: true);
+                continue;
+            }
+
+            var layout = Resolve(sheet.Name, found, [.. options.Corrections.Where(c => c.Sheet is null || c.Sheet == sheet.Name)], problems);
+            firstLayout ??= layout;
+            firstSheet ??= sheet;
+            years.UnionWith(layout.AmountColumns.Select(c => c.Year!.Value));
+
+            var unit = Unit(sheet, layout, options, problems);
+            var (sheetCommittee, fromName) = SheetCommittee(sheet.Name, options, decisions.Matcher);
+            var sheetTheme = fromName ? null : SheetTheme(sheet.Name, knownThemes);
+            var itemsBefore = state.Items.Count;
+            var refusedBefore = state.RefusedRows.Count;
+            var reading = new SheetReading(sheet, layout, new ItemRowReader(sheet.Name, layout, decisions, unit.Unit, sheetCommittee), state, sheetTheme, problems);
+            reading.ReadRows();
+            summaries[sheet.Name] = Summary(sheet, layout, read: true) with
+            {
+                Columns = layout.Columns,
+                Items = state.Items.Count - itemsBefore,
+                Refused = state.RefusedRows.Count - refusedBefore,
+                Committee = sheetCommittee,
+                CommitteeFromName = fromName,
+                Theme = sheetTheme,
+                RowsWithoutCommittee = reading.Reader.RowsWithoutCommittee,
+                RowsWithCommitteeInNumber = reading.Reader.RowsWithCommitteeInNumber,
+                Unit = unit.Unit,
+                UnitStatedIn = unit.StatedIn,
+                UnitUnanswered = unit.Unanswered,
+            };
         }
 
-        layout = Resolve(sheet.Name, layout, options.Corrections, problems);
-        var rowsAbove = sheet.Rows.Take(layout.HeaderIndex).ToList();
-        var reading = new SheetReading(sheet, layout, new CommitteeMatcher(committees), options, problems);
-        reading.ReadRows();
-
+        problems.AddRange(decisions.RoundingWarnings);
         var knownMeetingKeys = knownMeetings.Select(m => (m.Committee.ToUpperInvariant(), m.Date)).ToHashSet();
-        var newMeetings = reading.Items
+        var newMeetings = state.Items
             .Where(i => i.TreatmentCommittee is not null && i.TreatmentMeeting is not null)
             .Select(i => (Committee: i.TreatmentCommittee!, Date: i.TreatmentMeeting!.Value))
             .Distinct()
             .Where(m => !knownMeetingKeys.Contains((m.Committee.ToUpperInvariant(), m.Date)))
             .OrderBy(m => m.Committee, StringComparer.Ordinal).ThenBy(m => m.Date)
             .ToList();
+        var used = state.Items.SelectMany(i => new[] { i.Committee, i.TreatmentCommittee }).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var rowsAbove = firstSheet is null || firstLayout is null ? [] : firstSheet.Rows.Take(firstLayout.HeaderIndex).ToList();
 
         return new ImportAnalysis
         {
-            Sheet = sheet.Name,
-            HeaderRow = layout.HeaderRow,
-            Columns = layout.Columns,
-            Items = reading.Items,
-            RefusedRows = reading.RefusedRows,
+            Sheet = string.Join(", ", chosen.Select(c => c.Sheet.Name)),
+            HeaderRow = firstLayout?.HeaderRow ?? 0,
+            Columns = firstLayout?.Columns ?? [],
+            Items = state.Items,
+            RefusedRows = state.RefusedRows,
             Problems = problems,
-            Themes = reading.Themes,
-            BudgetYears = [.. layout.AmountColumns.Select(c => c.Year!.Value).Order()],
-            NewCommittees = reading.Committees.Proposed,
+            Themes = state.Themes,
+            BudgetYears = [.. years],
+            NewCommittees = [.. decisions.Matcher.Proposed.Where(p => !decisions.IsAlias(p.Name))],
+            CommitteesToCreate = [.. decisions.Created.Where(c => used.Contains(c.ShortCode))],
+            CommitteeErrors = decisions.Errors,
             NewMeetings = newMeetings,
+            Sheets = [.. layouts.Select(l => summaries.GetValueOrDefault(l.Sheet.Name) ?? Summary(l.Sheet, l.Layout, read: false))],
+            TimingWords = decisions.TimingWords,
+            RoundedAmounts = decisions.RoundingWarnings.Count,
             SuggestedPlanName = TitleLines.PlanName(rowsAbove),
             SuggestedAdoptedOn = TitleLines.AdoptedOn(rowsAbove),
         };
     }
 
-    private static (WorkbookSheet? Sheet, SheetLayout? Layout) ChooseSheet(WorkbookData workbook, ImportOptions options, List<ImportProblem> problems)
+    /// <summary>
+    /// The sheets to read: the one named by <see cref="ImportOptions.Sheet"/>, else those in <see cref="ImportOptions.Sheets"/>,
+    /// else every sheet with a recognised header row, else (to say why nothing is read) the sheet that comes closest.
+    /// </summary>
+    private static List<(WorkbookSheet Sheet, SheetLayout? Layout)> ChooseSheets(
+        List<(WorkbookSheet Sheet, SheetLayout? Layout)> layouts, ImportOptions options, List<ImportProblem> problems)
     {
-        if (workbook.Sheets.Count == 0)
+        var names = options.Sheet is not null ? [options.Sheet] : options.Sheets;
+        if (names is null)
         {
-            problems.Add(new ImportProblem(ProblemSeverity.Error, string.Empty, null, null, "Projektmappen har ingen ark."));
-            return (null, null);
+            var items = layouts.Where(l => l.Layout is not null).ToList();
+            return items.Count > 0 ? items : [layouts.OrderByDescending(l => l.Layout?.Score ?? -1).First()];
         }
 
-        if (options.Sheet is not null)
+        foreach (var missing in names.Where(n => !layouts.Any(l => l.Sheet.Name == n)))
         {
-            var chosen = workbook.Sheets.FirstOrDefault(s => s.Name == options.Sheet);
-            if (chosen is null)
+            problems.Add(new ImportProblem(ProblemSeverity.Error, missing, null, null,
+                $"Arket \"{missing}\" findes ikke i projektmappen. Den har: {string.Join(", ", layouts.Select(l => $"\"{l.Sheet.Name}\""))}."));
+        }
+
+        var chosen = layouts.Where(l => names.Contains(l.Sheet.Name)).ToList();
+        if (chosen.Count == 0 && names.Count == 0)
+        {
+            problems.Add(new ImportProblem(ProblemSeverity.Error, string.Empty, null, null, "Vælg mindst ét ark, der skal læses."));
+        }
+
+        return chosen;
+    }
+
+    private static SheetSummary Summary(WorkbookSheet sheet, SheetLayout? layout, bool read) => new()
+    {
+        Name = sheet.Name,
+        LooksLikeItems = layout is not null,
+        Read = read,
+        HeaderRow = layout?.HeaderRow ?? 0,
+        Columns = layout?.Columns ?? [],
+    };
+
+    /// <summary>The user's committee for the sheet, else the committee the sheet is named after ("AU", "Arbejdsmarkedsudvalget").</summary>
+    private static (string? Committee, bool FromName) SheetCommittee(string sheet, ImportOptions options, CommitteeMatcher committees)
+    {
+        if (options.SheetCommittees.TryGetValue(sheet, out var chosen) && committees.Find(chosen) is { } picked)
+        {
+            return (picked.ShortCode, false);
+        }
+
+        return committees.Find(sheet) is { } named ? (named.ShortCode, true) : (null, false);
+    }
+
+    /// <summary>A sheet named after a main theme: one the plan has, or a numbered heading ("3. Sociale investeringer").</summary>
+    private static string? SheetTheme(string sheet, IReadOnlyCollection<string>? knownThemes)
+    {
+        if (knownThemes?.FirstOrDefault(t => string.Equals(ImportText.Fold(t), ImportText.Fold(sheet), StringComparison.Ordinal)) is { } theme)
+        {
+            return theme;
+        }
+
+        var unnumbered = Numbering().Replace(sheet, string.Empty).Trim();
+        return unnumbered.Length > 0 && unnumbered.Length < sheet.Trim().Length && unnumbered.Any(char.IsLetter) ? unnumbered : null;
+    }
+
+    /// <summary>
+    /// The unit of the sheet's amounts: stated in an amount header, else in a title line, else the user's choice, else
+    /// 1.000 kr. — unless the amounts look like whole kroner: then the user must choose, and nothing is imported until they do.
+    /// </summary>
+    private static (AmountUnit Unit, string? StatedIn, bool Unanswered) Unit(WorkbookSheet sheet, SheetLayout layout, ImportOptions options, List<ImportProblem> problems)
+    {
+        var inHeaders = layout.AmountColumns.Select(c => (Column: c, Unit: AmountUnits.Stated(c.Header))).Where(x => x.Unit is not null).ToList();
+        if (inHeaders.Select(x => x.Unit).Distinct().Count() > 1)
+        {
+            problems.Add(new ImportProblem(ProblemSeverity.Error, sheet.Name, layout.HeaderRow, null,
+                $"Beløbskolonnerne har forskellige enheder ({string.Join(", ", inHeaders.Select(x => $"{x.Column.Letter}: {x.Unit!.Value.Name()}"))}). Ret overskrifterne, så alle beløb har samme enhed."));
+        }
+
+        if (inHeaders.Count > 0)
+        {
+            return (inHeaders[0].Unit!.Value, $"overskriften \"{inHeaders[0].Column.Header}\"", false);
+        }
+
+        foreach (var row in sheet.Rows.Take(layout.HeaderIndex))
+        {
+            var line = string.Join(" ", row.Select(ImportText.Of).OfType<string>().Distinct());
+            if (AmountUnits.Stated(line) is { } stated)
             {
-                problems.Add(new ImportProblem(ProblemSeverity.Error, options.Sheet, null, null,
-                    $"Arket \"{options.Sheet}\" findes ikke i projektmappen. Den har: {string.Join(", ", workbook.Sheets.Select(s => $"\"{s.Name}\""))}."));
-                return (null, null);
+                return (stated, $"titellinjen \"{CellReaders.Shorten(line)}\"", false);
             }
-
-            return (chosen, SheetLayout.Find(chosen));
         }
 
-        var best = workbook.Sheets
-            .Select(sheet => (Sheet: sheet, Layout: SheetLayout.Find(sheet)))
-            .OrderByDescending(s => s.Layout?.Score ?? -1)
-            .First();
-        return best;
+        if (options.Unit is { } chosen)
+        {
+            return (chosen, null, false);
+        }
+
+        var amounts = sheet.Rows.Skip(layout.HeaderIndex + 1)
+            .SelectMany(row => layout.AmountColumns.Select(c => AmountUnits.Raw(ItemRowReader.Cell(row, c.Column))))
+            .OfType<decimal>().ToList();
+        if (!AmountUnits.LooksLikeKroner(amounts))
+        {
+            return (AmountUnit.Thousands, null, false);
+        }
+
+        problems.Add(new ImportProblem(ProblemSeverity.Error, sheet.Name, null, null,
+            $"Arket \"{sheet.Name}\" siger ikke, om beløbene er i kr. eller 1.000 kr., og de ligner hele kroner (de fleste er hele tusinder på mindst 100.000). Vælg enheden under \"Beløbenes enhed\"; intet importeres, før den er valgt."));
+        return (AmountUnit.Thousands, null, true);
     }
 
     /// <summary>Applies the user's corrections, then keeps one column per field (corrections first, then leftmost).</summary>
@@ -161,28 +290,32 @@ public static partial class WorkbookAnalyzer
         NewMeetings = [],
     };
 
-    /// <summary>Reads the rows below the header of one sheet.</summary>
-    private sealed class SheetReading(
-        WorkbookSheet sheet,
-        SheetLayout layout,
-        CommitteeMatcher committees,
-        ImportOptions options,
-        List<ImportProblem> problems)
+    /// <summary>What the sheets read so far have given: one list of items, one set of numbers, one list of themes.</summary>
+    private sealed class ReadingState
     {
-        private readonly ItemRowReader _reader = new(sheet.Name, layout, committees, options.CreateMissingCommittees);
-        private readonly HashSet<int> _mapped = [.. layout.Columns.Where(c => c.Field != ImportField.Ignore).Select(c => c.Column)];
-        private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
-        private readonly List<string> _themes = [];
-        private string? _theme;
-        private bool _warnedOther;
-
-        public CommitteeMatcher Committees => committees;
-
         public List<WorkbookItem> Items { get; } = [];
 
         public List<int> RefusedRows { get; } = [];
 
-        public IReadOnlyList<string> Themes => _themes;
+        public Dictionary<string, (string Sheet, int Row)> Codes { get; } = new(StringComparer.Ordinal);
+
+        public List<string> Themes { get; } = [];
+    }
+
+    /// <summary>Reads the rows below the header of one sheet.</summary>
+    private sealed class SheetReading(
+        WorkbookSheet sheet,
+        SheetLayout layout,
+        ItemRowReader reader,
+        ReadingState state,
+        string? sheetTheme,
+        List<ImportProblem> problems)
+    {
+        private readonly HashSet<int> _mapped = [.. layout.Columns.Where(c => c.Field != ImportField.Ignore).Select(c => c.Column)];
+        private string? _theme = sheetTheme;
+        private bool _warnedOther;
+
+        public ItemRowReader Reader => reader;
 
         public void ReadRows()
         {
@@ -207,7 +340,7 @@ public static partial class WorkbookAnalyzer
                 {
                     // A last guard: a row the rules did not foresee is refused, not the whole workbook.
                     Add(ProblemSeverity.Error, excelRow, null, "Rækken kunne ikke læses.");
-                    RefusedRows.Add(excelRow);
+                    state.RefusedRows.Add(excelRow);
                 }
             }
         }
@@ -262,16 +395,16 @@ public static partial class WorkbookAnalyzer
                 }
             }
 
-            var (item, rowProblems) = _reader.Read(row, excelRow, _theme ?? OtherTheme);
-            var duplicateOf = code is not null && _codes.TryGetValue(code, out var firstRow) ? firstRow : (int?)null;
-            if (duplicateOf is { } earlier)
+            var (item, rowProblems) = reader.Read(row, excelRow, _theme ?? OtherTheme);
+            if (code is not null && state.Codes.TryGetValue(code, out var earlier))
             {
+                var where = earlier.Sheet == sheet.Name ? $"række {earlier.Row}" : $"arket \"{earlier.Sheet}\" række {earlier.Row}";
                 rowProblems = [.. rowProblems, new RowProblem(ItemRowReader.Name(layout.Column(ImportField.Code)),
-                    $"Nummeret \"{code}\" står både i række {earlier} og række {excelRow}. Række {excelRow} er ikke læst.")];
+                    $"Nummeret \"{code}\" står både i {where} og række {excelRow}. Række {excelRow} er ikke læst.")];
             }
             else if (code is not null)
             {
-                _codes[code] = excelRow;
+                state.Codes[code] = (sheet.Name, excelRow);
             }
 
             foreach (var problem in rowProblems)
@@ -281,11 +414,11 @@ public static partial class WorkbookAnalyzer
 
             if (item is null || rowProblems.Count > 0)
             {
-                RefusedRows.Add(excelRow);
+                state.RefusedRows.Add(excelRow);
                 return;
             }
 
-            Items.Add(item);
+            state.Items.Add(item);
             AddTheme(item.Theme);
         }
 
@@ -296,7 +429,7 @@ public static partial class WorkbookAnalyzer
             if (!read.IsOk)
             {
                 Add(ProblemSeverity.Error, excelRow, null, read.Error!);
-                RefusedRows.Add(excelRow);
+                state.RefusedRows.Add(excelRow);
                 _theme = CellReaders.Shorten(heading);
                 return;
             }
@@ -307,9 +440,9 @@ public static partial class WorkbookAnalyzer
 
         private void AddTheme(string theme)
         {
-            if (!_themes.Contains(theme, StringComparer.Ordinal))
+            if (!state.Themes.Contains(theme, StringComparer.Ordinal))
             {
-                _themes.Add(theme);
+                state.Themes.Add(theme);
             }
         }
 

@@ -80,6 +80,56 @@ public sealed class ImportInBrowserTests(BrowserFixture browser, LiveApp app) : 
     }
 
     [Fact]
+    public async Task SheetsUnitAndANewCommitteeAreAnsweredInThePreviewBeforeTheImport()
+    {
+        await using var coordinator = await browser.OpenAsync(app, "/admin/import", TestUsers.Coordinator, board: false);
+        var page = coordinator.Page;
+        await page.SetViewportSizeAsync(1440, 1000);
+        var file = new TestWorkbook()
+            .Sheet("AU", s => s.Row("Nr.", "Titel", "Tidsplan", "2026", "2027")
+                .Row("AU-91", "Jobcenter i kroner", "Primo 2026", -1_200_000.0, -2_400_000.0))
+            .Sheet("Teknik", s => s.Row("Nr.", "Titel", "Udvalg", "2026", "2027")
+                .Row("TU-91", "Vejplan", "Teknikudvalget", -500_000.0, 0.0)
+                .Row("X-91", "Tastefejl", "XYZ", 300_000.0, 0.0))
+            .Sheet("Diverse", s => s.Row("Nr.", "Titel", "Type", "2026", "2027")
+                .Row("D-91", "Cykelstier", "Anlæg", 2_000_000.0, 0.0))
+            .ToBytes();
+
+        await coordinator.ChooseWorkbookAsync(new FilePayload { Name = "kroner.xlsx", MimeType = Xlsx, Buffer = file });
+
+        await Expect(page.GetByText("Vælg beløbenes enhed, før der kan importeres.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("AU: 1 punkter; udvalg AU efter arkets navn")).ToBeVisibleAsync();
+        await Expect(page.GetByText("\"Primo 2026\" → Q1 2026")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Opret planen med 1 punkter" })).ToBeDisabledAsync();
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Problemer i filen" })).ToContainTextAsync("Vælg udvalget for arket \"Diverse\"");
+
+        await page.GetByLabel("Udvalg for rækker uden udvalg i arket \"Diverse\"").SelectOptionAsync("MTU");
+        await Expect(page.GetByText("Diverse: 1 punkter; udvalg MTU")).ToBeVisibleAsync();
+        await page.GetByText("kr. (omregnes til 1.000 kr.)", new() { Exact = true }).ClickAsync();
+        await Expect(page.GetByText("Vælg beløbenes enhed, før der kan importeres.")).ToHaveCountAsync(0);
+        await page.GetByLabel("Forkortelse for \"Teknikudvalget\"").FillAsync("TU");
+        await page.GetByLabel("Kortnavn i adressen for \"Teknikudvalget\"").FillAsync("teknik");
+        await page.GetByText("Opret udvalget for \"Teknikudvalget\" ved importen").ClickAsync();
+        await Expect(page.GetByText("Oprettes ved importen: Teknikudvalget (TU), adressen /udvalg/teknik.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Problemer i filen" })).ToContainTextAsync("Udvalget \"XYZ\" findes ikke.");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "udm-import-preview-1440.png"), FullPage = true });
+
+        await page.GetByText("Importér kun de 3 gyldige rækker").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opret planen med 3 punkter" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Importeret: 3 nye og 0 ændrede punkter" })).ToBeVisibleAsync();
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(("Teknikudvalget", "teknik"), await db.Committees.Where(c => c.ShortCode == "TU").Select(c => new ValueTuple<string, string>(c.Name, c.Slug)).SingleAsync(TestContext.Current.CancellationToken));
+        Assert.False(await db.Committees.AnyAsync(c => c.ShortCode == "XYZ", TestContext.Current.CancellationToken));
+        var jobcenter = await db.Items.AsNoTracking().SingleAsync(i => i.Code == "AU-91", TestContext.Current.CancellationToken);
+        Assert.Equal([-1200, -2400], new[] { 2026, 2027 }.Select(jobcenter.EffectIn));
+        var cycling = await db.Items.AsNoTracking().SingleAsync(i => i.Code == "D-91", TestContext.Current.CancellationToken);
+        Assert.Equal("MTU", await db.Committees.Where(c => c.Id == cycling.CommitteeId).Select(c => c.ShortCode).SingleAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(2000, cycling.EffectIn(2026));
+    }
+
+    [Fact]
     public async Task AFileThatIsNotAnExcelWorkbookGetsAClearMessageAndNoPreview()
     {
         await using var coordinator = await browser.OpenAsync(app, "/admin/import", TestUsers.Coordinator, board: false);

@@ -13,9 +13,10 @@ internal static class ImportFixtures
 
     public static readonly IReadOnlyList<(string Committee, DateOnly Date)> Meetings = SamplePlanData.Meetings;
 
-    public static WorkbookData Read(TestWorkbook workbook)
+    public static WorkbookData Read(TestWorkbook workbook) => Read(workbook.ToBytes());
+
+    public static WorkbookData Read(byte[] bytes)
     {
-        var bytes = workbook.ToBytes();
         var result = WorkbookFile.Read(new MemoryStream(bytes), bytes.Length);
         Assert.True(result.Error is null, result.Error);
         return result.Workbook!;

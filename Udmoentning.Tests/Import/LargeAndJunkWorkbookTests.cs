@@ -54,7 +54,7 @@ public class LargeAndJunkWorkbookTests
             }
 
             var workbook = new WorkbookData([new WorkbookSheet("Junk", rows), new WorkbookSheet("Tom", [])]);
-            var options = new ImportOptions { CreateMissingCommittees = round % 2 == 0 };
+            var options = new ImportOptions { CommitteeFromNumber = round % 2 == 0 };
 
             var analysis = WorkbookAnalyzer.Analyze(workbook, ImportFixtures.Committees, ImportFixtures.Meetings, options);
 

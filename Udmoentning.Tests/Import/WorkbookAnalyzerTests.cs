@@ -169,7 +169,7 @@ public class WorkbookAnalyzerTests
     }
 
     [Fact]
-    public void ImportsUnknownCommitteesWhenTheUserChoosesToCreateThem()
+    public void ImportsUnknownCommitteesWhenTheUserFillsThemIn()
     {
         var workbook = new TestWorkbook().Sheet("Plan", s => s
             .Row("Nr.", "Titel", "Udvalg", "Politisk behandling")
@@ -177,10 +177,18 @@ public class WorkbookAnalyzerTests
             .Row("TU-2", "Cykelstier", "teknik- og miljøudvalget")
             .Row("BU-1", "Legepladser", "Børneudvalg", "KB"));
 
-        var analysis = ImportFixtures.Analyze(workbook, new ImportOptions { CreateMissingCommittees = true });
+        var analysis = ImportFixtures.Analyze(workbook, new ImportOptions
+        {
+            NewCommittees =
+            [
+                new NewCommitteeChoice("Teknik- og miljøudvalget", "Teknik- og miljøudvalget", "TMU", null, true),
+                new NewCommitteeChoice("Børneudvalg", "Børneudvalget", "BU", "boern", true),
+            ],
+        });
 
         Assert.False(analysis.HasErrors);
         Assert.Equal([new ProposedCommittee("Teknik- og miljøudvalget", "TMU"), new ProposedCommittee("Børneudvalg", "BU")], analysis.NewCommittees);
+        Assert.Equal([new CommitteeToCreate("Teknik- og miljøudvalget", "Teknik- og miljøudvalget", "TMU", "tmu"), new CommitteeToCreate("Børneudvalg", "Børneudvalget", "BU", "boern")], analysis.CommitteesToCreate);
         Assert.Equal(["TMU", "TMU", "BU"], analysis.Items.Select(i => i.Committee));
         Assert.Equal(("KB", (DateOnly?)null), (analysis.Items[2].TreatmentCommittee, analysis.Items[2].TreatmentMeeting));
         Assert.Equal([("TMU", new DateOnly(2026, 3, 3))], analysis.NewMeetings);
@@ -202,18 +210,27 @@ public class WorkbookAnalyzerTests
     }
 
     [Fact]
-    public void TakesTheCommitteeFromTheItemNumberWhenTheRowNamesNone()
+    public void TakesTheCommitteeFromTheItemNumberOnlyWhenTheUserConfirmsIt()
     {
         var workbook = new TestWorkbook().Sheet("Plan", s => s
             .Row("Nr.", "Titel", "Status", "Udvalg")
             .Row("BUU A301", "Skoler", null)
             .Row("ZZ-1", "Ukendt", null));
 
-        var analysis = ImportFixtures.Analyze(workbook);
+        var unconfirmed = ImportFixtures.Analyze(workbook);
 
-        Assert.Equal("BUU", analysis.Items.Single().Committee);
+        Assert.Empty(unconfirmed.Items);
+        Assert.StartsWith("Udvalg mangler.", unconfirmed.SingleError(2).Message);
+        Assert.Contains("bekræft i forhåndsvisningen, at udvalget tages fra nummeret (her BUU)", unconfirmed.SingleError(2).Message);
+        Assert.Equal((1, 1), (unconfirmed.Sheets.Single().RowsWithoutCommittee - 1, unconfirmed.Sheets.Single().RowsWithCommitteeInNumber));
+
+        var analysis = ImportFixtures.Analyze(workbook, new ImportOptions { CommitteeFromNumber = true });
+
+        var item = analysis.Items.Single();
+        Assert.Equal("BUU", item.Committee);
+        Assert.Contains(ImportField.Committee, item.Present);
         Assert.Equal("D (Udvalg)", analysis.SingleError(3).Column);
-        Assert.Equal("Udvalg mangler.", analysis.SingleError(3).Message);
+        Assert.StartsWith("Udvalg mangler.", analysis.SingleError(3).Message);
     }
 
     [Fact]
@@ -299,7 +316,7 @@ public class WorkbookAnalyzerTests
 
         Assert.Equal(["PARTNERSKABER", "VÆKST OG ERHVERV"], analysis.Themes);
         Assert.Equal(["ØU-1", "ØU-2"], analysis.Items.Select(i => i.Code));
-        Assert.Equal("Titel mangler.", analysis.SingleError(6).Message);
+        Assert.Contains(analysis.Errors(6), e => e.Message == "Titel mangler.");
     }
 
     [Fact]

@@ -40,4 +40,51 @@ internal static class RealisticWorkbooks
             .MergedRow(theme, 6)
             .Row(existingCode, newTitle, "AU", "Driftsændring", -100.0, -200.0)
             .Row("AU-NY1", "Nyt punkt fra Excel", "AU", "Drift", null, "-50"));
+
+    /// <summary>
+    /// One sheet per fagudvalg, as many municipalities keep their plan: a front sheet, then "ØU", "Arbejdsmarkedsudvalget"
+    /// and "BUU", each with title lines, no committee column, main themes in a "Hovedområde" column, timing in words in a
+    /// "Tidsplan" column, and a total row. 3 + 3 + 2 items.
+    /// </summary>
+    public static TestWorkbook OneSheetPerCommittee() => new TestWorkbook()
+        .Sheet("Forside", s => s.Row(PlanName).Row("Et ark pr. fagudvalg. Beløb i 1.000 kr."))
+        .Sheet("ØU", s => CommitteeSheet(s, "Økonomiudvalget",
+            ("ØU-1", "Kloge m² i administrationen", "Råderum", "Økonomisk politik", "Primo 2026", -1200.0, -2400.0),
+            ("ØU-2", "Flådestyringsenhed", "Råderum", "Økonomisk politik", "Medio 2026", -500.0, -1000.0),
+            ("ØU-3", "Generativ AI i administrationen", "Drift", "Politiske visioner", "2. halvår 2026", 300.0, -800.0)))
+        .Sheet("Arbejdsmarkedsudvalget", s => CommitteeSheet(s, "Arbejdsmarkedsudvalget",
+            ("AU-D1", "Virksomhedsrettet indsats", "Drift", "Vækst, erhverv og beskæftigelse", "Ultimo 2026", -400.0, -400.0),
+            ("AU-D2", "Ungeindsats i jobcentret", "Drift", "Vækst, erhverv og beskæftigelse", "1. halvår 2027", 250.0, 250.0),
+            ("AU-H1", "Hensigt om flere fleksjob", "Hensigt", "Partnerskaber", "Q3 2026", 0.0, 0.0)))
+        .Sheet("BUU", s => CommitteeSheet(s, "Børne- og ungdomsudvalget",
+            ("BUU-D1", "Flere pædagoger i dagtilbud", "Drift", "Sociale investeringer", "3. kvartal 2026", 2500.0, 2500.0),
+            ("BUU-A1", "Ny skole i Grenaa", "Anlæg", "Sociale investeringer", "Ultimo 2027", 10000.0, 25000.0)));
+
+    private static void CommitteeSheet(TestSheet sheet, string committee, params (string Code, string Title, string Kind, string Theme, string Timing, double Y2026, double Y2027)[] rows)
+    {
+        sheet.Row(PlanName).Row($"{committee}. Beløb i 1.000 kr.").Row()
+            .Row("Nr.", "Emne", "Type", "Hovedområde", "Tidsplan", "2026", "2027", "2028", "2029", "Status");
+        foreach (var row in rows)
+        {
+            sheet.Row(row.Code, row.Title, row.Kind, row.Theme, row.Timing, row.Y2026, row.Y2027, row.Y2027, row.Y2027, null);
+        }
+
+        sheet.Row("I alt", null, null, null, null, rows.Sum(r => r.Y2026), rows.Sum(r => r.Y2027), rows.Sum(r => r.Y2027), rows.Sum(r => r.Y2027), null);
+    }
+
+    /// <summary>
+    /// A plan kept in whole kroner, as a finance department's extract: headers "Beløb 2026 (kr.)", numbers and Danish text in
+    /// kroner, one amount that is not whole thousands (1.234.567 kr.), a total row. Five items.
+    /// </summary>
+    public static TestWorkbook NewPlanInKroner() => new TestWorkbook()
+        .Sheet("Udmøntning", s => s
+            .Row(PlanName)
+            .Row()
+            .Row("Nr.", "Titel", "Udvalg", "Type", "Hovedpunkt", "Beløb 2026 (kr.)", "Beløb 2027 (kr.)", "Beløb 2028 (kr.)", "Beløb 2029 (kr.)")
+            .Row("ØU-R1", "Kloge m² i administrationen", "ØU", "Råderum", "Økonomisk politik", -1200000.0, "-2.400.000", -2400000.0, -2400000.0)
+            .Row("ØU-R2", "Flådestyringsenhed", "Økonomiudvalget", "Råderum", "Økonomisk politik", -500000.0, -1000000.0, -1000000.0, -1000000.0)
+            .Row("AU-D1", "Virksomhedsrettet indsats", "AU", "Drift", "Vækst, erhverv og beskæftigelse", 1234567.0, "750.000", 750000.0, 0.0)
+            .Row("BUU-A1", "Ny skole i Grenaa", "BUU", "Anlæg", "Sociale investeringer", 10000000.0, 25000000.0, null, null)
+            .Row("SSU-D1", "Flere hjemmehjælpere", "SSU", "Drift", "Sociale investeringer", "2 500 000", "2 500 000", "2 500 000", "2 500 000")
+            .Row("I alt", null, null, null, null, new Formula("SUM(F4:F8)", 12034567.0), 29850000.0, -150000.0, -900000.0));
 }

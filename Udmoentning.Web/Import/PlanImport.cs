@@ -18,6 +18,9 @@ public sealed record ImportPreview(
     IReadOnlyDictionary<string, IReadOnlyDictionary<int, long>> TotalsByTheme,
     IReadOnlyDictionary<int, long> Totals)
 {
+    /// <summary>The municipality's committees, for choosing a sheet's committee in the preview.</summary>
+    public IReadOnlyList<KnownCommittee> Committees { get; init; } = [];
+
     public int ItemsIn(string theme) => Analysis.Items.Count(i => string.Equals(i.Theme, theme, StringComparison.OrdinalIgnoreCase));
 }
 
@@ -60,9 +63,11 @@ public sealed class PlanImport(PlanCache plans, PlanAdministration administratio
         var byId = committees.ToDictionary(c => c.Id);
         var analysis = WorkbookAnalyzer.Analyze(
             workbook,
-            [.. committees.Select(c => new KnownCommittee(c.ShortCode, c.Name))],
+            [.. committees.Select(c => new KnownCommittee(c.ShortCode, c.Name, c.Slug))],
             [.. meetings.Where(m => byId.ContainsKey(m.CommitteeId)).Select(m => (byId[m.CommitteeId].ShortCode, m.Date))],
-            options);
+            options,
+            snapshot is null ? null : [.. snapshot.Items.Select(i => i.Code)],
+            snapshot is null ? null : [.. snapshot.Themes.Select(t => t.Name)]);
 
         if (snapshot is not null && analysis.BudgetYears.Where(y => !snapshot.Plan.CoversYear(y)).ToList() is { Count: > 0 } outside)
         {
@@ -82,7 +87,10 @@ public sealed class PlanImport(PlanCache plans, PlanAdministration administratio
             g => (IReadOnlyDictionary<int, long>)years.ToDictionary(y => y, y => g.Sum(i => (long)i.Amounts.GetValueOrDefault(y))),
             StringComparer.OrdinalIgnoreCase);
         var totals = years.ToDictionary(y => y, y => analysis.Items.Sum(i => (long)i.Amounts.GetValueOrDefault(y)));
-        return new PreviewResult(new ImportPreview(analysis, [.. workbook.Sheets.Select(s => s.Name)], planId, comparison, totalsByTheme, totals), null);
+        return new PreviewResult(new ImportPreview(analysis, [.. workbook.Sheets.Select(s => s.Name)], planId, comparison, totalsByTheme, totals)
+        {
+            Committees = [.. committees.Select(c => new KnownCommittee(c.ShortCode, c.Name, c.Slug)).OrderBy(c => c.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), false))],
+        }, null);
     }
 
     /// <summary>Imports what the preview showed; into a new plan when <paramref name="newPlan"/> is given.</summary>

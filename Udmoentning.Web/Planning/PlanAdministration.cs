@@ -566,7 +566,8 @@ public sealed partial class PlanAdministration(
         return outcome;
     }
 
-    private static async Task<string?> DuplicateCommitteeAsync(PlanDbContext db, Committee committee, int? except, CancellationToken cancellationToken)
+    /// <summary>Why a committee cannot be saved beside the others (code, address or name taken), or null; the one check for the committee page and the import.</summary>
+    internal static async Task<string?> DuplicateCommitteeAsync(PlanDbContext db, Committee committee, int? except, CancellationToken cancellationToken)
     {
         var others = await db.Committees.AsNoTracking().Where(c => c.Id != except).ToListAsync(cancellationToken);
         if (others.FirstOrDefault(c => string.Equals(c.ShortCode, committee.ShortCode, StringComparison.OrdinalIgnoreCase)) is { } sameCode)
@@ -601,7 +602,7 @@ public sealed partial class PlanAdministration(
         new("Punkter", null, string.Join(", ", target.Items.Select(i => codes.GetValueOrDefault(i.ItemId, Num(i.ItemId))).Order(StringComparer.Ordinal))),
     ];
 
-    private static List<FieldChange> CommitteeFields(Committee committee) =>
+    internal static List<FieldChange> CommitteeFields(Committee committee) =>
     [
         new("Navn", null, committee.Name),
         new("Forkortelse", null, committee.ShortCode),

@@ -58,6 +58,11 @@ public sealed partial class PlanItemService
                 $"{analysis.RefusedRows.Count} rækker har fejl. Ret filen og indlæs den igen, eller vælg udtrykkeligt kun at importere de gyldige rækker.");
         }
 
+        if (analysis.UnitUnanswered)
+        {
+            return new ImportOutcome(ChangeStatus.Refused, "Vælg, om beløbene i filen er i kr. eller 1.000 kr. Intet er importeret.");
+        }
+
         if (analysis.Items.Count == 0)
         {
             return new ImportOutcome(ChangeStatus.Refused, "Filen har ingen punkter, der kan importeres.");
@@ -102,30 +107,30 @@ public sealed partial class PlanItemService
                 $"Filen har beløb i {string.Join(", ", outsideYears)}, som ikke er budgetår i planen ({plan.BudgetPeriod}). Ret planens budgetår eller filen.");
         }
 
-        // Committees and meetings the workbook names and the user chose to create; main themes the plan lacks.
+        // Committees the user filled in one by one in the preview (checked there with the committee rules), meetings the
+        // workbook names, and main themes the plan lacks. A committee is created only when an imported row uses it.
         var byCode = committees.ToDictionary(c => c.ShortCode, StringComparer.OrdinalIgnoreCase);
-        foreach (var proposed in analysis.NewCommittees.Where(p => !byCode.ContainsKey(p.ShortCode) && analysis.Items.Any(i => Same(i.Committee, p.ShortCode) || Same(i.TreatmentCommittee, p.ShortCode))))
+        foreach (var fresh in analysis.CommitteesToCreate.Where(p => !byCode.ContainsKey(p.ShortCode) && analysis.Items.Any(i => Same(i.Committee, p.ShortCode) || Same(i.TreatmentCommittee, p.ShortCode))))
         {
             Committee committee;
             try
             {
-                committee = new Committee(proposed.Name, proposed.ShortCode);
+                committee = new Committee(fresh.Name, fresh.ShortCode, fresh.Slug);
             }
             catch (PlanRuleException e)
             {
-                return new ImportOutcome(ChangeStatus.Invalid, $"Udvalget \"{proposed.Name}\" kan ikke oprettes: {e.Message}");
+                return new ImportOutcome(ChangeStatus.Invalid, $"Udvalget \"{fresh.Name}\" kan ikke oprettes: {e.Message} Intet er importeret.");
             }
 
-            if (committees.Any(c => c.Slug == committee.Slug))
+            if (await PlanAdministration.DuplicateCommitteeAsync(db, committee, null, cancellationToken) is { } duplicate)
             {
-                return new ImportOutcome(ChangeStatus.Invalid, $"Udvalget \"{proposed.Name}\" kan ikke oprettes: kortnavnet \"{committee.Slug}\" er i brug. Opret det under Udvalg og møder.");
+                return new ImportOutcome(ChangeStatus.Invalid, $"Udvalget \"{fresh.Name}\" kan ikke oprettes: {duplicate} Intet er importeret.");
             }
 
             db.Committees.Add(committee);
             committees.Add(committee);
             byCode[committee.ShortCode] = committee;
-            structure.Add(Entry(null, PlanAdministration.CommitteeSubject, committee.Name, "Oprettet",
-                [new FieldChange("Navn", null, committee.Name), new FieldChange("Forkortelse", null, committee.ShortCode)]));
+            structure.Add(Entry(null, PlanAdministration.CommitteeSubject, committee.Name, "Oprettet", PlanAdministration.CommitteeFields(committee)));
         }
 
         foreach (var name in analysis.Themes.Concat(analysis.Items.Select(i => i.Theme)).Distinct(StringComparer.OrdinalIgnoreCase))

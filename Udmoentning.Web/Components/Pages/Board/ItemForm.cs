@@ -65,13 +65,15 @@ public sealed class ItemForm
         Quarter? timing = null;
         if (!string.IsNullOrWhiteSpace(Timing))
         {
-            if (Quarter.TryParse(Timing, out var quarter))
+            // The domain's one timing grammar, the same the import reads (ADR 0016).
+            var reading = Quarter.Read(Timing);
+            if (reading.Value is { } quarter)
             {
                 timing = quarter;
             }
             else
             {
-                errors.Add(new FieldError(nameof(ItemDetails.Timing), $"\"{Timing}\" er ikke et tidspunkt. Skriv fx \"Q2 2025\"."));
+                errors.Add(new FieldError(nameof(ItemDetails.Timing), reading.Error ?? $"\"{Timing}\" er ikke et tidspunkt. Skriv fx \"Q2 2025\"."));
             }
         }
 
