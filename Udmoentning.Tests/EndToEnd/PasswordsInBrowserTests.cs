@@ -7,7 +7,8 @@ namespace Udmoentning.Tests.EndToEnd;
 
 /// <summary>
 /// An administrator creates a user without typing a password, copies the one-time link shown once, and the user chooses
-/// a password through it and signs in with it; the emptied form shows no validation messages.
+/// a password through it and signs in with it; the emptied form shows no validation messages. The pages on the way pass
+/// axe-core's WCAG 2.1 AA rules.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class PasswordsInBrowserTests(BrowserFixture browser, PasswordApp app) : IClassFixture<PasswordApp>
@@ -36,12 +37,14 @@ public sealed class PasswordsInBrowserTests(BrowserFixture browser, PasswordApp 
         await Expect(form).Not.ToContainTextAsync("Required");
         await Expect(administrator.Page.Locator("table.users tr").Filter(new() { HasText = "e2e-link" })).ToContainTextAsync("Venter på første adgangskode");
         await ScreenshotAsync(administrator.Page, "admin-brugere");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(administrator.Page);
 
         await using var user = await NewViewerAsync();
         await user.Page.GotoAsync(link);
         await Expect(user.Page.GetByRole(AriaRole.Heading, new() { Name = "Vælg din adgangskode" })).ToBeVisibleAsync();
         await Expect(user.Page.Locator("main")).ToContainTextAsync("Erna Engangslink");
         await ScreenshotAsync(user.Page, "konto-adgangskode");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(user.Page, anyImpact: true, fewestPasses: 5);
         await user.Page.GetByLabel("Ny adgangskode").FillAsync("aaaaaaaaaaaa");
         await user.Page.GetByLabel("Gentag adgangskoden").FillAsync("aaaaaaaaaaaa");
         await user.Page.GetByRole(AriaRole.Button, new() { Name = "Gem adgangskode" }).ClickAsync();
@@ -58,6 +61,7 @@ public sealed class PasswordsInBrowserTests(BrowserFixture browser, PasswordApp 
         await user.Page.GetByRole(AriaRole.Link, new() { Name = "Skift adgangskode" }).First.ClickAsync();
         await Expect(user.Page.GetByRole(AriaRole.Heading, new() { Name = "Skift adgangskode" })).ToBeVisibleAsync();
         await ScreenshotAsync(user.Page, "mig-adgangskode");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(user.Page, anyImpact: true, fewestPasses: 5);
         await user.Page.GotoAsync("/");
         await user.Page.Locator(".user-box.wide-only").GetByRole(AriaRole.Button, new() { Name = "Log ud" }).ClickAsync();
         await user.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/konto/log-ind");
