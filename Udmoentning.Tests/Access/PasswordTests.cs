@@ -152,6 +152,30 @@ public sealed class PasswordTests(PasswordApp app) : IClassFixture<PasswordApp>
         Assert.True(listed.HasPassword);
     }
 
+    [Fact]
+    public async Task GuessingTheCurrentPasswordOnTheChangePageLocksTheAccountLikeWrongSignIns()
+    {
+        await SetUpUserAsync("gaet-bruger", Chosen);
+        using var browser = app.NewBrowser();
+        Assert.Null(await AccessChangeApp.SignInAsync(browser, "gaet-bruger", Chosen));
+        var page = app.Url("/mig/adgangskode");
+        const string next = "blå cykel under æbletræet";
+
+        var errors = new List<string?>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var guess = await PasswordApp.PostFormAsync(browser, page, "change-password", ("Input.Current", $"gæt nummer {i} her"), ("Input.Password", next), ("Input.Repeat", next));
+            errors.Add(await PasswordApp.ErrorOfAsync(guess));
+        }
+
+        using var right = await PasswordApp.PostFormAsync(browser, page, "change-password", ("Input.Current", Chosen), ("Input.Password", next), ("Input.Repeat", next));
+
+        Assert.All(errors.Take(4), e => Assert.Equal(PasswordChanges.WrongCurrent, e));
+        Assert.All(errors.Skip(4), e => Assert.Equal(PasswordChanges.LockedOut, e));
+        Assert.Equal(PasswordChanges.LockedOut, await PasswordApp.ErrorOfAsync(right));
+        Assert.NotNull((await app.AdministerAsync((admin, actor) => admin.ListAsync(actor))).Single(u => u.UserName == "gaet-bruger").LockedUntil);
+    }
+
     [Theory]
     [InlineData("aaaaaaaaaaaa", "Adgangskoden skal have mindst 6 forskellige tegn.")]
     [InlineData("abababababab", "Adgangskoden skal have mindst 6 forskellige tegn.")]

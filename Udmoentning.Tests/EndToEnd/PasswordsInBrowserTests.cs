@@ -32,6 +32,10 @@ public sealed class PasswordsInBrowserTests(BrowserFixture browser, PasswordApp 
         await Expect(shown.GetByRole(AriaRole.Button, new() { Name = "Kopiér" })).ToBeVisibleAsync();
         var link = await administrator.Page.Locator("#password-link").InputValueAsync();
         Assert.StartsWith(app.BaseAddress.ToString(), link);
+        await administrator.Page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await shown.GetByRole(AriaRole.Button, new() { Name = "Kopiér" }).ClickAsync();
+        await Expect(administrator.Snackbar.Filter(new() { HasText = "Linket er kopieret." })).ToBeVisibleAsync();
+        Assert.Equal(link, await administrator.Page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
         await Expect(form.GetByLabel("Brugernavn")).ToHaveValueAsync(string.Empty);
         await Expect(form.Locator(".mud-input-error")).ToHaveCountAsync(0);
         await Expect(form).Not.ToContainTextAsync("Required");

@@ -13,6 +13,7 @@ public sealed class PasswordChanges(UserManager<PlanUser> users, PasswordLinks l
     public const string NotTheSame = "De to adgangskoder er ikke ens.";
     public const string ChooseAnother = "Vælg en anden adgangskode end den, du har nu.";
     public const string WrongCurrent = "Den nuværende adgangskode er forkert.";
+    public const string LockedOut = "For mange forkerte forsøg: kontoen er spærret i et kvarter. Prøv igen senere, eller bed en administrator låse den op.";
     public const string NotLocal = "Din konto har ingen adgangskode i Udmøntning: du logger ind på anden vis, fx med organisationens konto.";
 
     /// <summary>Sets the password through a link; the user when it succeeded (to sign in), otherwise the Danish reason.</summary>
@@ -72,16 +73,28 @@ public sealed class PasswordChanges(UserManager<PlanUser> users, PasswordLinks l
             return NotTheSame;
         }
 
+        // Someone at an open session guessing the current password counts towards the lockout like a wrong sign-in.
+        if (await users.IsLockedOutAsync(user))
+        {
+            await events.RecordAsync(SecurityEventKind.SignInWhileLockedOut, user.UserName, user.Id, address, "skift af adgangskode");
+            return LockedOut;
+        }
+
         if (!await users.CheckPasswordAsync(user, current))
         {
-            await events.RecordAsync(SecurityEventKind.SignInFailed, user.UserName, user.Id, address, "forkert nuværende adgangskode ved skift af adgangskode");
-            return WrongCurrent;
+            await users.AccessFailedAsync(user);
+            var locked = await users.IsLockedOutAsync(user);
+            await events.RecordAsync(
+                locked ? SecurityEventKind.LockedOut : SecurityEventKind.SignInFailed, user.UserName, user.Id, address, "forkert nuværende adgangskode ved skift af adgangskode");
+            return locked ? LockedOut : WrongCurrent;
         }
 
         if (current == password)
         {
             return ChooseAnother;
         }
+
+        await users.ResetAccessFailedCountAsync(user);
 
         // Identity renews the security stamp: the user's other sessions end; the page signs this one in again.
         var result = await users.ChangePasswordAsync(user, current, password);

@@ -156,13 +156,13 @@ public static class ProtectionExtensions
 
     /// <summary>
     /// Which limit a request counts against: trying to sign in (the password form's post, the demo sign-in, the start of an
-    /// external sign-in, a one-time password link's form) per address, and downloading a file (every CSV and Excel endpoint) per user.
+    /// external sign-in, a one-time password link's form, changing one's password) per address, and downloading a file (every CSV and Excel endpoint) per user.
     /// </summary>
     private static Limit Limited(HttpRequest request)
     {
         var path = request.Path;
         if ((HttpMethods.IsPost(request.Method) && (path.Equals("/konto/log-ind", StringComparison.OrdinalIgnoreCase) || path.Equals("/konto/demo", StringComparison.OrdinalIgnoreCase)
-                || path.Equals("/konto/adgangskode", StringComparison.OrdinalIgnoreCase)))
+                || path.Equals("/konto/adgangskode", StringComparison.OrdinalIgnoreCase) || path.Equals("/mig/adgangskode", StringComparison.OrdinalIgnoreCase)))
             || path.Equals("/konto/log-ind-ekstern", StringComparison.OrdinalIgnoreCase))
         {
             return Limit.SignIn;
