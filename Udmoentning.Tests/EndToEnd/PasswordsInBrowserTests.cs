@@ -7,7 +7,8 @@ namespace Udmoentning.Tests.EndToEnd;
 
 /// <summary>
 /// An administrator creates a user without typing a password, copies the one-time link shown once, and the user chooses
-/// a password through it and signs in with it; the emptied form shows no validation messages. The pages on the way pass
+/// a password through it and signs in with it; the emptied form shows no validation messages; a lockout shows in the
+/// list and is lifted with the keyboard. The pages on the way pass
 /// axe-core's WCAG 2.1 AA rules.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
@@ -79,6 +80,28 @@ public sealed class PasswordsInBrowserTests(BrowserFixture browser, PasswordApp 
         await again.Page.GotoAsync(link);
         await Expect(again.Page.Locator(".form-error")).ToHaveTextAsync(Udmoentning.Web.Access.PasswordChanges.LinkNotValid);
         await Expect(again.Page.GetByLabel("Ny adgangskode")).ToHaveCountAsync(0);
+
+        using (var http = app.NewBrowser())
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                Assert.Equal(Login.Failed, await AccessChangeApp.SignInAsync(http, "e2e-link", $"forkert gæt nummer {i}"));
+            }
+        }
+
+        await administrator.GoToPageAsync("/admin/brugere");
+        var row = administrator.Page.Locator("table.users tr").Filter(new() { HasText = "e2e-link" });
+        await Expect(row).ToContainTextAsync("Spærret til");
+        await Expect(administrator.Page.Locator("table.security-events")).ToContainTextAsync("Kontoen blev spærret efter for mange forkerte forsøg");
+        await ScreenshotAsync(administrator.Page, "admin-brugere-spaerret");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Lås e2e-link op" }).FocusAsync();
+        await administrator.Page.Keyboard.PressAsync("Enter");
+        await Expect(administrator.Snackbar.Filter(new() { HasText = "e2e-link er låst op." })).ToBeVisibleAsync();
+        await Expect(row).Not.ToContainTextAsync("Spærret til");
+        using (var http = app.NewBrowser())
+        {
+            Assert.Null(await AccessChangeApp.SignInAsync(http, "e2e-link", password));
+        }
     }
 
     private async Task<Viewer> NewViewerAsync()
