@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
+using Udmoentning.Web.Access;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Planning;
 using Udmoentning.Web.Realtime;
@@ -33,6 +34,8 @@ public sealed partial class RateLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, answers[3].StatusCode);
         Assert.Equal("For mange forsøg på at logge ind på kort tid. Vent et minut, og prøv igen.", await answers[3].Content.ReadAsStringAsync(Token));
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/konto/log-ind", Token)).StatusCode);
+        var refused = Assert.Single(await app.Services.GetRequiredService<SecurityEvents>().LatestAsync(50), e => e.Kind == SecurityEventKind.SignInRateLimited);
+        Assert.Equal("Afvist: for mange forsøg på kort tid", refused.What);
     }
 
     [Fact]
@@ -54,6 +57,9 @@ public sealed partial class RateLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
         Assert.Contains("For mange forsøg på at logge ind på kort tid.", await TextAsync(third));
         Assert.Contains(Udmoentning.Web.Components.Pages.Account.Login.Failed, await TextAsync(otherAccount));
+        var events = await app.Services.GetRequiredService<SecurityEvents>().LatestAsync(50);
+        Assert.Contains(events, e => e.Kind == SecurityEventKind.SignInRateLimited && e.UserName == "demo-koordinator");
+        Assert.Contains(events, e => e.Kind == SecurityEventKind.SignInFailed && e.UserName == "demo-laeser");
     }
 
     [Fact]

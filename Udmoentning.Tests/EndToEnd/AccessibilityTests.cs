@@ -176,7 +176,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, LiveApp app) : IC
     }
 
     /// <param name="fewestPasses">How many of axe's rules must have found something to check: a page that did not render passes nothing.</param>
-    private static async Task AssertNoSeriousViolationsAsync(IPage page, bool anyImpact = false, int fewestPasses = 11)
+    internal static async Task AssertNoSeriousViolationsAsync(IPage page, bool anyImpact = false, int fewestPasses = 11)
     {
         var result = await page.RunAxe(_wcag21AA);
         Assert.True(result.Passes.Length >= fewestPasses, $"axe checked too little ({result.Passes.Length} rules passed): did the page render?");

@@ -6,4 +6,9 @@ namespace Udmoentning.Web.Access;
 public sealed class PlanUser : IdentityUser
 {
     public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The password was typed by an administrator: at the next sign-in the user chooses their own before anything else.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -36,6 +36,7 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<ItemComment> Comments => Set<ItemComment>();
     public DbSet<FollowUpRound> Rounds => Set<FollowUpRound>();
     public DbSet<RoundItem> RoundItems => Set<RoundItem>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
     /// <summary>Stores "Q2 2025" as 20252, so timings sort and compare in SQL.</summary>
     private static readonly ValueConverter<Quarter, int> _quarterAsNumber = new(q => q.ToSortable(), v => Quarter.FromSortable(v));
@@ -77,6 +78,17 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
             entry.HasOne<PlanItem>().WithMany().HasForeignKey(e => e.ItemId).OnDelete(DeleteBehavior.Restrict);
             entry.HasIndex(e => new { e.ItemId, e.At });
             entry.HasIndex(e => new { e.PlanId, e.At });
+        });
+        modelBuilder.Entity<SecurityEvent>(entry =>
+        {
+            entry.ToTable("SecurityEvents");
+            entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(40);
+            entry.Property(e => e.UserName).HasMaxLength(SecurityEvent.UserNameLength);
+            entry.Property(e => e.UserId).HasMaxLength(450);
+            entry.Property(e => e.Address).HasMaxLength(SecurityEvent.AddressLength);
+            entry.Property(e => e.Detail).HasMaxLength(SecurityEvent.DetailLength);
+            entry.Property(e => e.At).HasConversion(_utc);
+            entry.HasIndex(e => e.At);
         });
         modelBuilder.Entity<AdministrationEntry>(entry =>
         {

@@ -35,13 +35,23 @@ public static class AccessExtensions
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 6;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<PlanDbContext>()
             .AddClaimsPrincipalFactory<PlanUserClaimsFactory>()
+            .AddErrorDescriber<DanishIdentityErrors>()
+            .AddPasswordValidator<PasswordRules>()
             .AddDefaultTokenProviders();
+        var passwords = PasswordSettings.From(builder.Configuration);
+        services.AddSingleton(passwords);
+        // The one-time password links are Identity's password-reset tokens; no other token kind is used.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = passwords.LinkLifetime);
+        services.AddSingleton<SecurityEvents>();
+        services.AddScoped<PasswordLinks>();
+        services.AddScoped<PasswordChanges>();
 
         services.ConfigureApplicationCookie(options =>
         {

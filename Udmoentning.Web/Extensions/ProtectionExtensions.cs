@@ -47,7 +47,14 @@ public static class ProtectionExtensions
                 context.HttpContext.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
                 response.Headers.RetryAfter = ((int)limits.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 response.ContentType = "text/plain; charset=utf-8";
-                await response.WriteAsync(Limited(context.HttpContext.Request) == Limit.SignIn ? SignInLimiter.TooMany : TooManyDownloads, cancellationToken);
+                var signIn = Limited(context.HttpContext.Request) == Limit.SignIn;
+                if (signIn)
+                {
+                    await context.HttpContext.RequestServices.GetRequiredService<SecurityEvents>().RecordAsync(
+                        SecurityEventKind.SignInRateLimited, null, null, context.HttpContext.Connection.RemoteIpAddress?.ToString(), "for mange forsøg fra samme adresse");
+                }
+
+                await response.WriteAsync(signIn ? SignInLimiter.TooMany : TooManyDownloads, cancellationToken);
             };
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Limited(context.Request) switch
             {
@@ -151,12 +158,13 @@ public static class ProtectionExtensions
 
     /// <summary>
     /// Which limit a request counts against: trying to sign in (the password form's post, the demo sign-in, the start of an
-    /// external sign-in) per address, and downloading a file (every CSV and Excel endpoint) per user.
+    /// external sign-in, a one-time password link's form, changing one's password) per address, and downloading a file (every CSV and Excel endpoint) per user.
     /// </summary>
     private static Limit Limited(HttpRequest request)
     {
         var path = request.Path;
-        if ((HttpMethods.IsPost(request.Method) && (path.Equals("/konto/log-ind", StringComparison.OrdinalIgnoreCase) || path.Equals("/konto/demo", StringComparison.OrdinalIgnoreCase)))
+        if ((HttpMethods.IsPost(request.Method) && (path.Equals("/konto/log-ind", StringComparison.OrdinalIgnoreCase) || path.Equals("/konto/demo", StringComparison.OrdinalIgnoreCase)
+                || path.Equals("/konto/adgangskode", StringComparison.OrdinalIgnoreCase) || path.Equals("/mig/adgangskode", StringComparison.OrdinalIgnoreCase)))
             || path.Equals("/konto/log-ind-ekstern", StringComparison.OrdinalIgnoreCase))
         {
             return Limit.SignIn;
