@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Udmoentning.Domain.Items;
 
@@ -63,7 +62,7 @@ public static partial class AmountUnits
             case double number when double.IsFinite(number) && Math.Abs(number) < 1e15:
                 return (decimal)number;
             case string text:
-                return ParseDanish(text);
+                return Amounts.ReadNumber(text);
             default:
                 return null;
         }
@@ -98,49 +97,6 @@ public static partial class AmountUnits
 
         return new ConvertedAmount((int)rounded, null, rounded == exact ? null : raw);
     }
-
-    private static decimal? ParseDanish(string raw)
-    {
-        var text = raw.Trim();
-        if (text.Length == 0)
-        {
-            return 0;
-        }
-
-        var negative = false;
-        if (text.StartsWith('(') && text.EndsWith(')'))
-        {
-            negative = true;
-            text = text[1..^1].Trim();
-        }
-
-        if (text.Length > 0 && text[0] is '-' or '\u2212' or '\u2013')
-        {
-            negative = !negative;
-            text = text[1..].TrimStart();
-        }
-        else if (text.StartsWith('+'))
-        {
-            text = text[1..].TrimStart();
-        }
-
-        if (!DanishNumber().IsMatch(text))
-        {
-            return null;
-        }
-
-        var plain = text.Replace(".", string.Empty).Replace(" ", string.Empty).Replace("\u00A0", string.Empty).Replace("\u202F", string.Empty).Replace(',', '.');
-        if (plain.Length > 20 || !decimal.TryParse(plain, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
-        {
-            return null;
-        }
-
-        return negative ? -value : value;
-    }
-
-    // "1.200.000", "1 200 000", "1200000", "1,5", "1.234,56"; ASCII digits only.
-    [GeneratedRegex(@"^(?:[0-9]{1,3}(?:[. \u00A0\u202F][0-9]{3})+|[0-9]+)(?:,[0-9]+)?$")]
-    private static partial Regex DanishNumber();
 
     [GeneratedRegex(@" (?:mio|mill|millioner) (?:kr|kroner|dkk) ")]
     private static partial Regex Millions();

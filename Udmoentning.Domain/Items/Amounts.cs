@@ -30,23 +30,7 @@ public static partial class Amounts
         }
 
         var shown = text.Length <= 40 ? text : text[..40] + "…";
-        var negative = false;
-        if (text.StartsWith('(') && text.EndsWith(')'))
-        {
-            negative = true;
-            text = text[1..^1].Trim();
-        }
-
-        if (text.Length > 0 && text[0] is '-' or '\u2212' or '\u2013')
-        {
-            negative = !negative;
-            text = text[1..].TrimStart();
-        }
-        else if (text.StartsWith('+'))
-        {
-            text = text[1..].TrimStart();
-        }
-
+        var negative = TakeSign(ref text);
         if (text.Contains(',') && Decimal().IsMatch(text))
         {
             return NotWhole(shown);
@@ -66,6 +50,56 @@ public static partial class Amounts
 
         var value = long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
         return value > Limits.MaxAmountThousands ? TooLarge(shown) : new AmountReading(negative ? -(int)value : (int)value, null);
+    }
+
+    /// <summary>
+    /// A Danish number in another unit than 1.000 kr. (a finance system's kroner, "mio. kr."), decimals allowed: "1.234,56",
+    /// "-1.200.000", "(1.200)", "1,5"; null when it is not one. The caller converts and rounds it, and says so.
+    /// </summary>
+    public static decimal? ReadNumber(string raw)
+    {
+        var text = raw.Trim();
+        if (text.Length == 0)
+        {
+            return 0;
+        }
+
+        var negative = TakeSign(ref text);
+        if (!DanishNumber().IsMatch(text))
+        {
+            return null;
+        }
+
+        var plain = text.Replace(".", string.Empty).Replace(" ", string.Empty).Replace("\u00A0", string.Empty).Replace("\u202F", string.Empty).Replace(',', '.');
+        if (plain.Length > 20 || !decimal.TryParse(plain, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return null;
+        }
+
+        return negative ? -value : value;
+    }
+
+    /// <summary>Takes a leading "-", "−", "–" or "+", or brackets around the number, off <paramref name="text"/>; true for a negative.</summary>
+    private static bool TakeSign(ref string text)
+    {
+        var negative = false;
+        if (text.StartsWith('(') && text.EndsWith(')'))
+        {
+            negative = true;
+            text = text[1..^1].Trim();
+        }
+
+        if (text.Length > 0 && text[0] is '-' or '\u2212' or '\u2013')
+        {
+            negative = !negative;
+            text = text[1..].TrimStart();
+        }
+        else if (text.StartsWith('+'))
+        {
+            text = text[1..].TrimStart();
+        }
+
+        return negative;
     }
 
     /// <summary>An amount from a number (a spreadsheet cell): whole and within the limit, or refused.</summary>
@@ -90,4 +124,8 @@ public static partial class Amounts
 
     [GeneratedRegex(@"^[0-9. \u00A0\u202F]*,[0-9]*$")]
     private static partial Regex Decimal();
+
+    // "1.200.000", "1 200 000", "1200000", "1,5", "1.234,56"; ASCII digits only.
+    [GeneratedRegex(@"^(?:[0-9]{1,3}(?:[. \u00A0\u202F][0-9]{3})+|[0-9]+)(?:,[0-9]+)?$")]
+    private static partial Regex DanishNumber();
 }
