@@ -26,8 +26,11 @@ public static class MigrateCommand
         }
 
         var verbose = args.Contains(Verbose);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", verbose ? LogLevel.Information : LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", verbose ? LogLevel.Information : LogLevel.Warning);
+        // EF reads the migration history before it creates the table on a new database and logs that read's failure as
+        // an error: on a first deploy that reads like a failed one. A real failure stops the command with its own message.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", verbose ? LogLevel.Information : LogLevel.None);
+        // EF's advice to migration authors (SQLite's PRAGMA outside a transaction) is not the operator's business.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", verbose ? LogLevel.Information : LogLevel.Error);
         builder.Logging.AddFilter("Microsoft.Hosting", verbose ? LogLevel.Information : LogLevel.Warning);
     }
 
