@@ -178,6 +178,8 @@ public sealed class AccessibilityTests(BrowserFixture browser, LiveApp app) : IC
     /// <param name="fewestPasses">How many of axe's rules must have found something to check: a page that did not render passes nothing.</param>
     internal static async Task AssertNoSeriousViolationsAsync(IPage page, bool anyImpact = false, int fewestPasses = 11)
     {
+        // A message fading in or out is measured at part of its opacity: wait until every one shown is fully there (or gone).
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-snackbar')].every(s => getComputedStyle(s).opacity === '1')");
         var result = await page.RunAxe(_wcag21AA);
         Assert.True(result.Passes.Length >= fewestPasses, $"axe checked too little ({result.Passes.Length} rules passed): did the page render?");
         var serious = result.Violations.Where(v => anyImpact || v.Impact is "serious" or "critical").ToList();

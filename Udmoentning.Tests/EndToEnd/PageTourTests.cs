@@ -113,7 +113,7 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
 }
 
 /// <summary>The tour on SQLite, the embedded default; every query it built is then translated for the server databases.</summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(PageTourCollection.Name)]
 public sealed class PageTourOnSqliteTests(BrowserFixture browser, PageTourOnSqliteTests.App app)
     : PageTourTests(browser, app), IClassFixture<PageTourOnSqliteTests.App>
 {
@@ -144,7 +144,7 @@ public sealed class PageTourOnSqliteTests(BrowserFixture browser, PageTourOnSqli
 }
 
 /// <summary>The tour on a real PostgreSQL server, the pages and not only the services.</summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(PageTourCollection.Name)]
 public sealed class PageTourOnPostgresTests(BrowserFixture browser, PageTourOnPostgresTests.App app)
     : PageTourTests(browser, app), IClassFixture<PageTourOnPostgresTests.App>
 {
@@ -168,4 +168,14 @@ public sealed class PageTourOnPostgresTests(BrowserFixture browser, PageTourOnPo
             builder.UseSetting("ConnectionStrings:Postgres", _connectionString);
         }
     }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PageTourCollection : ICollectionFixture<BrowserFixture>
+{
+    /// <summary>
+    /// The tours run beside the other browser tests, with a browser of their own, on the thread the other collections share:
+    /// in the one browser collection they lengthened the suite's longest chain by a minute.
+    /// </summary>
+    public const string Name = "PageTour";
 }
