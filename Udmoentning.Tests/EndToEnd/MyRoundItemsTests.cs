@@ -91,6 +91,9 @@ public sealed class MyRoundItemsTests(BrowserFixture browser, LiveApp app) : ICl
         var tooLong = new string('a', RoundItem.StatusTextLength + 1);
         await second.GetByLabel("Statustekst").FillAsync(tooLong);
         await third.GetByLabel("Statustekst").FillAsync("Min egen tekst om punktet");
+        // What was typed has reached the server (its counter follows the text) before the coordinator's report arrives.
+        await Expect(second.Locator(".counter")).ToContainTextAsync($"{tooLong.Length}/");
+        await Expect(third.Locator(".counter")).ToContainTextAsync($"{"Min egen tekst om punktet".Length}/");
         var entry = (await rounds.GetAsync(plan.Plan.Id, round.Id, Cancel))!.ItemFor(mine[2].Id)!;
         var coordinator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Coordinator);
         var theirs = await app.Services.GetRequiredService<PlanItemService>().ReportInRoundAsync(coordinator,
