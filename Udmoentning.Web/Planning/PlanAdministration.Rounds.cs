@@ -42,19 +42,14 @@ public sealed partial class PlanAdministration
                     return AdminOutcome.NotFound("Punktet i runden");
                 }
 
-                var access = await currentUsers.FindAsync(assigneeId, cancellationToken);
-                if (access is null || access.IsDisabled)
+                var (refusal, name) = await AnswererAsync(assigneeId, cancellationToken);
+                if (refusal is not null)
                 {
-                    return AdminOutcome.NotFound("Brugeren");
+                    return refusal;
                 }
 
-                if (!RoundRules.CanAnswer(access.Roles))
-                {
-                    return AdminOutcome.Refused(RoundRules.NotAssignable);
-                }
-
-                entry.Assign(assigneeId, access.Name);
-                assigned.Add(new FieldChange($"Ansvarlig for {entry.ItemCode}", null, access.Name));
+                entry.Assign(assigneeId, name);
+                assigned.Add(new FieldChange($"Ansvarlig for {entry.ItemCode}", null, name));
             }
 
             db.Rounds.Add(round);
@@ -109,18 +104,11 @@ public sealed partial class PlanAdministration
             string? name = null;
             if (!string.IsNullOrEmpty(assigneeId))
             {
-                var access = await currentUsers.FindAsync(assigneeId, cancellationToken);
-                if (access is null || access.IsDisabled)
+                (var refusal, name) = await AnswererAsync(assigneeId, cancellationToken);
+                if (refusal is not null)
                 {
-                    return AdminOutcome.NotFound("Brugeren");
+                    return refusal;
                 }
-
-                if (!RoundRules.CanAnswer(access.Roles))
-                {
-                    return AdminOutcome.Refused(RoundRules.NotAssignable);
-                }
-
-                name = access.Name;
             }
 
             var (oldId, old) = (entry.AssigneeId, entry.AssigneeName ?? DefaultAnswerers);
@@ -137,6 +125,18 @@ public sealed partial class PlanAdministration
                 $"{entry.ItemCode} besvares nu af {now} i \"{round.Name}\".");
             return AdminOutcome.Saved(round.Id, $"{entry.ItemCode} besvares nu af {now}.");
         });
+
+    /// <summary>The name of a user who may be chosen to answer in a round, or why they may not (when opening it and later alike).</summary>
+    private async Task<(AdminOutcome? Refusal, string? Name)> AnswererAsync(string userId, CancellationToken cancellationToken)
+    {
+        var access = await currentUsers.FindAsync(userId, cancellationToken);
+        if (access is null || access.IsDisabled)
+        {
+            return (AdminOutcome.NotFound("Brugeren"), null);
+        }
+
+        return RoundRules.CanAnswer(access.Roles) ? (null, access.Name) : (AdminOutcome.Refused(RoundRules.NotAssignable), null);
+    }
 
     /// <summary>What "who answers" says when nobody is chosen.</summary>
     public const string DefaultAnswerers = "Udvalgets redaktører";
