@@ -61,7 +61,7 @@ public static class AgendaAnnexWorkbook
             rows.Add(Total(headers.Length, AnnexTarget.RealisedLabel, annex.Years.Select(target.RealisedIn)));
         }
 
-        return WorkbookSheet.Save(rows, SheetName, TitleLineCount + 1);
+        return ReportSheet.Save(rows, SheetName, TitleLineCount + 1);
     }
 
     /// <summary>"bilag-au-2025-2028-2026-01-23.xlsx".</summary>

@@ -53,7 +53,7 @@ public static class FollowUpWorkbook
             rows.Add(Row([TargetSection, null, gap.Target, null, $"{Year(gap.Year)} realiseret mangler", gap.Before?.RealisedGap, gap.After?.RealisedGap]));
         }
 
-        return WorkbookSheet.Save(rows, SheetName, TitleLineCount + 1);
+        return ReportSheet.Save(rows, SheetName, TitleLineCount + 1);
     }
 
     /// <summary>"opfoelgning-2025-2028-2026-03-31.xlsx".</summary>

@@ -57,7 +57,7 @@ public static class RoundReportWorkbook
             rows.Add(Total(width, ChangeLabel, [.. report.TotalChanges.Select(c => c.Difference)]));
         }
 
-        return WorkbookSheet.Save(rows, SheetName, TitleLineCount + 1);
+        return ReportSheet.Save(rows, SheetName, TitleLineCount + 1);
     }
 
     /// <summary>"runderapport-2025-2028-runde-7.xlsx", or with the committee's slug for its extract.</summary>

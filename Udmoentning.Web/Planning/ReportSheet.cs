@@ -7,7 +7,7 @@ namespace Udmoentning.Web.Planning;
 /// Writes one sheet of a report workbook (the agenda annex, a follow-up comparison, a round's report): rows of cells by
 /// column letter, no header row of MiniExcel's own, the title lines and the header row frozen, and no empty cells written.
 /// </summary>
-public static class WorkbookSheet
+public static class ReportSheet
 {
     public static byte[] Save(IEnumerable<Dictionary<string, object?>> rows, string sheetName, int frozenRows)
     {
