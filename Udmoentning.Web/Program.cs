@@ -1,6 +1,21 @@
-using Udmoentning.Web;
+using Udmoentning.Web.Access;
+using Udmoentning.Web.Administration;
+using Udmoentning.Web.Annex;
+using Udmoentning.Web.Changes;
+using Udmoentning.Web.Collaboration;
+using Udmoentning.Web.Components;
 using Udmoentning.Web.Data;
-using Udmoentning.Web.Extensions;
+using Udmoentning.Web.Economy;
+using Udmoentning.Web.History;
+using Udmoentning.Web.ImportExport;
+using Udmoentning.Web.Meetings;
+using Udmoentning.Web.Plans;
+using Udmoentning.Web.Public;
+using Udmoentning.Web.Realtime.Presence;
+using Udmoentning.Web.Realtime;
+using Udmoentning.Web.Rounds;
+using Udmoentning.Web.Telemetry;
+using Udmoentning.Web;
 
 WebApplication? app = null;
 try
@@ -12,7 +27,15 @@ try
     builder.AddAccess();
     builder.AddProtection();
     builder.AddRealtime();
-    builder.AddPlanning();
+    builder.AddPlans();
+    builder.AddChanges();
+    builder.AddHistory();
+    builder.AddCollaboration();
+    builder.AddImportExport();
+    builder.AddAdministration();
+    builder.AddEconomy();
+    builder.AddRounds();
+    builder.AddAnnex();
     builder.AddMeetings();
     builder.AddPresence();
     builder.AddUi();
@@ -28,7 +51,13 @@ try
     app.UseUi();
     app.MapAccount();
     app.MapRealtime();
-    app.MapPlanning();
+    app.MapHistory();
+    app.MapImportExport();
+    app.MapEconomy();
+    app.MapRounds();
+    app.MapAnnex();
+    app.MapMeetings();
+    app.MapPublicPlan();
     app.MapDiagnostics();
     app.MapHealth();
     app.MapTelemetry();

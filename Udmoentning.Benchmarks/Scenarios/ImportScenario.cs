@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Benchmarks.Harness;
 using Udmoentning.Domain.Import;
+using Udmoentning.Web.Administration;
 using Udmoentning.Web.Data;
-using Udmoentning.Web.Import;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.ImportExport;
+using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Benchmarks.Scenarios;
 

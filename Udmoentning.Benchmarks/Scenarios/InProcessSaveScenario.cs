@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Benchmarks.Harness;
 using Udmoentning.Domain.Items;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Changes;
+using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Benchmarks.Scenarios;
 

@@ -7,9 +7,11 @@ using Udmoentning.Domain.Access;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
+using Udmoentning.Web.Administration;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Data.Sample;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Tests.Access;
 
@@ -271,9 +273,9 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
     private async Task AssertImportAsync(ClaimsPrincipal user, bool allowed)
     {
         var snapshot = (await app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token))!;
-        var importer = app.Services.GetRequiredService<Udmoentning.Web.Import.PlanImport>();
+        var importer = app.Services.GetRequiredService<Udmoentning.Web.ImportExport.PlanImport>();
         var coordinator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Coordinator);
-        var file = Udmoentning.Web.Import.PlanWorkbook.Export(snapshot);
+        var file = Udmoentning.Web.ImportExport.PlanWorkbook.Export(snapshot);
         var preview = (await importer.PreviewAsync(coordinator, file, null, new(), Token)).Preview!;
 
         var mine = await importer.PreviewAsync(user, file, snapshot.Plan.Id, new(), Token);

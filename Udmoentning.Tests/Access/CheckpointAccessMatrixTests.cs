@@ -5,8 +5,8 @@ using Udmoentning.Domain.Access;
 using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
-using Udmoentning.Web.Planning;
 
 namespace Udmoentning.Tests.Access;
 

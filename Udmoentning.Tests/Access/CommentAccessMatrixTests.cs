@@ -6,8 +6,9 @@ using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
+using Udmoentning.Web.Changes;
+using Udmoentning.Web.Collaboration;
 using Udmoentning.Web.Data;
-using Udmoentning.Web.Planning;
 
 namespace Udmoentning.Tests.Access;
 

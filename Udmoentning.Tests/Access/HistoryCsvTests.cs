@@ -1,6 +1,6 @@
 using System.Text;
 using Udmoentning.Domain.History;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.History;
 
 namespace Udmoentning.Tests.Access;
 

@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Domain.Access;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
-using Udmoentning.Web.Components.Pages.Account;
+using Udmoentning.Web.Access.Account;
+using Udmoentning.Web.Administration;
 
 namespace Udmoentning.Tests.Access;
 

@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Plans;
 using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Tests.Access;
@@ -53,10 +54,10 @@ public sealed partial class RateLimitTests
         var third = await TryAsync("demo-koordinator");
         var otherAccount = await TryAsync("demo-laeser");
 
-        Assert.Contains(Udmoentning.Web.Components.Pages.Account.Login.Failed, await TextAsync(first));
+        Assert.Contains(Udmoentning.Web.Access.Account.Login.Failed, await TextAsync(first));
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
         Assert.Contains("For mange forsøg på at logge ind på kort tid.", await TextAsync(third));
-        Assert.Contains(Udmoentning.Web.Components.Pages.Account.Login.Failed, await TextAsync(otherAccount));
+        Assert.Contains(Udmoentning.Web.Access.Account.Login.Failed, await TextAsync(otherAccount));
         var events = await app.Services.GetRequiredService<SecurityEvents>().LatestAsync(50);
         Assert.Contains(events, e => e.Kind == SecurityEventKind.SignInRateLimited && e.UserName == "demo-koordinator");
         Assert.Contains(events, e => e.Kind == SecurityEventKind.SignInFailed && e.UserName == "demo-laeser");

@@ -5,7 +5,9 @@ using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Rounds;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Administration;
+using Udmoentning.Web.Changes;
+using Udmoentning.Web.Rounds;
 
 namespace Udmoentning.Tests.Access;
 

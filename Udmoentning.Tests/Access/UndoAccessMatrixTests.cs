@@ -5,8 +5,9 @@ using Udmoentning.Domain.Access;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
+using Udmoentning.Web.Administration;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
-using Udmoentning.Web.Planning;
 
 namespace Udmoentning.Tests.Access;
 

@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Benchmarks.Circuits;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Data.Sample;
-using Udmoentning.Web.Planning;
 
 namespace Udmoentning.Tests.Benchmarks;
 

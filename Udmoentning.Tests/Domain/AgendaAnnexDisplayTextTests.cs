@@ -1,7 +1,7 @@
 using System.Text;
 using Udmoentning.Domain;
 using Udmoentning.Domain.History;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.History;
 
 namespace Udmoentning.Tests.Domain;
 

@@ -1,6 +1,6 @@
 using Udmoentning.Domain;
 using Udmoentning.Domain.Plans;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Tests.Domain;
 

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using Udmoentning.Domain.Access;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Components.Pages.Account;
+using Udmoentning.Web.Access.Account;
 using static Microsoft.Playwright.Assertions;
 
 namespace Udmoentning.Tests.EndToEnd;

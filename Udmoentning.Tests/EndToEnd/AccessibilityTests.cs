@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Administration;
+using Udmoentning.Web.Plans;
 using static Microsoft.Playwright.Assertions;
 
 namespace Udmoentning.Tests.EndToEnd;

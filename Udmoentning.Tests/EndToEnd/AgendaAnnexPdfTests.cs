@@ -1,8 +1,8 @@
 using Microsoft.Playwright;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
+using Udmoentning.Web.Annex;
 using Udmoentning.Web.Data.Sample;
-using Udmoentning.Web.Planning;
 using UglyToad.PdfPig;
 using static Microsoft.Playwright.Assertions;
 using static Udmoentning.Tests.Support.PdfText;

@@ -4,7 +4,9 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Changes;
+using Udmoentning.Web.Collaboration;
+using Udmoentning.Web.Plans;
 using static Microsoft.Playwright.Assertions;
 
 namespace Udmoentning.Tests.EndToEnd;
@@ -101,7 +103,7 @@ public sealed partial class CommentTests(BrowserFixture browser, LiveApp app) : 
         return new Regex($"^({Regex.Escape(CommentThreadTime(now))}|{Regex.Escape(CommentThreadTime(now.AddMinutes(-1)))})$");
     }
 
-    private static string CommentThreadTime(DateTime utc) => Udmoentning.Web.Components.Pages.Board.CommentThread.When(utc);
+    private static string CommentThreadTime(DateTime utc) => Udmoentning.Web.Collaboration.CommentThread.When(utc);
 
     [GeneratedRegex("^Kommentarer")]
     private static partial Regex KommentarerRegex();

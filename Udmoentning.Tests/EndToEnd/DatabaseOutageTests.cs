@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Changes;
 using static Microsoft.Playwright.Assertions;
 
 namespace Udmoentning.Tests.EndToEnd;

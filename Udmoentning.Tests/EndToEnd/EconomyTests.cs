@@ -8,7 +8,7 @@ using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Rules;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Data.Sample;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Plans;
 using static Microsoft.Playwright.Assertions;
 
 namespace Udmoentning.Tests.EndToEnd;

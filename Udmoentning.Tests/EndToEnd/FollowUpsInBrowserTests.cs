@@ -5,7 +5,9 @@ using Microsoft.Playwright;
 using MiniExcelLibs;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Changes;
+using Udmoentning.Web.Economy.FollowUps;
+using Udmoentning.Web.Plans;
 using static Microsoft.Playwright.Assertions;
 
 namespace Udmoentning.Tests.EndToEnd;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Components.Pages.Board;
+using Udmoentning.Web.Board;
 using Udmoentning.Web.Data;
 using static Microsoft.Playwright.Assertions;
 

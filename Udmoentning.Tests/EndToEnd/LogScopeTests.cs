@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Changes;
+using Udmoentning.Web.Plans;
 using Udmoentning.Web.Realtime;
 using static Microsoft.Playwright.Assertions;
 

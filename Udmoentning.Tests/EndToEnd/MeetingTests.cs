@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Data;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.History;
 using static Microsoft.Playwright.Assertions;
 
 namespace Udmoentning.Tests.EndToEnd;

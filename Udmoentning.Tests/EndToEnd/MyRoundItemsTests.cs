@@ -9,7 +9,10 @@ using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rounds;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Administration;
+using Udmoentning.Web.Changes;
+using Udmoentning.Web.Plans;
+using Udmoentning.Web.Rounds;
 using static Microsoft.Playwright.Assertions;
 
 namespace Udmoentning.Tests.EndToEnd;

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Components.Layout;
-using Udmoentning.Web.Extensions;
+using Udmoentning.Web.Realtime;
 using static Microsoft.Playwright.Assertions;
 
 namespace Udmoentning.Tests.EndToEnd;

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Components.Pages.Account;
+using Udmoentning.Web.Access.Account;
 using static Microsoft.Playwright.Assertions;
 
 namespace Udmoentning.Tests.EndToEnd;

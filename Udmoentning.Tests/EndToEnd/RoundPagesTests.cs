@@ -4,7 +4,10 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Administration;
+using Udmoentning.Web.Changes;
+using Udmoentning.Web.Plans;
+using Udmoentning.Web.Rounds;
 using static Microsoft.Playwright.Assertions;
 
 namespace Udmoentning.Tests.EndToEnd;

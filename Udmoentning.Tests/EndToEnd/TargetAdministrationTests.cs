@@ -72,7 +72,7 @@ public sealed class TargetAdministrationTests(BrowserFixture browser, LiveApp ap
         await using var viewer = await browser.OpenAsync(app, "/udvalg/au", TestUsers.Reader);
         await viewer.Page.SetViewportSizeAsync(320, 800);
         var economy = viewer.Page.GetByRole(AriaRole.Region, new() { Name = "Udvalgets økonomi, kan rulles vandret" });
-        var snapshot = (await app.Services.GetRequiredService<Udmoentning.Web.Planning.PlanCache>().GetAsync(cancellationToken: TestContext.Current.CancellationToken))!;
+        var snapshot = (await app.Services.GetRequiredService<Udmoentning.Web.Plans.PlanCache>().GetAsync(cancellationToken: TestContext.Current.CancellationToken))!;
         var extract = Udmoentning.Domain.Rules.CommitteeExtract.For(snapshot.CommitteeBySlug("au")!, snapshot.Items).ToList();
         var years = snapshot.Plan.BudgetYears.ToList();
         var savings = economy.GetByRole(AriaRole.Row).Filter(new() { HasText = "Besparelser" }).Locator("td");

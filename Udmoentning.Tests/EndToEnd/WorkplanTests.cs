@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Udmoentning.Domain.History;
 using Udmoentning.Tests.Support;
+using Udmoentning.Web.Administration;
 using Udmoentning.Web.Data;
-using Udmoentning.Web.Planning;
 using static Microsoft.Playwright.Assertions;
 
 namespace Udmoentning.Tests.EndToEnd;

@@ -2,7 +2,7 @@ using CsCheck;
 using Udmoentning.Domain.Import;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Components.Pages.Board;
+using Udmoentning.Web.Board;
 
 namespace Udmoentning.Tests.Import;
 

@@ -1,7 +1,7 @@
 using Udmoentning.Domain.Import;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Data.Sample;
-using Udmoentning.Web.Import;
+using Udmoentning.Web.ImportExport;
 
 namespace Udmoentning.Tests.Import;
 

@@ -5,8 +5,8 @@ using Udmoentning.Domain.Rules;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Data.Sample;
-using Udmoentning.Web.Import;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.ImportExport;
+using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Tests.Import;
 

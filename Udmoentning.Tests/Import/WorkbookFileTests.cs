@@ -1,6 +1,6 @@
 using MiniExcelLibs;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Import;
+using Udmoentning.Web.ImportExport;
 
 namespace Udmoentning.Tests.Import;
 

@@ -5,8 +5,10 @@ using MiniExcelLibs;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Rules;
 using Udmoentning.Tests.Support;
+using Udmoentning.Web.Annex;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data.Sample;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Tests.Integration;
 

@@ -5,7 +5,6 @@ using MiniExcelLibs;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Data.Sample;
-using Udmoentning.Web.Planning;
 
 namespace Udmoentning.Tests.Integration;
 

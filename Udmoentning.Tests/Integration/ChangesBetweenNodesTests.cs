@@ -5,8 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.EndToEnd;
 using Udmoentning.Tests.Support;
+using Udmoentning.Web.Administration;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Plans;
 using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Tests.Integration;

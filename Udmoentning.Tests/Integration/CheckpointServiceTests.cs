@@ -5,8 +5,9 @@ using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
+using Udmoentning.Web.Administration;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
-using Udmoentning.Web.Planning;
 using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Tests.Integration;

@@ -10,9 +10,11 @@ using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Tests.EndToEnd;
 using Udmoentning.Tests.Support;
+using Udmoentning.Web.Administration;
+using Udmoentning.Web.Changes;
+using Udmoentning.Web.Collaboration;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Data.Sample;
-using Udmoentning.Web.Planning;
 using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Tests.Integration;

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Changes;
+using Udmoentning.Web.Collaboration;
+using Udmoentning.Web.Plans;
 using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Tests.Integration;

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Data;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Tests.Integration;
 
@@ -107,7 +107,7 @@ public sealed partial class EndpointFuzzTests
         using var board = await client.GetAsync("/", Token);
 
         Assert.Equal(HttpStatusCode.BadRequest, signOut.StatusCode);
-        Assert.Equal(Udmoentning.Web.Extensions.ProtectionExtensions.ForgedForm, await signOut.Content.ReadAsStringAsync(Token));
+        Assert.Equal(Udmoentning.Web.Access.ProtectionExtensions.ForgedForm, await signOut.Content.ReadAsStringAsync(Token));
         Assert.Equal(HttpStatusCode.BadRequest, noForm.StatusCode);
         Assert.Equal(HttpStatusCode.OK, board.StatusCode);
     }

@@ -8,7 +8,10 @@ using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Administration;
+using Udmoentning.Web.Changes;
+using Udmoentning.Web.Economy.FollowUps;
+using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Tests.Integration;
 

@@ -5,8 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.History;
 
 namespace Udmoentning.Tests.Integration;
 

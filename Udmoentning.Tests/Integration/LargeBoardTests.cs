@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Components.Pages.Board;
+using Udmoentning.Web.Board;
 
 namespace Udmoentning.Tests.Integration;
 

@@ -7,8 +7,10 @@ using Udmoentning.Domain.Plans;
 using Udmoentning.Tests.EndToEnd;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
+using Udmoentning.Web.Administration;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Tests.Integration;
 

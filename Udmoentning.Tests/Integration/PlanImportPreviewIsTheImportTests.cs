@@ -4,9 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Domain.Import;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
+using Udmoentning.Web.Administration;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
-using Udmoentning.Web.Import;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.ImportExport;
+using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Tests.Integration;
 

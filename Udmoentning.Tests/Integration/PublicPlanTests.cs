@@ -6,9 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
+using Udmoentning.Web.Administration;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Data.Sample;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Tests.Integration;
 

@@ -9,7 +9,11 @@ using Udmoentning.Domain.Access;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Rules;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Administration;
+using Udmoentning.Web.Annex;
+using Udmoentning.Web.Changes;
+using Udmoentning.Web.Plans;
+using Udmoentning.Web.Rounds;
 
 namespace Udmoentning.Tests.Integration;
 

@@ -7,8 +7,10 @@ using Udmoentning.Domain.Rounds;
 using Udmoentning.Domain.Rules;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Administration;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Realtime;
+using Udmoentning.Web.Rounds;
 
 namespace Udmoentning.Tests.Integration;
 

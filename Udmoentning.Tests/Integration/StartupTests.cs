@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Udmoentning.Tests.Support;
 using Udmoentning.Benchmarks.Harness;
+using Udmoentning.Tests.Support;
 
 namespace Udmoentning.Tests.Integration;
 

@@ -5,8 +5,8 @@ using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Tests.Support;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
-using Udmoentning.Web.Planning;
 using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Tests.Integration;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Domain.Access;
 using Udmoentning.Web.Access;
+using Udmoentning.Web.Administration;
 
 namespace Udmoentning.Tests.Support;
 

@@ -8,9 +8,10 @@ using MudBlazor;
 using MudBlazor.Services;
 using Udmoentning.Domain.Items;
 using Udmoentning.Web.Access;
-using Udmoentning.Web.Components.Pages.Board;
+using Udmoentning.Web.Board;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Plans;
 using Udmoentning.Web.Realtime;
 using Udmoentning.Web.Realtime.Presence;
 

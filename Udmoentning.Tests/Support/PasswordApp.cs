@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Udmoentning.Domain.Access;
 using Udmoentning.Web.Access;
+using Udmoentning.Web.Administration;
 
 namespace Udmoentning.Tests.Support;
 

@@ -8,9 +8,11 @@ using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Rounds;
 using Udmoentning.Web.Access;
+using Udmoentning.Web.Administration;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Data.Providers;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Rounds;
 
 namespace Udmoentning.Tests.Support;
 

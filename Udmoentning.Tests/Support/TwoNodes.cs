@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Udmoentning.Web.Extensions;
 using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Tests.Support;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Plans;
 using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Tests.Telemetry;

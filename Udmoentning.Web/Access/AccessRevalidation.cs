@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Changes;
 
 namespace Udmoentning.Web.Access;
 

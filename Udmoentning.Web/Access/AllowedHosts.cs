@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Primitives;
-using Udmoentning.Web.Extensions;
+using Udmoentning.Web.Telemetry;
 
 namespace Udmoentning.Web.Access;
 

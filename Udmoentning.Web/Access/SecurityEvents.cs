@@ -39,7 +39,7 @@ public sealed class SecurityEvents(IDbContextFactory<PlanDbContext> contexts, Ti
             db.SecurityEvents.Add(entry);
             await db.SaveChangesAsync();
         }
-        catch (Exception e) when (e is DbUpdateException || Planning.StorageFailure.Is(e))
+        catch (Exception e) when (e is DbUpdateException || Changes.StorageFailure.Is(e))
         {
             logger.LogWarning(e, "The security event {SecurityEvent} for {UserName} was logged but not stored", kind, entry.UserName);
         }

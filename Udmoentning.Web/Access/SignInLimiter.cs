@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Udmoentning.Web.Extensions;
 
 namespace Udmoentning.Web.Access;
 

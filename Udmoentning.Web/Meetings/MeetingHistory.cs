@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Udmoentning.Domain.History;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.History;
+using Udmoentning.Web.Plans;
 using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Web.Meetings;

@@ -1,6 +1,6 @@
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Rules;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Plans;
 using Committee = Udmoentning.Domain.Plans.Committee;
 
 namespace Udmoentning.Web.Meetings;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using StackExchange.Redis;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Web.Meetings;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
-using Udmoentning.Web.Extensions;
+using Udmoentning.Web.Access;
 
 namespace Udmoentning.Web.Realtime;
 

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.SignalR;
 using Udmoentning.Domain;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Changes;
+using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Web.Realtime;
 

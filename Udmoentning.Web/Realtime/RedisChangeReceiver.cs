@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
 using Udmoentning.Domain.Items;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
-using Udmoentning.Web.Extensions;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Web.Realtime;
 

@@ -2,9 +2,9 @@ using AngleSharp.Dom;
 using Bunit;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Components.Pages.Board;
+using Udmoentning.Web.Board;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data.Sample;
-using Udmoentning.Web.Planning;
 
 namespace Udmoentning.Tests.Components.Board;
 

@@ -2,8 +2,8 @@ using Udmoentning.Domain;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Tests.Domain;
-using Udmoentning.Web.Components.Pages.Board;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Board;
+using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Tests.Components.Board;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Tests.Domain;
-using Udmoentning.Web.Components.Pages.Board;
+using Udmoentning.Web.Board;
 
 namespace Udmoentning.Tests.Components.Board;
 

@@ -5,9 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Components.Pages.Board;
+using Udmoentning.Web.Changes;
+using Udmoentning.Web.Collaboration;
 using Udmoentning.Web.Data.Sample;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Tests.Components.Board;
 

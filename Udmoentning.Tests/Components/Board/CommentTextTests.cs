@@ -1,4 +1,4 @@
-using Udmoentning.Web.Components.Pages.Board;
+using Udmoentning.Web.Collaboration;
 
 namespace Udmoentning.Tests.Components.Board;
 

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Components.Pages.Board;
+using Udmoentning.Web.Board;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data.Sample;
-using Udmoentning.Web.Planning;
 using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Tests.Components.Board;

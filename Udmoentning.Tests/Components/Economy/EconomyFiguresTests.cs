@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Components.Pages.Economy;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Economy;
+using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Tests.Components.Economy;
 

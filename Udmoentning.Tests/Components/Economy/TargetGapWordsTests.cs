@@ -1,6 +1,6 @@
 using System.Globalization;
 using Udmoentning.Domain.Economy;
-using Udmoentning.Web.Components.Pages.Economy;
+using Udmoentning.Web.Economy;
 
 namespace Udmoentning.Tests.Components.Economy;
 

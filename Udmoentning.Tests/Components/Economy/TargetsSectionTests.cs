@@ -2,8 +2,8 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Domain.Economy;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Components.Pages.Economy;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Economy;
+using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Tests.Components.Economy;
 

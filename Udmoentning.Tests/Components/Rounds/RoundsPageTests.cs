@@ -1,4 +1,4 @@
-using Udmoentning.Web.Components.Pages.Rounds;
+using Udmoentning.Web.Rounds;
 
 namespace Udmoentning.Tests.Components.Rounds;
 

@@ -1,0 +1,11 @@
+using MudBlazor;
+
+namespace Udmoentning.Web.Administration;
+
+/// <summary>How the administration pages tell the user what became of a change.</summary>
+public static class AdminOutcomeMessages
+{
+    /// <summary>The service's own message when it has one; otherwise <paramref name="success"/>, or that nothing was saved.</summary>
+    public static void Report(this ISnackbar snackbar, AdminOutcome outcome, string success) =>
+        snackbar.Add(outcome.Succeeded ? outcome.Message ?? success : outcome.Message ?? "Ændringen er ikke gemt.", outcome.Succeeded ? Severity.Success : Severity.Warning);
+}

@@ -1,0 +1,297 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Udmoentning.Domain;
+using Udmoentning.Domain.Access;
+using Udmoentning.Web.Access;
+using Udmoentning.Web.Data;
+
+namespace Udmoentning.Web.Administration;
+
+/// <summary>
+/// A local account as the administration page lists it: <paramref name="LockedUntil"/> when too many wrong passwords locked
+/// it (a disabled account is not "locked"); <paramref name="HasPassword"/> false while a one-time link waits to be used.
+/// </summary>
+public sealed record UserSummary(
+    string Id, string UserName, string DisplayName, Role? Role, IReadOnlyList<string> Committees, bool IsDisabled,
+    DateTimeOffset? LockedUntil = null, bool HasPassword = false, bool MustChangePassword = false, bool IsLocal = true);
+
+/// <summary>The outcome of creating a user or resetting a password: the Danish reason it failed, or the one-time link to hand over (if any).</summary>
+public sealed record PasswordLinkOutcome(string? Error, string? Link = null, DateTimeOffset? Expires = null)
+{
+    public static PasswordLinkOutcome Refused(string error) => new(error);
+}
+
+/// <summary>
+/// The one way users, roles, committee assignments and disabled accounts change; only administrators (as the database
+/// has them now) may use it. Each change is logged with who made it and takes effect at once: the changed user's
+/// rights are read anew, and a disabled user's sessions end (their security stamp changes).
+/// </summary>
+public sealed class UserAdministration(
+    UserManager<PlanUser> users,
+    IDbContextFactory<PlanDbContext> contexts,
+    CurrentUsers currentUsers,
+    PasswordLinks links,
+    SecurityEvents events,
+    TimeProvider clock,
+    ILogger<UserAdministration> logger)
+{
+    public const string NotAdministrator = "Kun administratorer kan administrere brugere.";
+    public const string LastAdministrator = "Der skal altid være mindst én aktiv administrator. Giv først en anden bruger rollen Administrator.";
+    public const string NotYourself = "Du kan ikke deaktivere din egen konto.";
+    public const string NotLocal = "Brugeren logger ind med organisationens konto og har ingen adgangskode her.";
+    public const string NotLocked = "Kontoen er ikke spærret.";
+
+    public async Task<IReadOnlyList<UserSummary>> ListAsync(ClaimsPrincipal actor)
+    {
+        await RequireAdministratorAsync(actor, "list users", null);
+        var result = new List<UserSummary>();
+        foreach (var user in await users.Users.OrderBy(u => u.UserName).ToListAsync())
+        {
+            var committees = (await users.GetClaimsAsync(user)).Where(c => c.Type == AccessClaims.Committee).Select(c => c.Value).Order().ToList();
+            var disabled = CurrentUsers.IsDisabled(user);
+            var lockedUntil = !disabled && user.LockoutEnd > clock.GetUtcNow() ? user.LockoutEnd : null;
+            result.Add(new UserSummary(
+                user.Id, user.UserName ?? string.Empty, user.DisplayName, await RoleOfAsync(user), committees, disabled,
+                lockedUntil, user.PasswordHash is not null, user.MustChangePassword, IsLocal(user)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Gives the user exactly one role and, for editors, the committees they edit for.</summary>
+    public async Task<string?> AssignAsync(ClaimsPrincipal actor, string userName, Role role, IReadOnlyCollection<string> committeeCodes)
+    {
+        var administrator = await RequireAdministratorAsync(actor, "assign a role to", userName);
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            return $"Brugeren \"{userName}\" findes ikke.";
+        }
+
+        if (!Enum.IsDefined(role))
+        {
+            return "Vælg en rolle.";
+        }
+
+        await using var db = await contexts.CreateDbContextAsync();
+        var known = await db.Committees.Select(c => c.ShortCode).ToListAsync();
+        var unknown = committeeCodes.Where(c => !known.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (unknown.Count > 0)
+        {
+            return $"Ukendt udvalg: {string.Join(", ", unknown)}.";
+        }
+
+        if (role == Role.Editor && committeeCodes.Count == 0)
+        {
+            return "En redaktør skal have mindst ét udvalg.";
+        }
+
+        if (role != Role.Administrator && await IsLastAdministratorAsync(user))
+        {
+            return LastAdministrator;
+        }
+
+        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        await users.AddToRoleAsync(user, role.ToString());
+        await users.RemoveClaimsAsync(user, (await users.GetClaimsAsync(user)).Where(c => c.Type == AccessClaims.Committee));
+        if (role == Role.Editor)
+        {
+            await users.AddClaimsAsync(user, committeeCodes.Select(c => new Claim(AccessClaims.Committee, c.ToUpperInvariant())));
+        }
+
+        // The rights are read from the database (CurrentUsers): the user keeps their session and gets the new rights in it.
+        currentUsers.Forget(user.Id);
+        logger.LogInformation("{Administrator} gave {User} the role {Role} for {Committees}", administrator.Name, userName, role, string.Join(",", committeeCodes));
+        return null;
+    }
+
+    /// <summary>Disables an account: it cannot sign in, and its open sessions lose access. Nothing else about it changes.</summary>
+    public async Task<string?> DisableAsync(ClaimsPrincipal actor, string userName)
+    {
+        var administrator = await RequireAdministratorAsync(actor, "disable", userName);
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            return $"Brugeren \"{userName}\" findes ikke.";
+        }
+
+        if (user.Id == administrator.UserId)
+        {
+            return NotYourself;
+        }
+
+        if (await IsLastAdministratorAsync(user))
+        {
+            return LastAdministrator;
+        }
+
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, CurrentUsers.DisabledUntil);
+        await users.UpdateSecurityStampAsync(user);
+        currentUsers.Forget(user.Id);
+        logger.LogInformation("{Administrator} disabled {User}", administrator.Name, userName);
+        return null;
+    }
+
+    /// <summary>Lets a disabled account sign in again, with the role and committees it had.</summary>
+    public async Task<string?> EnableAsync(ClaimsPrincipal actor, string userName)
+    {
+        var administrator = await RequireAdministratorAsync(actor, "enable", userName);
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            return $"Brugeren \"{userName}\" findes ikke.";
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        currentUsers.Forget(user.Id);
+        logger.LogInformation("{Administrator} enabled {User}", administrator.Name, userName);
+        return null;
+    }
+
+    /// <summary>
+    /// Creates a local account. Without a password the outcome carries a one-time link through which the user chooses
+    /// their first one; with a password the administrator typed, the user must change it at the first sign-in.
+    /// </summary>
+    public async Task<PasswordLinkOutcome> CreateAsync(
+        ClaimsPrincipal actor, string userName, string displayName, string? password, Role role, IReadOnlyCollection<string> committeeCodes)
+    {
+        var administrator = await RequireAdministratorAsync(actor, "create", userName);
+        var nameError = Limits.CheckText(userName, 100, "Brugernavn", required: true, multiLine: false)
+            ?? Limits.CheckText(displayName, 120, "Navn", required: true, multiLine: false);
+        if (nameError is not null)
+        {
+            return PasswordLinkOutcome.Refused(nameError);
+        }
+
+        var user = new PlanUser { UserName = userName.Trim(), DisplayName = displayName.Trim(), MustChangePassword = !string.IsNullOrEmpty(password) };
+        var created = string.IsNullOrEmpty(password) ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return PasswordLinkOutcome.Refused(Describe(created));
+        }
+
+        var assigned = await AssignAsync(actor, user.UserName, role, committeeCodes);
+        if (assigned is not null)
+        {
+            await users.DeleteAsync(user);
+            return PasswordLinkOutcome.Refused(assigned);
+        }
+
+        if (!string.IsNullOrEmpty(password))
+        {
+            return new PasswordLinkOutcome(null);
+        }
+
+        await events.RecordAsync(SecurityEventKind.PasswordLinkCreated, user.UserName, user.Id, detail: $"af {administrator.Name}");
+        return await LinkAsync(user);
+    }
+
+    /// <summary>
+    /// A forgotten or exposed password: the old one stops working at once, every session of the user ends (new security
+    /// stamp), a lockout is lifted, and the outcome carries a new one-time link. Earlier links stop working too.
+    /// </summary>
+    public async Task<PasswordLinkOutcome> ResetPasswordAsync(ClaimsPrincipal actor, string userName)
+    {
+        var administrator = await RequireAdministratorAsync(actor, "reset the password of", userName);
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            return PasswordLinkOutcome.Refused($"Brugeren \"{userName}\" findes ikke.");
+        }
+
+        if (!IsLocal(user))
+        {
+            return PasswordLinkOutcome.Refused(NotLocal);
+        }
+
+        if (user.PasswordHash is not null)
+        {
+            var removed = await users.RemovePasswordAsync(user);
+            if (!removed.Succeeded)
+            {
+                return PasswordLinkOutcome.Refused(Describe(removed));
+            }
+        }
+
+        user.MustChangePassword = false;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        if (!CurrentUsers.IsDisabled(user))
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        currentUsers.Forget(user.Id);
+        await events.RecordAsync(SecurityEventKind.PasswordReset, user.UserName, user.Id, detail: $"af {administrator.Name}");
+        return await LinkAsync(user);
+    }
+
+    /// <summary>Lifts a lockout after too many wrong passwords before it runs out; a disabled account is enabled with <see cref="EnableAsync"/>.</summary>
+    public async Task<string?> UnlockAsync(ClaimsPrincipal actor, string userName)
+    {
+        var administrator = await RequireAdministratorAsync(actor, "unlock", userName);
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            return $"Brugeren \"{userName}\" findes ikke.";
+        }
+
+        if (CurrentUsers.IsDisabled(user) || !(user.LockoutEnd > clock.GetUtcNow()))
+        {
+            return NotLocked;
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        currentUsers.Forget(user.Id);
+        await events.RecordAsync(SecurityEventKind.Unlocked, user.UserName, user.Id, detail: $"af {administrator.Name}");
+        return null;
+    }
+
+    /// <summary>The newest security events (failed sign-ins, lockouts, refusals, password changes), newest first.</summary>
+    public async Task<IReadOnlyList<SecurityEventView>> SecurityEventsAsync(ClaimsPrincipal actor, int count = 100)
+    {
+        await RequireAdministratorAsync(actor, "read the security events of", null);
+        return await events.LatestAsync(Math.Clamp(count, 1, 1000));
+    }
+
+    private async Task<PasswordLinkOutcome> LinkAsync(PlanUser user)
+    {
+        var (link, expires) = await links.CreateAsync(user);
+        logger.LogInformation("A one-time password link for {User} was made; it expires {Expires}", user.UserName, expires);
+        return new PasswordLinkOutcome(null, link, expires);
+    }
+
+    private static bool IsLocal(PlanUser user) => !user.Id.StartsWith(OidcUsers.IdPrefix, StringComparison.Ordinal);
+
+    private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
+
+    /// <summary>The acting administrator as the database has them now; anyone else is refused, and the attempt logged.</summary>
+    private async Task<Actor> RequireAdministratorAsync(ClaimsPrincipal actor, string action, string? userName)
+    {
+        var current = await currentUsers.ActorAsync(actor);
+        if (!AccessRules.CanAdminister(current))
+        {
+            logger.LogWarning("Forbidden: user {UserId} tried to {Action} user {User}", CurrentUsers.UserId(actor), action, userName);
+            await events.RecordAsync(SecurityEventKind.AdministrationRefused, actor.Identity?.Name, CurrentUsers.UserId(actor), detail: $"{action} {userName}".Trim());
+            throw new UnauthorizedAccessException(NotAdministrator);
+        }
+
+        return current;
+    }
+
+    /// <summary>Whether <paramref name="user"/> is the only enabled administrator, so taking the role or the account away leaves none.</summary>
+    private async Task<bool> IsLastAdministratorAsync(PlanUser user) =>
+        await RoleOfAsync(user) == Role.Administrator && !CurrentUsers.IsDisabled(user)
+        && (await users.GetUsersInRoleAsync(nameof(Role.Administrator))).Count(a => !CurrentUsers.IsDisabled(a)) <= 1;
+
+    private async Task<Role?> RoleOfAsync(PlanUser user)
+    {
+        var roles = (await users.GetRolesAsync(user)).Select(r => Enum.TryParse<Role>(r, out var parsed) ? parsed : (Role?)null).OfType<Role>().ToList();
+        return roles.Count == 0 ? null : roles.Max();
+    }
+}

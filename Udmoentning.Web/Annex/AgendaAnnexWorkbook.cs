@@ -1,0 +1,85 @@
+using System.Globalization;
+using Udmoentning.Domain.Import;
+using Udmoentning.Web.ImportExport;
+
+namespace Udmoentning.Web.Annex;
+
+/// <summary>
+/// The agenda annex as an .xlsx workbook, for reading: title lines (committee, plan, date), a header row, and per main
+/// theme a heading row, its items and a total row, then the total of the whole extract. Amounts are numbers, so they
+/// add up in Excel; the rest is the text the print page shows.
+/// </summary>
+public static class AgendaAnnexWorkbook
+{
+    public const string SheetName = "Udsnit";
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private const int TitleLineCount = 5;
+
+    private static readonly string[] _before = ["Nr.", "Titel", "Type", "Udvalg", "Status", "Tilstand", "Vejledende tidspunkt", "Politisk behandling"];
+
+    public static byte[] Write(AgendaAnnex annex)
+    {
+        string[] headers = [.. _before, .. annex.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)), "Bemærk"];
+        var rows = new List<Dictionary<string, object?>>
+        {
+            Row(headers.Length, [annex.Committee]),
+            Row(headers.Length, [$"{AgendaAnnex.Title}: {annex.PlanName}"]),
+            Row(headers.Length, [annex.DateLine]),
+            Row(headers.Length, [AgendaAnnex.AmountNote]),
+            Row(headers.Length, []),
+            Row(headers.Length, [.. headers]),
+        };
+
+        foreach (var theme in annex.Themes)
+        {
+            rows.Add(Row(headers.Length, [theme.Heading]));
+            foreach (var item in theme.Rows)
+            {
+                rows.Add(Row(headers.Length,
+                [
+                    item.Code, item.Title, item.Kind, item.Committee, item.Status, item.HealthText, item.Timing, item.Treatment,
+                    .. item.Amounts.Cast<object?>(), item.Flags,
+                ]));
+            }
+
+            rows.Add(Total(headers.Length, $"I alt {theme.Heading}", annex.Years.Select(y => theme.Total[y])));
+        }
+
+        rows.Add(Total(headers.Length, "I alt", annex.Years.Select(y => annex.Total[y])));
+
+        var economy = annex.Economy;
+        rows.Add(Row(headers.Length, []));
+        rows.Add(Row(headers.Length, [AgendaAnnex.EconomyHeading]));
+        rows.Add(Total(headers.Length, AnnexEconomy.SavingsLabel, annex.Years.Select(y => economy.Savings[y])));
+        rows.Add(Total(headers.Length, AnnexEconomy.ExpansionsLabel, annex.Years.Select(y => economy.Expansions[y])));
+        rows.Add(Total(headers.Length, AnnexEconomy.NetLabel, annex.Years.Select(y => annex.Total[y])));
+        foreach (var target in economy.Targets)
+        {
+            rows.Add(Row(headers.Length, [target.Heading]));
+            rows.Add(Total(headers.Length, AnnexTarget.TargetLabel, annex.Years.Select(target.TargetIn)));
+            rows.Add(Total(headers.Length, target.PlannedLabel, annex.Years.Select(target.PlannedIn)));
+            rows.Add(Total(headers.Length, AnnexTarget.RealisedLabel, annex.Years.Select(target.RealisedIn)));
+        }
+
+        return ReportSheet.Save(rows, SheetName, TitleLineCount + 1);
+    }
+
+    /// <summary>"bilag-au-2025-2028-2026-01-23.xlsx".</summary>
+    public static string FileName(string slug, string budgetPeriod, DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"bilag-{slug}-{budgetPeriod}-{date:yyyy-MM-dd}.xlsx");
+
+    private static Dictionary<string, object?> Total(int width, string label, IEnumerable<long> amounts) =>
+        Row(width, [label, null, null, null, null, null, null, null, .. amounts.Cast<object?>()]);
+
+    private static Dictionary<string, object?> Row(int width, object?[] cells)
+    {
+        var row = new Dictionary<string, object?>(width);
+        for (var c = 0; c < width; c++)
+        {
+            row[ColumnLetters.Of(c)] = c < cells.Length ? cells[c] : null;
+        }
+
+        return row;
+    }
+}

@@ -1,0 +1,26 @@
+using Udmoentning.Web.Plans;
+
+namespace Udmoentning.Web.Annex;
+
+public static class AnnexExtensions
+{
+    /// <summary>A committee's agenda annex (bilag): on a page, to print, and as a workbook.</summary>
+    public static IHostApplicationBuilder AddAnnex(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<AgendaAnnexReader>();
+        return builder;
+    }
+
+    public static WebApplication MapAnnex(this WebApplication app)
+    {
+        app.MapDownloads().MapGet("/plan/{id:int}/udvalg/{slug}/bilag.xlsx", async (int id, string slug, AgendaAnnexReader annexes, CancellationToken cancellationToken) =>
+        {
+            var (annex, problem) = await annexes.ReadAsync(id, slug, cancellationToken);
+            return annex is null
+                ? Results.Text(problem, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound)
+                : Results.File(AgendaAnnexWorkbook.Write(annex), AgendaAnnexWorkbook.ContentType,
+                    AgendaAnnexWorkbook.FileName(annex.Slug, annex.BudgetPeriod, annex.Date));
+        });
+        return app;
+    }
+}

@@ -1,0 +1,584 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
+using Udmoentning.Domain.Access;
+using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Plans;
+using Udmoentning.Web.Access;
+using Udmoentning.Web.Changes;
+using Udmoentning.Web.Plans;
+using Udmoentning.Web.Realtime;
+
+namespace Udmoentning.Web.Board;
+
+/// <summary>What a board shows: a plan (null: the default plan), optionally one committee's extract, and the filter from the URL.</summary>
+public sealed record BoardRequest(int? PlanId, string? CommitteeSlug, BoardFilter Filter);
+
+/// <summary>
+/// One viewer's live board, scoped to the circuit: what it shows (<see cref="State"/>), who is looking, the
+/// subscription to the plan's changes, and the commands cards and cells give (move, reorder, open, focus, announce).
+/// A page shows it through <see cref="LiveBoard"/>, which loads it for the page's plan, committee and filter and
+/// renders once when the session asks; lanes, cells and cards render its state and report back to it. Every change,
+/// by this viewer or another, ends in one render of that view: one render batch per change.
+/// </summary>
+public sealed partial class BoardSession(
+    PlanCache plans,
+    PlanItemService items,
+    LocalChangeFeed feed,
+    CircuitConnection connection,
+    AuthenticationStateProvider authentication,
+    CurrentUsers currentUsers,
+    IDialogService dialogs,
+    ISnackbar snackbar,
+    TimeProvider clock,
+    ILogger<BoardSession> logger) : IDisposable
+{
+    private readonly List<ItemChange> _pending = [];
+    private View? _view;
+    private Action? _renderBody;
+    private BoardRequest _request = new(null, null, BoardFilter.None);
+    private PlanSnapshot? _snapshot;
+    private IDisposable? _subscription;
+    private int? _subscribedPlanId;
+    private int _generation;
+    private ClaimsPrincipal _user = new();
+    private Actor _actor = Actor.Anonymous;
+
+    /// <summary>The board as this viewer sees it; null while loading, without a plan, or with a <see cref="Problem"/>.</summary>
+    public BoardState? State { get; private set; }
+
+    /// <summary>There is no plan at all yet (the first start).</summary>
+    public bool NoPlan { get; private set; }
+
+    /// <summary>Why there is no board to show (an unknown plan or committee), in Danish.</summary>
+    public string? Problem { get; private set; }
+
+    /// <summary>The text of the polite live region.</summary>
+    public string? Announcement { get; private set; }
+
+    /// <summary>The committee's name, the plan's name, or a general one while neither is known.</summary>
+    public string Heading => State?.Committee?.Name ?? _snapshot?.Plan.Name ?? "Udmøntningsplan";
+
+    /// <summary>Moving needs a live connection; the prerendered page is read-only.</summary>
+    public bool CanMove => _view?.IsInteractive == true;
+
+    public bool CanManagePlans => AccessRules.CanManagePlans(_actor);
+
+    /// <summary>Whether to offer dragging and moving this card. A convenience only: the service decides.</summary>
+    /// <summary>Whether this viewer may move or edit anything on this board now (the move help is for them only).</summary>
+    public bool CanChangeItems => CanMove && _snapshot?.Plan.IsArchived == false && AccessRules.MayChangeItems(_actor);
+
+    public bool CanChange(PlanItem item) => CanMove && _snapshot?.Plan.IsArchived == false && AccessRules.CanChange(_actor, item);
+
+    /// <summary>
+    /// Connects the component that shows the board: the session's work from the change feed runs through
+    /// <paramref name="invokeAsync"/>, and each change ends in one <paramref name="render"/>. Attaching another view
+    /// closes the board of the previous one; disposing the returned attachment closes this one, unless another view took over.
+    /// </summary>
+    public IDisposable Attach(bool interactive, Func<Func<Task>, Task> invokeAsync, Action render, Func<Exception, Task> dispatchExceptionAsync)
+    {
+        Close();
+        _view = new View(this, interactive, invokeAsync, render, dispatchExceptionAsync);
+        return _view;
+    }
+
+    /// <summary>
+    /// Connects the board's changing part (<see cref="BoardBody"/>): another viewer's change renders only it, not the page
+    /// around it. Disposing the returned attachment disconnects it, unless another body took over.
+    /// </summary>
+    public IDisposable AttachBody(Action render)
+    {
+        _renderBody = render;
+        return new BodyAttachment(this, render);
+    }
+
+    /// <summary>
+    /// Shows <paramref name="request"/>: another plan starts over with a subscription to that plan; another committee or
+    /// filter rebuilds the board from the items already known.
+    /// </summary>
+    public async Task LoadAsync(BoardRequest request)
+    {
+        try
+        {
+            await LoadOnceAsync(request);
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            // The first read of the plan found no database: the page says so and lives; opening it again reads again.
+            logger.LogWarning(e, "The board could not load its plan");
+            State = null;
+            Problem = StorageFailure.NotRead;
+        }
+    }
+
+    private async Task LoadOnceAsync(BoardRequest request)
+    {
+        _request = request;
+        var planId = request.PlanId ?? (await plans.DefaultAsync())?.Id;
+        if (_snapshot is not null && _snapshot.Plan.Id != planId)
+        {
+            // Another plan: start over, with nothing of the previous plan's board kept.
+            _snapshot = null;
+            State = null;
+            _pending.Clear();
+        }
+
+        if (CanMove && _subscribedPlanId != planId)
+        {
+            // Subscribe before reading the shared plan: a change saved meanwhile is then in one or the other (see PlanCache).
+            Unsubscribe();
+            _snapshot = null;
+            var generation = _generation;
+            _subscription = feed.Subscribe(planId ?? 0, changes => OnChangesAsync(generation, changes), change => OnStructureChangedAsync(generation, change));
+            _subscribedPlanId = planId;
+            connection.Reconnected += OnReconnectedAsync;
+            authentication.AuthenticationStateChanged += OnAuthenticationStateChanged;
+        }
+
+        _snapshot ??= planId is { } id ? await plans.GetAsync(id) : null;
+        NoPlan = planId is null;
+        _user = (await authentication.GetAuthenticationStateAsync()).User;
+        _actor = await currentUsers.ActorAsync(_user);
+        OfferUndo();
+        Rebuild(State?.AllItems ?? _snapshot?.Items);
+    }
+
+    private void Rebuild(IReadOnlyList<PlanItem>? items)
+    {
+        Problem = null;
+        State = null;
+        if (_snapshot is null || items is null)
+        {
+            Problem = NoPlan ? null : "Planen findes ikke. Vælg en plan i menuen Plan.";
+            return;
+        }
+
+        Committee? committee = null;
+        if (_request.CommitteeSlug is { } slug && (committee = _snapshot.CommitteeBySlug(slug)) is null)
+        {
+            Problem = $"Der findes ikke et udvalg med kortnavnet \"{slug}\". Vælg et udvalg i menuen.";
+            return;
+        }
+
+        State = new BoardState(_snapshot with { Items = items }, _request.Filter, committee);
+        if (_pending.Count > 0)
+        {
+            State.Apply(_pending.Select(c => c.Item), clock.GetUtcNow());
+            _pending.Clear();
+        }
+    }
+
+    private Task OnChangesAsync(int generation, IReadOnlyList<ItemChange> changes) => InvokeAsync(generation, () =>
+    {
+        if (State is null)
+        {
+            _pending.AddRange(changes);
+            return Task.CompletedTask;
+        }
+
+        var applied = State.Apply(changes.Select(c => c.Item), clock.GetUtcNow());
+        if (applied.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var ids = applied.Select(i => i.Id).ToHashSet();
+        var announced = changes.Where(c => ids.Contains(c.Item.Id) && c.Kind != ChangeKind.Reordered).ToList();
+        if (announced.Count > 0)
+        {
+            Say(string.Join(" ", announced.TakeLast(3).Select(Describe)));
+        }
+
+        RenderChanges();
+
+        return Task.CompletedTask;
+    });
+
+    private Task OnReconnectedAsync() => InvokeAsync(_generation, async () =>
+    {
+        _snapshot = await plans.GetAsync(_subscribedPlanId);
+        Rebuild(_snapshot?.Items);
+        Say("Forbindelsen er genoprettet. Tavlen viser den aktuelle plan.");
+        Render();
+    });
+
+    /// <summary>Themes, committees, meetings or the plan itself changed: read the plan again and rebuild the board, keeping the filters.</summary>
+    private Task OnStructureChangedAsync(int generation, StructureChange change) => InvokeAsync(generation, async () =>
+    {
+        _snapshot = await plans.GetAsync(_subscribedPlanId);
+        _actor = await currentUsers.ActorAsync(_user);
+        Rebuild(_snapshot?.Items);
+        Say($"{change.Description} ({change.ChangedBy})");
+        Render();
+    });
+
+    /// <summary>
+    /// The circuit's user changed (see <see cref="AccessRevalidation"/>): their rights are read anew and the board is
+    /// rebuilt with them, so a demoted editor's cards stop offering moves. A user who lost access altogether is sent to
+    /// sign-in by the router.
+    /// </summary>
+    private void OnAuthenticationStateChanged(Task<AuthenticationState> state) => _ = InvokeAsync(_generation, async () =>
+    {
+        _user = (await state).User;
+        _actor = await currentUsers.ActorAsync(_user);
+        Rebuild(State?.AllItems ?? _snapshot?.Items);
+        Render();
+    });
+
+    /// <summary>Runs work from the change feed or the connection on the view's dispatcher, if the view still shows that subscription's board.</summary>
+    private Task InvokeAsync(int generation, Func<Task> work)
+    {
+        var view = _view;
+        if (view is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        return view.InvokeAsync(async () =>
+        {
+            if (_view != view || generation != _generation)
+            {
+                return;
+            }
+
+            try
+            {
+                await work();
+            }
+            catch (Exception e) when (StorageFailure.Is(e))
+            {
+                // Reloading the plan (after a reconnect or a structure change) found no database: keep the board as it is.
+                logger.LogWarning(e, "The board could not reload its plan");
+                Tell(StorageFailure.NotRead, Severity.Warning);
+            }
+            catch (Exception e)
+            {
+                await view.DispatchExceptionAsync(e);
+            }
+        });
+    }
+
+    /// <summary>What the viewer did to a card, as the board's script reports it; an unknown card, cell or action does nothing.</summary>
+    public async Task OnCardActionAsync(CardActionEventArgs action)
+    {
+        if (action.Action == "undo")
+        {
+            await UndoAsync();
+            return;
+        }
+
+        if (State?.Item(action.ItemId) is not { } item)
+        {
+            return;
+        }
+
+        switch (action.Action)
+        {
+            case "open":
+                await OpenDetailsAsync(item);
+                break;
+            case "move":
+                await OpenMoveMenuAsync(item);
+                break;
+            case "key":
+                await MoveByKeyAsync(item, new KeyboardEventArgs { Key = action.Key ?? string.Empty, CtrlKey = true });
+                break;
+            case "drop" when Enum.IsDefined((ItemStatus)action.Status):
+                await DropAsync(item, new CellKey(action.ThemeId, (ItemStatus)action.Status), action.BeforeItemId);
+                break;
+            case "focus":
+                FocusNeighbour(item, action.Key == "ArrowUp" ? -1 : 1);
+                break;
+        }
+    }
+
+    /// <summary>The viewer scrolled a long cell; it renders the cards now in view.</summary>
+    public void OnCellWindow(CellWindowEventArgs window)
+    {
+        if (Enum.IsDefined((ItemStatus)window.Status))
+        {
+            State?.SetWindow(new CellKey(window.ThemeId, (ItemStatus)window.Status), window.First, window.Count);
+        }
+    }
+
+    /// <summary>A card was dropped in a cell, above <paramref name="beforeItemId"/> or at the bottom.</summary>
+    private async Task DropAsync(PlanItem item, CellKey target, int? beforeItemId)
+    {
+        if (State is null)
+        {
+            return;
+        }
+
+        if (target.ThemeId != item.ThemeId)
+        {
+            var theme = State.Snapshot.Theme(item.ThemeId)?.Name;
+            Tell($"{item.Code} hører under hovedpunktet \"{theme}\". Træk det inden for sin egen række; hovedpunktet ændres i punktets detaljer.", Severity.Warning);
+            return;
+        }
+
+        if (beforeItemId == item.Id)
+        {
+            return;
+        }
+
+        await MoveAsync(item, new CardMove(target.Status, beforeItemId), keepFocus: false);
+    }
+
+    /// <summary>Arrow down or up past the cards a long cell has rendered: the next or previous card takes the focus.</summary>
+    private void FocusNeighbour(PlanItem item, int step)
+    {
+        var cell = CellOf(item);
+        var at = CardMoves.IndexOf(cell, item.Id);
+        if (at >= 0 && at + step >= 0 && at + step < cell.Count)
+        {
+            Focus(cell[at + step].Id);
+        }
+    }
+
+    /// <summary>Ctrl+arrow on a card: the next or previous status, or one place up or down; other keys are ignored.</summary>
+    public async Task MoveByKeyAsync(PlanItem item, KeyboardEventArgs key)
+    {
+        if (CardMoves.FromKey(key) is not { } step || State is null || !CanMove)
+        {
+            return;
+        }
+
+        var current = State.Item(item.Id) ?? item;
+        if (!CanChange(current))
+        {
+            Tell(AccessRules.RefusalToChange(_actor, current) ?? AccessRules.ReadOnly, Severity.Info);
+            return;
+        }
+
+        if (CardMoves.Plan(current, CellOf(current), step) is { } move)
+        {
+            await MoveAsync(current, move, keepFocus: true);
+        }
+    }
+
+    /// <summary>"Flyt til…": every move a mouse can make, in a dialog; the focus returns to the card.</summary>
+    public async Task OpenMoveMenuAsync(PlanItem item)
+    {
+        if (State is null)
+        {
+            return;
+        }
+
+        var current = State.Item(item.Id) ?? item;
+        var cell = CellOf(current);
+        var parameters = new DialogParameters<MoveDialog>
+        {
+            { d => d.Item, current },
+            { d => d.IsFirst, CardMoves.Plan(current, cell, CardStep.Up) is null },
+            { d => d.IsLast, CardMoves.Plan(current, cell, CardStep.Down) is null },
+        };
+        var dialog = await dialogs.ShowAsync<MoveDialog>($"Flyt {current.Code}", parameters, new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        var result = await dialog.Result;
+        if (State is null)
+        {
+            return;
+        }
+
+        // The cell as it is now: others may have moved cards while the dialog was open.
+        var move = result is { Canceled: false, Data: MoveChoice choice }
+            ? choice.To is { } to ? new CardMove(to, null) : choice.Step is { } step ? CardMoves.Plan(current, CellOf(current), step) : null
+            : null;
+        if (move is { } chosen)
+        {
+            await MoveAsync(current, chosen, keepFocus: true);
+        }
+        else
+        {
+            Focus(current.Id);
+        }
+    }
+
+    public async Task OpenDetailsAsync(PlanItem item)
+    {
+        if (State is null)
+        {
+            return;
+        }
+
+        var current = State.Item(item.Id) ?? item;
+        var parameters = new DialogParameters<ItemDetailsDialog>
+        {
+            { d => d.Item, current },
+            { d => d.Snapshot, State.Snapshot },
+            { d => d.CanEdit, CanChange(current) },
+            { d => d.User, _user },
+        };
+        var dialog = await dialogs.ShowAsync<ItemDetailsDialog>(item.Code, parameters,
+            new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Medium, FullWidth = true });
+        var result = await dialog.Result;
+        if (State is null)
+        {
+            return;
+        }
+
+        if (result is { Canceled: false, Data: PlanItem saved })
+        {
+            State.Apply([saved], clock.GetUtcNow());
+            State.RequestFocus(saved.Id);
+            OfferUndo();
+            Say($"{saved.Code} er gemt.");
+        }
+        else
+        {
+            State.RequestFocus(item.Id);
+        }
+
+        Render();
+    }
+
+    /// <summary>Puts the focus on a card, if it is shown.</summary>
+    public void Focus(int itemId)
+    {
+        State?.RequestFocus(itemId);
+        Render();
+    }
+
+    /// <summary>Says <paramref name="message"/> in the polite live region.</summary>
+    public void Announce(string message)
+    {
+        Say(message);
+        Render();
+    }
+
+    private async Task MoveAsync(PlanItem item, CardMove move, bool keepFocus)
+    {
+        var outcome = await items.MoveAsync(_user, new MoveRequest(item.Id, item.Version, move.To, move.BeforeItemId));
+        if (State is null)
+        {
+            return;
+        }
+
+        if (outcome.Item is not null)
+        {
+            State.Apply([outcome.Item], clock.GetUtcNow());
+        }
+
+        if (keepFocus)
+        {
+            State.RequestFocus(item.Id);
+        }
+
+        if (outcome.Succeeded)
+        {
+            OfferUndo();
+            var place = CardMoves.IndexOf(State.Cell(new CellKey(item.ThemeId, move.To)), item.Id) + 1;
+            Say(move.To == item.Status ? $"{item.Code} er nu nr. {place} i {move.To.Name()}." : $"{item.Code} flyttet til {move.To.Name()}.");
+        }
+        else
+        {
+            Tell(outcome.Message ?? "Flytningen blev ikke gemt.", Severity.Warning);
+        }
+
+        Render();
+    }
+
+    private IReadOnlyList<PlanItem> CellOf(PlanItem item) => State?.Cell(new CellKey(item.ThemeId, item.Status)) ?? [];
+
+    private void Tell(string message, Severity severity)
+    {
+        snackbar.Add(message, severity);
+        Say(message);
+        Render();
+    }
+
+    /// <summary>Sets the live region's text for the next render; the same text twice in a row gets a zero-width variation so it is read again.</summary>
+    private void Say(string message) => Announcement = Announcement == message ? message + "\u200B" : message;
+
+    private void Render() => _view?.Render();
+
+    /// <summary>Renders what item changes touch: the board's body when it is shown (one batch with the announcement), else everything.</summary>
+    private void RenderChanges()
+    {
+        if (_renderBody is { } body && State is not null)
+        {
+            body();
+        }
+        else
+        {
+            Render();
+        }
+    }
+
+    private sealed class BodyAttachment(BoardSession session, Action render) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (session._renderBody == render)
+            {
+                session._renderBody = null;
+            }
+        }
+    }
+
+    private static string Describe(ItemChange change) => change.Kind switch
+    {
+        ChangeKind.Moved when change.PreviousStatus != change.Item.Status => $"{change.Item.Code} flyttet til {change.Item.Status.Name()} af {change.ChangedBy}.",
+        ChangeKind.Moved => $"{change.Item.Code} flyttet inden for {change.Item.Status.Name()} af {change.ChangedBy}.",
+        // One kind for a comment written, edited or deleted: the words fit all three.
+        ChangeKind.Commented => $"{change.Item.Code}: kommentar fra {change.ChangedBy}.",
+        ChangeKind.Checkpoint => $"Kontrolpunkter for {change.Item.Code} opdateret af {change.ChangedBy}.",
+        ChangeKind.Reported => $"{change.Item.Code}: opfølgning fra {change.ChangedBy}.",
+        ChangeKind.Undone => $"{change.Item.Code}: {change.ChangedBy} fortrød sin ændring; punktet er nu i {change.Item.Status.Name()}.",
+        _ => $"{change.Item.Code} opdateret af {change.ChangedBy}.",
+    };
+
+    private void Unsubscribe()
+    {
+        // Work from the old subscription still on its way is dropped when it arrives.
+        _generation++;
+        _subscription?.Dispose();
+        _subscription = null;
+        _subscribedPlanId = null;
+        connection.Reconnected -= OnReconnectedAsync;
+        authentication.AuthenticationStateChanged -= OnAuthenticationStateChanged;
+    }
+
+    /// <summary>No view shows the board any more: stop listening and forget it, so the next view starts clean.</summary>
+    private void Close()
+    {
+        Unsubscribe();
+        _view = null;
+        _request = new BoardRequest(null, null, BoardFilter.None);
+        _snapshot = null;
+        _pending.Clear();
+        _user = new ClaimsPrincipal();
+        _actor = Actor.Anonymous;
+        UndoOffer = null;
+        State = null;
+        NoPlan = false;
+        Problem = null;
+        Announcement = null;
+    }
+
+    public void Dispose() => Close();
+
+    private sealed class View(
+        BoardSession session,
+        bool interactive,
+        Func<Func<Task>, Task> invokeAsync,
+        Action render,
+        Func<Exception, Task> dispatchExceptionAsync) : IDisposable
+    {
+        public bool IsInteractive => interactive;
+
+        public Task InvokeAsync(Func<Task> work) => invokeAsync(work);
+
+        public void Render() => render();
+
+        public Task DispatchExceptionAsync(Exception e) => dispatchExceptionAsync(e);
+
+        public void Dispose()
+        {
+            if (session._view == this)
+            {
+                session.Close();
+            }
+        }
+    }
+}

@@ -1,0 +1,349 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Udmoentning.Domain;
+using Udmoentning.Domain.Access;
+using Udmoentning.Domain.History;
+using Udmoentning.Domain.Import;
+using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Plans;
+using Udmoentning.Domain.Rules;
+using Udmoentning.Web.Access;
+using Udmoentning.Web.Administration;
+using Udmoentning.Web.Data;
+using Udmoentning.Web.Realtime;
+
+namespace Udmoentning.Web.Changes;
+
+/// <summary>
+/// Import a read workbook: into a new plan (<paramref name="NewPlan"/> set) or into an existing one, matched by item number.
+/// With refused rows in the analysis, nothing is imported unless <paramref name="ImportValidRowsOnly"/> says so explicitly.
+/// </summary>
+public sealed record ImportRequest(ImportAnalysis Analysis, int? PlanId, PlanForm? NewPlan, bool ImportValidRowsOnly);
+
+/// <summary>What an import did: the plan, and how many items were created, changed and left as they were.</summary>
+public sealed record ImportOutcome(ChangeStatus Status, string Message, int? PlanId = null, int Created = 0, int Changed = 0, int Unchanged = 0)
+{
+    public bool Succeeded => Status == ChangeStatus.Saved;
+}
+
+public sealed partial class PlanItemService
+{
+    public const string ImportedKind = "Importeret";
+
+    /// <summary>
+    /// Imports the workbook's valid rows in one transaction: new main themes, committees and meetings first, then every new
+    /// and changed item with one history record each, then the changes to every viewer. Items the workbook lacks are kept.
+    /// A refusal, or any item the plan's rules refuse, saves nothing.
+    /// </summary>
+    public Task<ImportOutcome> ImportAsync(ClaimsPrincipal user, ImportRequest request, CancellationToken cancellationToken = default) =>
+        logger.GuardAsync(
+            () => contexts.InStrategyAsync(() => ImportOnceAsync(user, request, cancellationToken), cancellationToken),
+            () => new ImportOutcome(ChangeStatus.Unavailable, StorageFailure.NotSaved));
+
+    private async Task<ImportOutcome> ImportOnceAsync(ClaimsPrincipal user, ImportRequest request, CancellationToken cancellationToken)
+    {
+        var analysis = request.Analysis;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var committees = await db.Committees.ToListAsync(cancellationToken);
+        var actor = await currentUsers.ActorAsync(user, cancellationToken);
+        if (!AccessRules.CanManagePlans(actor))
+        {
+            logger.LogWarning("Forbidden: user {UserId} tried to import into plan {PlanId}", CurrentUsers.UserId(user), request.PlanId);
+            return new ImportOutcome(ChangeStatus.Forbidden, actor.IsSignedIn ? AccessRules.NotPlanManager : AccessRules.NotSignedIn);
+        }
+
+        if (analysis.RefusedRows.Count > 0 && !request.ImportValidRowsOnly)
+        {
+            return new ImportOutcome(ChangeStatus.Refused,
+                $"{analysis.RefusedRows.Count} rækker har fejl. Ret filen og indlæs den igen, eller vælg udtrykkeligt kun at importere de gyldige rækker.");
+        }
+
+        if (analysis.UnitUnanswered)
+        {
+            return new ImportOutcome(ChangeStatus.Refused, "Vælg, om beløbene i filen er i kr. eller 1.000 kr. Intet er importeret.");
+        }
+
+        if (analysis.Items.Count == 0)
+        {
+            return new ImportOutcome(ChangeStatus.Refused, "Filen har ingen punkter, der kan importeres.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var structure = new List<AdministrationEntry>();
+        Plan plan;
+        if (request.NewPlan is { } form)
+        {
+            try
+            {
+                plan = new Plan(form.Name, form.FirstBudgetYear, form.LastBudgetYear, form.AdoptedOn, PlanStage.Adopted);
+            }
+            catch (PlanRuleException e)
+            {
+                return new ImportOutcome(ChangeStatus.Invalid, e.Message);
+            }
+
+            db.Plans.Add(plan);
+            structure.Add(Entry(null, PlanAdministration.PlanSubject, plan.Name, "Oprettet",
+                [new FieldChange("Navn", null, plan.Name), new FieldChange("Budgetår", null, plan.BudgetPeriod), new FieldChange("Importeret fra arket", null, analysis.Sheet)]));
+        }
+        else if (await db.Plans.Include(p => p.Themes).SingleOrDefaultAsync(p => p.Id == request.PlanId, cancellationToken) is { } existing)
+        {
+            plan = existing;
+            if (plan.ReadOnlyReason is { } readOnly)
+            {
+                return new ImportOutcome(ChangeStatus.Refused, readOnly);
+            }
+        }
+        else
+        {
+            return new ImportOutcome(ChangeStatus.NotFound, "Planen findes ikke (længere).");
+        }
+
+        var outsideYears = analysis.Items.SelectMany(i => i.Amounts).Where(a => a.Value != 0 && !plan.CoversYear(a.Key)).Select(a => a.Key).Distinct().Order().ToList();
+        if (outsideYears.Count > 0)
+        {
+            return new ImportOutcome(ChangeStatus.Refused,
+                $"Filen har beløb i {string.Join(", ", outsideYears)}, som ikke er budgetår i planen ({plan.BudgetPeriod}). Ret planens budgetår eller filen.");
+        }
+
+        // Committees the user filled in one by one in the preview (checked there with the committee rules), meetings the
+        // workbook names, and main themes the plan lacks. A committee is created only when an imported row uses it.
+        var byCode = committees.ToDictionary(c => c.ShortCode, StringComparer.OrdinalIgnoreCase);
+        foreach (var fresh in analysis.CommitteesToCreate.Where(p => !byCode.ContainsKey(p.ShortCode) && analysis.Items.Any(i => Same(i.Committee, p.ShortCode) || Same(i.TreatmentCommittee, p.ShortCode))))
+        {
+            Committee committee;
+            try
+            {
+                committee = new Committee(fresh.Name, fresh.ShortCode, fresh.Slug);
+            }
+            catch (PlanRuleException e)
+            {
+                return new ImportOutcome(ChangeStatus.Invalid, $"Udvalget \"{fresh.Name}\" kan ikke oprettes: {e.Message} Intet er importeret.");
+            }
+
+            if (await PlanAdministration.DuplicateCommitteeAsync(db, committee, null, cancellationToken) is { } duplicate)
+            {
+                return new ImportOutcome(ChangeStatus.Invalid, $"Udvalget \"{fresh.Name}\" kan ikke oprettes: {duplicate} Intet er importeret.");
+            }
+
+            db.Committees.Add(committee);
+            committees.Add(committee);
+            byCode[committee.ShortCode] = committee;
+            structure.Add(Entry(null, PlanAdministration.CommitteeSubject, committee.Name, "Oprettet", PlanAdministration.CommitteeFields(committee)));
+        }
+
+        foreach (var name in analysis.Themes.Concat(analysis.Items.Select(i => i.Theme)).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (!plan.Themes.Any(t => string.Equals(t.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)))
+            {
+                try
+                {
+                    var theme = plan.AddTheme(name);
+                    structure.Add(Entry(null, PlanAdministration.ThemeSubject, theme.Name, "Oprettet", [new FieldChange("Navn", null, theme.Name)]));
+                }
+                catch (PlanRuleException e)
+                {
+                    return new ImportOutcome(ChangeStatus.Invalid, e.Message);
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var meetings = await db.Meetings.ToListAsync(cancellationToken);
+        var wanted = analysis.Items.Where(i => i.TreatmentCommittee is not null && i.TreatmentMeeting is not null)
+            .Select(i => (Committee: byCode.GetValueOrDefault(i.TreatmentCommittee!), Date: i.TreatmentMeeting!.Value))
+            .Where(m => m.Committee is not null).Distinct().ToList();
+        foreach (var (committee, date) in wanted.Where(w => !meetings.Any(m => m.CommitteeId == w.Committee!.Id && m.Date == w.Date)))
+        {
+            var meeting = new CommitteeMeeting(committee!, date);
+            db.Meetings.Add(meeting);
+            meetings.Add(meeting);
+            structure.Add(Entry(null, PlanAdministration.MeetingSubject, committee!.ShortCode, "Oprettet", [new FieldChange("Møde", null, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var items = await db.Items.Where(i => i.PlanId == plan.Id).ToListAsync(cancellationToken);
+        var byItemCode = items.ToDictionary(i => i.Code, StringComparer.Ordinal);
+        var names = new ItemNames(
+            id => committees.FirstOrDefault(c => c.Id == id)?.ShortCode,
+            id => plan.Themes.FirstOrDefault(t => t.Id == id)?.Name,
+            id => meetings.FirstOrDefault(m => m.Id == id)?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var lastPosition = items.GroupBy(i => (i.ThemeId, i.Status)).ToDictionary(g => g.Key, g => g.Max(i => i.Position));
+        double NextPosition(int themeId, ItemStatus status) =>
+            lastPosition[(themeId, status)] = BoardOrder.Between(lastPosition.GetValueOrDefault((themeId, status), 0), null);
+
+        var created = new List<PlanItem>();
+        var changed = new List<(PlanItem Item, ItemStatus PreviousStatus, IReadOnlyList<int> PreviousCommittees, IReadOnlyList<FieldChange> Changes)>();
+        var unchanged = 0;
+        var errors = new List<string>();
+        foreach (var row in analysis.Items)
+        {
+            try
+            {
+                if (byItemCode.TryGetValue(row.Code.Trim(), out var item))
+                {
+                    var previous = Previous(item, committees);
+                    var before = ItemState.Of(item, 0);
+                    var details = Merge(item.ToDetails(), row, plan, byCode, meetings, analysis.BudgetYears);
+                    if (ItemValidation.Validate(details, plan) is { Count: > 0 } invalid)
+                    {
+                        errors.Add($"{row.Code} (række {row.Row}): {string.Join(" ", invalid.Select(e => e.Message))}");
+                        continue;
+                    }
+
+                    // Compare first, on the details as the item would keep them, so an unchanged item is not touched at all.
+                    var normalized = PlanItem.Create(plan, details).ToDetails();
+                    var status = row.Present.Contains(ImportField.Status) ? row.Status : item.Status;
+                    var changes = ItemDiff.Between(before, new ItemState(status, normalized, 0), plan.BudgetYears, names);
+                    if (changes.Count == 0)
+                    {
+                        unchanged++;
+                        continue;
+                    }
+
+                    item.Apply(plan, normalized);
+                    if (status != item.Status)
+                    {
+                        item.RecordStatus(status, NextPosition(item.ThemeId, status));
+                    }
+
+                    changed.Add((item, previous.Status, previous.Committees, changes));
+                }
+                else
+                {
+                    var details = Merge(Blank(row, plan), row, plan, byCode, meetings, analysis.BudgetYears);
+                    if (ItemValidation.Validate(details, plan) is { Count: > 0 } invalid)
+                    {
+                        errors.Add($"{row.Code} (række {row.Row}): {string.Join(" ", invalid.Select(e => e.Message))}");
+                        continue;
+                    }
+
+                    var status = row.Present.Contains(ImportField.Status) ? row.Status : ItemStatus.NotStarted;
+                    var fresh = PlanItem.Bring(plan, details, status, NextPosition(details.ThemeId, status), row.BaselineTiming ?? details.Timing);
+                    db.Items.Add(fresh);
+                    byItemCode[fresh.Code] = fresh;
+                    created.Add(fresh);
+                }
+            }
+            catch (PlanRuleException e)
+            {
+                errors.Add($"{row.Code} (række {row.Row}): {e.Message}");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ImportOutcome(ChangeStatus.Invalid, $"Intet er importeret. {string.Join(" ", errors.Take(10))}{(errors.Count > 10 ? $" … og {errors.Count - 10} flere." : string.Empty)}");
+        }
+
+        if (created.Count == 0 && changed.Count == 0 && structure.Count == 0)
+        {
+            return new ImportOutcome(ChangeStatus.Saved, $"Ingen ændringer: planen svarer allerede til filen ({unchanged} punkter).", plan.Id, 0, 0, unchanged);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            var at = now.UtcDateTime;
+            db.History.AddRange(created.Select(i => new ItemHistoryEntry(plan.Id, i.Id, i.Code, at, actor.UserId, actor.Name, ImportedKind,
+                ItemDiff.Created(ItemState.Of(i, 0), plan.BudgetYears, names))));
+            db.History.AddRange(changed.Select(c => new ItemHistoryEntry(plan.Id, c.Item.Id, c.Item.Code, at, actor.UserId, actor.Name, ImportedKind, c.Changes)));
+            db.AdministrationHistory.AddRange(structure.Select(s => new AdministrationEntry(s.Subject == PlanAdministration.CommitteeSubject || s.Subject == PlanAdministration.MeetingSubject ? null : plan.Id,
+                s.Subject, s.SubjectName, at, actor.UserId, actor.Name, s.Kind, s.Changes)));
+            db.AdministrationHistory.Add(new AdministrationEntry(plan.Id, "Import", analysis.Sheet, at, actor.UserId, actor.Name, ImportedKind,
+            [
+                new FieldChange("Nye punkter", null, created.Count.ToString(CultureInfo.InvariantCulture)),
+                new FieldChange("Ændrede punkter", null, changed.Count.ToString(CultureInfo.InvariantCulture)),
+                new FieldChange("Uændrede punkter", null, unchanged.ToString(CultureInfo.InvariantCulture)),
+                new FieldChange("Afviste rækker", null, analysis.RefusedRows.Count.ToString(CultureInfo.InvariantCulture)),
+            ]));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ImportOutcome(ChangeStatus.Stale, "Planen blev ændret af en anden under importen. Intet er importeret; indlæs filen igen for at se forskellene.");
+        }
+        catch (DbUpdateException e) when (!StorageFailure.Is(e))
+        {
+            logger.LogWarning(e, "An import was refused by the database");
+            return new ImportOutcome(ChangeStatus.Invalid, "Importen strider mod noget, der allerede findes (fx et nummer, der er brugt). Intet er importeret.");
+        }
+
+        logger.LogInformation("{User} imported {Sheet} into plan {PlanId}: {Created} new, {Changed} changed", actor.Name, analysis.Sheet, plan.Id, created.Count, changed.Count);
+        if (structure.Count > 0)
+        {
+            await publisher.PublishAsync(new StructureChange(structure.Any(s => s.Subject is PlanAdministration.CommitteeSubject or PlanAdministration.MeetingSubject) ? null : plan.Id,
+                $"Planen er opdateret fra Excel: {created.Count} nye og {changed.Count} ændrede punkter.", actor.Name, now), cancellationToken);
+        }
+
+        foreach (var item in created)
+        {
+            await publisher.PublishAsync(new ItemChange(plan.Id, ChangeKind.Created, item, item.Status, [], actor.Name, now), committees, cancellationToken);
+        }
+
+        foreach (var (item, previousStatus, previousCommittees, _) in changed)
+        {
+            await publisher.PublishAsync(new ItemChange(plan.Id, ChangeKind.Edited, item, previousStatus, previousCommittees, actor.Name, now), committees, cancellationToken);
+        }
+
+        return new ImportOutcome(ChangeStatus.Saved,
+            $"Importeret: {created.Count} nye og {changed.Count} ændrede punkter; {unchanged} uændrede.{(analysis.RefusedRows.Count > 0 ? $" {analysis.RefusedRows.Count} rækker med fejl er ikke importeret." : string.Empty)}",
+            plan.Id, created.Count, changed.Count, unchanged);
+
+        AdministrationEntry Entry(int? planId, string subject, string name, string kind, IReadOnlyList<FieldChange> changes) =>
+            new(planId, subject, name, now.UtcDateTime, actor.UserId, actor.Name, kind, changes);
+    }
+
+    /// <summary>The starting point of a new item: only the fields the workbook has are then filled in.</summary>
+    private static ItemDetails Blank(WorkbookItem row, Plan plan) => new()
+    {
+        Code = row.Code,
+        Title = row.Title,
+        Kind = row.Kind,
+        ThemeId = plan.Themes.FirstOrDefault()?.Id ?? 0,
+        CommitteeId = 0,
+    };
+
+    /// <summary>The details with the workbook's fields laid over them; fields the workbook has no column for stay as they are.</summary>
+    private static ItemDetails Merge(
+        ItemDetails details, WorkbookItem row, Plan plan, IReadOnlyDictionary<string, Committee> committees, IReadOnlyList<CommitteeMeeting> meetings, IReadOnlyList<int> yearColumns)
+    {
+        bool Has(ImportField field) => row.Present.Contains(field);
+        var result = details with
+        {
+            Code = row.Code.Trim(),
+            Title = Has(ImportField.Title) ? row.Title : details.Title,
+            Description = Has(ImportField.Description) ? row.Description : details.Description,
+            Kind = Has(ImportField.Kind) ? row.Kind : details.Kind,
+            ThemeId = plan.Themes.FirstOrDefault(t => string.Equals(t.Name, row.Theme.Trim(), StringComparison.OrdinalIgnoreCase))?.Id ?? details.ThemeId,
+            CommitteeId = Has(ImportField.Committee) && committees.TryGetValue(row.Committee, out var committee) ? committee.Id : details.CommitteeId,
+            ResponsibleUnit = Has(ImportField.ResponsibleUnit) ? row.ResponsibleUnit : details.ResponsibleUnit,
+            Health = Has(ImportField.Health) ? row.Health : details.Health,
+            Timing = Has(ImportField.Timing) ? row.Timing : details.Timing,
+            IsCrossCutting = Has(ImportField.CrossCutting) ? row.IsCrossCutting : details.IsCrossCutting,
+            RequiresMedInvolvement = Has(ImportField.Med) ? row.RequiresMedInvolvement : details.RequiresMedInvolvement,
+            CaseNumber = Has(ImportField.CaseNumber) ? row.CaseNumber : details.CaseNumber,
+            Notes = Has(ImportField.Notes) ? row.Notes : details.Notes,
+            // A year the workbook has a column for counts as the workbook says (empty = 0); a year it lacks keeps the item's amount.
+            Effects = [.. plan.BudgetYears.Select(y => new YearlyEffect(y, yearColumns.Contains(y)
+                ? row.Amounts.GetValueOrDefault(y)
+                : details.Effects.FirstOrDefault(e => e.Year == y)?.AmountThousands ?? 0))],
+        };
+
+        if (Has(ImportField.Treatment))
+        {
+            var treatedBy = row.TreatmentCommittee is { } code && committees.TryGetValue(code, out var c) ? c : null;
+            var meeting = treatedBy is null || row.TreatmentMeeting is null ? null : meetings.FirstOrDefault(m => m.CommitteeId == treatedBy.Id && m.Date == row.TreatmentMeeting);
+            result = result with { TreatmentCommitteeId = treatedBy?.Id, TreatmentMeetingId = meeting?.Id };
+        }
+
+        return result;
+    }
+
+    private static bool Same(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}

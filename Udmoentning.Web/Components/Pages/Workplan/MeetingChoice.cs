@@ -1,4 +1,0 @@
-namespace Udmoentning.Web.Components.Pages.Workplan;
-
-/// <summary>The meeting chosen in the move dialog; null for "not scheduled".</summary>
-public sealed record MeetingChoice(int? MeetingId);

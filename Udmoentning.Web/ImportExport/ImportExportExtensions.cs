@@ -1,0 +1,24 @@
+using Udmoentning.Web.Plans;
+
+namespace Udmoentning.Web.ImportExport;
+
+public static class ImportExportExtensions
+{
+    /// <summary>Reading a municipality's workbook into a plan.</summary>
+    public static IHostApplicationBuilder AddImportExport(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<PlanImport>();
+        return builder;
+    }
+
+    /// <summary>A plan as an Excel workbook, in the import's own columns.</summary>
+    public static WebApplication MapImportExport(this WebApplication app)
+    {
+        app.MapDownloads().MapGet("/plan/{id:int}/eksport.xlsx", async (int id, PlanCache plans, CancellationToken cancellationToken) =>
+            await plans.GetAsync(id, cancellationToken) is { } snapshot
+                ? Results.File(PlanWorkbook.Export(snapshot), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    $"udmoentningsplan-{snapshot.Plan.BudgetPeriod}-{DateTime.UtcNow:yyyy-MM-dd}.xlsx")
+                : Results.NotFound("Planen findes ikke."));
+        return app;
+    }
+}

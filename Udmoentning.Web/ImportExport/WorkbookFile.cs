@@ -1,0 +1,245 @@
+using System.Globalization;
+using System.IO.Compression;
+using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
+using Udmoentning.Domain.Import;
+
+namespace Udmoentning.Web.ImportExport;
+
+/// <summary>
+/// Reads an uploaded .xlsx file into plain cell values, after checking that it is safe to unpack. Every refusal is a
+/// Danish message; nothing here throws for what a file contains.
+/// </summary>
+public static class WorkbookFile
+{
+    public const long MaxBytes = 10L * 1024 * 1024;
+    public const int MaxRows = 20_000;
+    public const int MaxColumns = 200;
+
+    internal const string TooLargeUnpacked = "Filen er usædvanligt stor, når den pakkes ud, og læses ikke.";
+
+    // A row wider than this is refused before its cells are even looked at: only a doctored sheet declares it.
+    private const int MaxDeclaredColumns = 1_000;
+
+    private static readonly byte[] _oleHeader = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    private static readonly OpenXmlConfiguration _configuration = new()
+    {
+        FillMergedCells = false,
+        EnableConvertByteArray = false,
+        EnableSharedStringCache = false,
+    };
+
+    public static WorkbookReadResult Read(Stream stream, long length)
+    {
+        if (length == 0)
+        {
+            return WorkbookReadResult.Refused("Filen er tom.");
+        }
+
+        if (length > MaxBytes)
+        {
+            return TooLarge(length);
+        }
+
+        MemoryStream copy;
+        try
+        {
+            copy = Copy(stream);
+        }
+        catch (IOException exception)
+        {
+            return WorkbookReadResult.Refused($"Filen kunne ikke hentes: {exception.Message}");
+        }
+
+        if (copy.Length == 0)
+        {
+            return WorkbookReadResult.Refused("Filen er tom.");
+        }
+
+        if (copy.Length > MaxBytes)
+        {
+            return TooLarge(copy.Length);
+        }
+
+        var bytes = copy.GetBuffer().AsSpan(0, (int)copy.Length);
+        if (bytes.StartsWith(_oleHeader))
+        {
+            return WorkbookReadResult.Refused(
+                "Filen er beskyttet med adgangskode eller gemt i det gamle .xls-format. Fjern adgangskoden, eller gem den som .xlsx (Excel-projektmappe), og prøv igen.");
+        }
+
+        if (!bytes.StartsWith("PK\u0003\u0004"u8))
+        {
+            return NotExcel();
+        }
+
+        try
+        {
+            using (var zip = new ZipArchive(copy, ZipArchiveMode.Read, leaveOpen: true))
+            {
+                if (ZipInspection.Refusal(zip) is { } refusal)
+                {
+                    return WorkbookReadResult.Refused(refusal);
+                }
+            }
+
+            return ReadSheets(copy);
+        }
+        catch (InvalidDataException)
+        {
+            return NotExcel();
+        }
+        catch (SheetTooLargeException exception)
+        {
+            return WorkbookReadResult.Refused(exception.Message);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return WorkbookReadResult.Refused($"Filen kunne ikke læses som Excel: {exception.Message}");
+        }
+    }
+
+    private static WorkbookReadResult ReadSheets(MemoryStream file)
+    {
+        file.Position = 0;
+        var names = MiniExcel.GetSheetNames(file, _configuration);
+        var sheets = new List<WorkbookSheet>();
+        Exception? firstFailure = null;
+        foreach (var name in names)
+        {
+            try
+            {
+                file.Position = 0;
+                sheets.Add(new WorkbookSheet(name, ReadSheet(file, name)));
+            }
+            catch (Exception exception) when (exception is not (SheetTooLargeException or OutOfMemoryException))
+            {
+                // A chart sheet or an odd sheet is left out rather than refusing the workbook; the analysis lists it as not read.
+                firstFailure ??= exception;
+                sheets.Add(new WorkbookSheet(name, []));
+            }
+        }
+
+        if (firstFailure is not null && sheets.All(s => s.Rows.Count == 0))
+        {
+            return WorkbookReadResult.Refused($"Filen kunne ikke læses som Excel: {firstFailure.Message}");
+        }
+
+        return WorkbookReadResult.Read(new WorkbookData(sheets));
+    }
+
+    private static List<IReadOnlyList<object?>> ReadSheet(Stream file, string name)
+    {
+        var rows = new List<IReadOnlyList<object?>>();
+        foreach (IDictionary<string, object?> row in file.Query(useHeaderRow: false, sheetName: name, configuration: _configuration))
+        {
+            if (rows.Count == MaxRows)
+            {
+                throw new SheetTooLargeException(
+                    $"Arket \"{name}\" har mere end {MaxRows.ToString("N0", CultureInfo.GetCultureInfo("da-DK"))} rækker. En udmøntningsplan er meget mindre; tjek, at det er den rigtige fil.");
+            }
+
+            rows.Add(Cells(row, name));
+        }
+
+        // Rows of nothing at the end (formatting only) are not part of the sheet.
+        while (rows.Count > 0 && rows[^1].Count == 0)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        return rows;
+    }
+
+    private static object?[] Cells(IDictionary<string, object?> row, string sheet)
+    {
+        if (row.Count > MaxDeclaredColumns)
+        {
+            throw TooWide(sheet);
+        }
+
+        var cells = new SortedDictionary<int, object?>();
+        foreach (var (letters, value) in row)
+        {
+            if (Plain(value) is { } cell)
+            {
+                var column = ColumnIndex(letters);
+                if (column >= MaxColumns)
+                {
+                    throw TooWide(sheet);
+                }
+
+                cells[column] = cell;
+            }
+        }
+
+        var result = new object?[cells.Count == 0 ? 0 : cells.Keys.Max() + 1];
+        foreach (var (column, cell) in cells)
+        {
+            result[column] = cell;
+        }
+
+        return result;
+    }
+
+    /// <summary>A cell value as the analysis expects it: string, double, bool, DateTime or null.</summary>
+    private static object? Plain(object? value) => value switch
+    {
+        null => null,
+        string text => text.Length == 0 ? null : text,
+        double number => number,
+        bool flag => flag,
+        DateTime date => date,
+        DateTimeOffset date => date.DateTime,
+        DateOnly date => date.ToDateTime(TimeOnly.MinValue),
+        decimal or int or long or float or short or byte => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+        byte[] => null,
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) is { Length: > 0 } text ? text : null,
+    };
+
+    private static int ColumnIndex(string letters)
+    {
+        var index = 0;
+        foreach (var c in letters)
+        {
+            if (c is < 'A' or > 'Z' || index > MaxDeclaredColumns)
+            {
+                return int.MaxValue;
+            }
+
+            index = (index * 26) + (c - 'A' + 1);
+        }
+
+        return index - 1;
+    }
+
+    private static MemoryStream Copy(Stream stream)
+    {
+        var copy = new MemoryStream();
+        var buffer = new byte[81_920];
+        int count;
+        while ((count = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            copy.Write(buffer, 0, count);
+            if (copy.Length > MaxBytes)
+            {
+                break;
+            }
+        }
+
+        copy.Position = 0;
+        return copy;
+    }
+
+    private static SheetTooLargeException TooWide(string sheet) =>
+        new($"Arket \"{sheet}\" har mere end {MaxColumns} kolonner. En udmøntningsplan er meget smallere; tjek, at det er den rigtige fil.");
+
+    private static WorkbookReadResult TooLarge(long length) =>
+        WorkbookReadResult.Refused(
+            $"Filen er for stor ({(length / 1024.0 / 1024.0).ToString("0.0", CultureInfo.GetCultureInfo("da-DK"))} MB); højst {MaxBytes / 1024 / 1024} MB.");
+
+    private static WorkbookReadResult NotExcel() => WorkbookReadResult.Refused("Filen er ikke en Excel-fil (.xlsx).");
+
+    private sealed class SheetTooLargeException(string message) : Exception(message);
+}

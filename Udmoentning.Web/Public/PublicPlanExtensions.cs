@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Udmoentning.Web.Plans;
+
+namespace Udmoentning.Web.Public;
+
+public static class PublicPlanExtensions
+{
+    /// <summary>
+    /// The public page of a plan an administrator opened (<see cref="PublicPlan"/>): anonymous and cacheable for a minute by
+    /// browsers and proxies. A plan that does not exist and one that is not public get the same 404, so nothing about the
+    /// other plans can be learnt from it. Built from the shared copy of the plan in memory, so a visit costs no query.
+    /// </summary>
+    public static WebApplication MapPublicPlan(this WebApplication app)
+    {
+        app.MapGet("/offentlig/plan/{id:int}", async (int id, HttpContext context, PlanCache plans, CancellationToken cancellationToken) =>
+        {
+            var plan = await plans.GetAsync(id, cancellationToken) is { } snapshot ? PublicPlan.From(snapshot) : null;
+            var headers = context.Response.Headers;
+            if (plan is null)
+            {
+                headers.CacheControl = "no-store";
+                return new RazorComponentResult<PublicPlanDocument> { StatusCode = StatusCodes.Status404NotFound };
+            }
+
+            headers.CacheControl = "public, max-age=60";
+            headers.ETag = plan.ETag;
+            if (context.Request.Headers.IfNoneMatch.Any(tag => tag is not null && tag.Split(',').Any(t => t.Trim() == plan.ETag || t.Trim() == "*")))
+            {
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            }
+
+            return new RazorComponentResult<PublicPlanDocument>(new { Plan = plan });
+        }).AllowAnonymous().AddEndpointFilter(PlansExtensions.AnswerUnavailableAsync);
+        return app;
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using StackExchange.Redis;
+using Udmoentning.Web.Realtime;
+
+namespace Udmoentning.Web.Realtime;
+
+public static class RealtimeExtensions
+{
+    /// <summary>A StackExchange.Redis connection string; set, every node hears every other node's changes through it.</summary>
+    public const string RedisSetting = "Realtime:Redis";
+
+    /// <summary>The change feed and the hub; with <see cref="RedisSetting"/>, for several nodes.</summary>
+    public static IHostApplicationBuilder AddRealtime(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<LocalChangeFeed>();
+        if (RedisOptionsFrom(builder.Configuration) is { } redis)
+        {
+            builder.Services.AddSingleton(new RealtimeStatus(isConfigured: true));
+            builder.Services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(redis));
+            // Hub clients on any node get changes made on any node; the backplane uses the same connection. Only for the plan
+            // hub: AddStackExchangeRedis would put Blazor's own hub on Redis too, and then no new circuit could open while
+            // Redis is down, though a circuit lives on one node (sticky sessions) and needs no backplane.
+            builder.Services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, connection) =>
+            {
+                options.Configuration.ChannelPrefix = RedisChannel.Literal("udmoentning:hub");
+                options.ConnectionFactory = _ => Task.FromResult(connection);
+            });
+            builder.Services.AddSingleton<HubLifetimeManager<PlanHub>, RedisHubLifetimeManager<PlanHub>>();
+            builder.Services.AddSingleton<RedisChangeTransport>();
+            builder.Services.AddSingleton<IChangeTransport>(sp => sp.GetRequiredService<RedisChangeTransport>());
+            builder.Services.AddHostedService<RedisChangeReceiver>();
+        }
+        else
+        {
+            builder.Services.AddSingleton(new RealtimeStatus(isConfigured: false));
+            builder.Services.AddSingleton<IChangeTransport, InProcessChangeTransport>();
+        }
+
+        builder.Services.AddSingleton<PlanChangePublisher>();
+        builder.Services.AddScoped<CircuitConnection>();
+        builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
+        var circuits = builder.Configuration.GetSection(CircuitSettings.Section).Get<CircuitSettings>() ?? new CircuitSettings();
+        builder.Services.AddSingleton(circuits);
+        builder.Services.AddSingleton<CircuitCounts>();
+        builder.Services.AddScoped<CircuitAdmission>();
+        builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitAdmission>());
+        builder.Services.Configure<CircuitOptions>(options =>
+        {
+            // Enough for a meeting room of laptops that sleep, short enough that abandoned tabs free their memory soon.
+            options.DisconnectedCircuitMaxRetained = circuits.DisconnectedMaxRetained;
+            options.DisconnectedCircuitRetentionPeriod = circuits.DisconnectedRetention;
+        });
+        return builder;
+    }
+
+    private static ConfigurationOptions? RedisOptionsFrom(IConfiguration configuration)
+    {
+        if (configuration[RedisSetting] is not { Length: > 0 } connectionString)
+        {
+            return null;
+        }
+
+        ConfigurationOptions options;
+        try
+        {
+            options = ConfigurationOptions.Parse(connectionString);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            throw new StartupException($"{RedisSetting} is not a valid StackExchange.Redis connection string (e.g. \"redis.example.org:6379,password=...,ssl=true\"): {e.Message}", e);
+        }
+
+        if (options.EndPoints.Count == 0)
+        {
+            throw new StartupException($"{RedisSetting} names no Redis server (e.g. \"redis.example.org:6379\").");
+        }
+
+        // A node starts, and serves its own viewers, while Redis is down; a change is not held back waiting for Redis.
+        options.AbortOnConnectFail = false;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        // Back within about a second of Redis: the viewers' banner goes, and this node stops catching up from the database.
+        options.ReconnectRetryPolicy = new LinearRetry(1000);
+        return options;
+    }
+
+    public static WebApplication MapRealtime(this WebApplication app)
+    {
+        app.MapHub<PlanHub>(PlanHub.Path);
+        return app;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Udmoentning.Domain.Import;
+using Udmoentning.Web.Annex;
+using Udmoentning.Web.ImportExport;
+
+namespace Udmoentning.Web.Rounds;
+
+/// <summary>
+/// A closed round's report as an .xlsx workbook: title lines (plan, round, closed, deadline, readiness, comparison), a
+/// header row, one row per item with its committee (so a reader can filter), each committee's total, the total of the
+/// report and its change since the previous round. Amounts are numbers, so they add up in Excel; texts are written as
+/// text cells, never as formulas, so a status text starting with "=" stays text.
+/// </summary>
+public static class RoundReportWorkbook
+{
+    public const string SheetName = "Rapport";
+    public const string ContentType = AgendaAnnexWorkbook.ContentType;
+    public const int TitleLineCount = 6;
+    public const string ChangeLabel = "Ændring siden forrige runde";
+
+    private static readonly string[] _before = ["Udvalg", "Nr.", "Titel", "Statustekst", "Tilstand", "Tidspunkt", "Forsinkelse (kvt.)"];
+
+    /// <summary>The header row: the fixed columns, one per budget year, then the change since the previous round.</summary>
+    public static IReadOnlyList<string> Headers(RoundReport report) =>
+        [.. _before, .. report.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)), RoundReport.ChangedHeading];
+
+    public static byte[] Write(RoundReport report)
+    {
+        var headers = Headers(report);
+        var width = headers.Count;
+        var rows = new List<Dictionary<string, object?>>
+        {
+            Row(width, [$"{RoundReport.Title}: {report.RoundName}"]),
+            Row(width, [$"{report.PlanName} · {report.Scope}"]),
+            Row(width, [$"{report.ClosedLine} · {report.DeadlineLine} · {report.ReadyLine}"]),
+            Row(width, [report.ComparisonLine]),
+            Row(width, [report.Slug is null ? AgendaAnnex.AmountNote : $"{AgendaAnnex.AmountNote}. {RoundReport.ExtractNote}"]),
+            Row(width, []),
+            Row(width, [.. headers]),
+        };
+
+        foreach (var committee in report.Committees)
+        {
+            foreach (var item in committee.Rows)
+            {
+                rows.Add(Row(width,
+                [
+                    committee.Name, item.Code, item.Title, item.StatusTextShown, item.HealthText, item.Timing, item.Slippage,
+                    .. item.Amounts.Cast<object?>(), item.Changed,
+                ]));
+            }
+
+            rows.Add(Total(width, $"{RoundReport.TotalLabel} {committee.Name}", committee.Total));
+        }
+
+        rows.Add(Total(width, RoundReport.TotalLabel, report.Total));
+        if (!report.IsFirstRound)
+        {
+            rows.Add(Total(width, ChangeLabel, [.. report.TotalChanges.Select(c => c.Difference)]));
+        }
+
+        return ReportSheet.Save(rows, SheetName, TitleLineCount + 1);
+    }
+
+    /// <summary>"runderapport-2025-2028-runde-7.xlsx", or with the committee's slug for its extract.</summary>
+    public static string FileName(RoundReport report) =>
+        string.Create(CultureInfo.InvariantCulture, $"runderapport-{report.BudgetPeriod}-runde-{report.RoundId}{(report.Slug is null ? string.Empty : "-" + report.Slug)}.xlsx");
+
+    private static Dictionary<string, object?> Total(int width, string label, IReadOnlyList<long> amounts) =>
+        Row(width, [label, null, null, null, null, null, null, .. amounts.Cast<object?>()]);
+
+    private static Dictionary<string, object?> Row(int width, object?[] cells)
+    {
+        var row = new Dictionary<string, object?>(width);
+        for (var c = 0; c < width; c++)
+        {
+            row[ColumnLetters.Of(c)] = c < cells.Length ? cells[c] : null;
+        }
+
+        return row;
+    }
+}

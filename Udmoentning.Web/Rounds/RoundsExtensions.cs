@@ -1,0 +1,28 @@
+using Udmoentning.Web.Plans;
+
+namespace Udmoentning.Web.Rounds;
+
+public static class RoundsExtensions
+{
+    /// <summary>Follow-up rounds: who reports on which item, what they wrote, and the round's report.</summary>
+    public static IHostApplicationBuilder AddRounds(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RoundReader>();
+        builder.Services.AddScoped<MyRoundStatus>();
+        builder.Services.AddSingleton<RoundReportReader>();
+        return builder;
+    }
+
+    /// <summary>A closed round's report as an Excel workbook.</summary>
+    public static WebApplication MapRounds(this WebApplication app)
+    {
+        app.MapDownloads().MapGet("/plan/{id:int}/runder/{roundId:int}/rapport.xlsx", async (int id, int roundId, string? udvalg, RoundReportReader reports, CancellationToken cancellationToken) =>
+        {
+            var (report, problem) = await reports.ReadAsync(id, roundId, udvalg, cancellationToken);
+            return report is null
+                ? Results.Text(problem, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound)
+                : Results.File(RoundReportWorkbook.Write(report), RoundReportWorkbook.ContentType, RoundReportWorkbook.FileName(report));
+        });
+        return app;
+    }
+}
