@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Udmoentning.Domain.Input;
 using Udmoentning.Web.Components.Pages.Public;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Import;
@@ -66,12 +67,12 @@ public static class PlanningExtensions
             }
 
             var entries = await meetings.SinceAsync(snapshot, scope, since.UtcDateTime, cancellationToken);
-            return Results.File(HistoryCsv.Write(entries), "text/csv; charset=utf-8", $"referat-{scope.Slug}-{since.UtcDateTime:yyyy-MM-dd}.csv");
+            return Results.File(HistoryCsv.Write(entries), "text/csv; charset=utf-8", $"referat-{scope.Slug}-{IsoDate.Format(since.UtcDateTime)}.csv");
         });
         files.MapGet("/plan/{id:int}/eksport.xlsx", async (int id, PlanCache plans, CancellationToken cancellationToken) =>
             await plans.GetAsync(id, cancellationToken) is { } snapshot
                 ? Results.File(PlanWorkbook.Export(snapshot), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    $"udmoentningsplan-{snapshot.Plan.BudgetPeriod}-{DateTime.UtcNow:yyyy-MM-dd}.xlsx")
+                    $"udmoentningsplan-{snapshot.Plan.BudgetPeriod}-{IsoDate.Format(DateTime.UtcNow)}.xlsx")
                 : Results.NotFound("Planen findes ikke."));
         files.MapGet("/plan/{id:int}/udvalg/{slug}/bilag.xlsx", async (int id, string slug, AgendaAnnexReader annexes, CancellationToken cancellationToken) =>
         {
