@@ -252,13 +252,24 @@ public class CellReaderTests
     [InlineData("Ti\u200Btel")]
     [InlineData("Ti\u2060tel")]
     [InlineData("\uFEFFTitel")]
-    [InlineData("Ti\u0007tel")]
     public void RefusesInvisibleControlCharacters(string text)
     {
         var result = CellReaders.Text(text, "Titel", 200);
 
         Assert.False(result.IsOk);
         Assert.Contains("indeholder usynlige styretegn", result.Error);
+    }
+
+    [Theory]
+    [InlineData("Ti\u0007tel")]
+    [InlineData("Ti\u0000tel")]
+    public void RefusesOtherControlCharactersWithTheFormsMessage(string text)
+    {
+        var result = CellReaders.Text(text, "Titel", 200);
+
+        Assert.False(result.IsOk);
+        Assert.Equal("Titel indeholder ugyldige tegn.", result.Error);
+        Assert.Equal(result.Error, TextRules.Check(text, 200, "Titel", required: true, multiLine: false));
     }
 
     [Fact]
