@@ -1,10 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using Udmoentning.Domain.Input;
 
 namespace Udmoentning.Domain;
 
 /// <summary>
-/// Stored text as it may be shown. New input with invisible formatting is refused (<see cref="Limits.CheckText"/>),
+/// Stored text as it may be shown. New input with invisible formatting is refused (<see cref="TextRules.Check"/>),
 /// but text saved before that check, or brought in by an old import, may still carry a right-to-left override or a
 /// zero-width character that makes it read differently from what it is. Shown text drops them.
 /// </summary>
@@ -31,5 +32,5 @@ public static class DisplayText
     }
 
     // Line breaks and tabs are kept: notes and descriptions are multi-line.
-    private static bool IsHidden(char c) => Limits.IsInvisibleFormatting(c) || (char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
+    private static bool IsHidden(char c) => TextRules.IsRefused(c, multiLine: true);
 }

@@ -1,3 +1,4 @@
+using Udmoentning.Web;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Administration;
 using Udmoentning.Web.Annex;
@@ -11,11 +12,10 @@ using Udmoentning.Web.ImportExport;
 using Udmoentning.Web.Meetings;
 using Udmoentning.Web.Plans;
 using Udmoentning.Web.Public;
-using Udmoentning.Web.Realtime.Presence;
 using Udmoentning.Web.Realtime;
+using Udmoentning.Web.Realtime.Presence;
 using Udmoentning.Web.Rounds;
 using Udmoentning.Web.Telemetry;
-using Udmoentning.Web;
 
 WebApplication? app = null;
 try

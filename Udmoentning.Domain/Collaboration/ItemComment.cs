@@ -1,3 +1,5 @@
+using Udmoentning.Domain.Input;
+
 namespace Udmoentning.Domain.Collaboration;
 
 /// <summary>
@@ -87,7 +89,7 @@ public sealed class ItemComment
 
     private static string CheckText(string text)
     {
-        var error = Limits.CheckText(text, TextLength, "Kommentaren", required: true, multiLine: true);
+        var error = TextRules.Check(text, TextLength, "Kommentaren", required: true, multiLine: true);
         return error is null ? text.Trim() : throw new PlanRuleException(error);
     }
 }

@@ -1,3 +1,4 @@
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
 
 namespace Udmoentning.Domain.Economy;
@@ -44,7 +45,7 @@ public sealed class EconomicTarget
 
     public void Rename(string name)
     {
-        Limits.RequireText(name, NameLength, "Målets navn");
+        TextRules.Require(name, NameLength, "Målets navn");
         Name = name.Trim();
         Touch();
     }

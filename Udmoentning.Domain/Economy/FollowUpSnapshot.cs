@@ -1,3 +1,4 @@
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Plans;
 
 namespace Udmoentning.Domain.Economy;
@@ -46,7 +47,7 @@ public sealed class FollowUpSnapshot
 
     public static FollowUpSnapshot Take(int planId, string name, DateOnly asOf, string takenById, string takenByName, DateTime takenAt, FollowUpState state)
     {
-        Limits.RequireText(name, NameLength, "Navnet");
+        TextRules.Require(name, NameLength, "Navnet");
         if (asOf.Year < Limits.EarliestYear || asOf.Year > Limits.LatestYear)
         {
             throw new PlanRuleException($"Datoen skal ligge mellem {Limits.EarliestYear} og {Limits.LatestYear}.");

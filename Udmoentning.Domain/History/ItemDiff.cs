@@ -1,10 +1,24 @@
 using System.Globalization;
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Plans;
 
 namespace Udmoentning.Domain.History;
 
 /// <summary>How ids read in the record: committee short codes, theme names, meeting dates.</summary>
-public sealed record ItemNames(Func<int?, string?> Committee, Func<int, string?> Theme, Func<int?, string?> Meeting);
+public sealed record ItemNames(Func<int?, string?> Committee, Func<int, string?> Theme, Func<int?, string?> Meeting)
+{
+    /// <summary>Ids stand in for the names: enough to know which fields changed, not to record them.</summary>
+    public static ItemNames Ids { get; } = new(Number, id => Number(id), Number);
+
+    /// <summary>The names a record is written with, looked up in the plan's current committees, themes and meetings.</summary>
+    public static ItemNames Of(IEnumerable<Committee> committees, IEnumerable<MainTheme> themes, IEnumerable<CommitteeMeeting> meetings) => new(
+        id => committees.FirstOrDefault(c => c.Id == id)?.ShortCode,
+        id => themes.FirstOrDefault(t => t.Id == id)?.Name,
+        id => meetings.FirstOrDefault(m => m.Id == id) is { } meeting ? IsoDate.Format(meeting.Date) : null);
+
+    private static string? Number(int? id) => id?.ToString(CultureInfo.InvariantCulture);
+}
 
 /// <summary>The item's state before a change, taken before the change is applied.</summary>
 public sealed record ItemState(ItemStatus Status, ItemDetails Details, int Place)

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
 
 namespace Udmoentning.Domain.Import;
 
 /// <summary>
 /// Reads single cells the way Danish plans write them: amounts in 1.000 kr., flags, timings, kinds, statuses,
-/// health, texts and meeting dates. Every reader returns a value or a Danish reason; none throws.
+/// health and texts. Every reader returns a value or a Danish reason; none throws.
 /// </summary>
 public static partial class CellReaders
 {
@@ -58,9 +59,6 @@ public static partial class CellReaders
         ["rod"] = Items.Health.Red, ["red"] = Items.Health.Red,
     };
 
-    private static readonly string[] _monthNames =
-        ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
-
     /// <summary>An amount in 1.000 kr.: whole thousands within ±<see cref="Limits.MaxAmountThousands"/>; empty is 0.</summary>
     public static CellResult<int> Amount(object? cell) => cell switch
     {
@@ -94,7 +92,7 @@ public static partial class CellReaders
             : CellResult<bool>.Fail($"\"{Shorten(text)}\" er hverken ja eller nej. Skriv \"x\" eller \"Ja\" for ja, og lad feltet stå tomt eller skriv \"Nej\" for nej.");
     }
 
-    /// <summary>An indicative timing in the domain's one grammar (<see cref="Quarter.Read"/>), or a date cell's quarter; empty is none. A bare year is refused.</summary>
+    /// <summary>An indicative timing in the domain's one grammar (<see cref="DanishTiming.Read"/>), or a date cell's quarter; empty is none.</summary>
     public static CellResult<Quarter?> Timing(object? cell)
     {
         var text = ImportText.Of(cell);
@@ -110,7 +108,7 @@ public static partial class CellReaders
                 : CellResult<Quarter?>.Fail($"Året i tidspunktet \"{text}\" skal ligge mellem {Limits.EarliestYear} og {Limits.LatestYear}.");
         }
 
-        var reading = Quarter.Read(text);
+        var reading = DanishTiming.Read(text);
         return reading.IsOk ? CellResult<Quarter?>.Ok(reading.Value) : CellResult<Quarter?>.Fail(reading.Error!);
     }
 
@@ -157,8 +155,8 @@ public static partial class CellReaders
     }
 
     /// <summary>
-    /// A text field: trimmed, null when empty. Single-line fields get Excel line breaks replaced by spaces;
-    /// other control, direction and zero-width characters are refused, as is text longer than <paramref name="maxLength"/>.
+    /// A text field: trimmed, null when empty. Single-line fields get Excel line breaks replaced by spaces; then the
+    /// app's one set of text rules (<see cref="TextRules.Check"/>) applies, as in the forms.
     /// </summary>
     public static CellResult<string?> Text(object? cell, string label, int maxLength, bool multiLine = false)
     {
@@ -173,59 +171,9 @@ public static partial class CellReaders
             text = LineBreaks().Replace(text, " ");
         }
 
-        if (ImportText.HasInvisibleCharacters(text, multiLine))
-        {
-            return CellResult<string?>.Fail($"{label} indeholder usynlige styretegn (fx retningsskift eller tegn uden bredde). Skriv teksten igen uden dem.");
-        }
-
-        return text.Length > maxLength
-            ? CellResult<string?>.Fail($"{label} må højst være {maxLength} tegn (er {text.Length}).")
+        return TextRules.Check(text, maxLength, label, required: false, multiLine) is { } error
+            ? CellResult<string?>.Fail(error)
             : CellResult<string?>.Ok(text);
-    }
-
-    /// <summary>A Danish date in text: "15.05.2025", "15-05-2025", "15/5 2025", "2025-05-15", "15. maj 2025"; null when none is found.</summary>
-    public static DateOnly? DanishDate(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var match = DayMonthYear().Match(text);
-        if (match.Success)
-        {
-            return DateOf(match.Groups["y"].Value, match.Groups["m"].Value, match.Groups["d"].Value);
-        }
-
-        match = YearMonthDay().Match(text);
-        if (match.Success)
-        {
-            return DateOf(match.Groups["y"].Value, match.Groups["m"].Value, match.Groups["d"].Value);
-        }
-
-        match = DayMonthNameYear().Match(text);
-        if (match.Success)
-        {
-            var month = MonthNumber(match.Groups["m"].Value);
-            return month is null ? null : DateOf(match.Groups["y"].Value, month.Value.ToString(CultureInfo.InvariantCulture), match.Groups["d"].Value);
-        }
-
-        return null;
-    }
-
-    /// <summary>Where a Danish date stands in the text, so the rest can be read as something else; null when there is none.</summary>
-    internal static (DateOnly Date, int Index, int Length)? FindDanishDate(string text)
-    {
-        foreach (var pattern in new[] { DayMonthYear(), YearMonthDay(), DayMonthNameYear() })
-        {
-            var match = pattern.Match(text);
-            if (match.Success && DanishDate(match.Value) is { } date)
-            {
-                return (date, match.Index, match.Length);
-            }
-        }
-
-        return null;
     }
 
     internal static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
@@ -233,42 +181,6 @@ public static partial class CellReaders
     private static CellResult<int> FromReading(AmountReading reading) =>
         reading.IsOk ? CellResult<int>.Ok(reading.Value) : CellResult<int>.Fail(reading.Error!);
 
-    private static DateOnly? DateOf(string year, string month, string day)
-    {
-        var y = int.Parse(year, CultureInfo.InvariantCulture);
-        var m = int.Parse(month, CultureInfo.InvariantCulture);
-        var d = int.Parse(day, CultureInfo.InvariantCulture);
-        if (y is < Limits.EarliestYear - 10 or > Limits.LatestYear || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
-        {
-            return null;
-        }
-
-        return new DateOnly(y, m, d);
-    }
-
-    private static int? MonthNumber(string name)
-    {
-        var folded = ImportText.Fold(name);
-        for (var i = 0; i < _monthNames.Length; i++)
-        {
-            if (folded.Length >= 3 && _monthNames[i].StartsWith(folded, StringComparison.Ordinal))
-            {
-                return i + 1;
-            }
-        }
-
-        return null;
-    }
-
     [GeneratedRegex(@"\r\n|\r|\n|\t")]
     private static partial Regex LineBreaks();
-
-    [GeneratedRegex(@"(?<![0-9])(?<d>[0-9]{1,2})\s*[.\-/]\s*(?<m>[0-9]{1,2})\s*[.\-/ ]\s*(?<y>[0-9]{4})(?![0-9])")]
-    private static partial Regex DayMonthYear();
-
-    [GeneratedRegex(@"(?<![0-9])(?<y>[0-9]{4})-(?<m>[0-9]{1,2})-(?<d>[0-9]{1,2})(?![0-9])")]
-    private static partial Regex YearMonthDay();
-
-    [GeneratedRegex(@"(?<![0-9])(?<d>[0-9]{1,2})\.?\s+(?<m>\p{L}{3,9})\.?\s+(?<y>[0-9]{4})(?![0-9])")]
-    private static partial Regex DayMonthNameYear();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Udmoentning.Domain.History;
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
 
 namespace Udmoentning.Domain.Import;
@@ -90,7 +91,7 @@ public static class ImportComparer
 
     private static string YesNo(bool value) => value ? "Ja" : "Nej";
 
-    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string? Date(DateOnly? date) => date is { } day ? IsoDate.Format(day) : null;
 
     private static string Amount(WorkbookItem item, int year) =>
         item.Amounts.GetValueOrDefault(year).ToString(CultureInfo.InvariantCulture);

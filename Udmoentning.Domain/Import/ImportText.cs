@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Udmoentning.Domain.Import;
 
-/// <summary>Text helpers for reading workbooks: cells as text, folding for matching words, and invisible characters.</summary>
+/// <summary>Text helpers for reading workbooks: cells as text, and folding for matching words.</summary>
 public static class ImportText
 {
     /// <summary>A cell as text: strings trimmed, numbers invariant, dates as dd.MM.yyyy; null when empty.</summary>
@@ -35,15 +35,6 @@ public static class ImportText
 
     /// <summary>As <see cref="Fold(string?)"/>, but ø → oe and å → aa, as Danish letters are written without them ("OEU").</summary>
     public static string FoldExpanded(string? text) => Fold(text, expandDanish: true);
-
-    /// <summary>
-    /// True when the text holds a character the app refuses: control characters (except line breaks and tabs
-    /// when <paramref name="multiLine"/>), bidirectional overrides, embeddings and isolates, and zero-width characters.
-    /// </summary>
-    public static bool HasInvisibleCharacters(string text, bool multiLine) =>
-        text.Any(c => IsInvisible(c) && !(multiLine && c is '\n' or '\r' or '\t'));
-
-    public static bool IsInvisible(char c) => char.IsControl(c) || Limits.IsInvisibleFormatting(c);
 
     private static string Fold(string? text, bool expandDanish)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
 
 namespace Udmoentning.Domain.Import;
@@ -66,12 +67,25 @@ public sealed partial class ItemRowReader
         string? Text(ImportField field, int maxLength, bool multiLine = false) =>
             Take(field, cell => CellReaders.Text(cell, field.Name(), maxLength, multiLine), null);
 
+        // A timing written otherwise than as the quarter it becomes ("Ultimo 2026", "2027") is listed in the preview (ADR 0016, 0019).
+        Quarter? Timing(ImportField field)
+        {
+            var quarter = Take(field, CellReaders.Timing, null);
+            if (quarter is { } read && layout.Column(field) is { } column && Cell(row, column.Column) is not DateTime
+                && ImportText.Of(Cell(row, column.Column)) is { } written && DanishTiming.Rewords(written, read))
+            {
+                decisions.TimingWord(written, read);
+            }
+
+            return quarter;
+        }
+
         var code = Text(ImportField.Code, Limits.CodeLength);
         if (layout.Column(ImportField.Code) is { } codeColumn && code is null && ImportText.Of(Cell(row, codeColumn.Column)) is null)
         {
             problems.Add(new RowProblem(Name(codeColumn), "Nummer mangler."));
         }
-        else if (code is not null && !CodePattern().IsMatch(code))
+        else if (code is not null && !TextRules.IsItemCode(code))
         {
             problems.Add(new RowProblem(Name(layout.Column(ImportField.Code)),
                 $"Nummeret \"{CellReaders.Shorten(code)}\" må kun bestå af bogstaver, tal, mellemrum, bindestreg, punktum og skråstreg, fx \"AU-D3\"."));
@@ -90,19 +104,13 @@ public sealed partial class ItemRowReader
         var unit = Text(ImportField.ResponsibleUnit, Limits.ResponsibleUnitLength);
         var crossCutting = Take(ImportField.CrossCutting, CellReaders.Flag, false);
         var med = Take(ImportField.Med, CellReaders.Flag, false);
-        var timing = Take(ImportField.Timing, CellReaders.Timing, null);
-        if (timing is { } quarter && layout.Column(ImportField.Timing) is { } timingColumn
-            && Cell(row, timingColumn.Column) is string written && ImportText.Of(written) is { } wording && wording != quarter.ToString())
-        {
-            decisions.TimingWord(wording, quarter);
-        }
-
-        var baseline = Take(ImportField.BaselineTiming, CellReaders.Timing, null);
+        var timing = Timing(ImportField.Timing);
+        var baseline = Timing(ImportField.BaselineTiming);
         var (treatedBy, meeting) = Treatment(row, committee is { Length: > 0 } ? committee : null, problems);
         var status = Take(ImportField.Status, CellReaders.Status, ItemStatus.NotStarted);
         var health = Take(ImportField.Health, CellReaders.Health, Health.Green);
         var caseNumber = Text(ImportField.CaseNumber, Limits.CaseNumberLength);
-        if (caseNumber is not null && !CaseNumberPattern().IsMatch(caseNumber))
+        if (caseNumber is not null && !TextRules.IsCaseNumber(caseNumber))
         {
             problems.Add(new RowProblem(Name(layout.Column(ImportField.CaseNumber)),
                 $"Sagsnummeret \"{CellReaders.Shorten(caseNumber)}\" skal skrives som år/løbenummer, fx \"24/12780\"."));
@@ -271,7 +279,7 @@ public sealed partial class ItemRowReader
         }
 
         var text = read.Value;
-        var found = CellReaders.FindDanishDate(text);
+        var found = DanishDate.Find(text);
         var rest = found is { } at ? text.Remove(at.Index, at.Length) : text;
         rest = TrailingWords().Replace(rest, string.Empty).Trim(' ', ',', ';', ':', '-', '–', '(', ')');
         if (rest.Length == 0)
@@ -297,12 +305,6 @@ public sealed partial class ItemRowReader
         present.Add(ImportField.Theme);
         return present;
     }
-
-    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N} .\-/]*$")]
-    private static partial Regex CodePattern();
-
-    [GeneratedRegex(@"^[0-9]{2}/[0-9]{1,6}$")]
-    private static partial Regex CaseNumberPattern();
 
     [GeneratedRegex(@"\s+(?:den|d\.|mødet|modet|møde)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingWords();

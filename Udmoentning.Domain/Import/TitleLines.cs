@@ -1,3 +1,5 @@
+using Udmoentning.Domain.Input;
+
 namespace Udmoentning.Domain.Import;
 
 /// <summary>Reads the plan's name and adoption date from the title lines above the header row.</summary>
@@ -28,9 +30,9 @@ public static class TitleLines
                 return DateOnly.FromDateTime(cell);
             }
 
-            if (CellReaders.DanishDate(Line(row)) is { } date)
+            if (DanishDate.Find(Line(row)) is { } found)
             {
-                return date;
+                return found.Date;
             }
         }
 

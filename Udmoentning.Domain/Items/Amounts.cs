@@ -10,7 +10,7 @@ public readonly record struct AmountReading(int Value, string? Error)
 }
 
 /// <summary>
-/// The one Danish grammar for amounts in 1.000 kr., used by the import and the item form: whole thousands within
+/// The one Danish grammar for amounts, used by the item form, the targets, the import and its other units (<see cref="ReadNumber"/>): whole thousands within
 /// ±<see cref="Limits.MaxAmountThousands"/>, "." or spaces between thousands, "-", "−" or brackets for a saving;
 /// empty is 0. An amount is read exactly as written or refused, never rounded or cut.
 /// </summary>
@@ -36,9 +36,9 @@ public static partial class Amounts
             return NotWhole(shown);
         }
 
-        // Thousands separators: ".", space, non-breaking and narrow spaces; only ASCII digits count.
-        var digits = text.Replace(".", string.Empty).Replace(" ", string.Empty).Replace("\u00A0", string.Empty).Replace("\u202F", string.Empty);
-        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit) || !Grouping().IsMatch(text))
+        // The number grammar of ReadNumber without decimals; only ASCII digits count.
+        var digits = WithoutSeparators(text);
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit) || !DanishNumber().IsMatch(text))
         {
             return new AmountReading(0, $"\"{shown}\" er ikke et beløb. Skriv et helt tal i 1.000 kr., fx -1.250.");
         }
@@ -70,7 +70,7 @@ public static partial class Amounts
             return null;
         }
 
-        var plain = text.Replace(".", string.Empty).Replace(" ", string.Empty).Replace("\u00A0", string.Empty).Replace("\u202F", string.Empty).Replace(',', '.');
+        var plain = WithoutSeparators(text).Replace(',', '.');
         if (plain.Length > 20 || !decimal.TryParse(plain, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
             return null;
@@ -102,6 +102,10 @@ public static partial class Amounts
         return negative;
     }
 
+    /// <summary>Thousands separators taken out: ".", space, non-breaking and narrow spaces.</summary>
+    private static string WithoutSeparators(string text) =>
+        text.Replace(".", string.Empty).Replace(" ", string.Empty).Replace("\u00A0", string.Empty).Replace("\u202F", string.Empty);
+
     /// <summary>An amount from a number (a spreadsheet cell): whole and within the limit, or refused.</summary>
     public static AmountReading Of(double number, string shown)
     {
@@ -118,9 +122,6 @@ public static partial class Amounts
 
     private static AmountReading TooLarge(string shown) =>
         new(0, $"Beløbet \"{shown}\" er for stort: højst {Format(Limits.MaxAmountThousands)} (1.000 kr.).");
-
-    [GeneratedRegex(@"^[0-9]{1,3}(?:[. \u00A0\u202F][0-9]{3})*$|^[0-9]+$")]
-    private static partial Regex Grouping();
 
     [GeneratedRegex(@"^[0-9. \u00A0\u202F]*,[0-9]*$")]
     private static partial Regex Decimal();

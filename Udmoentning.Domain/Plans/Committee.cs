@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Udmoentning.Domain.Input;
 
 namespace Udmoentning.Domain.Plans;
 
@@ -29,8 +30,8 @@ public sealed partial class Committee
     /// <summary>Changes name, short code and URL slug (derived from the short code when left empty).</summary>
     public void Edit(string name, string shortCode, string? slug)
     {
-        Limits.RequireText(name, Limits.CommitteeNameLength, "Udvalgets navn");
-        Limits.RequireText(shortCode, Limits.CommitteeCodeLength, "Udvalgets forkortelse");
+        TextRules.Require(name, Limits.CommitteeNameLength, "Udvalgets navn");
+        TextRules.Require(shortCode, Limits.CommitteeCodeLength, "Udvalgets forkortelse");
         if (!ShortCodePattern().IsMatch(shortCode.Trim()))
         {
             throw new PlanRuleException("Udvalgets forkortelse må kun bestå af bogstaver, tal og bindestreg, fx \"ØU\" eller \"BUU\".");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Udmoentning.Domain.Input;
 
 namespace Udmoentning.Domain.Plans;
 
@@ -51,7 +52,7 @@ public sealed class Plan
     /// <summary>Changes name, budget years and adoption date.</summary>
     public void Edit(string name, int firstBudgetYear, int lastBudgetYear, DateOnly adoptedOn)
     {
-        Limits.RequireText(name, Limits.PlanNameLength, "Planens navn");
+        TextRules.Require(name, Limits.PlanNameLength, "Planens navn");
         if (firstBudgetYear < Limits.EarliestYear || lastBudgetYear > Limits.LatestYear || lastBudgetYear < firstBudgetYear)
         {
             throw new PlanRuleException(
@@ -153,7 +154,7 @@ public sealed class Plan
 
     private string CheckThemeName(string name, MainTheme? except)
     {
-        Limits.RequireText(name, Limits.ThemeNameLength, "Hovedpunktets navn");
+        TextRules.Require(name, Limits.ThemeNameLength, "Hovedpunktets navn");
         var trimmed = name.Trim();
         if (_themes.Any(t => t != except && string.Equals(t.Name, trimmed, StringComparison.OrdinalIgnoreCase)))
         {

@@ -1,3 +1,4 @@
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rules;
@@ -72,7 +73,7 @@ public sealed class FollowUpRound
             throw new PlanRuleException(readOnly);
         }
 
-        Limits.RequireText(name, NameLength, "Navnet");
+        TextRules.Require(name, NameLength, "Navnet");
         CheckDeadline(deadline);
         var chosen = items.Where(i => i.PlanId == plan.Id).ToList();
         if (chosen.Count == 0)

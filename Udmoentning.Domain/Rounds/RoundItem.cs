@@ -1,3 +1,4 @@
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
 
 namespace Udmoentning.Domain.Rounds;
@@ -60,7 +61,7 @@ public sealed class RoundItem
     public void Report(string? statusText, Health health, Quarter? timing, string byId, string byName, DateTime at)
     {
         RequireOpen();
-        if (Limits.CheckText(statusText, StatusTextLength, "Statusteksten", required: true, multiLine: true) is { } error)
+        if (TextRules.Check(statusText, StatusTextLength, "Statusteksten", required: true, multiLine: true) is { } error)
         {
             throw new PlanRuleException(error);
         }

@@ -1,11 +1,11 @@
-using System.Text.RegularExpressions;
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 
 namespace Udmoentning.Domain.Rules;
 
 /// <summary>The input rules for an item's details, with Danish messages per field.</summary>
-public static partial class ItemValidation
+public static class ItemValidation
 {
     public static IReadOnlyList<FieldError> Validate(ItemDetails details, Plan plan)
     {
@@ -13,7 +13,7 @@ public static partial class ItemValidation
 
         void Text(string field, string label, string? value, int max, bool required, bool multiLine = false)
         {
-            var message = Limits.CheckText(value, max, label, required, multiLine);
+            var message = TextRules.Check(value, max, label, required, multiLine);
             if (message is not null)
             {
                 errors.Add(new FieldError(field, message));
@@ -21,7 +21,7 @@ public static partial class ItemValidation
         }
 
         Text(nameof(details.Code), "Nummer", details.Code, Limits.CodeLength, required: true);
-        if (!string.IsNullOrWhiteSpace(details.Code) && details.Code.Trim().Length <= Limits.CodeLength && !CodePattern().IsMatch(details.Code.Trim()))
+        if (!string.IsNullOrWhiteSpace(details.Code) && details.Code.Trim().Length <= Limits.CodeLength && !TextRules.IsItemCode(details.Code.Trim()))
         {
             errors.Add(new FieldError(nameof(details.Code), "Nummer må kun bestå af bogstaver, tal, mellemrum, bindestreg, punktum og skråstreg, fx \"AU-D3\"."));
         }
@@ -31,7 +31,7 @@ public static partial class ItemValidation
         Text(nameof(details.ResponsibleUnit), "Ansvarlig", details.ResponsibleUnit, Limits.ResponsibleUnitLength, required: false);
         Text(nameof(details.Notes), "Noter", details.Notes, Limits.NotesLength, required: false, multiLine: true);
         Text(nameof(details.CaseNumber), "Sagsnummer", details.CaseNumber, Limits.CaseNumberLength, required: false);
-        if (!string.IsNullOrWhiteSpace(details.CaseNumber) && !CaseNumberPattern().IsMatch(details.CaseNumber.Trim()))
+        if (!string.IsNullOrWhiteSpace(details.CaseNumber) && !TextRules.IsCaseNumber(details.CaseNumber.Trim()))
         {
             errors.Add(new FieldError(nameof(details.CaseNumber), "Sagsnummer skal skrives som år/løbenummer, fx \"24/12780\"."));
         }
@@ -82,10 +82,4 @@ public static partial class ItemValidation
 
         return errors;
     }
-
-    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N} .\-/]*$")]
-    private static partial Regex CodePattern();
-
-    [GeneratedRegex(@"^[0-9]{2}/[0-9]{1,6}$")]
-    private static partial Regex CaseNumberPattern();
 }

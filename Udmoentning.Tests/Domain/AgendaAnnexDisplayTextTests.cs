@@ -1,6 +1,7 @@
 using System.Text;
 using Udmoentning.Domain;
 using Udmoentning.Domain.History;
+using Udmoentning.Domain.Input;
 using Udmoentning.Web.History;
 
 namespace Udmoentning.Tests.Domain;
@@ -22,7 +23,7 @@ public class AgendaAnnexDisplayTextTests
         var safe = DisplayText.Safe(stored);
 
         Assert.Equal(shown, safe);
-        Assert.DoesNotContain(safe, Limits.IsInvisibleFormatting);
+        Assert.DoesNotContain(safe, TextRules.IsInvisibleFormatting);
     }
 
     [Fact]

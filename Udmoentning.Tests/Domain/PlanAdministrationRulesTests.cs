@@ -1,4 +1,5 @@
 using Udmoentning.Domain;
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Web.Plans;
 
@@ -79,7 +80,7 @@ public sealed class PlanAdministrationRulesTests
     [InlineData("1 december 2026", 2026, 12, 1)]
     public void MeetingDatesAreReadAsDanesWriteThem(string text, int year, int month, int day)
     {
-        Assert.True(MeetingDates.TryParse(text, out var date));
+        Assert.True(DanishDate.TryParse(text, out var date));
         Assert.Equal(new DateOnly(year, month, day), date);
     }
 
@@ -89,7 +90,7 @@ public sealed class PlanAdministrationRulesTests
     [InlineData("１５.０５.２０２６")]
     [InlineData("2026")]
     [InlineData("15.05.1999")]
-    public void WhatIsNotADateIsNotTakenForOne(string text) => Assert.False(MeetingDates.TryParse(text, out _));
+    public void WhatIsNotADateIsNotTakenForOne(string text) => Assert.False(DanishDate.TryParse(text, out _));
 
     [Fact]
     public void APastedListGivesItsDatesInOrderOnceAndSaysWhatIsNotADate()

@@ -53,7 +53,7 @@ public sealed class ImportInBrowserTests(BrowserFixture browser, LiveApp app) : 
 
         var problems = page.GetByRole(AriaRole.Table, new() { Name = "Problemer i filen" });
         await Expect(problems).ToContainTextAsync("Beløb skal være hele tusinder");
-        await Expect(problems).ToContainTextAsync("er kun et år");
+        await Expect(problems).ToContainTextAsync("\"Ultimo\" er ikke et tidspunkt");
         await Expect(problems).ToContainTextAsync("ØU-R1");
         await Expect(problems).ToContainTextAsync("Arket \"Noter\" er ikke læst.");
         var importButton = page.GetByRole(AriaRole.Button, new() { Name = "Opret planen med 5 punkter" });

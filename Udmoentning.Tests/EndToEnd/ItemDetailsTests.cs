@@ -60,6 +60,26 @@ public sealed class ItemDetailsTests(BrowserFixture browser, LiveApp app) : ICla
         Assert.DoesNotContain(await b.AnnouncementsAsync(), text => text.Contains(code, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AYearAloneIsReadAsItsFourthQuarterAndTheFormSaysSoBeforeSaving()
+    {
+        const string code = "KUU-D2";
+        await using var a = await browser.OpenAsync(app, "/", TestUsers.Coordinator);
+
+        await a.TitleOf(code).ClickAsync();
+        await Expect(a.Dialog).ToContainTextAsync($"{code} · {SampleTitle(code)}");
+        await TimingField(a).FillAsync("2027");
+        await TimingField(a).BlurAsync();
+        await Expect(a.Dialog).ToContainTextAsync("\"2027\" læses som Q4 2027.");
+        await Gem(a).ClickAsync();
+        await Expect(a.Dialog).ToHaveCountAsync(0);
+
+        await a.TitleOf(code).ClickAsync();
+        await Expect(TimingField(a)).ToHaveValueAsync("Q4 2027");
+    }
+
+    private static ILocator TimingField(Viewer viewer) => viewer.Dialog.GetByLabel("Vejledende tidspunkt", new LocatorGetByLabelOptions { Exact = true });
+
     private static ILocator TitleField(Viewer viewer) => viewer.Dialog.GetByLabel("Titel", new LocatorGetByLabelOptions { Exact = true });
 
     private static ILocator Gem(Viewer viewer) => viewer.Dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Gem", Exact = true });

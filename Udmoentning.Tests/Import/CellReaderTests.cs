@@ -1,5 +1,6 @@
 using Udmoentning.Domain;
 using Udmoentning.Domain.Import;
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
 
 namespace Udmoentning.Tests.Import;
@@ -121,6 +122,8 @@ public class CellReaderTests
     [InlineData("3. kvt. 2026")]
     [InlineData("3. kvt 2026")]
     [InlineData("3 kvt. 2026")]
+    [InlineData("3. kv. 2026")]
+    [InlineData("q 3 2026")]
     [InlineData("3. kvartal 2026")]
     [InlineData("2026-Q3")]
     [InlineData("2026 Q3")]
@@ -145,12 +148,12 @@ public class CellReaderTests
     [Theory]
     [InlineData("2026")]
     [InlineData(2026.0)]
-    public void RefusesABareYearAndSaysWhatToWrite(object cell)
+    public void ReadsAYearAloneAsItsFourthQuarter(object cell)
     {
         var result = CellReaders.Timing(cell);
 
-        Assert.False(result.IsOk);
-        Assert.Equal("Tidspunktet \"2026\" er kun et år. Skriv kvartalet, fx \"Q4 2026\".", result.Error);
+        Assert.True(result.IsOk, result.Error);
+        Assert.Equal(new Quarter(2026, 4), result.Value);
     }
 
     [Theory]
@@ -249,13 +252,24 @@ public class CellReaderTests
     [InlineData("Ti\u200Btel")]
     [InlineData("Ti\u2060tel")]
     [InlineData("\uFEFFTitel")]
-    [InlineData("Ti\u0007tel")]
     public void RefusesInvisibleControlCharacters(string text)
     {
         var result = CellReaders.Text(text, "Titel", 200);
 
         Assert.False(result.IsOk);
         Assert.Contains("indeholder usynlige styretegn", result.Error);
+    }
+
+    [Theory]
+    [InlineData("Ti\u0007tel")]
+    [InlineData("Ti\u0000tel")]
+    public void RefusesOtherControlCharactersWithTheFormsMessage(string text)
+    {
+        var result = CellReaders.Text(text, "Titel", 200);
+
+        Assert.False(result.IsOk);
+        Assert.Equal("Titel indeholder ugyldige tegn.", result.Error);
+        Assert.Equal(result.Error, TextRules.Check(text, 200, "Titel", required: true, multiLine: false));
     }
 
     [Fact]
@@ -279,7 +293,7 @@ public class CellReaderTests
     [InlineData("Godkendt den 15. Maj 2025 af KB")]
     public void FindsDanishDates(string text)
     {
-        Assert.Equal(new DateOnly(2025, 5, 15), CellReaders.DanishDate(text));
+        Assert.Equal(new DateOnly(2025, 5, 15), DanishDate.Find(text)?.Date);
     }
 
     [Theory]
@@ -289,7 +303,7 @@ public class CellReaderTests
     [InlineData("１５.０５.２０２５")]
     public void FindsNoDateWhereThereIsNone(string text)
     {
-        Assert.Null(CellReaders.DanishDate(text));
+        Assert.Null(DanishDate.Find(text));
     }
 
     [Fact]

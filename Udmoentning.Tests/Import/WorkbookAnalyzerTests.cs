@@ -126,7 +126,7 @@ public class WorkbookAnalyzerTests
             .Row("ØU-13", new string('x', 201), "ØU", "Drift")
             .Row("ØU-14", "Ukendt udvalg", "Teknikudvalget", "Drift")
             .Row("ØU-15", "Halve tusinder", "ØU", "Drift", null, null, null, null, null, "1.500,5")
-            .Row("ØU-16", "Kun et år", "ØU", "Drift", "2026")
+            .Row("ØU-16", "Ord uden år", "ØU", "Drift", "Ultimo")
             .Row("ØU-17", "Ukendt type", "ØU", "Tilskud")
             .Row("ØU-18", "Uklart flag", "ØU", "Drift", null, null, null, "måske")
             .Row("ØU-19", "Klar uden udvalg", "ØU", "Drift", null, null, "Klar")
@@ -150,7 +150,7 @@ public class WorkbookAnalyzerTests
         Assert.Equal([new ProposedCommittee("Teknikudvalget", "TU")], analysis.NewCommittees);
         Assert.Equal("J (2026)", analysis.SingleError(11).Column);
         Assert.StartsWith("Beløb skal være hele tusinder", analysis.SingleError(11).Message);
-        Assert.Equal(new ImportProblem(ProblemSeverity.Error, "Plan", 12, "E (Tidspunkt)", "Tidspunktet \"2026\" er kun et år. Skriv kvartalet, fx \"Q4 2026\"."), analysis.SingleError(12));
+        Assert.Equal(new ImportProblem(ProblemSeverity.Error, "Plan", 12, "E (Tidspunkt)", "\"Ultimo\" er ikke et tidspunkt. Skriv kvartal og år, fx \"Q2 2026\", \"3. kvartal 2026\" eller \"Ultimo 2026\"."), analysis.SingleError(12));
         Assert.Equal("D (Type)", analysis.SingleError(13).Column);
         Assert.StartsWith("Ukendt type \"Tilskud\"", analysis.SingleError(13).Message);
         Assert.Equal("H (Tværgående)", analysis.SingleError(14).Column);

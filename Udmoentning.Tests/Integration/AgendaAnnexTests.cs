@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Rules;
 using Udmoentning.Tests.Support;
@@ -91,7 +92,7 @@ public sealed class AgendaAnnexTests(AppFactory app) : IClassFixture<AppFactory>
         var rows = annex.Themes.SelectMany(t => t.Rows).ToDictionary(r => r.Code);
 
         var slipped = SamplePlanData.Items.First(i => _auCodes.Contains(i.Code) && i.Timing is not null && i.Baseline is not null && i.Timing != i.Baseline);
-        var quarters = Quarter.Parse(slipped.Timing!).QuartersAfter(Quarter.Parse(slipped.Baseline!));
+        var quarters = DanishTiming.Parse(slipped.Timing!).QuartersAfter(DanishTiming.Parse(slipped.Baseline!));
         Assert.Equal($"{slipped.Timing} (oprindeligt {slipped.Baseline}, {(quarters > 0 ? "+" : "")}{quarters} kvt.)", rows[slipped.Code].Timing);
 
         var completed = SamplePlanData.Items.First(i => _auCodes.Contains(i.Code) && i.Status == ItemStatus.Completed);

@@ -25,7 +25,7 @@ internal static class RealisticWorkbooks
             if (withBadRows)
             {
                 s.Row("AU-D1", "Beløb med decimal", "Drift", "AU", null, null, "Q1 2026", null, "1.500,5", null, null, null, null, null)
-                    .Row("AU-D2", "Kun et år som tidspunkt", "Drift", "AU", null, null, "2026", null, null, null, null, null, null, null)
+                    .Row("AU-D2", "Et ord uden år som tidspunkt", "Drift", "AU", null, null, "Ultimo", null, null, null, null, null, null, null)
                     .Row("ØU-R1", "Dobbelt nummer", "Drift", "ØU", null, null, "Q1 2026", null, null, null, null, null, null, null);
             }
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.History;
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Plans;
 
 namespace Udmoentning.Web.Administration;
@@ -35,7 +36,7 @@ public sealed partial class PlanAdministration
             record(new Recorded(planId, FollowUpSubject, snapshot.Name, "Oprettet",
                 [
                     new FieldChange("Navn", null, snapshot.Name),
-                    new FieldChange("Pr. dato", null, Iso(snapshot.AsOf)),
+                    new FieldChange("Pr. dato", null, IsoDate.Format(snapshot.AsOf)),
                     new FieldChange("Punkter", null, state.Items.Count.ToString(CultureInfo.InvariantCulture)),
                 ]),
                 $"Øjebliksbilledet \"{snapshot.Name}\" af planen \"{plan.Name}\" er gemt.");

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Udmoentning.Domain;
 using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.History;
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rounds;
 using Udmoentning.Web.Data;
@@ -57,7 +58,7 @@ public sealed partial class PlanAdministration
             record(new Recorded(planId, RoundSubject, round.Name, "Oprettet",
                 [
                     new FieldChange("Navn", null, round.Name),
-                    new FieldChange("Frist", null, Iso(round.Deadline)),
+                    new FieldChange("Frist", null, IsoDate.Format(round.Deadline)),
                     new FieldChange("Omfang", null, committee?.Name ?? WholePlan),
                     new FieldChange("Punkter", null, Num(round.Items.Count)),
                     .. assigned,
@@ -78,7 +79,7 @@ public sealed partial class PlanAdministration
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            record(new Recorded(round.PlanId, RoundSubject, round.Name, "Ændret", [new FieldChange("Frist", Iso(old), Iso(deadline))]),
+            record(new Recorded(round.PlanId, RoundSubject, round.Name, "Ændret", [new FieldChange("Frist", IsoDate.Format(old), IsoDate.Format(deadline))]),
                 $"Fristen for \"{round.Name}\" er nu {MeetingDates.Format(deadline)}.");
             return AdminOutcome.Saved(round.Id, $"Fristen er nu {MeetingDates.Format(deadline)}.");
         });

@@ -6,6 +6,7 @@ using Udmoentning.Domain;
 using Udmoentning.Domain.Access;
 using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.History;
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Web.Access;
@@ -370,7 +371,7 @@ public sealed partial class PlanAdministration(
             db.Meetings.AddRange(added);
             await db.SaveChangesAsync(cancellationToken);
             record(new Recorded(null, MeetingSubject, committee.ShortCode, "Oprettet",
-                    [.. added.Select(m => new FieldChange("Møde", null, Iso(m.Date)))]),
+                    [.. added.Select(m => new FieldChange("Møde", null, IsoDate.Format(m.Date)))]),
                 $"{added.Count} {(added.Count == 1 ? "møde" : "møder")} i {committee.ShortCode} er tilføjet.");
             return AdminOutcome.Saved(committee.Id, skipped > 0
                 ? $"{added.Count} møder er tilføjet; {skipped} {(skipped == 1 ? "dato fandtes" : "datoer fandtes")} allerede."
@@ -393,7 +394,7 @@ public sealed partial class PlanAdministration(
 
             meeting.MoveTo(date);
             await db.SaveChangesAsync(cancellationToken);
-            record(new Recorded(null, MeetingSubject, $"{meeting.Committee!.ShortCode} {Iso(old)}", "Flyttet", [new FieldChange("Dato", Iso(old), Iso(date))]),
+            record(new Recorded(null, MeetingSubject, $"{meeting.Committee!.ShortCode} {IsoDate.Format(old)}", "Flyttet", [new FieldChange("Dato", IsoDate.Format(old), IsoDate.Format(date))]),
                 $"Mødet i {meeting.Committee.ShortCode} {MeetingDates.Format(old)} er flyttet til {MeetingDates.Format(date)}.");
             return AdminOutcome.Saved(meeting.Id);
         });
@@ -409,7 +410,7 @@ public sealed partial class PlanAdministration(
 
             meeting.Cancel(cancelled);
             await db.SaveChangesAsync(cancellationToken);
-            var name = $"{meeting.Committee!.ShortCode} {Iso(meeting.Date)}";
+            var name = $"{meeting.Committee!.ShortCode} {IsoDate.Format(meeting.Date)}";
             record(new Recorded(null, MeetingSubject, name, cancelled ? "Aflyst" : "Genoptaget",
                     [new FieldChange("Aflyst", cancelled ? "Nej" : "Ja", cancelled ? "Ja" : "Nej")]),
                 cancelled ? $"Mødet i {meeting.Committee.ShortCode} {MeetingDates.Format(meeting.Date)} er aflyst." : $"Mødet i {meeting.Committee.ShortCode} {MeetingDates.Format(meeting.Date)} holdes alligevel.");
@@ -592,7 +593,7 @@ public sealed partial class PlanAdministration(
     [
         new("Navn", null, plan.Name),
         new("Budgetår", null, plan.BudgetPeriod),
-        new("Vedtaget", null, Iso(plan.AdoptedOn)),
+        new("Vedtaget", null, IsoDate.Format(plan.AdoptedOn)),
         new("Stade", null, Plan.StageName(plan.Stage)),
     ];
 
@@ -614,8 +615,6 @@ public sealed partial class PlanAdministration(
     /// <summary>The fields that differ between two records of the same fields, old to new.</summary>
     private static List<FieldChange> Changed(IReadOnlyList<FieldChange> before, IReadOnlyList<FieldChange> after) =>
         [.. before.Zip(after, (b, a) => new FieldChange(a.Field, b.New, a.New)).Where(c => c.Old != c.New)];
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Udmoentning.Domain;
 using Udmoentning.Domain.Access;
+using Udmoentning.Domain.Input;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Data;
 
@@ -159,8 +160,8 @@ public sealed class UserAdministration(
         ClaimsPrincipal actor, string userName, string displayName, string? password, Role role, IReadOnlyCollection<string> committeeCodes)
     {
         var administrator = await RequireAdministratorAsync(actor, "create", userName);
-        var nameError = Limits.CheckText(userName, 100, "Brugernavn", required: true, multiLine: false)
-            ?? Limits.CheckText(displayName, 120, "Navn", required: true, multiLine: false);
+        var nameError = TextRules.Check(userName, 100, "Brugernavn", required: true, multiLine: false)
+            ?? TextRules.Check(displayName, 120, "Navn", required: true, multiLine: false);
         if (nameError is not null)
         {
             return PasswordLinkOutcome.Refused(nameError);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Udmoentning.Domain.Import;
+using Udmoentning.Domain.Input;
 using Udmoentning.Web.ImportExport;
 
 namespace Udmoentning.Web.Annex;
@@ -67,7 +68,7 @@ public static class AgendaAnnexWorkbook
 
     /// <summary>"bilag-au-2025-2028-2026-01-23.xlsx".</summary>
     public static string FileName(string slug, string budgetPeriod, DateOnly date) =>
-        string.Create(CultureInfo.InvariantCulture, $"bilag-{slug}-{budgetPeriod}-{date:yyyy-MM-dd}.xlsx");
+        string.Create(CultureInfo.InvariantCulture, $"bilag-{slug}-{budgetPeriod}-{IsoDate.Format(date)}.xlsx");
 
     private static Dictionary<string, object?> Total(int width, string label, IEnumerable<long> amounts) =>
         Row(width, [label, null, null, null, null, null, null, null, .. amounts.Cast<object?>()]);

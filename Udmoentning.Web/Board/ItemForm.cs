@@ -1,3 +1,4 @@
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Rules;
 using Udmoentning.Web.Components.Pages;
@@ -56,6 +57,9 @@ public sealed class ItemForm
     /// <summary>The error field name of one year's amount, so the message stands next to that field.</summary>
     public static string EffectField(int year) => $"{nameof(ItemDetails.Effects)}.{year}";
 
+    /// <summary>What a timing not written as a quarter becomes ("\"2027\" læses som Q4 2027."), shown under the field before saving; the import's preview lists the same.</summary>
+    public string? TimingNote => DanishTiming.Read(Timing).Note;
+
     /// <summary>The Danish reason one year's amount cannot be read, or null.</summary>
     public string? EffectError(int year) => Amounts.Read(Effects.GetValueOrDefault(year)).Error;
 
@@ -66,8 +70,8 @@ public sealed class ItemForm
         Quarter? timing = null;
         if (!string.IsNullOrWhiteSpace(Timing))
         {
-            // The domain's one timing grammar, the same the import reads (ADR 0016).
-            var reading = Quarter.Read(Timing);
+            // The domain's one timing grammar, the same the import reads (ADR 0016, 0019).
+            var reading = DanishTiming.Read(Timing);
             if (reading.Value is { } quarter)
             {
                 timing = quarter;

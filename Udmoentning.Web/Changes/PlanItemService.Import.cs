@@ -5,6 +5,7 @@ using Udmoentning.Domain;
 using Udmoentning.Domain.Access;
 using Udmoentning.Domain.History;
 using Udmoentning.Domain.Import;
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rules;
@@ -161,17 +162,14 @@ public sealed partial class PlanItemService
             var meeting = new CommitteeMeeting(committee!, date);
             db.Meetings.Add(meeting);
             meetings.Add(meeting);
-            structure.Add(Entry(null, PlanAdministration.MeetingSubject, committee!.ShortCode, "Oprettet", [new FieldChange("Møde", null, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]));
+            structure.Add(Entry(null, PlanAdministration.MeetingSubject, committee!.ShortCode, "Oprettet", [new FieldChange("Møde", null, IsoDate.Format(date))]));
         }
 
         await db.SaveChangesAsync(cancellationToken);
 
         var items = await db.Items.Where(i => i.PlanId == plan.Id).ToListAsync(cancellationToken);
         var byItemCode = items.ToDictionary(i => i.Code, StringComparer.Ordinal);
-        var names = new ItemNames(
-            id => committees.FirstOrDefault(c => c.Id == id)?.ShortCode,
-            id => plan.Themes.FirstOrDefault(t => t.Id == id)?.Name,
-            id => meetings.FirstOrDefault(m => m.Id == id)?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var names = ItemNames.Of(committees, plan.Themes, meetings);
         var lastPosition = items.GroupBy(i => (i.ThemeId, i.Status)).ToDictionary(g => g.Key, g => g.Max(i => i.Position));
         double NextPosition(int themeId, ItemStatus status) =>
             lastPosition[(themeId, status)] = BoardOrder.Between(lastPosition.GetValueOrDefault((themeId, status), 0), null);

@@ -230,9 +230,8 @@ public sealed partial class PlanItemService
             return;
         }
 
-        // Only the names of the changed fields are wanted here: ids stand in for the names of committees, themes and meetings.
-        var ids = new ItemNames(id => id?.ToString(CultureInfo.InvariantCulture), id => id.ToString(CultureInfo.InvariantCulture), id => id?.ToString(CultureInfo.InvariantCulture));
-        var fields = ItemDiff.Between(new ItemState(item.Status, before, 0), ItemState.Of(item, 0), years, ids).Select(c => Lower(c.Field)).ToList();
+        // Only the names of the changed fields are wanted here.
+        var fields = ItemDiff.Between(new ItemState(item.Status, before, 0), ItemState.Of(item, 0), years, ItemNames.Ids).Select(c => Lower(c.Field)).ToList();
         var what = fields.Count <= 3 ? string.Join(", ", fields) : $"{string.Join(", ", fields.Take(3))} m.fl.";
         undoLog.Record(actor.UserId, new EditUndo(item.PlanId, item.Id, item.Code, item.Version, clock.GetUtcNow(),
             $"{item.Code} ændret ({what})", $"Fortryd ændringen af {item.Code} ({what})", before));

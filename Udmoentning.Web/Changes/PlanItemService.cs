@@ -256,10 +256,7 @@ public sealed partial class PlanItemService(
         var meetings = meetingIds[0] == meetingIds[1]
             ? []
             : await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
-        return new ItemNames(
-            id => committees.FirstOrDefault(c => c.Id == id)?.ShortCode,
-            id => themes.FirstOrDefault(t => t.Id == id)?.Name,
-            id => id is { } key && meetings.TryGetValue(key, out var m) ? m.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
+        return ItemNames.Of(committees, themes, meetings.Values);
     }
 
     /// <summary>

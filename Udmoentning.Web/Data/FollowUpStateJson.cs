@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Udmoentning.Domain.Economy;
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
 
 namespace Udmoentning.Web.Data;
@@ -24,7 +25,7 @@ public static class FollowUpStateJson
     private sealed class QuarterConverter : JsonConverter<Quarter>
     {
         public override Quarter Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            Quarter.Parse(reader.GetString() ?? string.Empty);
+            DanishTiming.Parse(reader.GetString() ?? string.Empty);
 
         public override void Write(Utf8JsonWriter writer, Quarter value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
     }

@@ -1,3 +1,4 @@
+using Udmoentning.Domain.Input;
 using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Web.ImportExport;
@@ -17,7 +18,7 @@ public static class ImportExportExtensions
         app.MapDownloads().MapGet("/plan/{id:int}/eksport.xlsx", async (int id, PlanCache plans, CancellationToken cancellationToken) =>
             await plans.GetAsync(id, cancellationToken) is { } snapshot
                 ? Results.File(PlanWorkbook.Export(snapshot), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    $"udmoentningsplan-{snapshot.Plan.BudgetPeriod}-{DateTime.UtcNow:yyyy-MM-dd}.xlsx")
+                    $"udmoentningsplan-{snapshot.Plan.BudgetPeriod}-{IsoDate.Format(DateTime.UtcNow)}.xlsx")
                 : Results.NotFound("Planen findes ikke."));
         return app;
     }

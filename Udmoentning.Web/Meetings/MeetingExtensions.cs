@@ -1,4 +1,5 @@
 using System.Globalization;
+using Udmoentning.Domain.Input;
 using Udmoentning.Web.History;
 using Udmoentning.Web.Plans;
 using Udmoentning.Web.Realtime;
@@ -39,7 +40,7 @@ public static class MeetingExtensions
             }
 
             var entries = await meetings.SinceAsync(snapshot, scope, since.UtcDateTime, cancellationToken);
-            return Results.File(HistoryCsv.Write(entries), "text/csv; charset=utf-8", $"referat-{scope.Slug}-{since.UtcDateTime:yyyy-MM-dd}.csv");
+            return Results.File(HistoryCsv.Write(entries), "text/csv; charset=utf-8", $"referat-{scope.Slug}-{IsoDate.Format(since.UtcDateTime)}.csv");
         });
         return app;
     }

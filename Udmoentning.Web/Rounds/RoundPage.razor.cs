@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Udmoentning.Domain;
 using Udmoentning.Domain.Access;
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Rounds;
 using Udmoentning.Web.Access;
@@ -146,11 +147,9 @@ public sealed partial class RoundPage : IDisposable
 
     private static string StateClass(RoundItem entry) => entry.IsReady ? "ready" : entry.HasReport ? "reported" : "missing";
 
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     private void DeadlineChanged(ChangeEventArgs e)
     {
-        if (DateOnly.TryParseExact(e.Value?.ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (IsoDate.TryParse(e.Value?.ToString(), out var day))
         {
             _deadline = day;
         }

@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Bunit;
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Board;
@@ -68,7 +69,7 @@ public sealed class BoardPageTests : BoardContext
         Assert.Contains("completed", completedCard.ClassList);
         Assert.Equal("X (afsluttet)", completedCard.QuerySelector(".card-x")!.TextContent);
         Assert.Equal(completed.Title, completedCard.QuerySelector(".card-title")!.TextContent);
-        var slip = Quarter.Parse(slipped.Timing!).QuartersAfter(Quarter.Parse(slipped.Baseline!));
+        var slip = DanishTiming.Parse(slipped.Timing!).QuartersAfter(DanishTiming.Parse(slipped.Baseline!));
         Assert.Contains($"+{slip} kvt. forsinket i forhold til {slipped.Baseline}", slippedCard.QuerySelector(".slip")!.TextContent);
         Assert.Equal(["Tværgående", "MED"], flaggedCard.QuerySelectorAll(".flag").Select(f => f.TextContent));
         Assert.Contains($"Tilstand: {flagged.Health.Name()}", flaggedCard.TextContent);

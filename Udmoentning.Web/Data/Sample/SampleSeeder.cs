@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.Economy;
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rules;
@@ -126,7 +127,7 @@ public static class SampleSeeder
             Health = spec.Health,
             Timing = ParseQuarter(spec.Timing),
             TreatmentCommitteeId = spec.TreatedBy is null ? null : committees[spec.TreatedBy].Id,
-            TreatmentMeetingId = spec is { TreatedBy: { } by, MeetingOn: { } on } ? meetings[(by, DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture))].Id : null,
+            TreatmentMeetingId = spec is { TreatedBy: { } by, MeetingOn: { } on } ? meetings[(by, IsoDate.Parse(on))].Id : null,
             IsCrossCutting = spec.CrossCutting,
             RequiresMedInvolvement = spec.Med,
             CaseNumber = spec.CaseNumber,
@@ -134,5 +135,5 @@ public static class SampleSeeder
             Effects = [.. plan.BudgetYears.Zip(spec.Effects, (year, amount) => new YearlyEffect(year, amount))],
         };
 
-    private static Quarter? ParseQuarter(string? text) => text is null ? null : Quarter.Parse(text);
+    private static Quarter? ParseQuarter(string? text) => text is null ? null : DanishTiming.Parse(text);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.Import;
+using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
 using Udmoentning.Web.Annex;
 using Udmoentning.Web.ImportExport;
@@ -60,7 +61,7 @@ public static class FollowUpWorkbook
 
     /// <summary>"opfoelgning-2025-2028-2026-03-31.xlsx".</summary>
     public static string FileName(string budgetPeriod, DateOnly date) =>
-        string.Create(CultureInfo.InvariantCulture, $"opfoelgning-{budgetPeriod}-{date:yyyy-MM-dd}.xlsx");
+        string.Create(CultureInfo.InvariantCulture, $"opfoelgning-{budgetPeriod}-{IsoDate.Format(date)}.xlsx");
 
     private static Dictionary<string, object?> Item(string section, FrozenItem item, string field, object? before, object? after) =>
         Row([section, item.Code, item.Title, item.Committee, field, before, after]);
