@@ -1,74 +1,77 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Udmoentning.Tests.EndToEnd;
 
 /// <summary>
-/// The line between one browser and its Blazor circuit, which a test can cut and mend, as Wi-Fi or a sleeping laptop
-/// does: cutting closes the circuit's WebSocket on both ends and keeps the browser offline, so it cannot connect again;
-/// mending lets the browser's next attempt through, to the same circuit on the server.
+/// The line between one browser and its Blazor circuit, which a test cuts and mends as Wi-Fi or a sleeping laptop does.
+/// Cutting closes the circuit's WebSocket at both ends; the browser's attempts to connect again then hang (as they do
+/// with no network) until the line is mended, when the attempt under way goes through to the same circuit at once.
 /// </summary>
 public sealed partial class CircuitLine
 {
-    private readonly IBrowserContext _context;
-    private readonly List<(IWebSocketRoute Browser, IWebSocketRoute Server)> _open = [];
-    private volatile bool _cut;
-
-    private CircuitLine(IBrowserContext context) => _context = context;
+    private readonly List<IWebSocketRoute> _open = [];
+    private TaskCompletionSource _mended = Mended();
 
     /// <summary>Routes the circuit connections of <paramref name="context"/> through a new line; call before the page opens.</summary>
     public static async Task<CircuitLine> AttachAsync(IBrowserContext context)
     {
-        var line = new CircuitLine(context);
-        await context.RouteWebSocketAsync(BlazorHub(), line.Route);
+        var line = new CircuitLine();
+        await context.RouteAsync(Negotiation(), async route =>
+        {
+            await line._mended.Task;
+            await route.ContinueAsync();
+        });
+        await context.RouteWebSocketAsync(Hub(), browser =>
+        {
+            lock (line._open)
+            {
+                line._open.Add(browser.ConnectToServer());
+                line._open.Add(browser);
+            }
+        });
         return line;
     }
 
+    [GeneratedRegex("/_blazor/negotiate")]
+    private static partial Regex Negotiation();
+
     [GeneratedRegex("/_blazor")]
-    private static partial Regex BlazorHub();
+    private static partial Regex Hub();
 
-    private void Route(IWebSocketRoute browser)
+    private static TaskCompletionSource Mended()
     {
-        if (_cut)
-        {
-            _ = browser.CloseAsync(new() { Code = 1001, Reason = "Offline" });
-            return;
-        }
-
-        var server = browser.ConnectToServer();
-        lock (_open)
-        {
-            _open.Add((browser, server));
-        }
+        var mended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        mended.SetResult();
+        return mended;
     }
 
-    /// <summary>Cuts the line and waits until the page shows it lost its connection (the reconnect dialog).</summary>
+    /// <summary>Cuts the line and waits until the page shows it lost its connection.</summary>
     public async Task CutAsync(IPage page)
     {
-        _cut = true;
-        await _context.SetOfflineAsync(true);
-        List<(IWebSocketRoute Browser, IWebSocketRoute Server)> open;
+        _mended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        List<IWebSocketRoute> open;
         lock (_open)
         {
             open = [.. _open];
             _open.Clear();
         }
 
-        foreach (var (browser, server) in open)
+        foreach (var end in open)
         {
-            await server.CloseAsync(new() { Code = 1001, Reason = "Offline" });
-            await browser.CloseAsync(new() { Code = 1001, Reason = "Offline" });
+            await end.CloseAsync(new() { Code = 1001, Reason = "Netværket er væk" });
         }
 
-        await Assertions.Expect(page.Locator("#components-reconnect-modal")).ToBeVisibleAsync();
+        await Expect(page.Locator("#components-reconnect-modal")).ToBeVisibleAsync();
     }
 
-    /// <summary>Mends the line, has the page reconnect at once (as its "Prøv igen" does) and waits until it is connected.</summary>
+    /// <summary>Mends the line and waits until the page is connected to its circuit again (no reload).</summary>
     public async Task MendAsync(IPage page)
     {
-        _cut = false;
-        await _context.SetOfflineAsync(false);
-        await page.EvaluateAsync("async () => { try { await Blazor.reconnect(); } catch { } }");
-        await Assertions.Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
+        await page.EvaluateAsync("() => window.__beforeMend = true");
+        _mended.TrySetResult();
+        await Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__beforeMend === true"), "The page was reloaded.");
     }
 }
