@@ -43,14 +43,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A new viewer, signed in as <paramref name="user"/> (a demo user: Development only) with the login page's demo buttons,
     /// on <paramref name="path"/>; returned once the Blazor circuit is live (and, for a <paramref name="board"/>, the board is interactive).
     /// </summary>
-    public Task<Viewer> OpenAsync(LiveApp app, string path, string user = TestUsers.Coordinator, bool board = true) =>
-        OpenAsync(app.BaseAddress, path, user, board, app.Problems);
+    public Task<Viewer> OpenAsync(LiveApp app, string path, string user = TestUsers.Coordinator, bool board = true, Func<IBrowserContext, Task>? prepare = null) =>
+        OpenAsync(app.BaseAddress, path, user, board, app.Problems, prepare);
 
     /// <summary>
     /// A new viewer of the app at <paramref name="baseAddress"/> (a node process, or a proxy in front of nodes); what the
-    /// app logs as <paramref name="problems"/> goes to the test's output with the browser's.
+    /// app logs as <paramref name="problems"/> goes to the test's output with the browser's. <paramref name="prepare"/> sees the
+    /// browser context before the first page opens (to route its connections, say).
     /// </summary>
-    public async Task<Viewer> OpenAsync(Uri baseAddress, string path, string user = TestUsers.Coordinator, bool board = true, ServerProblems? problems = null)
+    public async Task<Viewer> OpenAsync(Uri baseAddress, string path, string user = TestUsers.Coordinator, bool board = true, ServerProblems? problems = null,
+        Func<IBrowserContext, Task>? prepare = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -59,6 +61,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "da-DK",
         });
         context.SetDefaultTimeout(TimeoutMs);
+        if (prepare is not null)
+        {
+            await prepare(context);
+        }
+
         var viewer = new Viewer(context, await context.NewPageAsync(), problems);
         try
         {

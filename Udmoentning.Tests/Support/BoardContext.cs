@@ -39,6 +39,8 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(_app.Services.GetRequiredService<TimeProvider>());
         Services.AddSingleton(_app.Services.GetRequiredService<PlanCache>());
         Services.AddSingleton(_app.Services.GetRequiredService<CurrentUsers>());
+        Services.AddSingleton(_app.Services.GetRequiredService<PlanResync>());
+        Services.AddTransient<LivePlan>();
         Services.AddScoped<BoardSession>();
         Services.AddSingleton(_app.Services.GetRequiredService<PresenceRegistry>());
         Services.AddScoped<PresenceCircuit>();

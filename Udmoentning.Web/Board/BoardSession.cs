@@ -25,8 +25,7 @@ public sealed record BoardRequest(int? PlanId, string? CommitteeSlug, BoardFilte
 public sealed partial class BoardSession(
     PlanCache plans,
     PlanItemService items,
-    LocalChangeFeed feed,
-    CircuitConnection connection,
+    LivePlan live,
     AuthenticationStateProvider authentication,
     CurrentUsers currentUsers,
     IDialogService dialogs,
@@ -39,9 +38,7 @@ public sealed partial class BoardSession(
     private Action? _renderBody;
     private BoardRequest _request = new(null, null, BoardFilter.None);
     private PlanSnapshot? _snapshot;
-    private IDisposable? _subscription;
-    private int? _subscribedPlanId;
-    private int _generation;
+    private int? _planId;
     private ClaimsPrincipal _user = new();
     private Actor _actor = Actor.Anonymous;
 
@@ -55,7 +52,7 @@ public sealed partial class BoardSession(
     public string? Problem { get; private set; }
 
     /// <summary>The text of the polite live region.</summary>
-    public string? Announcement { get; private set; }
+    public string? Announcement => live.Announcement;
 
     /// <summary>The committee's name, the plan's name, or a general one while neither is known.</summary>
     public string Heading => State?.Committee?.Name ?? _snapshot?.Plan.Name ?? "Udmøntningsplan";
@@ -79,7 +76,20 @@ public sealed partial class BoardSession(
     public IDisposable Attach(bool interactive, Func<Func<Task>, Task> invokeAsync, Action render, Func<Exception, Task> dispatchExceptionAsync)
     {
         Close();
-        _view = new View(this, interactive, invokeAsync, render, dispatchExceptionAsync);
+        _view = new View(this, interactive, render);
+        live.Attach(invokeAsync, dispatchExceptionAsync, new LiveHandlers
+        {
+            Changes = OnChangesAsync,
+            Structure = OnStructureChangedAsync,
+            Resync = OnReconnectedAsync,
+            AccessChanged = OnAccessChangedAsync,
+            Render = Render,
+            Unreadable = message =>
+            {
+                Tell(message, Severity.Warning);
+                return Task.CompletedTask;
+            },
+        });
         return _view;
     }
 
@@ -124,17 +134,13 @@ public sealed partial class BoardSession(
             _pending.Clear();
         }
 
-        if (CanMove && _subscribedPlanId != planId)
+        if (CanMove && live.Follow(planId ?? 0))
         {
-            // Subscribe before reading the shared plan: a change saved meanwhile is then in one or the other (see PlanCache).
-            Unsubscribe();
+            // Followed before reading the shared plan: a change saved meanwhile is then in one or the other (see PlanCache).
             _snapshot = null;
-            var generation = _generation;
-            _subscription = feed.Subscribe(planId ?? 0, changes => OnChangesAsync(generation, changes), change => OnStructureChangedAsync(generation, change));
-            _subscribedPlanId = planId;
-            connection.Reconnected += OnReconnectedAsync;
-            authentication.AuthenticationStateChanged += OnAuthenticationStateChanged;
         }
+
+        _planId = planId;
 
         _snapshot ??= planId is { } id ? await plans.GetAsync(id) : null;
         NoPlan = planId is null;
@@ -169,7 +175,7 @@ public sealed partial class BoardSession(
         }
     }
 
-    private Task OnChangesAsync(int generation, IReadOnlyList<ItemChange> changes) => InvokeAsync(generation, () =>
+    private Task OnChangesAsync(IReadOnlyList<ItemChange> changes)
     {
         if (State is null)
         {
@@ -191,72 +197,38 @@ public sealed partial class BoardSession(
         }
 
         RenderChanges();
-
         return Task.CompletedTask;
-    });
+    }
 
-    private Task OnReconnectedAsync() => InvokeAsync(_generation, async () =>
+    private async Task OnReconnectedAsync()
     {
-        _snapshot = await plans.GetAsync(_subscribedPlanId);
+        _snapshot = await plans.GetAsync(_planId);
         Rebuild(_snapshot?.Items);
         Say("Forbindelsen er genoprettet. Tavlen viser den aktuelle plan.");
         Render();
-    });
+    }
 
     /// <summary>Themes, committees, meetings or the plan itself changed: read the plan again and rebuild the board, keeping the filters.</summary>
-    private Task OnStructureChangedAsync(int generation, StructureChange change) => InvokeAsync(generation, async () =>
+    private async Task OnStructureChangedAsync(StructureChange change)
     {
-        _snapshot = await plans.GetAsync(_subscribedPlanId);
+        _snapshot = await plans.GetAsync(_planId);
         _actor = await currentUsers.ActorAsync(_user);
         Rebuild(_snapshot?.Items);
         Say($"{change.Description} ({change.ChangedBy})");
         Render();
-    });
+    }
 
     /// <summary>
     /// The circuit's user changed (see <see cref="AccessRevalidation"/>): their rights are read anew and the board is
     /// rebuilt with them, so a demoted editor's cards stop offering moves. A user who lost access altogether is sent to
     /// sign-in by the router.
     /// </summary>
-    private void OnAuthenticationStateChanged(Task<AuthenticationState> state) => _ = InvokeAsync(_generation, async () =>
+    private async Task OnAccessChangedAsync(ClaimsPrincipal user)
     {
-        _user = (await state).User;
+        _user = user;
         _actor = await currentUsers.ActorAsync(_user);
         Rebuild(State?.AllItems ?? _snapshot?.Items);
         Render();
-    });
-
-    /// <summary>Runs work from the change feed or the connection on the view's dispatcher, if the view still shows that subscription's board.</summary>
-    private Task InvokeAsync(int generation, Func<Task> work)
-    {
-        var view = _view;
-        if (view is null)
-        {
-            return Task.CompletedTask;
-        }
-
-        return view.InvokeAsync(async () =>
-        {
-            if (_view != view || generation != _generation)
-            {
-                return;
-            }
-
-            try
-            {
-                await work();
-            }
-            catch (Exception e) when (StorageFailure.Is(e))
-            {
-                // Reloading the plan (after a reconnect or a structure change) found no database: keep the board as it is.
-                logger.LogWarning(e, "The board could not reload its plan");
-                Tell(StorageFailure.NotRead, Severity.Warning);
-            }
-            catch (Exception e)
-            {
-                await view.DispatchExceptionAsync(e);
-            }
-        });
     }
 
     /// <summary>What the viewer did to a card, as the board's script reports it; an unknown card, cell or action does nothing.</summary>
@@ -487,8 +459,7 @@ public sealed partial class BoardSession(
         Render();
     }
 
-    /// <summary>Sets the live region's text for the next render; the same text twice in a row gets a zero-width variation so it is read again.</summary>
-    private void Say(string message) => Announcement = Announcement == message ? message + "\u200B" : message;
+    private void Say(string message) => live.Say(message);
 
     private void Render() => _view?.Render();
 
@@ -528,22 +499,13 @@ public sealed partial class BoardSession(
         _ => $"{change.Item.Code} opdateret af {change.ChangedBy}.",
     };
 
-    private void Unsubscribe()
-    {
-        // Work from the old subscription still on its way is dropped when it arrives.
-        _generation++;
-        _subscription?.Dispose();
-        _subscription = null;
-        _subscribedPlanId = null;
-        connection.Reconnected -= OnReconnectedAsync;
-        authentication.AuthenticationStateChanged -= OnAuthenticationStateChanged;
-    }
-
     /// <summary>No view shows the board any more: stop listening and forget it, so the next view starts clean.</summary>
     private void Close()
     {
-        Unsubscribe();
+        // Work from the old subscription still on its way is dropped when it arrives.
+        live.Stop();
         _view = null;
+        _planId = null;
         _request = new BoardRequest(null, null, BoardFilter.None);
         _snapshot = null;
         _pending.Clear();
@@ -553,25 +515,20 @@ public sealed partial class BoardSession(
         State = null;
         NoPlan = false;
         Problem = null;
-        Announcement = null;
+        live.Hush();
     }
 
-    public void Dispose() => Close();
+    public void Dispose()
+    {
+        Close();
+        live.Close();
+    }
 
-    private sealed class View(
-        BoardSession session,
-        bool interactive,
-        Func<Func<Task>, Task> invokeAsync,
-        Action render,
-        Func<Exception, Task> dispatchExceptionAsync) : IDisposable
+    private sealed class View(BoardSession session, bool interactive, Action render) : IDisposable
     {
         public bool IsInteractive => interactive;
 
-        public Task InvokeAsync(Func<Task> work) => invokeAsync(work);
-
         public void Render() => render();
-
-        public Task DispatchExceptionAsync(Exception e) => dispatchExceptionAsync(e);
 
         public void Dispose()
         {

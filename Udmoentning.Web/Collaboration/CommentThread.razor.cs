@@ -14,19 +14,17 @@ public sealed partial class CommentThread
     private static readonly CultureInfo _danish = CultureInfo.GetCultureInfo("da-DK");
 
     private CommentThreadView? _thread;
-    private IDisposable? _subscription;
     private ITimer? _windowTimer;
     private string? _newText;
     private string? _editText;
     private int? _editingId;
     private int? _confirmingId;
     private string? _message;
-    private string? _announcement;
     private bool _busy;
 
     [Inject] private PlanItemService Items { get; set; } = null!;
     [Inject] private CommentReader Comments { get; set; } = null!;
-    [Inject] private LocalChangeFeed Feed { get; set; } = null!;
+    [Inject] private LivePlan Live { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private ILogger<CommentThread> Logger { get; set; } = null!;
 
@@ -49,24 +47,26 @@ public sealed partial class CommentThread
 
     protected override async Task OnInitializedAsync()
     {
-        // Subscribe before the first read: a comment saved meanwhile is then in the read or arrives after it.
-        _subscription = Feed.Subscribe(PlanId, OnChangesAsync);
+        Live.Attach(InvokeAsync, DispatchExceptionAsync, new LiveHandlers
+        {
+            Changes = changes => changes.Any(c => c.Item.Id == ItemId) ? ReadAgainAsync() : Task.CompletedTask,
+            Resync = ReadAgainAsync,
+            Render = StateHasChanged,
+        });
+        if (RendererInfo.IsInteractive)
+        {
+            // Before the first read: a comment saved meanwhile is then in the read or arrives after it.
+            Live.Follow(PlanId);
+        }
+
         await LoadAsync();
     }
 
-    private Task OnChangesAsync(IReadOnlyList<ItemChange> changes) =>
-        changes.Any(c => c.Item.Id == ItemId) ? InvokeAsync(async () =>
-        {
-            try
-            {
-                await ReloadAndTellAsync();
-                StateHasChanged();
-            }
-            catch (Exception e)
-            {
-                await DispatchExceptionAsync(e);
-            }
-        }) : Task.CompletedTask;
+    private async Task ReadAgainAsync()
+    {
+        await ReloadAndTellAsync();
+        StateHasChanged();
+    }
 
     private async Task LoadAsync()
     {
@@ -108,11 +108,11 @@ public sealed partial class CommentThread
         var changed = _thread.Comments.Where(c => known.TryGetValue(c.Id, out var before) && before.Version != c.Version && c.AuthorId != _thread.UserId).ToList();
         if (news.Count > 0)
         {
-            Say(string.Join(" ", news.TakeLast(3).Select(c => $"Ny kommentar fra {c.AuthorName}: {Shorten(c.Text)}")));
+            Live.Say(string.Join(" ", news.TakeLast(3).Select(c => $"Ny kommentar fra {c.AuthorName}: {Shorten(c.Text)}")));
         }
         else if (changed.Count > 0)
         {
-            Say(string.Join(" ", changed.Select(c => c.IsDeleted ? $"{c.AuthorName} har slettet en kommentar." : $"{c.AuthorName} har rettet en kommentar.")));
+            Live.Say(string.Join(" ", changed.Select(c => c.IsDeleted ? $"{c.AuthorName} har slettet en kommentar." : $"{c.AuthorName} har rettet en kommentar.")));
         }
     }
 
@@ -121,7 +121,7 @@ public sealed partial class CommentThread
         await RunAsync(() => Items.AddCommentAsync(User, ItemId, _newText), () =>
         {
             _newText = null;
-            Say("Din kommentar er sendt.");
+            Live.Say("Din kommentar er sendt.");
         });
     }
 
@@ -151,14 +151,14 @@ public sealed partial class CommentThread
         await RunAsync(() => Items.EditCommentAsync(User, comment.Id, comment.Version, _editText), () =>
         {
             StopEditing();
-            Say("Din kommentar er rettet.");
+            Live.Say("Din kommentar er rettet.");
         });
     }
 
     private async Task DeleteAsync(CommentView comment)
     {
         _confirmingId = null;
-        await RunAsync(() => Items.DeleteCommentAsync(User, comment.Id, comment.Version), () => Say("Din kommentar er slettet."));
+        await RunAsync(() => Items.DeleteCommentAsync(User, comment.Id, comment.Version), () => Live.Say("Din kommentar er slettet."));
     }
 
     /// <summary>Runs a change; the thread is read again whatever the answer, so the user sees it as it is now.</summary>
@@ -190,14 +190,11 @@ public sealed partial class CommentThread
         }
     }
 
-    /// <summary>Sets the live region's text; the same text twice in a row gets a zero-width variation so it is read again.</summary>
-    private void Say(string message) => _announcement = _announcement == message ? message + "\u200B" : message;
-
     private static string Shorten(string text) => text.Length <= 140 ? text : text[..140] + "…";
 
     public void Dispose()
     {
-        _subscription?.Dispose();
+        Live.Close();
         _windowTimer?.Dispose();
     }
 }

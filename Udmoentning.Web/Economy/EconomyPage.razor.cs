@@ -15,10 +15,8 @@ public sealed partial class EconomyPage : IDisposable
 {
     private PlanSnapshot? _snapshot;
     private EconomyFigures? _figures;
-    private IDisposable? _subscription;
-    private int? _subscribedPlanId;
+    private int? _planId;
     private string? _problem;
-    private string? _announcement;
 
     /// <summary>Not started, in progress, ready, completed: told apart by the legend and the table too, not by colour alone.</summary>
     private static readonly string[] StatusColours = ["#9e9e9e", "#1f5f99", "#e08a00", "#2e7d32"];
@@ -26,8 +24,7 @@ public sealed partial class EconomyPage : IDisposable
     private static readonly string[] HealthColours = ["#2e7d32", "#f2c200", "#c62828"];
 
     [Inject] private PlanCache Plans { get; set; } = null!;
-    [Inject] private LocalChangeFeed Feed { get; set; } = null!;
-    [Inject] private CircuitConnection Connection { get; set; } = null!;
+    [Inject] private LivePlan Live { get; set; } = null!;
     [Inject] private ILogger<EconomyPage> Logger { get; set; } = null!;
 
     [Parameter] public int? PlanId { get; set; }
@@ -35,19 +32,18 @@ public sealed partial class EconomyPage : IDisposable
 
     private string Heading => _figures?.Committee is { } committee ? $"Økonomi · {committee.Name}" : "Økonomi";
 
+    protected override void OnInitialized() =>
+        Live.Attach(InvokeAsync, DispatchExceptionAsync, new LiveHandlers { Changes = _ => RefreshAsync(), Resync = RefreshAsync, Render = StateHasChanged });
+
     protected override async Task OnParametersSetAsync()
     {
         try
         {
-            var planId = PlanId ?? (await Plans.DefaultAsync())?.Id;
-            if (RendererInfo.IsInteractive && _subscribedPlanId != planId)
+            var planId = _planId = PlanId ?? (await Plans.DefaultAsync())?.Id;
+            if (RendererInfo.IsInteractive)
             {
-                // Subscribe before reading the shared plan: a change saved meanwhile is then in one or the other (see PlanCache).
-                _subscription?.Dispose();
-                _subscription = Feed.Subscribe(planId ?? 0, _ => RefreshAsync(), _ => RefreshAsync());
-                _subscribedPlanId = planId;
-                Connection.Reconnected -= RefreshAsync;
-                Connection.Reconnected += RefreshAsync;
+                // Before reading the shared plan: a change saved meanwhile is then in one or the other.
+                Live.Follow(planId ?? 0);
             }
 
             _snapshot = planId is { } id ? await Plans.GetAsync(id) : null;
@@ -82,20 +78,13 @@ public sealed partial class EconomyPage : IDisposable
     }
 
     /// <summary>Items or the plan's structure changed: the shared copy already has it; read it and compute again.</summary>
-    private Task RefreshAsync() => InvokeAsync(async () =>
+    private async Task RefreshAsync()
     {
-        try
-        {
-            _snapshot = await Plans.GetAsync(_subscribedPlanId);
-            Rebuild();
-            _announcement = _announcement == Updated ? Updated + "\u200B" : Updated;
-            StateHasChanged();
-        }
-        catch (Exception e)
-        {
-            await DispatchExceptionAsync(e);
-        }
-    });
+        _snapshot = await Plans.GetAsync(_planId);
+        Rebuild();
+        Live.Say(Updated);
+        StateHasChanged();
+    }
 
     private const string Updated = "Tallene er opdateret.";
 
@@ -105,9 +94,5 @@ public sealed partial class EconomyPage : IDisposable
         return $"{board}?q={Uri.EscapeDataString(item.Code)}";
     }
 
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        Connection.Reconnected -= RefreshAsync;
-    }
+    public void Dispose() => Live.Close();
 }

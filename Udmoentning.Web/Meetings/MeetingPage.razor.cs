@@ -24,11 +24,9 @@ public sealed partial class MeetingPage : IDisposable
     private static readonly TimeZoneInfo _danish = Udmoentning.Domain.DanishTime.Zone;
 
     private MeetingSession? _session;
-    private IDisposable? _feedSubscription;
     private IDisposable? _meetingSubscription;
     private MeetingKey? _subscribedKey;
     private string? _problem;
-    private string? _announcement;
     private ClaimsPrincipal _user = new();
     private Actor _actor = Actor.Anonymous;
 
@@ -38,7 +36,7 @@ public sealed partial class MeetingPage : IDisposable
     [Inject] private MeetingRegistry Meetings { get; set; } = null!;
     [Inject] private CurrentUsers CurrentUsers { get; set; } = null!;
     [Inject] private MeetingHistory History { get; set; } = null!;
-    [Inject] private LocalChangeFeed Feed { get; set; } = null!;
+    [Inject] private LivePlan Live { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
@@ -68,6 +66,14 @@ public sealed partial class MeetingPage : IDisposable
     private IReadOnlyList<FieldChange> ChangesOf(int itemId) =>
         _session?.Changed.TryGetValue(itemId, out var entries) == true ? MeetingHistory.Net(entries) : [];
 
+    protected override void OnInitialized() => Live.Attach(InvokeAsync, DispatchExceptionAsync, new LiveHandlers
+    {
+        Changes = OnItemsChangedAsync,
+        Structure = change => ReadAgainAsync($"{change.Description} ({change.ChangedBy})"),
+        Resync = () => ReadAgainAsync("Forbindelsen er genoprettet. Mødet er opdateret."),
+        Render = StateHasChanged,
+    });
+
     protected override async Task OnParametersSetAsync()
     {
         try
@@ -93,7 +99,7 @@ public sealed partial class MeetingPage : IDisposable
             Unsubscribe();
             if (key is { } k)
             {
-                _feedSubscription = Feed.Subscribe(k.PlanId, OnItemsChangedAsync, OnStructureChangedAsync);
+                Live.Follow(k.PlanId);
                 _meetingSubscription = Meetings.Subscribe(k, OnMeetingChangedAsync);
             }
 
@@ -177,96 +183,76 @@ public sealed partial class MeetingPage : IDisposable
 
         if (announce)
         {
-            Say(moves ? Where(state) : $"{state.PresenterName} er gået videre i præsentationen.");
+            Live.Say(moves ? Where(state) : $"{state.PresenterName} er gået videre i præsentationen.");
         }
 
         return true;
     }
 
-    private Task OnMeetingChangedAsync(MeetingState state) => InvokeAsync(async () =>
+    private Task OnMeetingChangedAsync(MeetingState state) => Live.RunAsync(async () =>
     {
-        try
+        var sinceBefore = _session?.ChangesSince;
+        if (!Take(state, announce: true) || _session is null)
         {
-            var sinceBefore = _session?.ChangesSince;
-            if (!Take(state, announce: true) || _session is null)
-            {
-                return;
-            }
-
-            if (sinceBefore != _session.ChangesSince)
-            {
-                await LoadChangesAsync();
-            }
-
-            if (_session.Position.View == MeetingView.Summary)
-            {
-                await LoadSummaryAsync();
-            }
-
-            StateHasChanged();
+            return;
         }
-        catch (Exception e)
+
+        if (sinceBefore != _session.ChangesSince)
         {
-            await DispatchExceptionAsync(e);
+            await LoadChangesAsync();
         }
+
+        if (_session.Position.View == MeetingView.Summary)
+        {
+            await LoadSummaryAsync();
+        }
+
+        StateHasChanged();
     });
 
-    private Task OnItemsChangedAsync(IReadOnlyList<ItemChange> changes) => InvokeAsync(async () =>
+    private async Task OnItemsChangedAsync(IReadOnlyList<ItemChange> changes)
     {
-        try
+        if (_session is null)
         {
-            if (_session is null)
-            {
-                return;
-            }
-
-            var touched = _session.Apply(changes.Select(c => c.Item));
-            if (touched.Count == 0)
-            {
-                return;
-            }
-
-            var since = Udmoentning.Domain.DanishTime.StartOfDayUtc(_session.ChangesSince);
-            foreach (var item in touched)
-            {
-                if (!_session.Includes(item))
-                {
-                    _session.SetChanged(item.Id, []);
-                }
-                else if (await ReadHistoryAsync(() => History.ForItemSinceAsync(item.Id, since)) is { } entries)
-                {
-                    _session.SetChanged(item.Id, entries);
-                }
-            }
-
-            if (_session.Position.View == MeetingView.Summary)
-            {
-                await LoadSummaryAsync();
-            }
-
-            var ids = touched.Select(i => i.Id).ToHashSet();
-            Say(string.Join(" ", changes.Where(c => ids.Contains(c.Item.Id)).TakeLast(3).Select(c => $"{c.Item.Code} opdateret af {c.ChangedBy}.")));
-            StateHasChanged();
+            return;
         }
-        catch (Exception e)
+
+        var touched = _session.Apply(changes.Select(c => c.Item));
+        if (touched.Count == 0)
         {
-            await DispatchExceptionAsync(e);
+            return;
         }
-    });
 
-    private Task OnStructureChangedAsync(StructureChange change) => InvokeAsync(async () =>
+        var since = Udmoentning.Domain.DanishTime.StartOfDayUtc(_session.ChangesSince);
+        foreach (var item in touched)
+        {
+            if (!_session.Includes(item))
+            {
+                _session.SetChanged(item.Id, []);
+            }
+            else if (await ReadHistoryAsync(() => History.ForItemSinceAsync(item.Id, since)) is { } entries)
+            {
+                _session.SetChanged(item.Id, entries);
+            }
+        }
+
+        if (_session.Position.View == MeetingView.Summary)
+        {
+            await LoadSummaryAsync();
+        }
+
+        var ids = touched.Select(i => i.Id).ToHashSet();
+        Live.Say(string.Join(" ", changes.Where(c => ids.Contains(c.Item.Id)).TakeLast(3).Select(c => $"{c.Item.Code} opdateret af {c.ChangedBy}.")));
+        StateHasChanged();
+    }
+
+    /// <summary>The plan's structure changed, or the connection came back: read the meeting again where it is.</summary>
+    private async Task ReadAgainAsync(string announcement)
     {
-        try
-        {
-            await LoadAsync(_subscribedKey, _session);
-            Say($"{change.Description} ({change.ChangedBy})");
-            StateHasChanged();
-        }
-        catch (Exception e)
-        {
-            await DispatchExceptionAsync(e);
-        }
-    });
+        await LoadAsync(_subscribedKey, _session);
+        Live.Say(announcement);
+        StateHasChanged();
+    }
 
     private Task NextAsync() => _session?.Next() is { } next ? GoAsync(next) : Task.CompletedTask;
 
@@ -304,7 +290,7 @@ public sealed partial class MeetingPage : IDisposable
             await LoadSummaryAsync();
         }
 
-        Say(Where(position));
+        Live.Say(Where(position));
     }
 
     private async Task StartAsync()
@@ -319,7 +305,7 @@ public sealed partial class MeetingPage : IDisposable
         if (Report(outcome) && outcome.State is { } started)
         {
             Take(started, announce: false);
-            Say($"Mødet er startet. {Where(started)}");
+            Live.Say($"Mødet er startet. {Where(started)}");
         }
     }
 
@@ -328,7 +314,7 @@ public sealed partial class MeetingPage : IDisposable
         if (_subscribedKey is { } key && Meetings.TakeOver(key, await CurrentActorAsync()) is var outcome && Report(outcome) && outcome.State is { } state)
         {
             Take(state, announce: false);
-            Say($"Du præsenterer nu mødet. {Where(state)}");
+            Live.Say($"Du præsenterer nu mødet. {Where(state)}");
         }
     }
 
@@ -338,7 +324,7 @@ public sealed partial class MeetingPage : IDisposable
         {
             Take(state, announce: false);
             await LoadSummaryAsync();
-            Say("Mødet er afsluttet. Opsummeringen vises.");
+            Live.Say("Mødet er afsluttet. Opsummeringen vises.");
         }
     }
 
@@ -353,11 +339,11 @@ public sealed partial class MeetingPage : IDisposable
         if (follow)
         {
             _session.Position = presented.Position;
-            Say($"Du følger præsentationen igen. {Where(presented)}");
+            Live.Say($"Du følger præsentationen igen. {Where(presented)}");
             return presented.Position.View == MeetingView.Summary ? LoadSummaryAsync() : Task.CompletedTask;
         }
 
-        Say("Du følger ikke længere præsentationen og kan bladre selv.");
+        Live.Say("Du følger ikke længere præsentationen og kan bladre selv.");
         return Task.CompletedTask;
     }
 
@@ -378,7 +364,7 @@ public sealed partial class MeetingPage : IDisposable
 
         _session.ChangesSince = since;
         await LoadChangesAsync();
-        Say($"Ændringer markeres nu siden {MeetingText.Since(since)}.");
+        Live.Say($"Ændringer markeres nu siden {MeetingText.Since(since)}.");
     }
 
     private async Task EditAsync(PlanItem item)
@@ -413,7 +399,7 @@ public sealed partial class MeetingPage : IDisposable
                 await LoadSummaryAsync();
             }
 
-            Say($"{saved.Code} er gemt.");
+            Live.Say($"{saved.Code} er gemt.");
         }
     }
 
@@ -449,7 +435,7 @@ public sealed partial class MeetingPage : IDisposable
         if (entries is null)
         {
             Snackbar.Add(StorageFailure.NotRead, Severity.Warning);
-            Say(StorageFailure.NotRead);
+            Live.Say(StorageFailure.NotRead);
         }
 
         return entries;
@@ -469,7 +455,7 @@ public sealed partial class MeetingPage : IDisposable
         }
 
         Snackbar.Add(outcome.Message ?? "Det lykkedes ikke.", Severity.Warning);
-        Say(outcome.Message ?? "Det lykkedes ikke.");
+        Live.Say(outcome.Message ?? "Det lykkedes ikke.");
         return false;
     }
 
@@ -491,15 +477,16 @@ public sealed partial class MeetingPage : IDisposable
         };
     }
 
-    /// <summary>The same text twice in a row gets a zero-width variation, so it is read again.</summary>
-    private void Say(string message) => _announcement = _announcement == message ? message + "\u200B" : message;
-
     private void Unsubscribe()
     {
-        _feedSubscription?.Dispose();
+        Live.Stop();
         _meetingSubscription?.Dispose();
-        _feedSubscription = _meetingSubscription = null;
+        _meetingSubscription = null;
     }
 
-    public void Dispose() => Unsubscribe();
+    public void Dispose()
+    {
+        Unsubscribe();
+        Live.Close();
+    }
 }

@@ -20,10 +20,14 @@ public sealed class CircuitConnection : CircuitHandler
 
     public override async Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
     {
-        if (_wasDown && Reconnected is { } handler)
+        if (_wasDown && Reconnected is { } handlers)
         {
             _wasDown = false;
-            await handler();
+            // Every live component on the page catches up, not only the last to listen.
+            foreach (var handler in handlers.GetInvocationList().Cast<Func<Task>>())
+            {
+                await handler();
+            }
         }
     }
 }

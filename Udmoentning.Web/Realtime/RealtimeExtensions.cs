@@ -44,6 +44,7 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<PlanChangePublisher>();
         builder.Services.AddScoped<CircuitConnection>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
+        builder.Services.AddTransient<LivePlan>();
         var circuits = builder.Configuration.GetSection(CircuitSettings.Section).Get<CircuitSettings>() ?? new CircuitSettings();
         builder.Services.AddSingleton(circuits);
         builder.Services.AddSingleton<CircuitCounts>();

@@ -25,13 +25,11 @@ public sealed partial class MyRoundItemsPage : IDisposable
     private DateOnly _today;
     private bool _loaded;
     private string? _problem;
-    private string? _announcement;
-    private IDisposable? _subscription;
 
     [Inject] private RoundReader Rounds { get; set; } = null!;
     [Inject] private PlanCache Plans { get; set; } = null!;
     [Inject] private CurrentUsers CurrentUsers { get; set; } = null!;
-    [Inject] private LocalChangeFeed Feed { get; set; } = null!;
+    [Inject] private LivePlan Live { get; set; } = null!;
     [Inject] private ILogger<MyRoundItemsPage> Logger { get; set; } = null!;
 
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
@@ -44,18 +42,27 @@ public sealed partial class MyRoundItemsPage : IDisposable
         .Select(g => new RoundLine(g.First().Round, g.Count(), g.Count(m => !m.Entry.IsReady)))
         .OrderBy(l => l.Round.Deadline);
 
+    protected override void OnInitialized() => Live.Attach(InvokeAsync, DispatchExceptionAsync, new LiveHandlers
+    {
+        Changes = OnChangesAsync,
+        Structure = _ => RefreshAsync("Runderne er ændret, og listen er opdateret."),
+        Resync = () => RefreshAsync("Forbindelsen er genoprettet. Listen er opdateret."),
+        Render = StateHasChanged,
+    });
+
     protected override async Task OnParametersSetAsync()
     {
-        _subscription?.Dispose();
+        if (RendererInfo.IsInteractive)
+        {
+            // Before the first read: a report saved meanwhile is then in the read or arrives after it.
+            Live.Follow(PlanId);
+        }
+
         _order.Clear();
         _user = (await Authentication).User;
         _actor = await CurrentUsers.ActorAsync(_user);
         await ReloadAsync();
         _loaded = true;
-        if (RendererInfo.IsInteractive)
-        {
-            _subscription = Feed.Subscribe(PlanId, OnChangesAsync, OnStructureAsync);
-        }
     }
 
     private async Task ReloadAsync()
@@ -115,21 +122,12 @@ public sealed partial class MyRoundItemsPage : IDisposable
         return RefreshAsync($"{codes} er opdateret i runden af {string.Join(", ", fromOthers.Select(c => c.ChangedBy).Distinct())}.");
     }
 
-    private Task OnStructureAsync(StructureChange change) => RefreshAsync("Runderne er ændret, og listen er opdateret.");
-
-    private Task RefreshAsync(string announcement) => InvokeAsync(async () =>
+    private async Task RefreshAsync(string announcement)
     {
-        try
-        {
-            await ReloadAsync();
-            _announcement = announcement;
-            StateHasChanged();
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
-    });
+        await ReloadAsync();
+        Live.Say(announcement);
+        StateHasChanged();
+    }
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose() => Live.Close();
 }

@@ -43,17 +43,14 @@ public sealed partial class RoundPage : IDisposable
     private string? _itemMessage;
     private bool _itemMessageFailed;
     private int _refusals;
-    private string? _announcement;
     private string? _pendingAnnouncement;
     private DateTimeOffset _lastAnnounced = DateTimeOffset.MinValue;
     private ITimer? _announceTimer;
-    private IDisposable? _subscription;
-    private int? _subscribedPlan;
 
     [Inject] private PlanCache Plans { get; set; } = null!;
     [Inject] private RoundReader Rounds { get; set; } = null!;
     [Inject] private PlanAdministration Administration { get; set; } = null!;
-    [Inject] private LocalChangeFeed Feed { get; set; } = null!;
+    [Inject] private LivePlan Live { get; set; } = null!;
     [Inject] private CurrentUsers CurrentUsers { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
@@ -95,14 +92,20 @@ public sealed partial class RoundPage : IDisposable
         }
     }
 
+    protected override void OnInitialized() => Live.Attach(InvokeAsync, DispatchExceptionAsync, new LiveHandlers
+    {
+        Changes = OnChangesAsync,
+        Structure = _ => ReloadLiveAsync(),
+        Resync = ReloadLiveAsync,
+        Render = StateHasChanged,
+    });
+
     protected override async Task OnParametersSetAsync()
     {
-        if (_subscribedPlan != PlanId)
+        if (RendererInfo.IsInteractive)
         {
-            // Subscribe before the first read: a report saved meanwhile is then in the read or arrives after it.
-            _subscription?.Dispose();
-            _subscription = Feed.Subscribe(PlanId, OnChangesAsync, OnStructureAsync);
-            _subscribedPlan = PlanId;
+            // Before the first read: a report saved meanwhile is then in the read or arrives after it.
+            Live.Follow(PlanId);
         }
 
         if (_round?.Id != RoundId)
@@ -225,27 +228,18 @@ public sealed partial class RoundPage : IDisposable
             ? ReloadLiveAsync()
             : Task.CompletedTask;
 
-    private Task OnStructureAsync(StructureChange change) => ReloadLiveAsync();
-
-    private Task ReloadLiveAsync() => InvokeAsync(async () =>
+    private async Task ReloadLiveAsync()
     {
-        try
+        var before = _round;
+        var progressBefore = _progress?.Total;
+        await LoadAsync();
+        if (Describe(before, progressBefore) is { } news)
         {
-            var before = _round;
-            var progressBefore = _progress?.Total;
-            await LoadAsync();
-            if (Describe(before, progressBefore) is { } news)
-            {
-                Announce(news);
-            }
+            Announce(news);
+        }
 
-            StateHasChanged();
-        }
-        catch (Exception e)
-        {
-            await DispatchExceptionAsync(e);
-        }
-    });
+        StateHasChanged();
+    }
 
     /// <summary>What changed in the round since <paramref name="before"/>, in words, or null when nothing a viewer follows changed.</summary>
     private string? Describe(FollowUpRound? before, RoundCount? progressBefore)
@@ -285,7 +279,7 @@ public sealed partial class RoundPage : IDisposable
         }
 
         _pendingAnnouncement = _pendingAnnouncement is null ? text : Progressed;
-        _announceTimer ??= Clock.CreateTimer(_ => _ = InvokeAsync(() =>
+        _announceTimer ??= Clock.CreateTimer(_ => _ = Live.RunAsync(() =>
         {
             _announceTimer?.Dispose();
             _announceTimer = null;
@@ -295,19 +289,20 @@ public sealed partial class RoundPage : IDisposable
                 Say(pending);
                 StateHasChanged();
             }
+
+            return Task.CompletedTask;
         }), null, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Sets the live region's text; the same text twice in a row gets a zero-width variation so it is read again.</summary>
     private void Say(string message)
     {
-        _announcement = _announcement == message ? message + "\u200B" : message;
+        Live.Say(message);
         _lastAnnounced = Clock.GetUtcNow();
     }
 
     public void Dispose()
     {
-        _subscription?.Dispose();
+        Live.Close();
         _announceTimer?.Dispose();
     }
 }

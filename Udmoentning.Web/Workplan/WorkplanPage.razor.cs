@@ -23,10 +23,8 @@ public sealed partial class WorkplanPage : IDisposable
     private readonly List<ItemChange> _pending = [];
     private PlanSnapshot? _snapshot;
     private CommitteeWorkplan? _workplan;
-    private IDisposable? _subscription;
-    private int? _subscribedPlanId;
+    private int? _planId;
     private string? _problem;
-    private string? _announcement;
     private PlanItem? _dragged;
     private DateOnly _today;
     private ClaimsPrincipal _user = new();
@@ -37,8 +35,7 @@ public sealed partial class WorkplanPage : IDisposable
     [Inject] private PlanCache Plan { get; set; } = null!;
     [Inject] private PlanItemService Items { get; set; } = null!;
     [Inject] private CurrentUsers CurrentUsers { get; set; } = null!;
-    [Inject] private LocalChangeFeed Feed { get; set; } = null!;
-    [Inject] private CircuitConnection Connection { get; set; } = null!;
+    [Inject] private LivePlan Live { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
@@ -51,6 +48,14 @@ public sealed partial class WorkplanPage : IDisposable
     private bool CanMove => RendererInfo.IsInteractive;
 
     private string Heading => _workplan is null ? "Arbejdsplan" : $"Arbejdsplan · {_workplan.Committee.Name}";
+
+    protected override void OnInitialized() => Live.Attach(InvokeAsync, DispatchExceptionAsync, new LiveHandlers
+    {
+        Changes = OnChangesAsync,
+        Structure = change => ReadAgainAsync($"{change.Description} ({change.ChangedBy})"),
+        Resync = () => ReadAgainAsync("Forbindelsen er genoprettet. Arbejdsplanen er opdateret."),
+        Render = StateHasChanged,
+    });
 
     protected override async Task OnParametersSetAsync()
     {
@@ -69,7 +74,7 @@ public sealed partial class WorkplanPage : IDisposable
 
     private async Task LoadAsync()
     {
-        var planId = PlanId ?? (await Plan.DefaultAsync())?.Id;
+        var planId = _planId = PlanId ?? (await Plan.DefaultAsync())?.Id;
         if (_snapshot is not null && _snapshot.Plan.Id != planId)
         {
             _snapshot = null;
@@ -77,15 +82,10 @@ public sealed partial class WorkplanPage : IDisposable
             _pending.Clear();
         }
 
-        if (RendererInfo.IsInteractive && _subscribedPlanId != planId)
+        if (RendererInfo.IsInteractive && Live.Follow(planId ?? 0))
         {
-            // Subscribe before reading the shared plan: a change saved meanwhile is then in one or the other (see PlanCache).
-            _subscription?.Dispose();
+            // Followed before reading the shared plan: a change saved meanwhile is then in one or the other (see PlanCache).
             _snapshot = null;
-            _subscription = Feed.Subscribe(planId ?? 0, OnChangesAsync, OnStructureChangedAsync);
-            _subscribedPlanId = planId;
-            Connection.Reconnected -= OnReconnectedAsync;
-            Connection.Reconnected += OnReconnectedAsync;
         }
 
         _snapshot ??= planId is { } id ? await Plan.GetAsync(id) : null;
@@ -120,65 +120,38 @@ public sealed partial class WorkplanPage : IDisposable
         }
     }
 
-    private Task OnChangesAsync(IReadOnlyList<ItemChange> changes) => InvokeAsync(async () =>
+    private Task OnChangesAsync(IReadOnlyList<ItemChange> changes)
     {
-        try
+        if (_workplan is null)
         {
-            if (_workplan is null)
+            _pending.AddRange(changes);
+            return Task.CompletedTask;
+        }
+
+        var applied = _workplan.Apply(changes.Select(c => c.Item));
+        if (applied.Count > 0)
+        {
+            var last = changes.GroupBy(c => c.Item.Id).ToDictionary(g => g.Key, g => g.Last());
+            var told = applied.Where(a => last.GetValueOrDefault(a.Item.Id)?.Kind != ChangeKind.Reordered).ToList();
+            if (told.Count > 0)
             {
-                _pending.AddRange(changes);
-                return;
+                Live.Say(string.Join(" ", told.TakeLast(3).Select(a => $"{Describe(a.Item, a.Before)} af {last.GetValueOrDefault(a.Item.Id)?.ChangedBy}.")));
             }
 
-            var applied = _workplan.Apply(changes.Select(c => c.Item));
-            if (applied.Count > 0)
-            {
-                var last = changes.GroupBy(c => c.Item.Id).ToDictionary(g => g.Key, g => g.Last());
-                var told = applied.Where(a => last.GetValueOrDefault(a.Item.Id)?.Kind != ChangeKind.Reordered).ToList();
-                if (told.Count > 0)
-                {
-                    Say(string.Join(" ", told.TakeLast(3).Select(a => $"{Describe(a.Item, a.Before)} af {last.GetValueOrDefault(a.Item.Id)?.ChangedBy}.")));
-                }
-
-                StateHasChanged();
-            }
-        }
-        catch (Exception e)
-        {
-            await DispatchExceptionAsync(e);
-        }
-    });
-
-    /// <summary>Meetings, committees or the plan changed: read the plan again and rebuild the arbejdsplan.</summary>
-    private Task OnStructureChangedAsync(StructureChange change) => InvokeAsync(async () =>
-    {
-        try
-        {
-            _snapshot = await Plan.GetAsync(_subscribedPlanId);
-            Rebuild();
-            Say($"{change.Description} ({change.ChangedBy})");
             StateHasChanged();
         }
-        catch (Exception e)
-        {
-            await DispatchExceptionAsync(e);
-        }
-    });
 
-    private Task OnReconnectedAsync() => InvokeAsync(async () =>
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Meetings, committees or the plan changed, or the connection came back: read the plan again and rebuild the arbejdsplan.</summary>
+    private async Task ReadAgainAsync(string announcement)
     {
-        try
-        {
-            _snapshot = await Plan.GetAsync(_subscribedPlanId);
-            Rebuild();
-            Say("Forbindelsen er genoprettet. Arbejdsplanen er opdateret.");
-            StateHasChanged();
-        }
-        catch (Exception e)
-        {
-            await DispatchExceptionAsync(e);
-        }
-    });
+        _snapshot = await Plan.GetAsync(_planId);
+        Rebuild();
+        Live.Say(announcement);
+        StateHasChanged();
+    }
 
     private void StartDrag(PlanItem item) => _dragged = item;
 
@@ -210,7 +183,7 @@ public sealed partial class WorkplanPage : IDisposable
         var (meeting, exists) = _workplan.Neighbour(item, key.Key.Key == "ArrowDown" ? 1 : -1);
         if (!exists)
         {
-            Say(key.Key.Key == "ArrowDown" ? $"{item.Code} er på udvalgets sidste møde." : $"{item.Code} er ikke planlagt til et møde.");
+            Live.Say(key.Key.Key == "ArrowDown" ? $"{item.Code} er på udvalgets sidste møde." : $"{item.Code} er ikke planlagt til et møde.");
             return;
         }
 
@@ -278,7 +251,7 @@ public sealed partial class WorkplanPage : IDisposable
 
         if (outcome.Succeeded)
         {
-            Say(meeting is null ? $"{item.Code} er ikke længere planlagt til et møde." : $"{item.Code} planlagt til mødet {Format.Date(meeting.Date)}.");
+            Live.Say(meeting is null ? $"{item.Code} er ikke længere planlagt til et møde." : $"{item.Code} planlagt til mødet {Format.Date(meeting.Date)}.");
         }
         else
         {
@@ -309,16 +282,9 @@ public sealed partial class WorkplanPage : IDisposable
     private void Tell(string message, Severity severity)
     {
         Snackbar.Add(message, severity);
-        Say(message);
+        Live.Say(message);
         StateHasChanged();
     }
 
-    /// <summary>Sets the live region's text for the next render; the same text twice in a row gets a zero-width variation so it is read again.</summary>
-    private void Say(string message) => _announcement = _announcement == message ? message + "\u200B" : message;
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        Connection.Reconnected -= OnReconnectedAsync;
-    }
+    public void Dispose() => Live.Close();
 }
