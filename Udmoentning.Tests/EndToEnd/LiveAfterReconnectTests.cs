@@ -7,12 +7,15 @@ using Microsoft.Playwright;
 using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.Items;
-using Udmoentning.Domain.Rules;
 using Udmoentning.Domain.Rounds;
+using Udmoentning.Domain.Rules;
 using Udmoentning.Tests.Support;
+using Udmoentning.Web.Administration;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data.Sample;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Plans;
 using Udmoentning.Web.Realtime;
+using Udmoentning.Web.Rounds;
 using static Microsoft.Playwright.Assertions;
 
 namespace Udmoentning.Tests.EndToEnd;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
-using Udmoentning.Web.Planning;
+using Udmoentning.Web.Changes;
+using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Web.Realtime;
 
