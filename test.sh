@@ -77,6 +77,7 @@ log "Building"
 dotnet build "$root/Udmoentning.slnx" -c Release -warnaserror -nologo -v q
 
 log "Testing"
+export UDM_TEST_APP_STARTS="$work/app-starts"
 set +e
 dotnet test "$root/Udmoentning.slnx" -c Release --no-build -nologo \
   --logger "trx;LogFileName=results.trx" --results-directory "$work/results" 2>&1 | tee "$work/test.log"
@@ -84,8 +85,8 @@ status=${PIPESTATUS[0]}
 set -e
 
 # One summary line over every test assembly, counted from the result files.
-python3 - "$work/results" <<'PY'
-import glob, sys, xml.etree.ElementTree as ET
+python3 - "$work/results" "$work/app-starts" <<'PY'
+import collections, glob, os, sys, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
 for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
     c = ET.parse(f).getroot().find(".//{*}Counters")
@@ -103,11 +104,16 @@ folders = {}
 for name, seconds in classes.items():
     folder = name.split(".")[2] if name.count(".") >= 3 else name
     folders[folder] = folders.get(folder, 0) + seconds
-print("Test time by folder (seconds; the EndToEnd classes run one after another, but for MultiNodeTests, beside the others):")
+print("Test time by folder (seconds; the EndToEnd classes run in two chains beside each other, MultiNodeTests and the page tours beside those):")
 print("  " + ", ".join(f"{folder} {seconds:.0f}" for folder, seconds in sorted(folders.items(), key=lambda f: -f[1])))
 print("Slowest test classes (seconds of test time; classes run in parallel):")
 for name, seconds in sorted(classes.items(), key=lambda c: -c[1])[:12]:
     print(f"  {seconds:6.1f}  {name}")
+# Each start of the app costs seconds; a class that starts it per test shows here.
+starts = [l.rstrip("\n").split("\t") for l in open(sys.argv[2], encoding="utf-8")] if os.path.exists(sys.argv[2]) else []
+kinds = collections.Counter(k for k, _ in starts)
+print(f"App starts: {len(starts)} ({kinds['in-process']} in the test process, {kinds['process']} as processes); most by class:")
+print("  " + ", ".join(f"{c.rsplit('.', 1)[-1]} {n}" for c, n in collections.Counter(c for _, c in starts).most_common(8)))
 if passed + failed == 0: sys.exit(1)
 PY
 exit "$status"

@@ -15,7 +15,7 @@ namespace Udmoentning.Tests.Access;
 /// coordinators and administrators; MED and the political treatment for whoever may change the item; readers nothing.
 /// What is refused changes nothing and records nothing.
 /// </summary>
-public sealed class CheckpointAccessMatrixTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class CheckpointAccessMatrixTests(AppFactory app) : AccessMatrix<AppFactory>(app), IClassFixture<AppFactory>
 {
     public enum Action
     {
@@ -32,34 +32,19 @@ public sealed class CheckpointAccessMatrixTests(AppFactory app) : IClassFixture<
     private const string OtherItem = "BUU-D1";
     private const string CrossCuttingItem = "ØU-D3";
 
-    public static TheoryData<string, Action, bool> Matrix()
+    public static TheoryData<string, Action, bool> Matrix() => Cases(new Dictionary<string, Action[]>
     {
-        var allowed = new Dictionary<string, Action[]>
-        {
-            [TestUsers.Reader] = [],
-            [TestUsers.EditorAu] = [Action.MedOnOwnCommitteeItem, Action.PoliticalTreatmentOfOwnCommitteeItem],
-            [TestUsers.Coordinator] = Enum.GetValues<Action>(),
-            [TestUsers.Administrator] = Enum.GetValues<Action>(),
-        };
-        var data = new TheoryData<string, Action, bool>();
-        foreach (var (user, actions) in allowed)
-        {
-            foreach (var action in Enum.GetValues<Action>())
-            {
-                data.Add(user, action, actions.Contains(action));
-            }
-        }
-
-        return data;
-    }
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
+        [TestUsers.Reader] = [],
+        [TestUsers.EditorAu] = [Action.MedOnOwnCommitteeItem, Action.PoliticalTreatmentOfOwnCommitteeItem],
+        [TestUsers.Coordinator] = Enum.GetValues<Action>(),
+        [TestUsers.Administrator] = Enum.GetValues<Action>(),
+    });
 
     [Theory]
     [MemberData(nameof(Matrix))]
     public async Task EachRoleMayMarkAndTakeBackExactlyTheStepsItsRoleAllows(string userName, Action action, bool allowed)
     {
-        var user = await TestUsers.PrincipalAsync(app.Services, userName);
+        var user = await PrincipalAsync(userName);
         var (code, step) = action switch
         {
             Action.MedOnOwnCommitteeItem => (OwnItem, CheckpointStep.MedInvolved),
@@ -72,17 +57,16 @@ public sealed class CheckpointAccessMatrixTests(AppFactory app) : IClassFixture<
         var before = await StoredAsync(code);
         var historyBefore = await HistoryCountAsync(before.Id);
         int? committee = step == CheckpointStep.PoliticallyTreated ? before.CommitteeId : null;
-        var service = app.Services.GetRequiredService<PlanItemService>();
 
-        var marked = await service.MarkCheckpointAsync(user, new CheckpointRequest(before.Id, step, committee), Token);
+        var marked = await Items.MarkCheckpointAsync(user, new CheckpointRequest(before.Id, step, committee), Token);
         var markedItem = await StoredAsync(code);
-        var cleared = await service.ClearCheckpointAsync(user, before.Id, step, Token);
+        var cleared = await Items.ClearCheckpointAsync(user, before.Id, step, Token);
         var after = await StoredAsync(code);
 
         if (allowed)
         {
             Assert.Equal(ChangeStatus.Saved, marked.Status);
-            Assert.Contains(markedItem.Checkpoints, c => c.Step == step && c.ByName == Viewer(userName));
+            Assert.Contains(markedItem.Checkpoints, c => c.Step == step && c.ByName == DisplayName(userName));
             Assert.Equal(ChangeStatus.Saved, cleared.Status);
             Assert.DoesNotContain(after.Checkpoints, c => c.Step == step);
             Assert.Equal(historyBefore + 2, await HistoryCountAsync(before.Id));
@@ -116,27 +100,10 @@ public sealed class CheckpointAccessMatrixTests(AppFactory app) : IClassFixture<
     {
         var before = await StoredAsync(OwnItem);
 
-        var outcome = await app.Services.GetRequiredService<PlanItemService>()
-            .MarkCheckpointAsync(new ClaimsPrincipal(new ClaimsIdentity()), new CheckpointRequest(before.Id, CheckpointStep.MedInvolved), Token);
+        var outcome = await Items.MarkCheckpointAsync(new ClaimsPrincipal(new ClaimsIdentity()), new CheckpointRequest(before.Id, CheckpointStep.MedInvolved), Token);
 
         Assert.Equal(ChangeStatus.Forbidden, outcome.Status);
         Assert.Equal(AccessRules.NotSignedIn, outcome.Message);
         Assert.Equal(before.Revision, (await StoredAsync(OwnItem)).Revision);
     }
-
-    private static string Viewer(string userName) => Udmoentning.Web.Access.DemoUsers.All.Single(d => d.UserName == userName).DisplayName;
-
-    private async Task<PlanItem> StoredAsync(string code)
-    {
-        await using var db = await Contexts().CreateDbContextAsync(Token);
-        return await db.Items.AsNoTracking().OrderBy(i => i.PlanId).FirstAsync(i => i.Code == code, Token);
-    }
-
-    private async Task<int> HistoryCountAsync(int itemId)
-    {
-        await using var db = await Contexts().CreateDbContextAsync(Token);
-        return await db.History.CountAsync(h => h.ItemId == itemId, Token);
-    }
-
-    private IDbContextFactory<PlanDbContext> Contexts() => app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>();
 }

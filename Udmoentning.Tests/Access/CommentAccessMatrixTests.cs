@@ -13,7 +13,7 @@ using Udmoentning.Web.Data;
 namespace Udmoentning.Tests.Access;
 
 /// <summary>Every role against every comment action, through the one service: what is refused changes nothing and records nothing.</summary>
-public sealed class CommentAccessMatrixTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class CommentAccessMatrixTests(AppFactory app) : AccessMatrix<AppFactory>(app), IClassFixture<AppFactory>
 {
     public enum Action
     {
@@ -26,48 +26,28 @@ public sealed class CommentAccessMatrixTests(AppFactory app) : IClassFixture<App
         Read,
     }
 
-    public static TheoryData<string, Action, bool> Matrix => new()
+    public static TheoryData<string, Action, bool> Matrix() => Cases(new Dictionary<string, Action[]>
     {
-        { TestUsers.Reader, Action.AddOnAnyItem, false },
-        { TestUsers.Reader, Action.EditOwn, false },
-        { TestUsers.Reader, Action.EditOthers, false },
-        { TestUsers.Reader, Action.DeleteOwn, false },
-        { TestUsers.Reader, Action.DeleteOthers, false },
-        { TestUsers.Reader, Action.Read, true },
-        { TestUsers.EditorAu, Action.AddOnAnyItem, true },
-        { TestUsers.EditorAu, Action.EditOwn, true },
-        { TestUsers.EditorAu, Action.EditOthers, false },
-        { TestUsers.EditorAu, Action.DeleteOwn, true },
-        { TestUsers.EditorAu, Action.DeleteOthers, false },
-        { TestUsers.EditorAu, Action.Read, true },
-        { TestUsers.Coordinator, Action.AddOnAnyItem, true },
-        { TestUsers.Coordinator, Action.EditOwn, true },
-        { TestUsers.Coordinator, Action.EditOthers, false },
-        { TestUsers.Coordinator, Action.DeleteOwn, true },
-        { TestUsers.Coordinator, Action.DeleteOthers, false },
-        { TestUsers.Coordinator, Action.Read, true },
-        { TestUsers.Administrator, Action.AddOnAnyItem, true },
-        { TestUsers.Administrator, Action.EditOwn, true },
-        { TestUsers.Administrator, Action.EditOthers, false },
-        { TestUsers.Administrator, Action.DeleteOwn, true },
-        { TestUsers.Administrator, Action.DeleteOthers, false },
-        { TestUsers.Administrator, Action.Read, true },
-    };
+        [TestUsers.Reader] = [Action.Read],
+        [TestUsers.EditorAu] = Writer,
+        [TestUsers.Coordinator] = Writer,
+        [TestUsers.Administrator] = Writer,
+    });
+
+    /// <summary>Whoever may write adds on any item, and edits and deletes their own comments, never someone else's.</summary>
+    private static readonly Action[] Writer = [Action.AddOnAnyItem, Action.EditOwn, Action.DeleteOwn, Action.Read];
 
     // Another committee's item than the AU editor's.
     private static readonly string _item = AuthorizationMatrixTests.OtherItem;
 
     private const string OthersAuthor = "matrix-comment-author";
 
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
     [Theory]
     [MemberData(nameof(Matrix))]
     public async Task EachRoleMayDoExactlyWhatItsRoleAllowsWithComments(string userName, Action action, bool allowed)
     {
-        var user = await TestUsers.PrincipalAsync(app.Services, userName);
+        var user = await PrincipalAsync(userName);
         var userId = CurrentUsers.UserId(user)!;
-        var service = app.Services.GetRequiredService<PlanItemService>();
         var item = await StoredAsync();
 
         // A comment written a moment ago, by this user (even a reader: written while they were an editor) or by someone else.
@@ -82,7 +62,7 @@ public sealed class CommentAccessMatrixTests(AppFactory app) : IClassFixture<App
 
         if (action == Action.Read)
         {
-            var thread = await app.Services.GetRequiredService<CommentReader>().ThreadAsync(user, item.Id, Token);
+            var thread = await App.Services.GetRequiredService<CommentReader>().ThreadAsync(user, item.Id, Token);
             Assert.Null(thread.Problem);
             Assert.Contains(thread.Comments, c => c.Id == comment!.Id && c.Text == comment.Text);
             Assert.Equal(userName == TestUsers.Reader ? AccessRules.ReadOnly : null, thread.RefusalToWrite);
@@ -92,9 +72,9 @@ public sealed class CommentAccessMatrixTests(AppFactory app) : IClassFixture<App
         var text = $"Matrix {Guid.NewGuid():N}";
         var outcome = action switch
         {
-            Action.AddOnAnyItem => await service.AddCommentAsync(user, item.Id, text, Token),
-            Action.EditOwn or Action.EditOthers => await service.EditCommentAsync(user, comment!.Id, comment.Version, text, Token),
-            _ => await service.DeleteCommentAsync(user, comment!.Id, comment.Version, Token),
+            Action.AddOnAnyItem => await Items.AddCommentAsync(user, item.Id, text, Token),
+            Action.EditOwn or Action.EditOthers => await Items.EditCommentAsync(user, comment!.Id, comment.Version, text, Token),
+            _ => await Items.DeleteCommentAsync(user, comment!.Id, comment.Version, Token),
         };
 
         var after = await StoredAsync();
@@ -111,7 +91,7 @@ public sealed class CommentAccessMatrixTests(AppFactory app) : IClassFixture<App
             Assert.Equal(userName == TestUsers.Reader ? AccessRules.ReadOnly : "Du kan kun rette og slette dine egne kommentarer.", outcome.Message);
             Assert.Equal((item.CommentCount, item.Revision), (after.CommentCount, after.Revision));
             Assert.Equal(recordsBefore, await HistoryCountAsync(item.Id));
-            await using var db = await Contexts().CreateDbContextAsync(Token);
+            await using var db = await Contexts.CreateDbContextAsync(Token);
             Assert.False(await db.Comments.AnyAsync(c => c.Text == text, Token));
             if (comment is not null)
             {
@@ -127,8 +107,8 @@ public sealed class CommentAccessMatrixTests(AppFactory app) : IClassFixture<App
         var item = await StoredAsync();
         var anonymous = new ClaimsPrincipal();
 
-        var thread = await app.Services.GetRequiredService<CommentReader>().ThreadAsync(anonymous, item.Id, Token);
-        var added = await app.Services.GetRequiredService<PlanItemService>().AddCommentAsync(anonymous, item.Id, "Anonym", Token);
+        var thread = await App.Services.GetRequiredService<CommentReader>().ThreadAsync(anonymous, item.Id, Token);
+        var added = await Items.AddCommentAsync(anonymous, item.Id, "Anonym", Token);
 
         Assert.Equal((AccessRules.NotSignedIn, 0), (thread.Problem, thread.Comments.Count));
         Assert.Equal((ChangeStatus.Forbidden, AccessRules.NotSignedIn), (added.Status, added.Message));
@@ -136,7 +116,7 @@ public sealed class CommentAccessMatrixTests(AppFactory app) : IClassFixture<App
 
     private async Task<ItemComment> SeedAsync(int itemId, string authorId)
     {
-        await using var db = await Contexts().CreateDbContextAsync(Token);
+        await using var db = await Contexts.CreateDbContextAsync(Token);
         var item = await db.Items.SingleAsync(i => i.Id == itemId, Token);
         var comment = new ItemComment(item.PlanId, item.Id, authorId, "Matrixforfatter", $"Frø {Guid.NewGuid():N}", DateTime.UtcNow);
         db.Comments.Add(comment);
@@ -145,17 +125,5 @@ public sealed class CommentAccessMatrixTests(AppFactory app) : IClassFixture<App
         return comment;
     }
 
-    private async Task<PlanItem> StoredAsync()
-    {
-        await using var db = await Contexts().CreateDbContextAsync(Token);
-        return await db.Items.AsNoTracking().OrderBy(i => i.PlanId).FirstAsync(i => i.Code == _item, Token);
-    }
-
-    private async Task<int> HistoryCountAsync(int itemId)
-    {
-        await using var db = await Contexts().CreateDbContextAsync(Token);
-        return await db.History.CountAsync(h => h.ItemId == itemId, Token);
-    }
-
-    private IDbContextFactory<PlanDbContext> Contexts() => app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>();
+    private Task<PlanItem> StoredAsync() => StoredAsync(_item);
 }

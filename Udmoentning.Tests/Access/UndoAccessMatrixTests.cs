@@ -15,7 +15,7 @@ namespace Udmoentning.Tests.Access;
 /// "Fortryd" for every role, through the one service: each user undoes only their own last change, with the rights they have
 /// now. What is refused changes nothing and records nothing. Each case has a user of its own, so no case sees another's change.
 /// </summary>
-public sealed class UndoAccessMatrixTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class UndoAccessMatrixTests(AppFactory app) : AccessMatrix<AppFactory>(app), IClassFixture<AppFactory>
 {
     public enum Action
     {
@@ -32,52 +32,35 @@ public sealed class UndoAccessMatrixTests(AppFactory app) : IClassFixture<AppFac
         UndoAfterRightsRevoked,
     }
 
-    public static TheoryData<Role, Action, bool> Matrix
-    {
-        get
-        {
-            var data = new TheoryData<Role, Action, bool>();
-            foreach (var role in Enum.GetValues<Role>())
-            {
-                data.Add(role, Action.UndoOwnMove, role != Role.Reader);
-                data.Add(role, Action.UndoOwnEdit, role != Role.Reader);
-                data.Add(role, Action.UndoAnotherUsersMove, false);
-                data.Add(role, Action.UndoAfterRightsRevoked, false);
-            }
-
-            return data;
-        }
-    }
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    private PlanItemService Service => app.Services.GetRequiredService<PlanItemService>();
+    /// <summary>Every role but the reader undoes its own move and edit; nobody undoes another's change, or with rights taken away.</summary>
+    public static TheoryData<Role, Action, bool> Matrix() =>
+        Cases(Enum.GetValues<Role>().ToDictionary(role => role, role => role == Role.Reader ? [] : new[] { Action.UndoOwnMove, Action.UndoOwnEdit }));
 
     [Theory]
     [MemberData(nameof(Matrix))]
     public async Task EachRoleUndoesOnlyItsOwnChangeWithTheRightsItHasNow(Role role, Action action, bool allowed)
     {
         var userName = $"undo-{role}-{action}".ToLowerInvariant();
-        var user = await TestUsers.CreateAsync(app.Services, userName, role, role == Role.Editor ? "AU" : null);
-        var coordinator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Coordinator);
+        var user = await TestUsers.CreateAsync(App.Services, userName, role, role == Role.Editor ? "AU" : null);
+        var coordinator = await PrincipalAsync(TestUsers.Coordinator);
         var item = await NextItemAsync();
 
         // The change to undo: the user's own when they may make it; otherwise (a reader, or the other user's case) the coordinator's.
         var changer = role == Role.Reader || action == Action.UndoAnotherUsersMove ? coordinator : user;
         var change = action == Action.UndoOwnEdit
-            ? await Service.UpdateAsync(changer, item.Id, item.Version, item.ToDetails() with { Notes = $"Note {Guid.NewGuid():N}" }, Token)
-            : await Service.MoveAsync(changer, new MoveRequest(item.Id, item.Version, Other(item.Status)), Token);
+            ? await Items.UpdateAsync(changer, item.Id, item.Version, item.ToDetails() with { Notes = $"Note {Guid.NewGuid():N}" }, Token)
+            : await Items.MoveAsync(changer, new MoveRequest(item.Id, item.Version, Other(item.Status)), Token);
         var changed = change.Succeeded ? change.Item! : item;
         if (action == Action.UndoAfterRightsRevoked)
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            var administrator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Administrator);
+            await using var scope = App.Services.CreateAsyncScope();
+            var administrator = await PrincipalAsync(TestUsers.Administrator);
             Assert.Null(await scope.ServiceProvider.GetRequiredService<UserAdministration>().AssignAsync(administrator, userName, Role.Reader, []));
         }
 
         var histories = await HistoryCountAsync(item.Id);
 
-        var outcome = await Service.UndoAsync(user, cancellationToken: Token);
+        var outcome = await Items.UndoAsync(user, cancellationToken: Token);
 
         var stored = await StoredAsync(item.Id);
         if (allowed)
@@ -103,7 +86,7 @@ public sealed class UndoAccessMatrixTests(AppFactory app) : IClassFixture<AppFac
     [Fact]
     public async Task ASignedOutPrincipalIsRefused()
     {
-        var outcome = await Service.UndoAsync(new ClaimsPrincipal(new ClaimsIdentity()), cancellationToken: Token);
+        var outcome = await Items.UndoAsync(new ClaimsPrincipal(new ClaimsIdentity()), cancellationToken: Token);
 
         Assert.Equal((ChangeStatus.Forbidden, AccessRules.NotSignedIn), (outcome.Status, outcome.Message));
     }
@@ -119,7 +102,7 @@ public sealed class UndoAccessMatrixTests(AppFactory app) : IClassFixture<AppFac
         await _picking.WaitAsync(Token);
         try
         {
-            await using var db = await app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>().CreateDbContextAsync(Token);
+            await using var db = await Contexts.CreateDbContextAsync(Token);
             var au = await db.Committees.Where(c => c.ShortCode == "AU").Select(c => c.Id).SingleAsync(Token);
             var items = await db.Items.AsNoTracking()
                 .Where(i => i.CommitteeId == au && !i.IsCrossCutting && i.Kind != ItemKind.FiscalLeewayProposal && (i.Status == ItemStatus.NotStarted || i.Status == ItemStatus.InProgress))
@@ -130,17 +113,5 @@ public sealed class UndoAccessMatrixTests(AppFactory app) : IClassFixture<AppFac
         {
             _picking.Release();
         }
-    }
-
-    private async Task<int> HistoryCountAsync(int itemId)
-    {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>().CreateDbContextAsync(Token);
-        return await db.History.CountAsync(h => h.ItemId == itemId, Token);
-    }
-
-    private async Task<PlanItem> StoredAsync(int id)
-    {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>().CreateDbContextAsync(Token);
-        return await db.Items.AsNoTracking().SingleAsync(i => i.Id == id, Token);
     }
 }

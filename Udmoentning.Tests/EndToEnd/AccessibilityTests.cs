@@ -12,7 +12,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Udmoentning.Tests.EndToEnd;
 
 /// <summary>axe-core's WCAG 2.1 A and AA rules on the pages people use in meetings; no serious or critical violation.</summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(EndToEndBesideCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>
 {
     private static readonly AxeRunOptions _wcag21AA = new()

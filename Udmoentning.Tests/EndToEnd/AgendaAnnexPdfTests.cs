@@ -14,7 +14,7 @@ namespace Udmoentning.Tests.EndToEnd;
 /// The PDF must carry a real text layer (the case system and the members' reading app search it), be A4 landscape,
 /// and name committee, plan and date on every page, with page numbers, and nothing of the app around it.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(EndToEndBesideCollection.Name)]
 public sealed class AgendaAnnexPdfTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>
 {
     private static readonly IReadOnlyList<SampleItemSpec> _auExtract =

@@ -111,8 +111,18 @@ public sealed class BrowserFixture : IAsyncLifetime
 [CollectionDefinition(Name)]
 public sealed class EndToEndCollection : ICollectionFixture<BrowserFixture>
 {
-    /// <summary>The browser tests run one class after another: two cores host the app, its viewers and the test run.</summary>
+    /// <summary>
+    /// The browser tests run one class after another in each of two collections (this and <see cref="EndToEndBesideCollection"/>),
+    /// the two beside each other: one chain of them was the suite's length, and mostly waits on the browser and the app.
+    /// </summary>
     public const string Name = "EndToEnd";
+}
+
+[CollectionDefinition(Name)]
+public sealed class EndToEndBesideCollection : ICollectionFixture<BrowserFixture>
+{
+    /// <summary>The second chain of browser tests, with a browser of its own, run beside <see cref="EndToEndCollection"/>.</summary>
+    public const string Name = "EndToEnd beside";
 }
 
 [CollectionDefinition(Name)]

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Udmoentning.Tests.EndToEnd;
 
 /// <summary>A committee's address shows its extract of the plan: nothing more, nothing less. Reads only.</summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(EndToEndBesideCollection.Name)]
 public sealed class CommitteeViewTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>
 {
     /// <summary>Arbejdsmarkedsudvalget's extract, worked out from the sample plan itself.</summary>

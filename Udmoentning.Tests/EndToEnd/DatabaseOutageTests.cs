@@ -10,7 +10,7 @@ namespace Udmoentning.Tests.EndToEnd;
 /// The database goes away while a coordinator works on the board: a move and a save say so in Danish, the page lives on,
 /// the open dialog keeps what was typed, and the same save works once the database is back.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(EndToEndBesideCollection.Name)]
 public sealed class DatabaseOutageTests(BrowserFixture browser, DatabaseOutageTests.App app) : IClassFixture<DatabaseOutageTests.App>
 {
     /// <summary>The app with rights read anew on every question, as they are once the usual 5 s have passed in an outage.</summary>

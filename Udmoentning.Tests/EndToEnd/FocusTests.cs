@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Udmoentning.Tests.EndToEnd;
 
 /// <summary>Another user's change never takes the focus away from what this user is doing.</summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(EndToEndBesideCollection.Name)]
 public sealed class FocusTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>
 {
     [Fact]

@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Udmoentning.Tests.EndToEnd;
 
 /// <summary>Importing workbooks in Chromium as a coordinator would: choose the file, read the preview, confirm; others see it live.</summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(EndToEndBesideCollection.Name)]
 public sealed class ImportInBrowserTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

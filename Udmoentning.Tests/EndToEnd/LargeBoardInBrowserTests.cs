@@ -13,7 +13,7 @@ namespace Udmoentning.Tests.EndToEnd;
 /// A 2,000-item board: a long cell scrolls and renders only the cards in view, yet every card can be reached by
 /// scrolling and from the keyboard, and moved, and the move reaches the other viewers.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(EndToEndBesideCollection.Name)]
 public sealed class LargeBoardInBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
     private readonly LiveApp _app = new() { ItemCount = 2000 };

@@ -16,7 +16,7 @@ namespace Udmoentning.Tests.EndToEnd;
 /// their own screens, one of them browses on their own for a while, and an item is corrected during the meeting.
 /// The tests share one app, and so its meetings: each holds a meeting of its own committee.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(EndToEndBesideCollection.Name)]
 public sealed class MeetingTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>
 {
     [Fact]

@@ -10,7 +10,7 @@ namespace Udmoentning.Tests.EndToEnd;
 /// With several nodes, the board says plainly (and to screen readers) while Redis is away that changes from other servers
 /// may be delayed, and the message goes by itself when Redis is back. A board still opens while Redis is away.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(EndToEndBesideCollection.Name)]
 public sealed class OtherServersBannerTests(BrowserFixture browser)
 {
     [Fact]

@@ -13,7 +13,7 @@ namespace Udmoentning.Tests.EndToEnd;
 /// "Ser med nu" in real browsers: one person sees another arrive on the board and go when they close the tab, and many
 /// viewers counted with everyone in a disclosure; a committee's view and its meeting have viewers of their own. The waits are Playwright's own: on the condition, within a few seconds.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(EndToEndBesideCollection.Name)]
 public sealed class PresenceTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>
 {
     private static readonly string _karin = Viewer.DisplayName(TestUsers.Coordinator);

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Udmoentning.Tests.EndToEnd;
 
 /// <summary>Phones, tablets and desktops: no page needs horizontal page scrolling (WCAG 1.4.10), and the menu is reachable on a phone.</summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(EndToEndBesideCollection.Name)]
 public sealed class ResponsiveLayoutTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>
 {
     public static TheoryData<string> Pages => new()

@@ -20,7 +20,7 @@ namespace Udmoentning.Tests.EndToEnd;
 /// A closed round's report as a reader saves it: the print page, then "Save as PDF". The PDF's text layer carries each
 /// committee's status texts and the traffic lights as words, and names the round on every page, with page numbers.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(EndToEndBesideCollection.Name)]
 public sealed class RoundReportPdfTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>
 {
     private const string AuText = "Udbuddet af jobtræningen er afsluttet; kontrakten underskrives i august.";

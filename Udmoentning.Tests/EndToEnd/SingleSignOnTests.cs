@@ -45,7 +45,7 @@ public sealed class SingleSignOnApp : IAsyncLifetime
 /// Signing in through the organisation's identity provider, in Chromium, with the authorization code flow and PKCE:
 /// the provider's groups decide the role and committees, a user in no mapped group sees nothing, and signing out ends it.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(EndToEndBesideCollection.Name)]
 public sealed class SingleSignOnTests(BrowserFixture browser, SingleSignOnApp sso) : IClassFixture<SingleSignOnApp>
 {
     private LiveApp App => sso.App;

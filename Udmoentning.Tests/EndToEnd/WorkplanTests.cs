@@ -16,7 +16,7 @@ namespace Udmoentning.Tests.EndToEnd;
 /// Arbejdsmarkedsudvalget's arbejdsplan in two browsers: a coordinator schedules items, a reader watches. The tests share
 /// one app and database, so each moves items of its own.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(EndToEndBesideCollection.Name)]
 public sealed class WorkplanTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>
 {
     private const string Path = "/udvalg/au/arbejdsplan";

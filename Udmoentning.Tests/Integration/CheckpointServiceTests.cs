@@ -48,7 +48,7 @@ public sealed class CheckpointServiceTests(AppFactory app) : IClassFixture<AppFa
         var change = await _changes.NextAsync();
         Assert.Equal((ChangeKind.Checkpoint, item.Id, Name(TestUsers.EditorAu)), (change.Kind, change.Item.Id, change.ChangedBy));
         Assert.Contains(change.Item.Checkpoints, c => c.Step == CheckpointStep.MedInvolved);
-        Assert.False(_changes.HasMore);
+        await _changes.AssertNothingMoreAsync();
 
         var completed = await Service.MoveAsync(user, new MoveRequest(item.Id, item.Version, ItemStatus.Completed), Token);
         Assert.Equal(ChangeStatus.Saved, completed.Status);
@@ -110,8 +110,7 @@ public sealed class CheckpointServiceTests(AppFactory app) : IClassFixture<AppFa
         Assert.Equal((open.Revision, open.Checkpoints.Count), ((await StoredAsync("ØU-D3")).Revision, (await StoredAsync("ØU-D3")).Checkpoints.Count));
         Assert.Equal(completed.Revision, (await StoredAsync("ØU-R3")).Revision);
         Assert.Equal(historyBefore, await HistoryCountAsync());
-        await Task.Delay(200, Token);
-        Assert.False(_changes.HasMore);
+        await _changes.AssertNothingMoreAsync();
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
         Assert.Equal(new Udmoentning.Domain.History.FieldChange("Kommentar", null, comment.Text), Assert.Single(record.Changes));
         var change = await _changes.NextAsync();
         Assert.Equal((ChangeKind.Commented, item.Id, after.CommentCount), (change.Kind, change.Item.Id, change.Item.CommentCount));
-        await AssertNothingMorePublishedAsync(editor);
+        await _changes.AssertNothingMoreAsync(Code(7));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
         var stored = await CommentAsync(mine.Id);
         Assert.Equal(("Min kommentar", mine.Version, false), (stored.Text, stored.Version, stored.IsDeleted));
         Assert.Equal(1, await CountCommentsAsync(item.Id));
-        await AssertNothingMorePublishedAsync(editor);
+        await _changes.AssertNothingMoreAsync(Code(7));
     }
 
     [Fact]
@@ -220,14 +220,6 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
     }
 
     public void Dispose() => _changes.Dispose();
-
-    private async Task AssertNothingMorePublishedAsync(ClaimsPrincipal user)
-    {
-        // A marker comment published after the action: when it arrives, anything the action published has arrived before it.
-        var marker = await StoredAsync(Code(7));
-        Assert.True((await Service.AddCommentAsync(user, marker.Id, "Markør", Token)).Succeeded);
-        Assert.Equal(marker.Id, (await _changes.NextAsync()).Item.Id);
-    }
 
     /// <summary>Items of the sample plan no other test here touches, one per test.</summary>
     private static string Code(int index) => SamplePlanData.Items.Where(i => i.Code != AuthorizationMatrixItem).Skip(10 + index).First().Code;

@@ -145,7 +145,7 @@ public sealed class RoundServiceTests(RoundApp app) : IDisposable
             record.Changes);
         var change = await _changes.NextAsync();
         Assert.Equal((ChangeKind.Reported, item.Id, Health.Red, RoundApp.Name(TestUsers.EditorAu)), (change.Kind, change.Item.Id, change.Item.Health, change.ChangedBy));
-        Assert.False(_changes.HasMore);
+        await _changes.AssertNothingMoreAsync();
     }
 
     [Fact]
@@ -179,8 +179,7 @@ public sealed class RoundServiceTests(RoundApp app) : IDisposable
         var notInRound = await app.Items.ReportInRoundAsync(editor, new RoundReportRequest(round.Id, (await app.ItemAsync("AU-D2")).Id, entry.Version, "Tekst", Health.Green, null), Token);
         Assert.Equal((ChangeStatus.NotFound, ChangeStatus.NotFound), (notFound.Status, notInRound.Status));
         Assert.Equal(RoundOutcome.NotInRound, notInRound.Message);
-        await Task.Delay(200, Token);
-        Assert.False(_changes.HasMore);
+        await _changes.AssertNothingMoreAsync();
     }
 
     [Fact]
@@ -243,8 +242,7 @@ public sealed class RoundServiceTests(RoundApp app) : IDisposable
         Assert.Equal(("Først.", false, current.Version), (after.StatusText, after.IsReady, after.Version));
         Assert.Equal(item.Health, (await app.ItemAsync("AU-D3")).Health);
         Assert.Equal(records, await app.RecordsAsync());
-        await Task.Delay(200, Token);
-        Assert.False(_changes.HasMore);
+        await _changes.AssertNothingMoreAsync();
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Udmoentning.Tests.Support;
@@ -39,5 +40,11 @@ public class AppFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Problems));
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        AppStarts.Record("in-process");
+        return base.CreateHost(builder);
     }
 }

@@ -76,6 +76,7 @@ public sealed class AppNode : IAsyncDisposable
             start.Environment[key] = value;
         }
 
+        AppStarts.Record("process");
         return new AppNode(name, Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
     }
 

@@ -20,6 +20,7 @@ public static class AppProcess
             start.Environment[name] = value;
         }
 
+        AppStarts.Record("process");
         using var process = Process.Start(start)!;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));

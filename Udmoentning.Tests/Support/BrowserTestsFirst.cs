@@ -4,12 +4,16 @@ using Xunit.v3;
 
 [assembly: TestCollectionOrderer(typeof(Udmoentning.Tests.Support.BrowserTestsFirst))]
 
+// Three collections at a time: the two chains of browser tests and one more. The browser tests mostly wait on a browser
+// or an app, which left a core idle with two at a time.
+[assembly: CollectionBehavior(MaxParallelThreads = 3)]
+
 namespace Udmoentning.Tests.Support;
 
 /// <summary>
-/// Starts the browser tests' collection first. Its classes run one after another and make the suite's longest chain
-/// (about nine minutes); started after other collections had taken both threads, it began four minutes in and the
-/// suite ended when it did. The other collections keep xUnit's own order and share the other thread.
+/// Starts the browser tests' two chains first. Their classes run one after another and make the suite's longest chains;
+/// started after other collections had taken the threads, one began four minutes in and the suite ended when it did.
+/// The other collections keep xUnit's own order and share the other thread.
 /// </summary>
 public sealed class BrowserTestsFirst : ITestCollectionOrderer
 {
@@ -20,5 +24,6 @@ public sealed class BrowserTestsFirst : ITestCollectionOrderer
         return [.. ordered.Where(c => IsBrowserTests(c)), .. ordered.Where(c => !IsBrowserTests(c))];
     }
 
-    private static bool IsBrowserTests(ITestCollection collection) => collection.TestCollectionDisplayName == EndToEndCollection.Name;
+    private static bool IsBrowserTests(ITestCollection collection) =>
+        collection.TestCollectionDisplayName is EndToEndCollection.Name or EndToEndBesideCollection.Name;
 }

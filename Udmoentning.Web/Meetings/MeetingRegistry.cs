@@ -129,7 +129,8 @@ public sealed class MeetingRegistry(TimeProvider clock, ILogger<MeetingRegistry>
 
     /// <summary>
     /// Every new state of the meeting goes to <paramref name="onChange"/>, in order, through a queue of the subscriber's own
-    /// (a slow follower delays no one). Dispose to leave.
+    /// (a slow follower delays no one). Dispose to leave; the subscription is also an <see cref="IAsyncDisposable"/>, whose
+    /// DisposeAsync returns once the follower has left and taken the last state it was handed.
     /// </summary>
     public IDisposable Subscribe(MeetingKey key, Func<MeetingState, Task> onChange)
     {
@@ -220,13 +221,20 @@ public sealed class MeetingRegistry(TimeProvider clock, ILogger<MeetingRegistry>
         public void Observe(long sequence) => _sequence = Math.Max(_sequence, sequence);
     }
 
-    private sealed class Follower(Room room, ILogger logger, Func<MeetingState, Task> onChange) : IDisposable
+    private sealed class Follower(Room room, ILogger logger, Func<MeetingState, Task> onChange) : IDisposable, IAsyncDisposable
     {
         private readonly Channel<MeetingState> _queue = Channel.CreateUnbounded<MeetingState>(new UnboundedChannelOptions { SingleReader = true });
+        private Task _reading = Task.CompletedTask;
 
         public void Enqueue(MeetingState state) => _queue.Writer.TryWrite(state);
 
-        public void Start() => _ = Task.Run(ReadAsync);
+        public void Start() => _reading = Task.Run(ReadAsync);
+
+        public async ValueTask DisposeAsync()
+        {
+            Dispose();
+            await _reading;
+        }
 
         public void Dispose()
         {
