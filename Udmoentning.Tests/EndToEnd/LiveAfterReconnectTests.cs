@@ -35,20 +35,13 @@ public sealed class LiveAfterReconnectTests(BrowserFixture browser, LiveAfterRec
 
     private PlanItemService Items => app.Services.GetRequiredService<PlanItemService>();
 
-    [Fact]
-    public async Task TheBoard()
+    [Theory]
+    [InlineData("/", "buu")]
+    [InlineData("/udvalg/au", "au")]
+    public async Task TheBoardAndTheCommitteeView(string path, string committee)
     {
-        var item = await ItemAsync("buu", 0);
-        await using var page = await OpenAsync("/", TestUsers.Reader);
-        var title = await WhileDownAsync(page, coordinator => RetitleAsync(coordinator, item));
-        await Expect(page.Viewer.TitleOf(item.Code)).ToContainTextAsync(title);
-    }
-
-    [Fact]
-    public async Task TheCommitteeView()
-    {
-        var item = await ItemAsync("au", 0);
-        await using var page = await OpenAsync("/udvalg/au", TestUsers.Reader);
+        var item = await ItemAsync(committee, 0);
+        await using var page = await OpenAsync(path, TestUsers.Reader);
         var title = await WhileDownAsync(page, coordinator => RetitleAsync(coordinator, item));
         await Expect(page.Viewer.TitleOf(item.Code)).ToContainTextAsync(title);
     }
