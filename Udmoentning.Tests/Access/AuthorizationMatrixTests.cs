@@ -241,7 +241,7 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         var recordBefore = await db.AdministrationHistory.CountAsync(Token);
 
         var added = await administration.AddTargetAsync(user, sample.PlanId, name, Token);
-        var targetId = added.Id ?? sample.Id;
+        var targetId = added.Succeeded ? added.Value : sample.Id;
         var version = (await db.Targets.AsNoTracking().SingleAsync(t => t.Id == targetId, Token)).Version;
         var form = new TargetForm(name + " ændret", new Dictionary<int, int> { [SamplePlanData.FirstBudgetYear] = -1 }, []);
         var saved = await administration.SaveTargetAsync(user, sample.PlanId, targetId, version, form, Token);
@@ -284,9 +284,9 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         {
             Assert.Null(mine.Error);
             Assert.Equal(ChangeStatus.Saved, asNewPlan.Status);
-            Assert.Equal(snapshot.Items.Count, await db.Items.CountAsync(i => i.PlanId == asNewPlan.PlanId, Token));
+            Assert.Equal(snapshot.Items.Count, await db.Items.CountAsync(i => i.PlanId == asNewPlan.Value!.PlanId, Token));
             // Leave the sample plan the default for the other cases.
-            var plan = await db.Plans.SingleAsync(p => p.Id == asNewPlan.PlanId, Token);
+            var plan = await db.Plans.SingleAsync(p => p.Id == asNewPlan.Value!.PlanId, Token);
             Assert.True((await app.Services.GetRequiredService<PlanAdministration>().SetStageAsync(user, plan.Id, plan.Version, Udmoentning.Domain.Plans.PlanStage.Archived, Token)).Succeeded);
         }
         else

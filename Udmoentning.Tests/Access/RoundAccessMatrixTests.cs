@@ -81,7 +81,7 @@ public sealed class RoundAccessMatrixTests(RoundApp app)
         {
             var written = await app.Items.ReportInRoundAsync(coordinator, new RoundReportRequest(round.Id, item.Id, entry.Version, "Skrevet af koordinatoren.", item.Health, item.Timing), Token);
             Assert.True(written.Succeeded, written.Message);
-            entry = written.Entry!;
+            entry = written.Value!.Entry!;
             item = await app.ItemAsync(code);
         }
 
@@ -201,7 +201,5 @@ public sealed class RoundAccessMatrixTests(RoundApp app)
         _ => await app.UserAsync(userName),
     };
 
-    private static (ChangeStatus, string?) Of(AdminOutcome outcome) => (outcome.Status, outcome.Message);
-
-    private static (ChangeStatus, string?) Of(RoundOutcome outcome) => (outcome.Status, outcome.Message);
+    private static (ChangeStatus, string?) Of(ChangeOutcome outcome) => (outcome.Status, outcome.Message);
 }

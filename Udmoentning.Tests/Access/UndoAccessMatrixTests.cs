@@ -66,7 +66,7 @@ public sealed class UndoAccessMatrixTests(AppFactory app) : IClassFixture<AppFac
         var change = action == Action.UndoOwnEdit
             ? await Service.UpdateAsync(changer, item.Id, item.Version, item.ToDetails() with { Notes = $"Note {Guid.NewGuid():N}" }, Token)
             : await Service.MoveAsync(changer, new MoveRequest(item.Id, item.Version, Other(item.Status)), Token);
-        var changed = change.Succeeded ? change.Item! : item;
+        var changed = change.Succeeded ? change.Value! : item;
         if (action == Action.UndoAfterRightsRevoked)
         {
             await using var scope = app.Services.CreateAsyncScope();

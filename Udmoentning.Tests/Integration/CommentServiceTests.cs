@@ -39,7 +39,7 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
         Assert.Equal(item.CommentCount + 1, after.CommentCount);
         Assert.Equal(item.Version, after.Version);
         Assert.True(after.Revision > item.Revision);
-        var comment = await CommentAsync(outcome.Comment!.Id);
+        var comment = await CommentAsync(outcome.Value!.Id);
         Assert.Equal(("Husk at orientere MED-udvalget før 1. marts.", Viewer.DisplayName(TestUsers.EditorAu)), (comment.Text, comment.AuthorName));
         var record = (await HistoryAsync(item.Id)).First();
         Assert.Equal(PlanItemService.CommentedKind, record.Kind);
@@ -54,10 +54,10 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
     {
         var editor = await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu);
         var item = await StoredAsync(Code(1));
-        var added = (await Service.AddCommentAsync(editor, item.Id, "Første udgave", Token)).Comment!;
+        var added = (await Service.AddCommentAsync(editor, item.Id, "Første udgave", Token)).Value!;
 
         var edited = await Service.EditCommentAsync(editor, added.Id, added.Version, "Anden udgave", Token);
-        var deleted = await Service.DeleteCommentAsync(editor, added.Id, edited.Comment!.Version, Token);
+        var deleted = await Service.DeleteCommentAsync(editor, added.Id, edited.Value!.Version, Token);
 
         Assert.Equal((ChangeStatus.Saved, ChangeStatus.Saved), (edited.Status, deleted.Status));
         Assert.Equal(item.CommentCount, (await StoredAsync(item.Code)).CommentCount);
@@ -79,7 +79,7 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
         var editor = await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu);
         var coordinator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Coordinator);
         var item = await StoredAsync(Code(2));
-        var mine = (await Service.AddCommentAsync(editor, item.Id, "Min kommentar", Token)).Comment!;
+        var mine = (await Service.AddCommentAsync(editor, item.Id, "Min kommentar", Token)).Value!;
         Assert.Equal(item.Id, (await _changes.NextAsync()).Item.Id);
 
         var before = await StoredAsync(item.Code);
@@ -95,10 +95,10 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
             (await Service.AddCommentAsync(editor, -5, "Ukendt punkt", Token), ChangeStatus.NotFound, "Punktet findes ikke (længere)."),
             (await Service.EditCommentAsync(coordinator, mine.Id, mine.Version, "Koordinatoren retter", Token), ChangeStatus.Forbidden, "Du kan kun rette og slette dine egne kommentarer."),
             (await Service.DeleteCommentAsync(coordinator, mine.Id, mine.Version, Token), ChangeStatus.Forbidden, "Du kan kun rette og slette dine egne kommentarer."),
-            (await Service.EditCommentAsync(editor, mine.Id, Guid.NewGuid(), "Fra en gammel udgave", Token), ChangeStatus.Stale, CommentOutcome.Stale().Message!),
-            (await Service.DeleteCommentAsync(editor, mine.Id, Guid.NewGuid(), Token), ChangeStatus.Stale, CommentOutcome.Stale().Message!),
+            (await Service.EditCommentAsync(editor, mine.Id, Guid.NewGuid(), "Fra en gammel udgave", Token), ChangeStatus.Stale, PlanItemService.CommentStale),
+            (await Service.DeleteCommentAsync(editor, mine.Id, Guid.NewGuid(), Token), ChangeStatus.Stale, PlanItemService.CommentStale),
             (await Service.EditCommentAsync(editor, mine.Id, mine.Version, "", Token), ChangeStatus.Invalid, "Kommentaren skal udfyldes."),
-            (await Service.DeleteCommentAsync(editor, int.MaxValue, mine.Version, Token), ChangeStatus.NotFound, CommentOutcome.CommentNotFound),
+            (await Service.DeleteCommentAsync(editor, int.MaxValue, mine.Version, Token), ChangeStatus.NotFound, PlanItemService.CommentNotFound),
         };
 
         Assert.All(outcomes, o => Assert.Equal((o.Item2, o.Item3), (o.Item1.Status, o.Item1.Message)));
@@ -116,7 +116,7 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
     {
         var editor = await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu);
         var item = await StoredAsync(Code(3));
-        var mine = (await Service.AddCommentAsync(editor, item.Id, "Skrevet før fristen", Token)).Comment!;
+        var mine = (await Service.AddCommentAsync(editor, item.Id, "Skrevet før fristen", Token)).Value!;
         var recordsBefore = (await HistoryAsync(item.Id)).Count;
 
         app.Clock.Offset = ItemComment.EditWindow + TimeSpan.FromMinutes(1);
@@ -171,7 +171,7 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
         var outcome = await Service.AddCommentAsync(editor, item.Id, hostile, Token);
 
         Assert.Equal(ChangeStatus.Saved, outcome.Status);
-        Assert.Equal(hostile, (await CommentAsync(outcome.Comment!.Id)).Text);
+        Assert.Equal(hostile, (await CommentAsync(outcome.Value!.Id)).Text);
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
         var editor = await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu);
         var item = await StoredAsync(AuthorizationMatrixItem);
         var to = item.Status == ItemStatus.InProgress ? ItemStatus.NotStarted : ItemStatus.InProgress;
-        ChangeOutcome? move = null;
+        ChangeOutcome<PlanItem>? move = null;
 
         // The first save of the comment finds the item moved by someone else a moment after it was read.
         app.Contexts.BeforeCommentSave = () =>
@@ -204,7 +204,7 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
     {
         var editor = await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu);
         var item = await StoredAsync(Code(6));
-        var added = (await Service.AddCommentAsync(editor, item.Id, "Til aktindsigt; med \"citat\"", Token)).Comment!;
+        var added = (await Service.AddCommentAsync(editor, item.Id, "Til aktindsigt; med \"citat\"", Token)).Value!;
         await Service.EditCommentAsync(editor, added.Id, added.Version, "Rettet til aktindsigt", Token);
         var client = app.CreateClient();
         await TestUsers.SignInAsync(client, TestUsers.Reader);

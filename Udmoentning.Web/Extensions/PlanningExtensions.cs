@@ -22,6 +22,7 @@ public static class PlanningExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PlanResync>());
         var undoWindow = UndoLog.WindowFrom(builder.Configuration);
         builder.Services.AddSingleton(sp => new UndoLog(sp.GetRequiredService<TimeProvider>(), undoWindow));
+        builder.Services.AddSingleton<ChangePipeline>();
         builder.Services.AddSingleton<PlanItemService>();
         builder.Services.AddSingleton<PlanAdministration>();
         builder.Services.AddSingleton<PlanImport>();
