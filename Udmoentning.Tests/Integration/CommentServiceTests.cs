@@ -199,6 +199,37 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
         Assert.Equal([PlanItemService.CommentedKind, PlanItemService.MovedKind], (await HistoryAsync(item.Id)).Take(2).Select(r => r.Kind));
     }
 
+    /// <summary>The one retry policy (docs/decisions/0018): a conflict on a row the user did not aim at is saved on a fresh read; an old version is Stale.</summary>
+    [Fact]
+    public async Task AMoveWhoseSaveMeetsACommentOnTheItemIsSavedAndAMoveFromAnOldVersionIsStaleAndChangesNothing()
+    {
+        var editor = await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu);
+        var coordinator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Coordinator);
+        var item = await StoredAsync(Code(8));
+        var to = item.Status == ItemStatus.InProgress ? ItemStatus.NotStarted : ItemStatus.InProgress;
+        ChangeOutcome<ItemComment>? comment = null;
+
+        // Someone comments on the item between the move's read and its save: the item row's revision moves on under the move.
+        app.Contexts.BeforeMoveSave = () =>
+        {
+            app.Contexts.BeforeMoveSave = null;
+            comment = Service.AddCommentAsync(editor, item.Id, "Skrevet mens punktet blev flyttet").GetAwaiter().GetResult();
+        };
+        var moved = await Service.MoveAsync(coordinator, new MoveRequest(item.Id, item.Version, to), Token);
+
+        Assert.Equal((ChangeStatus.Saved, ChangeStatus.Saved), (comment?.Status, moved.Status));
+        var after = await StoredAsync(item.Code);
+        Assert.Equal((to, item.CommentCount + 1), (after.Status, after.CommentCount));
+        Assert.Equal([PlanItemService.MovedKind, PlanItemService.CommentedKind], (await HistoryAsync(item.Id)).Take(2).Select(r => r.Kind));
+
+        var records = (await HistoryAsync(item.Id)).Count;
+        var stale = await Service.MoveAsync(coordinator, new MoveRequest(item.Id, item.Version, item.Status), Token);
+
+        Assert.Equal((ChangeStatus.Stale, after.Version), (stale.Status, stale.Value?.Version));
+        Assert.Equal((to, after.Version), ((await StoredAsync(item.Code)).Status, (await StoredAsync(item.Code)).Version));
+        Assert.Equal(records, (await HistoryAsync(item.Id)).Count);
+    }
+
     [Fact]
     public async Task TheHistoryExportForAktindsigtHasTheComments()
     {
@@ -292,10 +323,12 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
         public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
     }
 
-    /// <summary>Runs <see cref="BeforeCommentSave"/> when a context is about to save a new comment, before its transaction starts.</summary>
+    /// <summary>Runs <see cref="BeforeCommentSave"/> (<see cref="BeforeMoveSave"/>) when a context is about to save a new comment (a move), before its transaction starts.</summary>
     public sealed class RacingContexts(IDbContextFactory<PlanDbContext> inner) : IDbContextFactory<PlanDbContext>
     {
         public Action? BeforeCommentSave { get; set; }
+
+        public Action? BeforeMoveSave { get; set; }
 
         public PlanDbContext CreateDbContext()
         {
@@ -305,6 +338,11 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
                 if (BeforeCommentSave is { } act && db.ChangeTracker.Entries<ItemComment>().Any(e => e.State == EntityState.Added))
                 {
                     act();
+                }
+
+                if (BeforeMoveSave is { } move && db.ChangeTracker.Entries<Udmoentning.Domain.History.ItemHistoryEntry>().Any(e => e.State == EntityState.Added && e.Entity.Kind == PlanItemService.MovedKind))
+                {
+                    move();
                 }
             };
             return db;

@@ -40,7 +40,7 @@ public sealed class PlanImportPreviewIsTheImportTests : IAsyncLifetime
         var preview = await PreviewAsync(file, new ImportOptions());
         var outcome = await ImportAsync(preview);
 
-        Assert.Equal(preview.Analysis.Items.Count, outcome.Value!.Created);
+        Assert.Equal(preview.Analysis.Items.Count, outcome.Value?.Created ?? 0);
 
         var confirmed = await PreviewAsync(file, new ImportOptions { CommitteeFromNumber = true });
         Assert.Equal(3, confirmed.Analysis.Items.Count);
@@ -106,7 +106,7 @@ public sealed class PlanImportPreviewIsTheImportTests : IAsyncLifetime
             Assert.Equal(
                 preview.Analysis.Items.Select(i => $"{i.Code} {i.Committee} {i.Timing} {i.Amounts.GetValueOrDefault(2026)} {i.Amounts.GetValueOrDefault(2027)}").Order(StringComparer.Ordinal),
                 plan.Items.Select(i => $"{i.Code} {plan.Committee(i.CommitteeId)!.ShortCode} {i.Timing} {i.EffectIn(2026)} {i.EffectIn(2027)}").Order(StringComparer.Ordinal));
-            Assert.Equal(preview.Analysis.Items.Count, outcome.Value!.Created);
+            Assert.Equal(preview.Analysis.Items.Count, outcome.Value?.Created ?? 0);
         }, iter: 25, threads: 1);
     }
 

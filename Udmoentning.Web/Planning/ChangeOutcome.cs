@@ -73,11 +73,14 @@ public record ChangeOutcome(ChangeStatus Status, string? Message, IReadOnlyList<
     /// <summary>The user made more changes than <see cref="ChangeLimiter"/> allows just now; nothing was looked at or saved.</summary>
     public static ChangeOutcome TooMany() => new(ChangeStatus.Refused, ChangeLimiter.TooMany, []);
 
-    /// <summary>This outcome with a payload of <typeparamref name="T"/>: its own, or none when it has none (a refusal).</summary>
+    /// <summary>
+    /// This outcome with a payload of <typeparamref name="T"/>: its own, or none for a refusal without one (or with another,
+    /// e.g. the item behind a refused comment). A saved change must carry the payload its operation promises.
+    /// </summary>
     public ChangeOutcome<T> As<T>() => this switch
     {
         ChangeOutcome<T> typed => typed,
-        _ when GetType() == typeof(ChangeOutcome) => new(Status, Message, Errors, default),
+        { Succeeded: false } => new(Status, Message, Errors, default),
         _ => throw new InvalidOperationException($"A change answered {GetType().Name} where {typeof(ChangeOutcome<T>).Name} was expected."),
     };
 }

@@ -1,16 +1,11 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Udmoentning.Domain;
-using Udmoentning.Domain.Access;
 using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
-using Udmoentning.Web.Access;
 using Udmoentning.Web.Data;
-using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Web.Planning;
 
