@@ -51,20 +51,20 @@ public static class ImportScenario
             clock.Restart();
             var created = await importer.ImportAsync(user, preview, new PlanForm($"Benchmark {run}", sample.Plan.FirstBudgetYear, sample.Plan.LastBudgetYear, sample.Plan.AdoptedOn), false);
             var importMs = clock.Elapsed.TotalMilliseconds;
-            if (!created.Succeeded || created.Created != rows)
+            if (!created.Succeeded || created.Value!.Created != rows)
             {
                 throw new InvalidOperationException($"The import did not create {rows} items: {created.Message}");
             }
 
             // An update that changes every item of the plan just made: the same workbook with every title changed.
-            var changed = PlanWorkbook.Export(await RetitledAsync(services, plans, created.PlanId!.Value, run));
+            var changed = PlanWorkbook.Export(await RetitledAsync(services, plans, created.Value!.PlanId, run));
             clock.Restart();
-            var update = (await importer.PreviewAsync(user, changed, created.PlanId, new ImportOptions())).Preview ?? throw new InvalidOperationException("No preview.");
+            var update = (await importer.PreviewAsync(user, changed, created.Value.PlanId, new ImportOptions())).Preview ?? throw new InvalidOperationException("No preview.");
             var previewUpdateMs = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
             var updated = await importer.ImportAsync(user, update, null, false);
             var importUpdateMs = clock.Elapsed.TotalMilliseconds;
-            if (!updated.Succeeded || updated.Changed != rows)
+            if (!updated.Succeeded || updated.Value!.Changed != rows)
             {
                 throw new InvalidOperationException($"The update did not change {rows} items: {updated.Message}");
             }

@@ -121,7 +121,7 @@ public static class InProcessSaveScenario
                 latencies[w].Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
                 if (outcome.Succeeded)
                 {
-                    state[item] = (outcome.Item!.Version, outcome.Item.Status);
+                    state[item] = (outcome.Value!.Version, outcome.Value.Status);
                 }
                 else
                 {
@@ -148,6 +148,6 @@ public static class InProcessSaveScenario
     private static async Task<(Guid Version, ItemStatus Status)> CurrentAsync(PlanItemService service, ClaimsPrincipal user, int itemId)
     {
         var probe = await service.MoveAsync(user, new MoveRequest(itemId, Guid.Empty, ItemStatus.InProgress));
-        return probe.Item is { } item ? (item.Version, item.Status) : throw new InvalidOperationException($"Item {itemId}: {probe.Status} {probe.Message}");
+        return probe.Value is { } item ? (item.Version, item.Status) : throw new InvalidOperationException($"Item {itemId}: {probe.Status} {probe.Message}");
     }
 }

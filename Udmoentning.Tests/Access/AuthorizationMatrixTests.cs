@@ -205,7 +205,7 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : AccessMatrix<AppF
         var recordBefore = await db.AdministrationHistory.CountAsync(Token);
 
         var added = await Administration.AddTargetAsync(user, sample.PlanId, name, Token);
-        var targetId = added.Id ?? sample.Id;
+        var targetId = added.Succeeded ? added.Value : sample.Id;
         var version = (await db.Targets.AsNoTracking().SingleAsync(t => t.Id == targetId, Token)).Version;
         var form = new TargetForm(name + " ændret", new Dictionary<int, int> { [SamplePlanData.FirstBudgetYear] = -1 }, []);
         var saved = await Administration.SaveTargetAsync(user, sample.PlanId, targetId, version, form, Token);
@@ -248,9 +248,9 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : AccessMatrix<AppF
         {
             Assert.Null(mine.Error);
             Assert.Equal(ChangeStatus.Saved, asNewPlan.Status);
-            Assert.Equal(snapshot.Items.Count, await db.Items.CountAsync(i => i.PlanId == asNewPlan.PlanId, Token));
+            Assert.Equal(snapshot.Items.Count, await db.Items.CountAsync(i => i.PlanId == asNewPlan.Value!.PlanId, Token));
             // Leave the sample plan the default for the other cases.
-            var plan = await db.Plans.SingleAsync(p => p.Id == asNewPlan.PlanId, Token);
+            var plan = await db.Plans.SingleAsync(p => p.Id == asNewPlan.Value!.PlanId, Token);
             Assert.True((await Administration.SetStageAsync(user, plan.Id, plan.Version, Udmoentning.Domain.Plans.PlanStage.Archived, Token)).Succeeded);
         }
         else

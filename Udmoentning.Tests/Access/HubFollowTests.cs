@@ -69,7 +69,7 @@ public sealed class HubFollowTests(LiveApp app) : IClassFixture<LiveApp>
         {
             var created = await administration.CreatePlanAsync(coordinator, new PlanForm($"Følgeplan {n}", 2031, 2034, new DateOnly(2030, 10, 1)), cancellationToken: Token);
             Assert.True(created.Succeeded, created.Message);
-            groups.Add((created.Id!.Value, null));
+            groups.Add((created.Value, null));
         }
 
         return groups;

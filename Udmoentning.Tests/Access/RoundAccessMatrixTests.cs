@@ -67,7 +67,7 @@ public sealed class RoundAccessMatrixTests(RoundApp app) : AccessMatrix<RoundApp
         {
             var written = await Items.ReportInRoundAsync(coordinator, new RoundReportRequest(round.Id, item.Id, entry.Version, "Skrevet af koordinatoren.", item.Health, item.Timing), Token);
             Assert.True(written.Succeeded, written.Message);
-            entry = written.Entry!;
+            entry = written.Value!.Entry!;
             item = await App.ItemAsync(code);
         }
 
@@ -187,7 +187,5 @@ public sealed class RoundAccessMatrixTests(RoundApp app) : AccessMatrix<RoundApp
         _ => await App.UserAsync(userName),
     };
 
-    private static (ChangeStatus, string?) Of(AdminOutcome outcome) => (outcome.Status, outcome.Message);
-
-    private static (ChangeStatus, string?) Of(RoundOutcome outcome) => (outcome.Status, outcome.Message);
+    private static (ChangeStatus, string?) Of(ChangeOutcome outcome) => (outcome.Status, outcome.Message);
 }

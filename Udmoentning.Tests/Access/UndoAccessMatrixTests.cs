@@ -50,7 +50,7 @@ public sealed class UndoAccessMatrixTests(AppFactory app) : AccessMatrix<AppFact
         var change = action == Action.UndoOwnEdit
             ? await Items.UpdateAsync(changer, item.Id, item.Version, item.ToDetails() with { Notes = $"Note {Guid.NewGuid():N}" }, Token)
             : await Items.MoveAsync(changer, new MoveRequest(item.Id, item.Version, Other(item.Status)), Token);
-        var changed = change.Succeeded ? change.Item! : item;
+        var changed = change.Succeeded ? change.Value! : item;
         if (action == Action.UndoAfterRightsRevoked)
         {
             await using var scope = App.Services.CreateAsyncScope();

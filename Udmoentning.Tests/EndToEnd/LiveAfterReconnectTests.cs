@@ -199,7 +199,7 @@ public sealed class LiveAfterReconnectTests(BrowserFixture browser, LiveAfterRec
         var form = new RoundForm($"Runde {Guid.NewGuid():N}"[..20], new DateOnly(2026, 12, 31), committee is null ? null : plan.CommitteeBySlug(committee)!.Id);
         var opened = await app.Services.GetRequiredService<PlanAdministration>().OpenRoundAsync(coordinator, plan.Plan.Id, form, Token);
         Assert.True(opened.Succeeded, opened.Message);
-        var round = (await app.Services.GetRequiredService<RoundReader>().GetAsync(plan.Plan.Id, opened.Id!.Value, Token))!;
+        var round = (await app.Services.GetRequiredService<RoundReader>().GetAsync(plan.Plan.Id, opened.Value, Token))!;
         var own = round.Items.Where(e => plan.Item(e.ItemId) is { ConcernsAllCommittees: false }).OrderBy(e => e.ItemId);
         return (round, own.ElementAt(index));
     }

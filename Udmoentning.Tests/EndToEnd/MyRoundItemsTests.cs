@@ -193,7 +193,7 @@ public sealed class MyRoundItemsTests(BrowserFixture browser, LiveApp app) : ICl
         var opened = await app.Services.GetRequiredService<PlanAdministration>()
             .OpenRoundAsync(coordinator, plan.Plan.Id, new RoundForm(name, rounds.Today.AddDays(30), au.Id), Cancel);
         Assert.True(opened.Succeeded, opened.Message);
-        var round = (await rounds.GetAsync(plan.Plan.Id, opened.Id!.Value, Cancel))!;
+        var round = (await rounds.GetAsync(plan.Plan.Id, opened.Value, Cancel))!;
         var mine = round.Items.Select(e => plan.Item(e.ItemId)!).Where(i => i.CommitteeId == au.Id).OrderBy(i => i.Code, StringComparer.Ordinal).ToList();
         return (plan, round, name, mine);
     }

@@ -70,7 +70,7 @@ public sealed class RoundPagesTests(BrowserFixture browser, LiveApp app) : IClas
         var service = app.Services.GetRequiredService<PlanItemService>();
         var reported = await service.ReportInRoundAsync(coordinator, new RoundReportRequest(roundId, entry.ItemId, entry.Version, "Forløber efter planen.\nBesparelsen er realiseret.", item.Health, item.Timing), token);
         Assert.True(reported.Succeeded, reported.Message);
-        var ready = await service.MarkReadyInRoundAsync(coordinator, roundId, entry.ItemId, reported.Entry!.Version, true, token);
+        var ready = await service.MarkReadyInRoundAsync(coordinator, roundId, entry.ItemId, reported.Value!.Entry!.Version, true, token);
         Assert.True(ready.Succeeded, ready.Message);
         await Expect(page.GetByText($"Klar: 1 af {open} · Overskredet: 0")).ToBeVisibleAsync();
         await Expect(page.Locator(".round-meta")).ToContainTextAsync($"1 af {open} klar");
@@ -112,7 +112,7 @@ public sealed class RoundPagesTests(BrowserFixture browser, LiveApp app) : IClas
         var name = $"Arkiv {Guid.NewGuid():N}"[..20];
         var opened = await administration.OpenRoundAsync(coordinator, plan.Plan.Id, new RoundForm(name, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7), null), token);
         Assert.True(opened.Succeeded, opened.Message);
-        var round = (await app.Services.GetRequiredService<RoundReader>().GetAsync(plan.Plan.Id, opened.Id!.Value, token))!;
+        var round = (await app.Services.GetRequiredService<RoundReader>().GetAsync(plan.Plan.Id, opened.Value, token))!;
         var closed = await administration.CloseRoundAsync(coordinator, round.Id, round.Version, token);
         Assert.True(closed.Succeeded, closed.Message);
 
@@ -121,12 +121,12 @@ public sealed class RoundPagesTests(BrowserFixture browser, LiveApp app) : IClas
         var lateName = $"Sen {Guid.NewGuid():N}"[..20];
         var late = await administration.OpenRoundAsync(coordinator, plan.Plan.Id, new RoundForm(lateName, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3), committee.Id), token);
         Assert.True(late.Succeeded, late.Message);
-        var lateItems = (await app.Services.GetRequiredService<RoundReader>().GetAsync(plan.Plan.Id, late.Id!.Value, token))!.Items.Count;
+        var lateItems = (await app.Services.GetRequiredService<RoundReader>().GetAsync(plan.Plan.Id, late.Value, token))!.Items.Count;
 
         await using var viewer = await browser.OpenAsync(app, $"/plan/{plan.Plan.Id}/runder", TestUsers.Reader, board: false);
         var page = viewer.Page;
         await Expect(page.Locator("h1")).ToHaveTextAsync("Opfølgningsrunder");
-        var overdue = page.Locator($"section[aria-labelledby=open-rounds] li[data-round='{late.Id}']");
+        var overdue = page.Locator($"section[aria-labelledby=open-rounds] li[data-round='{late.Value}']");
         await Expect(overdue).ToContainTextAsync(committee.Name);
         await Expect(overdue).ToContainTextAsync($"0 af {lateItems} klar");
         await Expect(overdue.Locator(".flag")).ToHaveTextAsync("Overskredet");
@@ -144,7 +144,7 @@ public sealed class RoundPagesTests(BrowserFixture browser, LiveApp app) : IClas
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Skift frist" })).ToHaveCountAsync(0);
         await AssertAccessibleAsync(page);
 
-        await viewer.GoToPageAsync(PlanLinks.Round(plan.Plan.Id, late.Id.Value));
+        await viewer.GoToPageAsync(PlanLinks.Round(plan.Plan.Id, late.Value));
         await Expect(page.GetByText($"Klar: 0 af {lateItems} · Overskredet: {lateItems}")).ToBeVisibleAsync();
         await Expect(page.Locator("table.round-items tbody tr .flag.overdue")).ToHaveCountAsync(lateItems);
         await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Ansvarlig for", Exact = false })).ToHaveCountAsync(0);

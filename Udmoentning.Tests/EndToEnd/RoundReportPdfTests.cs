@@ -105,7 +105,7 @@ public sealed class RoundReportPdfTests(BrowserFixture browser, LiveApp app) : I
 
         var opened = await administration.OpenRoundAsync(coordinator, plan.Plan.Id, new RoundForm(name, new DateOnly(2026, 6, 30), null), Token);
         Assert.True(opened.Succeeded, opened.Message);
-        var roundId = opened.Id!.Value;
+        var roundId = opened.Value;
         await ReportAsync(await TestUsers.PrincipalAsync(services, TestUsers.EditorAu), "AU", AuText, Health.Yellow);
         await ReportAsync(await TestUsers.CreateAsync(services, $"ssu-{name[^6..]}", Role.Editor, "SSU"), "SSU", SsuText, Health.Red);
         var round = (await rounds.GetAsync(plan.Plan.Id, roundId, Token))!;

@@ -54,7 +54,7 @@ public sealed class ChangesBetweenNodesTests : IAsyncLifetime
         {
             var outcome = await service.MoveAsync(coordinator, new MoveRequest(item.Id, item.Version, Target(item)), Token);
             Assert.Equal(ChangeStatus.Saved, outcome.Status);
-            moved.Add(outcome.Item!);
+            moved.Add(outcome.Value!);
         }
 
         // Every change the viewer on B got, until the last move: each item's revisions only go up (nothing twice),
@@ -114,9 +114,9 @@ public sealed class ChangesBetweenNodesTests : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         var moved = await a.Services.GetRequiredService<PlanItemService>().MoveAsync(coordinator, new MoveRequest(item.Id, item.Version, Target(item)), Token);
         Assert.Equal(ChangeStatus.Saved, moved.Status);
-        Assert.Equal(moved.Item!.Revision, (await NextOfAsync(viewerOnA, item.Id)).Item.Revision);
+        Assert.Equal(moved.Value!.Revision, (await NextOfAsync(viewerOnA, item.Id)).Item.Revision);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"A's own viewer waited {clock.Elapsed.TotalMilliseconds:0} ms for A's change while Redis was down.");
-        Assert.Equal(moved.Item.Revision, (await NextOfAsync(viewerOnB, item.Id)).Item.Revision);
+        Assert.Equal(moved.Value.Revision, (await NextOfAsync(viewerOnB, item.Id)).Item.Revision);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"B got A's change after {clock.Elapsed.TotalSeconds:0.0} s while Redis was down.");
 
         var theme = await a.Services.GetRequiredService<PlanAdministration>().AddThemeAsync(coordinator, item.PlanId, "Tilføjet mens Redis var væk", Token);
@@ -134,10 +134,10 @@ public sealed class ChangesBetweenNodesTests : IAsyncLifetime
         Assert.All(statusChanges, changes => Assert.Equal([false, true], changes));
 
         // Back over Redis: quickly, not at the next resync.
-        var back = await a.Services.GetRequiredService<PlanItemService>().MoveAsync(coordinator, new MoveRequest(item.Id, moved.Item.Version, item.Status), Token);
+        var back = await a.Services.GetRequiredService<PlanItemService>().MoveAsync(coordinator, new MoveRequest(item.Id, moved.Value.Version, item.Status), Token);
         Assert.Equal(ChangeStatus.Saved, back.Status);
         clock.Restart();
-        Assert.Equal(back.Item!.Revision, (await NextOfAsync(viewerOnB, item.Id)).Item.Revision);
+        Assert.Equal(back.Value!.Revision, (await NextOfAsync(viewerOnB, item.Id)).Item.Revision);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"B got A's change {clock.Elapsed.TotalSeconds:0.0} s after Redis was back.");
     }
 
@@ -152,7 +152,7 @@ public sealed class ChangesBetweenNodesTests : IAsyncLifetime
         var coordinator = await TestUsers.PrincipalAsync(a.Services, TestUsers.Coordinator);
         var service = a.Services.GetRequiredService<PlanItemService>();
         var first = await service.MoveAsync(coordinator, new MoveRequest(items[3].Id, items[3].Version, Target(items[3])), Token);
-        Assert.Equal(first.Item!.Revision, (await NextOfAsync(viewerOnB, items[3].Id)).Item.Revision);
+        Assert.Equal(first.Value!.Revision, (await NextOfAsync(viewerOnB, items[3].Id)).Item.Revision);
 
         // A believes Redis is away for two moves (the later item first): it saves and numbers them, but does not send them.
         var statusOfA = a.Services.GetRequiredService<RealtimeStatus>();
@@ -162,7 +162,7 @@ public sealed class ChangesBetweenNodesTests : IAsyncLifetime
         {
             var outcome = await service.MoveAsync(coordinator, new MoveRequest(item.Id, item.Version, Target(item)), Token);
             Assert.Equal(ChangeStatus.Saved, outcome.Status);
-            unsent.Add(outcome.Item!);
+            unsent.Add(outcome.Value!);
         }
 
         statusOfA.Set(true);
@@ -202,14 +202,14 @@ public sealed class ChangesBetweenNodesTests : IAsyncLifetime
         var first = await service.MoveAsync(coordinator, new MoveRequest(items[0].Id, items[0].Version, Target(items[0])), Token);
         Assert.Equal(ChangeStatus.Saved, first.Status);
         var clock = Stopwatch.StartNew();
-        Assert.Equal(first.Item!.Revision, (await NextOfAsync(viewerOnB, items[0].Id)).Item.Revision);
+        Assert.Equal(first.Value!.Revision, (await NextOfAsync(viewerOnB, items[0].Id)).Item.Revision);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"B got A's change after {clock.Elapsed.TotalSeconds:0.0} s.");
 
         // B's hub clients hear the next one (a hub client cannot join a plan's group while Redis, its backplane, is down).
         await using var hubClientOnB = await HubListener.FollowAsync(b, items[1].PlanId, null);
         var second = await service.MoveAsync(coordinator, new MoveRequest(items[1].Id, items[1].Version, Target(items[1])), Token);
         clock.Restart();
-        Assert.Equal(second.Item!.Revision, (await NextOfAsync(viewerOnB, items[1].Id)).Item.Revision);
+        Assert.Equal(second.Value!.Revision, (await NextOfAsync(viewerOnB, items[1].Id)).Item.Revision);
         await hubClientOnB.WaitForAsync(items[1].Code, TimeSpan.FromSeconds(5));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"B's hub client got A's change after {clock.Elapsed.TotalSeconds:0.0} s.");
     }

@@ -87,7 +87,7 @@ public sealed class CheckpointServiceTests(AppFactory app) : IClassFixture<AppFa
         var buMeeting = await MeetingIdAsync("BUU");
         var historyBefore = await HistoryCountAsync();
 
-        (ChangeOutcome Outcome, string Message)[] cases =
+        (ChangeOutcome<PlanItem> Outcome, string Message)[] cases =
         [
             (await Service.MarkCheckpointAsync(user, new CheckpointRequest(open.Id, (CheckpointStep)99), Token), "Det valgte kontrolpunkt findes ikke."),
             (await Service.MarkCheckpointAsync(user, new CheckpointRequest(open.Id, CheckpointStep.DiscussedByExecutiveBoard), Token), "\"Drøftet i Direktionen\" er allerede markeret for ØU-D3 af Plansekretariatet."),
@@ -104,7 +104,7 @@ public sealed class CheckpointServiceTests(AppFactory app) : IClassFixture<AppFa
         {
             Assert.Equal(ChangeStatus.Refused, c.Outcome.Status);
             Assert.Equal(c.Message, c.Outcome.Message);
-            Assert.NotNull(c.Outcome.Item);
+            Assert.NotNull(c.Outcome.Value);
         });
         Assert.Equal(ChangeStatus.NotFound, (await Service.MarkCheckpointAsync(user, new CheckpointRequest(987654, CheckpointStep.MedInvolved), Token)).Status);
         Assert.Equal((open.Revision, open.Checkpoints.Count), ((await StoredAsync("ØU-D3")).Revision, (await StoredAsync("ØU-D3")).Checkpoints.Count));

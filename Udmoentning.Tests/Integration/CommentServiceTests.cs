@@ -41,7 +41,7 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
         Assert.Equal(item.CommentCount + 1, after.CommentCount);
         Assert.Equal(item.Version, after.Version);
         Assert.True(after.Revision > item.Revision);
-        var comment = await CommentAsync(outcome.Comment!.Id);
+        var comment = await CommentAsync(outcome.Value!.Id);
         Assert.Equal(("Husk at orientere MED-udvalget før 1. marts.", Viewer.DisplayName(TestUsers.EditorAu)), (comment.Text, comment.AuthorName));
         var record = (await HistoryAsync(item.Id)).First();
         Assert.Equal(PlanItemService.CommentedKind, record.Kind);
@@ -56,10 +56,10 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
     {
         var editor = await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu);
         var item = await StoredAsync(Code(1));
-        var added = (await Service.AddCommentAsync(editor, item.Id, "Første udgave", Token)).Comment!;
+        var added = (await Service.AddCommentAsync(editor, item.Id, "Første udgave", Token)).Value!;
 
         var edited = await Service.EditCommentAsync(editor, added.Id, added.Version, "Anden udgave", Token);
-        var deleted = await Service.DeleteCommentAsync(editor, added.Id, edited.Comment!.Version, Token);
+        var deleted = await Service.DeleteCommentAsync(editor, added.Id, edited.Value!.Version, Token);
 
         Assert.Equal((ChangeStatus.Saved, ChangeStatus.Saved), (edited.Status, deleted.Status));
         Assert.Equal(item.CommentCount, (await StoredAsync(item.Code)).CommentCount);
@@ -81,7 +81,7 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
         var editor = await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu);
         var coordinator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Coordinator);
         var item = await StoredAsync(Code(2));
-        var mine = (await Service.AddCommentAsync(editor, item.Id, "Min kommentar", Token)).Comment!;
+        var mine = (await Service.AddCommentAsync(editor, item.Id, "Min kommentar", Token)).Value!;
         Assert.Equal(item.Id, (await _changes.NextAsync()).Item.Id);
 
         var before = await StoredAsync(item.Code);
@@ -97,10 +97,10 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
             (await Service.AddCommentAsync(editor, -5, "Ukendt punkt", Token), ChangeStatus.NotFound, "Punktet findes ikke (længere)."),
             (await Service.EditCommentAsync(coordinator, mine.Id, mine.Version, "Koordinatoren retter", Token), ChangeStatus.Forbidden, "Du kan kun rette og slette dine egne kommentarer."),
             (await Service.DeleteCommentAsync(coordinator, mine.Id, mine.Version, Token), ChangeStatus.Forbidden, "Du kan kun rette og slette dine egne kommentarer."),
-            (await Service.EditCommentAsync(editor, mine.Id, Guid.NewGuid(), "Fra en gammel udgave", Token), ChangeStatus.Stale, CommentOutcome.Stale().Message!),
-            (await Service.DeleteCommentAsync(editor, mine.Id, Guid.NewGuid(), Token), ChangeStatus.Stale, CommentOutcome.Stale().Message!),
+            (await Service.EditCommentAsync(editor, mine.Id, Guid.NewGuid(), "Fra en gammel udgave", Token), ChangeStatus.Stale, PlanItemService.CommentStale),
+            (await Service.DeleteCommentAsync(editor, mine.Id, Guid.NewGuid(), Token), ChangeStatus.Stale, PlanItemService.CommentStale),
             (await Service.EditCommentAsync(editor, mine.Id, mine.Version, "", Token), ChangeStatus.Invalid, "Kommentaren skal udfyldes."),
-            (await Service.DeleteCommentAsync(editor, int.MaxValue, mine.Version, Token), ChangeStatus.NotFound, CommentOutcome.CommentNotFound),
+            (await Service.DeleteCommentAsync(editor, int.MaxValue, mine.Version, Token), ChangeStatus.NotFound, PlanItemService.CommentNotFound),
         };
 
         Assert.All(outcomes, o => Assert.Equal((o.Item2, o.Item3), (o.Item1.Status, o.Item1.Message)));
@@ -118,7 +118,7 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
     {
         var editor = await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu);
         var item = await StoredAsync(Code(3));
-        var mine = (await Service.AddCommentAsync(editor, item.Id, "Skrevet før fristen", Token)).Comment!;
+        var mine = (await Service.AddCommentAsync(editor, item.Id, "Skrevet før fristen", Token)).Value!;
         var recordsBefore = (await HistoryAsync(item.Id)).Count;
 
         app.Clock.Offset = ItemComment.EditWindow + TimeSpan.FromMinutes(1);
@@ -173,7 +173,7 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
         var outcome = await Service.AddCommentAsync(editor, item.Id, hostile, Token);
 
         Assert.Equal(ChangeStatus.Saved, outcome.Status);
-        Assert.Equal(hostile, (await CommentAsync(outcome.Comment!.Id)).Text);
+        Assert.Equal(hostile, (await CommentAsync(outcome.Value!.Id)).Text);
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
         var editor = await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu);
         var item = await StoredAsync(AuthorizationMatrixItem);
         var to = item.Status == ItemStatus.InProgress ? ItemStatus.NotStarted : ItemStatus.InProgress;
-        ChangeOutcome? move = null;
+        ChangeOutcome<PlanItem>? move = null;
 
         // The first save of the comment finds the item moved by someone else a moment after it was read.
         app.Contexts.BeforeCommentSave = () =>
@@ -201,12 +201,43 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
         Assert.Equal([PlanItemService.CommentedKind, PlanItemService.MovedKind], (await HistoryAsync(item.Id)).Take(2).Select(r => r.Kind));
     }
 
+    /// <summary>The one retry policy (docs/decisions/0018): a conflict on a row the user did not aim at is saved on a fresh read; an old version is Stale.</summary>
+    [Fact]
+    public async Task AMoveWhoseSaveMeetsACommentOnTheItemIsSavedAndAMoveFromAnOldVersionIsStaleAndChangesNothing()
+    {
+        var editor = await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu);
+        var coordinator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Coordinator);
+        var item = await StoredAsync(Code(8));
+        var to = item.Status == ItemStatus.InProgress ? ItemStatus.NotStarted : ItemStatus.InProgress;
+        ChangeOutcome<ItemComment>? comment = null;
+
+        // Someone comments on the item between the move's read and its save: the item row's revision moves on under the move.
+        app.Contexts.BeforeMoveSave = () =>
+        {
+            app.Contexts.BeforeMoveSave = null;
+            comment = Service.AddCommentAsync(editor, item.Id, "Skrevet mens punktet blev flyttet").GetAwaiter().GetResult();
+        };
+        var moved = await Service.MoveAsync(coordinator, new MoveRequest(item.Id, item.Version, to), Token);
+
+        Assert.Equal((ChangeStatus.Saved, ChangeStatus.Saved), (comment?.Status, moved.Status));
+        var after = await StoredAsync(item.Code);
+        Assert.Equal((to, item.CommentCount + 1), (after.Status, after.CommentCount));
+        Assert.Equal([PlanItemService.MovedKind, PlanItemService.CommentedKind], (await HistoryAsync(item.Id)).Take(2).Select(r => r.Kind));
+
+        var records = (await HistoryAsync(item.Id)).Count;
+        var stale = await Service.MoveAsync(coordinator, new MoveRequest(item.Id, item.Version, item.Status), Token);
+
+        Assert.Equal((ChangeStatus.Stale, after.Version), (stale.Status, stale.Value?.Version));
+        Assert.Equal((to, after.Version), ((await StoredAsync(item.Code)).Status, (await StoredAsync(item.Code)).Version));
+        Assert.Equal(records, (await HistoryAsync(item.Id)).Count);
+    }
+
     [Fact]
     public async Task TheHistoryExportForAktindsigtHasTheComments()
     {
         var editor = await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu);
         var item = await StoredAsync(Code(6));
-        var added = (await Service.AddCommentAsync(editor, item.Id, "Til aktindsigt; med \"citat\"", Token)).Comment!;
+        var added = (await Service.AddCommentAsync(editor, item.Id, "Til aktindsigt; med \"citat\"", Token)).Value!;
         await Service.EditCommentAsync(editor, added.Id, added.Version, "Rettet til aktindsigt", Token);
         var client = app.CreateClient();
         await TestUsers.SignInAsync(client, TestUsers.Reader);
@@ -286,10 +317,12 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
         public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
     }
 
-    /// <summary>Runs <see cref="BeforeCommentSave"/> when a context is about to save a new comment, before its transaction starts.</summary>
+    /// <summary>Runs <see cref="BeforeCommentSave"/> (<see cref="BeforeMoveSave"/>) when a context is about to save a new comment (a move), before its transaction starts.</summary>
     public sealed class RacingContexts(IDbContextFactory<PlanDbContext> inner) : IDbContextFactory<PlanDbContext>
     {
         public Action? BeforeCommentSave { get; set; }
+
+        public Action? BeforeMoveSave { get; set; }
 
         public PlanDbContext CreateDbContext()
         {
@@ -299,6 +332,11 @@ public sealed class CommentServiceTests(CommentServiceTests.CommentApp app) : IC
                 if (BeforeCommentSave is { } act && db.ChangeTracker.Entries<ItemComment>().Any(e => e.State == EntityState.Added))
                 {
                     act();
+                }
+
+                if (BeforeMoveSave is { } move && db.ChangeTracker.Entries<Udmoentning.Domain.History.ItemHistoryEntry>().Any(e => e.State == EntityState.Added && e.Entity.Kind == PlanItemService.MovedKind))
+                {
+                    move();
                 }
             };
             return db;

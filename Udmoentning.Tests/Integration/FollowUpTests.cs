@@ -51,7 +51,7 @@ public sealed class FollowUpTests : IAsyncLifetime
         var moved = await _app.Services.GetRequiredService<PlanItemService>().MoveAsync(_coordinator, new MoveRequest(item.Id, item.Version, ItemStatus.InProgress), Token);
         Assert.True(moved.Succeeded, moved.Message);
 
-        var (withNow, _) = await _followUps.CompareAsync(_plan.Plan.Id, taken.Id, null, Token);
+        var (withNow, _) = await _followUps.CompareAsync(_plan.Plan.Id, taken.Value, null, Token);
         var change = Assert.Single(withNow!.Changes.Changed);
         Assert.Equal(item.Code, change.After.Code);
         Assert.Equal([new FieldChange("Status", "Ikke påbegyndt", "I gang")], change.Changes);
@@ -59,11 +59,11 @@ public sealed class FollowUpTests : IAsyncLifetime
         Assert.Empty(withNow.Changes.Moved);
 
         // The stored snapshot did not follow the plan: compared with itself it is unchanged, and a later one shows the same change.
-        var (itself, _) = await _followUps.CompareAsync(_plan.Plan.Id, taken.Id, taken.Id, Token);
+        var (itself, _) = await _followUps.CompareAsync(_plan.Plan.Id, taken.Value, taken.Value, Token);
         Assert.False(itself!.Changes.HasItemChanges);
         Assert.Equal(ItemStatus.NotStarted, itself.From.State.Item(item.Id)!.Status);
         var later = await _administration.TakeFollowUpAsync(_coordinator, _plan.Plan.Id, "Budgetopfølgning pr. 30. juni 2026", new DateOnly(2026, 6, 30), Token);
-        var (between, _) = await _followUps.CompareAsync(_plan.Plan.Id, taken.Id, later.Id, Token);
+        var (between, _) = await _followUps.CompareAsync(_plan.Plan.Id, taken.Value, later.Value, Token);
         Assert.Equal([item.Code], between!.Changes.Changed.Select(c => c.After.Code));
         Assert.Equal(["Budgetopfølgning pr. 30. juni 2026", "Budgetopfølgning pr. 31. marts 2026"], (await _followUps.ListAsync(_plan.Plan.Id, Token)).Select(f => f.Name));
     }
@@ -98,16 +98,16 @@ public sealed class FollowUpTests : IAsyncLifetime
         var taken = await _administration.TakeFollowUpAsync(_coordinator, _plan.Plan.Id, "Budgetopfølgning pr. 31. marts 2026", new DateOnly(2026, 3, 31), Token);
         var item = _plan.Items.First(i => i.Status == ItemStatus.NotStarted);
         await _app.Services.GetRequiredService<PlanItemService>().MoveAsync(_coordinator, new MoveRequest(item.Id, item.Version, ItemStatus.InProgress), Token);
-        var (expected, _) = await _followUps.CompareAsync(_plan.Plan.Id, taken.Id, null, Token);
+        var (expected, _) = await _followUps.CompareAsync(_plan.Plan.Id, taken.Value, null, Token);
 
         var signedOut = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var refused = await signedOut.GetAsync($"/plan/{_plan.Plan.Id}/opfoelgninger/sammenligning.xlsx?fra={taken.Id}", Token);
+        var refused = await signedOut.GetAsync($"/plan/{_plan.Plan.Id}/opfoelgninger/sammenligning.xlsx?fra={taken.Value}", Token);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
 
         var client = _app.CreateClient();
         await TestUsers.SignInAsync(client, TestUsers.Reader);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/plan/{_plan.Plan.Id}/opfoelgninger/sammenligning.xlsx?fra=99999", Token)).StatusCode);
-        var response = await client.GetAsync($"/plan/{_plan.Plan.Id}/opfoelgninger/sammenligning.xlsx?fra={taken.Id}", Token);
+        var response = await client.GetAsync($"/plan/{_plan.Plan.Id}/opfoelgninger/sammenligning.xlsx?fra={taken.Value}", Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(FollowUpWorkbook.ContentType, response.Content.Headers.ContentType!.MediaType);

@@ -96,7 +96,7 @@ public sealed class HistoryTests : IAsyncLifetime
 
         Assert.Equal([ChangeStatus.Refused, ChangeStatus.Stale, ChangeStatus.Forbidden, ChangeStatus.Invalid, ChangeStatus.Saved], outcomes.Select(o => o.Status));
         Assert.Empty(await HistoryAsync(item.Id));
-        Assert.Equal(item.Version, outcomes[^1].Item!.Version);
+        Assert.Equal(item.Version, outcomes[^1].Value!.Version);
     }
 
     [Fact]

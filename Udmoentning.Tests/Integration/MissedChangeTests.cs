@@ -40,14 +40,14 @@ public sealed class MissedChangeTests : IAsyncLifetime
         Assert.Equal(ChangeStatus.Saved, outcome.Status);
         Assert.Equal(1, _app.Failures);
         var change = await viewer.NextAsync();
-        Assert.Equal((item.Id, ItemStatus.InProgress, outcome.Item!.Version), (change.Item.Id, change.Item.Status, change.Item.Version));
+        Assert.Equal((item.Id, ItemStatus.InProgress, outcome.Value!.Version), (change.Item.Id, change.Item.Status, change.Item.Version));
         Assert.Equal((ChangeKind.Moved, ItemStatus.NotStarted), (change.Kind, change.PreviousStatus));
         Assert.Equal(Viewer(TestUsers.Coordinator), change.ChangedBy);
         Assert.Equal(ItemStatus.InProgress, (await plans.GetAsync(cancellationToken: Token))!.Items.Single(i => i.Id == item.Id).Status);
 
         // The next change is delivered the usual way, once.
         var next = await _app.Services.GetRequiredService<PlanItemService>()
-            .MoveAsync(coordinator, new MoveRequest(item.Id, outcome.Item.Version, ItemStatus.NotStarted), Token);
+            .MoveAsync(coordinator, new MoveRequest(item.Id, outcome.Value.Version, ItemStatus.NotStarted), Token);
         Assert.Equal(ChangeStatus.Saved, next.Status);
         var delivered = await viewer.NextAsync();
         Assert.Equal(ItemStatus.NotStarted, delivered.Item.Status);
@@ -58,8 +58,8 @@ public sealed class MissedChangeTests : IAsyncLifetime
         var feed = _app.Services.GetRequiredService<LocalChangeFeed>();
         Assert.Equal((false, false), (feed.Dispatch(change), feed.Dispatch(delivered)));
         var third = await _app.Services.GetRequiredService<PlanItemService>()
-            .MoveAsync(coordinator, new MoveRequest(item.Id, next.Item!.Version, ItemStatus.InProgress), Token);
-        Assert.Equal(third.Item!.Revision, (await viewer.NextAsync()).Item.Revision);
+            .MoveAsync(coordinator, new MoveRequest(item.Id, next.Value!.Version, ItemStatus.InProgress), Token);
+        Assert.Equal(third.Value!.Revision, (await viewer.NextAsync()).Item.Revision);
     }
 
     private static string Viewer(string demoUser) => Udmoentning.Web.Access.DemoUsers.All.Single(d => d.UserName == demoUser).DisplayName;

@@ -45,20 +45,20 @@ public sealed class PlanAdministrationTests : IAsyncLifetime
         Assert.Equal("Digitalisering", board.Themes[^1].Name);
 
         plan = await PlanAsync();
-        var renamed = await _administration.RenameThemeAsync(_coordinator, plan.Id, plan.Version, added.Id!.Value, "Digitalisering og AI", Token);
+        var renamed = await _administration.RenameThemeAsync(_coordinator, plan.Id, plan.Version, added.Value, "Digitalisering og AI", Token);
         Assert.True(renamed.Succeeded, renamed.Message);
 
         plan = await PlanAsync();
-        var moved = await _administration.MoveThemeAsync(_coordinator, plan.Id, plan.Version, added.Id.Value, -1, Token);
+        var moved = await _administration.MoveThemeAsync(_coordinator, plan.Id, plan.Version, added.Value, -1, Token);
         Assert.True(moved.Succeeded, moved.Message);
         var themes = (await PlanAsync()).Themes.OrderBy(t => t.Position).Select(t => t.Name).ToList();
         Assert.Equal("Digitalisering og AI", themes[^2]);
         Assert.Equal(Enumerable.Range(1, themes.Count), (await PlanAsync()).Themes.OrderBy(t => t.Position).Select(t => t.Position));
 
         plan = await PlanAsync();
-        var removed = await _administration.RemoveThemeAsync(_coordinator, plan.Id, plan.Version, added.Id.Value, Token);
+        var removed = await _administration.RemoveThemeAsync(_coordinator, plan.Id, plan.Version, added.Value, Token);
         Assert.True(removed.Succeeded, removed.Message);
-        Assert.DoesNotContain((await PlanAsync()).Themes, t => t.Id == added.Id);
+        Assert.DoesNotContain((await PlanAsync()).Themes, t => t.Id == added.Value);
 
         var record = await _administration.HistoryAsync(plan.Id, cancellationToken: Token);
         Assert.Equal(["Fjernet", "Flyttet", "Ændret", "Oprettet"], record.Where(e => e.Subject == "Hovedpunkt").Select(e => e.Kind));
@@ -129,7 +129,7 @@ public sealed class PlanAdministrationTests : IAsyncLifetime
         Assert.True(outcome.Succeeded, outcome.Message);
         await using var db = await ContextsAsync();
         var oldItems = await db.Items.AsNoTracking().Where(i => i.PlanId == from.Id).ToListAsync(Token);
-        var newItems = await db.Items.AsNoTracking().Where(i => i.PlanId == outcome.Id).ToListAsync(Token);
+        var newItems = await db.Items.AsNoTracking().Where(i => i.PlanId == outcome.Value).ToListAsync(Token);
         var open = oldItems.Where(i => !i.IsCompleted).ToList();
         Assert.Equal(open.Count, newItems.Count);
         Assert.All(newItems, copy =>
@@ -147,7 +147,7 @@ public sealed class PlanAdministrationTests : IAsyncLifetime
             Assert.Equal(0, copy.EffectIn(2025));
         });
         Assert.Contains(newItems, i => i.Slippage > 0);
-        var plan = await db.Plans.AsNoTracking().Include(p => p.Themes).SingleAsync(p => p.Id == outcome.Id, Token);
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Themes).SingleAsync(p => p.Id == outcome.Value, Token);
         Assert.Equal(PlanStage.Draft, plan.Stage);
         Assert.Equal(from.Themes.OrderBy(t => t.Position).Select(t => t.Name), plan.Themes.OrderBy(t => t.Position).Select(t => t.Name));
         var history = await db.History.AsNoTracking().Where(h => h.PlanId == plan.Id).ToListAsync(Token);
@@ -182,10 +182,10 @@ public sealed class PlanAdministrationTests : IAsyncLifetime
 
         var (dates, errors) = MeetingDates.ParseList("15.05.2026\n2026-06-12; 14. august 2026, 15.05.2026");
         Assert.Empty(errors);
-        var added = await _administration.AddMeetingsAsync(_coordinator, created.Id!.Value, dates, Token);
+        var added = await _administration.AddMeetingsAsync(_coordinator, created.Value, dates, Token);
         Assert.True(added.Succeeded, added.Message);
         var meetings = await _administration.MeetingsAsync(Token);
-        var mine = meetings.Where(m => m.CommitteeId == created.Id).OrderBy(m => m.Date).ToList();
+        var mine = meetings.Where(m => m.CommitteeId == created.Value).OrderBy(m => m.Date).ToList();
         Assert.Equal([new DateOnly(2026, 5, 15), new DateOnly(2026, 6, 12), new DateOnly(2026, 8, 14)], mine.Select(m => m.Date));
 
         var movedOntoAnother = await _administration.MoveMeetingAsync(_coordinator, mine[0].Id, mine[0].Version, mine[1].Date, Token);
@@ -211,7 +211,7 @@ public sealed class PlanAdministrationTests : IAsyncLifetime
         Assert.True(added.Succeeded, added.Message);
         Assert.Contains("Anlægsloft", (await viewer.NextAsync()).Description);
         var board = (await cache.GetAsync(plan.Id, Token))!;
-        var target = board.Targets.Single(t => t.Id == added.Id);
+        var target = board.Targets.Single(t => t.Id == added.Value);
         Assert.Empty(target.Amounts);
         Assert.Equal(EconomicTarget.DefaultItems(board.Items).Order(), target.Items.Select(i => i.ItemId));
         Assert.NotEmpty(target.Items);
@@ -222,7 +222,7 @@ public sealed class PlanAdministrationTests : IAsyncLifetime
         Assert.True(saved.Succeeded, saved.Message);
         Assert.Contains("Anlægsloft 2026", (await viewer.NextAsync()).Description);
         board = (await cache.GetAsync(plan.Id, Token))!;
-        target = board.Targets.Single(t => t.Id == added.Id);
+        target = board.Targets.Single(t => t.Id == added.Value);
         Assert.Equal("Anlægsloft 2026", target.Name);
         Assert.Equal([new TargetAmount(2025, -1000), new TargetAmount(2026, -2500)], target.Amounts);
         Assert.Equal(counted.Select(i => i.Id).Order(), target.Items.Select(i => i.ItemId));
@@ -231,7 +231,7 @@ public sealed class PlanAdministrationTests : IAsyncLifetime
 
         var removed = await _administration.RemoveTargetAsync(_coordinator, plan.Id, target.Id, target.Version, Token);
         Assert.True(removed.Succeeded, removed.Message);
-        Assert.DoesNotContain((await cache.GetAsync(plan.Id, Token))!.Targets, t => t.Id == added.Id);
+        Assert.DoesNotContain((await cache.GetAsync(plan.Id, Token))!.Targets, t => t.Id == added.Value);
 
         var record = (await _administration.HistoryAsync(plan.Id, cancellationToken: Token)).Where(e => e.Subject == PlanAdministration.TargetSubject).ToList();
         Assert.Equal(["Fjernet", "Ændret", "Oprettet"], record.Select(e => e.Kind));

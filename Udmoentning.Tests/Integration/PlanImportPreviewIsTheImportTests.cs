@@ -42,14 +42,14 @@ public sealed class PlanImportPreviewIsTheImportTests : IAsyncLifetime
         var preview = await PreviewAsync(file, new ImportOptions());
         var outcome = await ImportAsync(preview);
 
-        Assert.Equal(preview.Analysis.Items.Count, outcome.Created);
+        Assert.Equal(preview.Analysis.Items.Count, outcome.Value?.Created ?? 0);
 
         var confirmed = await PreviewAsync(file, new ImportOptions { CommitteeFromNumber = true });
         Assert.Equal(3, confirmed.Analysis.Items.Count);
         var imported = await ImportAsync(confirmed);
 
-        Assert.Equal((ChangeStatus.Saved, 3), (imported.Status, imported.Created));
-        var plan = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(imported.PlanId, Token))!;
+        Assert.Equal((ChangeStatus.Saved, 3), (imported.Status, imported.Value!.Created));
+        var plan = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(imported.Value!.PlanId, Token))!;
         Assert.Equal(["AU", "AU", "BUU"], plan.Items.OrderBy(i => i.Code, StringComparer.Ordinal).Select(i => plan.Committee(i.CommitteeId)!.ShortCode));
     }
 
@@ -104,11 +104,11 @@ public sealed class PlanImportPreviewIsTheImportTests : IAsyncLifetime
             }
 
             Assert.True(outcome.Succeeded, outcome.Message);
-            var plan = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(outcome.PlanId, Token))!;
+            var plan = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(outcome.Value!.PlanId, Token))!;
             Assert.Equal(
                 preview.Analysis.Items.Select(i => $"{i.Code} {i.Committee} {i.Timing} {i.Amounts.GetValueOrDefault(2026)} {i.Amounts.GetValueOrDefault(2027)}").Order(StringComparer.Ordinal),
                 plan.Items.Select(i => $"{i.Code} {plan.Committee(i.CommitteeId)!.ShortCode} {i.Timing} {i.EffectIn(2026)} {i.EffectIn(2027)}").Order(StringComparer.Ordinal));
-            Assert.Equal(preview.Analysis.Items.Count, outcome.Created);
+            Assert.Equal(preview.Analysis.Items.Count, outcome.Value?.Created ?? 0);
         }, iter: 25, threads: 1);
     }
 
@@ -121,8 +121,8 @@ public sealed class PlanImportPreviewIsTheImportTests : IAsyncLifetime
         Assert.Equal(-1200 - 500 + 1235 + 10000 + 2500, preview.Totals[2026]);
         var outcome = await ImportAsync(preview);
 
-        Assert.Equal((ChangeStatus.Saved, 5), (outcome.Status, outcome.Created));
-        var plan = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(outcome.PlanId, Token))!;
+        Assert.Equal((ChangeStatus.Saved, 5), (outcome.Status, outcome.Value!.Created));
+        var plan = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(outcome.Value!.PlanId, Token))!;
         Assert.Equal([-1200, -2400, -2400, -2400], plan.Plan.BudgetYears.Select(plan.Items.Single(i => i.Code == "ØU-R1").EffectIn));
         Assert.Equal([1235, 750, 750, 0], plan.Plan.BudgetYears.Select(plan.Items.Single(i => i.Code == "AU-D1").EffectIn));
         Assert.Equal(preview.Totals.Values, plan.Plan.BudgetYears.Select(y => plan.Items.Sum(i => (long)i.EffectIn(y))));
@@ -143,7 +143,7 @@ public sealed class PlanImportPreviewIsTheImportTests : IAsyncLifetime
         Assert.Equal(plans, await CountAsync(db => db.Plans));
 
         var imported = await ImportAsync(await PreviewAsync(file, new ImportOptions { Unit = AmountUnit.Kroner }));
-        var plan = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(imported.PlanId, Token))!;
+        var plan = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(imported.Value!.PlanId, Token))!;
         Assert.Equal(-1200, plan.Items.Single().EffectIn(2026));
     }
 
@@ -153,8 +153,8 @@ public sealed class PlanImportPreviewIsTheImportTests : IAsyncLifetime
         var preview = await PreviewAsync(RealisticWorkbooks.OneSheetPerCommittee().ToBytes(), new ImportOptions());
         var outcome = await ImportAsync(preview);
 
-        Assert.Equal((ChangeStatus.Saved, 8), (outcome.Status, outcome.Created));
-        var plan = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(outcome.PlanId, Token))!;
+        Assert.Equal((ChangeStatus.Saved, 8), (outcome.Status, outcome.Value!.Created));
+        var plan = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(outcome.Value!.PlanId, Token))!;
         Assert.Equal(["Økonomisk politik", "Politiske visioner", "Vækst, erhverv og beskæftigelse", "Partnerskaber", "Sociale investeringer"], plan.Themes.Select(t => t.Name));
         Assert.Equal(3, plan.Items.Count(i => plan.Committee(i.CommitteeId)!.ShortCode == "AU"));
         Assert.Equal(new Quarter(2026, 2), plan.Items.Single(i => i.Code == "ØU-2").Timing);
@@ -173,7 +173,7 @@ public sealed class PlanImportPreviewIsTheImportTests : IAsyncLifetime
         var preview = await PreviewAsync(file, options);
         var outcome = await ImportAsync(preview);
 
-        Assert.Equal((ChangeStatus.Saved, 1), (outcome.Status, outcome.Created));
+        Assert.Equal((ChangeStatus.Saved, 1), (outcome.Status, outcome.Value!.Created));
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>().CreateDbContextAsync(Token);
         var created = await db.Committees.AsNoTracking().SingleAsync(c => c.ShortCode == "TMU", Token);
         Assert.Equal(("Teknik- og miljøudvalget", "teknik"), (created.Name, created.Slug));
@@ -188,7 +188,7 @@ public sealed class PlanImportPreviewIsTheImportTests : IAsyncLifetime
         return result.Preview!;
     }
 
-    private Task<ImportOutcome> ImportAsync(ImportPreview preview) =>
+    private Task<ChangeOutcome<ImportResult>> ImportAsync(ImportPreview preview) =>
         _import.ImportAsync(_coordinator, preview, new PlanForm($"Importeret plan {Interlocked.Increment(ref _plans)}", 2026, 2029, new DateOnly(2025, 12, 10)), importValidRowsOnly: true, Token);
 
     private async Task<int> CountAsync<T>(Func<PlanDbContext, IQueryable<T>> query)

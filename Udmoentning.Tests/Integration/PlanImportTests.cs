@@ -51,8 +51,8 @@ public sealed class PlanImportTests : IAsyncLifetime
         var imported = await _import.ImportAsync(_coordinator, preview, form, importValidRowsOnly: true, Token);
 
         Assert.Equal(ChangeStatus.Saved, imported.Status);
-        Assert.Equal((5, 0), (imported.Created, imported.Changed));
-        var plan = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(imported.PlanId, Token))!;
+        Assert.Equal((5, 0), (imported.Value!.Created, imported.Value!.Changed));
+        var plan = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(imported.Value!.PlanId, Token))!;
         Assert.Equal(["Økonomisk politik", "Sociale investeringer"], plan.Themes.Select(t => t.Name));
         var r1 = plan.Items.Single(i => i.Code == "ØU-R1");
         Assert.Equal((ItemKind.FiscalLeewayProposal, ItemStatus.InProgress, true, true), (r1.Kind, r1.Status, r1.IsCrossCutting, r1.RequiresMedInvolvement));
@@ -84,7 +84,7 @@ public sealed class PlanImportTests : IAsyncLifetime
         var outcome = await _import.ImportAsync(_coordinator, preview, null, importValidRowsOnly: false, Token);
 
         Assert.Equal(ChangeStatus.Saved, outcome.Status);
-        Assert.Equal((1, 1), (outcome.Created, outcome.Changed));
+        Assert.Equal((1, 1), (outcome.Value!.Created, outcome.Value!.Changed));
         var received = new[] { await viewer.NextAsync(), await viewer.NextAsync() };
         Assert.Equal(["AU-NY1", "AU-D4"], received.Select(c => c.Item.Code).Order(StringComparer.Ordinal).Reverse());
         Assert.Equal("Digital selvbetjening i jobcentret", received.Single(c => c.Item.Code == "AU-D4").Item.Title);
@@ -190,7 +190,7 @@ public sealed class PlanImportOnPostgresTests
         var outcome = await import.ImportAsync(coordinator, preview, null, importValidRowsOnly: false, Token);
 
         Assert.Equal(ChangeStatus.Saved, outcome.Status);
-        Assert.Equal((1, 1), (outcome.Created, outcome.Changed));
+        Assert.Equal((1, 1), (outcome.Value!.Created, outcome.Value!.Changed));
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>().CreateDbContextAsync(Token);
         Assert.Equal("Digital selvbetjening i jobcentret", await db.Items.Where(i => i.Code == "AU-D4").Select(i => i.Title).SingleAsync(Token));
         Assert.Equal(2, await db.History.CountAsync(h => h.Kind == PlanItemService.ImportedKind, Token));

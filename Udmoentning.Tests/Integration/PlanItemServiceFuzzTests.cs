@@ -113,7 +113,7 @@ public sealed class PlanItemServiceFuzzTests : IAsyncLifetime
             _ => Guid.Empty,
         };
 
-        ChangeOutcome outcome;
+        ChangeOutcome<PlanItem> outcome;
         try
         {
             if (op.IsMove)
@@ -136,12 +136,12 @@ public sealed class PlanItemServiceFuzzTests : IAsyncLifetime
         if (outcome.Status == ChangeStatus.Saved)
         {
             _saved++;
-            if (outcome.Item!.Version != known!.Version)
+            if (outcome.Value!.Version != known!.Version)
             {
                 _recordsPerItem[id] = _recordsPerItem.GetValueOrDefault(id) + 1;
             }
 
-            _expected[id] = outcome.Item;
+            _expected[id] = outcome.Value;
             if (op.IsMove)
             {
                 await TakeRenumberedAsync(id);
@@ -159,7 +159,7 @@ public sealed class PlanItemServiceFuzzTests : IAsyncLifetime
                 _failures.Add($"{op}: Invalid without field messages");
             }
 
-            if (outcome.Item is { } current && known is not null && current.Version != known.Version)
+            if (outcome.Value is { } current && known is not null && current.Version != known.Version)
             {
                 _failures.Add($"{op}: {outcome.Status} answered with a version that was never saved");
             }

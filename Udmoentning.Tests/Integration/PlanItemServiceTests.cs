@@ -41,7 +41,7 @@ public sealed class PlanItemServiceTests : IAsyncLifetime
         Assert.Equal(ItemStatus.InProgress, (await StoredAsync(item.Id)).Status);
         var change = await _changes.NextAsync();
         Assert.Equal((item.Id, ItemStatus.InProgress, ItemStatus.NotStarted, ChangeKind.Moved), (change.Item.Id, change.Item.Status, change.PreviousStatus, change.Kind));
-        Assert.Equal(outcome.Item!.Version, change.Item.Version);
+        Assert.Equal(outcome.Value!.Version, change.Item.Version);
         await AssertNothingMorePublishedAsync();
     }
 
@@ -55,7 +55,7 @@ public sealed class PlanItemServiceTests : IAsyncLifetime
         var outcome = await _service.MoveAsync(_user, new MoveRequest(item.Id, item.Version, ItemStatus.InProgress), Token);
 
         var after = (await plan.GetAsync(cancellationToken: Token))!;
-        Assert.Same(outcome.Item, after.Items.Single(i => i.Id == item.Id));
+        Assert.Same(outcome.Value, after.Items.Single(i => i.Id == item.Id));
         Assert.Equal(ItemStatus.NotStarted, before.Items.Single(i => i.Id == item.Id).Status);
         Assert.Equal(before.Items.Count, after.Items.Count);
     }
@@ -71,7 +71,7 @@ public sealed class PlanItemServiceTests : IAsyncLifetime
         Assert.Equal($"{item.Code} er ikke påbegyndt. Flyt det først til \"I gang\".", outcome.Message);
         var stored = await StoredAsync(item.Id);
         Assert.Equal((ItemStatus.NotStarted, item.Version), (stored.Status, stored.Version));
-        Assert.Equal(item.Version, outcome.Item!.Version);
+        Assert.Equal(item.Version, outcome.Value!.Version);
         await AssertNothingMorePublishedAsync();
     }
 
@@ -86,8 +86,8 @@ public sealed class PlanItemServiceTests : IAsyncLifetime
 
         Assert.Equal(ChangeStatus.Stale, stale.Status);
         Assert.Contains("netop ændret af en anden", stale.Message);
-        Assert.Equal(ItemStatus.Completed, stale.Item!.Status);
-        Assert.Equal(first.Item!.Version, (await StoredAsync(item.Id)).Version);
+        Assert.Equal(ItemStatus.Completed, stale.Value!.Status);
+        Assert.Equal(first.Value!.Version, (await StoredAsync(item.Id)).Version);
         await AssertNothingMorePublishedAsync();
     }
 
@@ -102,7 +102,7 @@ public sealed class PlanItemServiceTests : IAsyncLifetime
 
         Assert.Single(outcomes, o => o.Status == ChangeStatus.Saved);
         Assert.Single(outcomes, o => o.Status == ChangeStatus.Stale);
-        var saved = outcomes.Single(o => o.Succeeded).Item!;
+        var saved = outcomes.Single(o => o.Succeeded).Value!;
         Assert.Equal(saved.Status, (await StoredAsync(item.Id)).Status);
     }
 

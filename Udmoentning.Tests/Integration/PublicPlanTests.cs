@@ -177,7 +177,7 @@ public sealed class PublicPlanTests(AppFactory app) : IClassFixture<AppFactory>,
         return await _anonymous.SendAsync(request, Token);
     }
 
-    private async Task<AdminOutcome> SetPublicAsync(string userName, bool isPublic)
+    private async Task<ChangeOutcome<int>> SetPublicAsync(string userName, bool isPublic)
     {
         var plan = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(_planId, Token))!.Plan;
         var user = await TestUsers.PrincipalAsync(_app.Services, userName);

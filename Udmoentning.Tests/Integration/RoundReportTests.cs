@@ -213,7 +213,7 @@ public sealed class RoundReportTests : IAsyncLifetime
     {
         var opened = await _administration.OpenRoundAsync(_coordinator, PlanId, new RoundForm(name, new DateOnly(2026, 6, 30), committeeId), Token);
         Assert.True(opened.Succeeded, opened.Message);
-        return opened.Id!.Value;
+        return opened.Value;
     }
 
     private async Task ReportAsync(ClaimsPrincipal user, int roundId, PlanItem item, string text, Health health, Quarter? timing)

@@ -67,7 +67,7 @@ public sealed class RoundServiceTests(RoundApp app) : IDisposable
         var whole = await app.Administration.OpenRoundAsync(coordinator, 1, new RoundForm("  Budgetopfølgning pr. 30. juni 2026  ", new DateOnly(2026, 12, 15), null), Token);
 
         Assert.True(whole.Succeeded, whole.Message);
-        var round = await app.RoundAsync(whole.Id!.Value);
+        var round = await app.RoundAsync(whole.Value);
         var open = items.Where(i => !i.IsCompleted).Select(i => i.Id).Order().ToList();
         Assert.Equal(open, round.Items.Select(i => i.ItemId).Order());
         Assert.Contains(items, i => i.IsCompleted);
@@ -81,7 +81,7 @@ public sealed class RoundServiceTests(RoundApp app) : IDisposable
         var committee = await app.Administration.OpenRoundAsync(coordinator, 1, new RoundForm("AU pr. 30. juni", new DateOnly(2026, 12, 15), au), Token);
 
         Assert.True(committee.Succeeded, committee.Message);
-        var extract = await app.RoundAsync(committee.Id!.Value);
+        var extract = await app.RoundAsync(committee.Value);
         var expected = items.Where(i => !i.IsCompleted && CommitteeExtract.Includes(au, i)).ToList();
         Assert.Equal(expected.Select(i => i.Id).Order(), extract.Items.Select(i => i.ItemId).Order());
         Assert.Contains(expected, i => i.CommitteeId != au && i.IsCrossCutting);
@@ -98,7 +98,7 @@ public sealed class RoundServiceTests(RoundApp app) : IDisposable
         var anItem = (await app.ItemAsync("ØU-D3")).Id;
         var (records, rounds) = (await app.RecordsAsync(), await app.CountRoundsAsync());
 
-        (AdminOutcome Outcome, ChangeStatus Status, string Message)[] cases =
+        (ChangeOutcome<int> Outcome, ChangeStatus Status, string Message)[] cases =
         [
             (await app.Administration.OpenRoundAsync(coordinator, 1, new RoundForm("   ", new DateOnly(2026, 12, 15), null), Token), ChangeStatus.Invalid, "Navnet skal udfyldes."),
             (await app.Administration.OpenRoundAsync(coordinator, 1, new RoundForm(new string('R', 121), new DateOnly(2026, 12, 15), null), Token), ChangeStatus.Invalid, "Navnet må højst være 120 tegn (er 121)."),
@@ -131,7 +131,7 @@ public sealed class RoundServiceTests(RoundApp app) : IDisposable
         var saved = await app.EntryAsync(round.Id, "AU-D4");
         Assert.Equal(("Selvbetjeningen er forsinket af leverandøren.", Health.Red, item.Timing, RoundApp.Name(TestUsers.EditorAu)), (saved.StatusText, saved.Health, saved.Timing, saved.ReportedByName));
         Assert.NotEqual(entry.Version, saved.Version);
-        Assert.Equal(saved.Version, reported.Entry!.Version);
+        Assert.Equal(saved.Version, reported.Value!.Entry!.Version);
         var changed = await app.ItemAsync("AU-D4");
         Assert.Equal((Health.Red, item.Timing), (changed.Health, changed.Timing));
         Assert.Equal((records.Reports + 1, records.Administration), await app.RecordsAsync());
@@ -159,7 +159,7 @@ public sealed class RoundServiceTests(RoundApp app) : IDisposable
         var records = await app.RecordsAsync();
 
         RoundReportRequest Request(string? text, Health health, Quarter? timing) => new(round.Id, item.Id, entry.Version, text, health, timing);
-        (RoundOutcome Outcome, string Message)[] cases =
+        (ChangeOutcome<RoundAnswer> Outcome, string Message)[] cases =
         [
             (await app.Items.ReportInRoundAsync(editor, Request("", Health.Green, item.Timing), Token), "Statusteksten skal udfyldes."),
             (await app.Items.ReportInRoundAsync(editor, Request(new string('x', 2001), Health.Green, item.Timing), Token), "Statusteksten må højst være 2000 tegn (er 2001)."),
@@ -178,7 +178,7 @@ public sealed class RoundServiceTests(RoundApp app) : IDisposable
         var notFound = await app.Items.ReportInRoundAsync(editor, new RoundReportRequest(987654, item.Id, entry.Version, "Tekst", Health.Green, item.Timing), Token);
         var notInRound = await app.Items.ReportInRoundAsync(editor, new RoundReportRequest(round.Id, (await app.ItemAsync("AU-D2")).Id, entry.Version, "Tekst", Health.Green, null), Token);
         Assert.Equal((ChangeStatus.NotFound, ChangeStatus.NotFound), (notFound.Status, notInRound.Status));
-        Assert.Equal(RoundOutcome.NotInRound, notInRound.Message);
+        Assert.Equal(PlanItemService.NotInRound, notInRound.Message);
         await _changes.AssertNothingMoreAsync();
     }
 
@@ -199,7 +199,7 @@ public sealed class RoundServiceTests(RoundApp app) : IDisposable
         Assert.Equal(ChangeStatus.Saved, reported.Status);
         Assert.Equal([new($"Statustekst ({round.Name})", null, "Som planlagt.")], (await app.LastReportRecordAsync(item.Id)).Changes);
         Assert.Equal((item.Health, item.Timing, item.Version), ((await app.ItemAsync("AU-D1")).Health, (await app.ItemAsync("AU-D1")).Timing, (await app.ItemAsync("AU-D1")).Version));
-        var ready = await app.Items.MarkReadyInRoundAsync(editor, round.Id, item.Id, reported.Entry!.Version, ready: true, Token);
+        var ready = await app.Items.MarkReadyInRoundAsync(editor, round.Id, item.Id, reported.Value!.Entry!.Version, ready: true, Token);
 
         Assert.Equal((ChangeStatus.Saved, "AU-D1 er markeret klar."), (ready.Status, ready.Message));
         var saved = await app.EntryAsync(round.Id, "AU-D1");
@@ -236,7 +236,7 @@ public sealed class RoundServiceTests(RoundApp app) : IDisposable
         {
             Assert.Equal(ChangeStatus.Stale, o.Status);
             Assert.Equal("AU-D3 er ændret i runden af en anden, siden du åbnede det. Din ændring er ikke gemt; du ser nu den aktuelle udgave.", o.Message);
-            Assert.Equal(current.Version, o.Entry!.Version);
+            Assert.Equal(current.Version, o.Value!.Entry!.Version);
         });
         var after = await app.EntryAsync(round.Id, "AU-D3");
         Assert.Equal(("Først.", false, current.Version), (after.StatusText, after.IsReady, after.Version));
@@ -253,7 +253,7 @@ public sealed class RoundServiceTests(RoundApp app) : IDisposable
         var item = await app.ItemAsync("BUU-D2");
         var entry = await app.EntryAsync(round.Id, "BUU-D2");
         var to = StatusRules.AllowedMoves(item).First();
-        ChangeOutcome? moved = null;
+        ChangeOutcome<PlanItem>? moved = null;
         app.BeforeNextReportSave = async () => moved = await app.Items.MoveAsync(coordinator, new MoveRequest(item.Id, item.Version, to), Token);
 
         var reported = await app.Items.ReportInRoundAsync(coordinator, new RoundReportRequest(round.Id, item.Id, entry.Version, "Rapport skrevet, mens kortet blev flyttet.", Health.Red, item.Timing), Token);
@@ -359,7 +359,7 @@ public sealed class RoundServiceTests(RoundApp app) : IDisposable
         var d1Entry = await app.EntryAsync(round.Id, "AU-D1");
         var reported = await app.Items.ReportInRoundAsync(editor, new RoundReportRequest(round.Id, d1.Id, d1Entry.Version, hostile, d1.Health, d1.Timing), Token);
         Assert.Equal(ChangeStatus.Saved, reported.Status);
-        Assert.Equal(ChangeStatus.Saved, (await app.Items.MarkReadyInRoundAsync(editor, round.Id, d1.Id, reported.Entry!.Version, ready: true, Token)).Status);
+        Assert.Equal(ChangeStatus.Saved, (await app.Items.MarkReadyInRoundAsync(editor, round.Id, d1.Id, reported.Value!.Entry!.Version, ready: true, Token)).Status);
         var before = await app.RoundAsync(round.Id);
         var records = await app.RecordsAsync();
 
@@ -465,8 +465,8 @@ public sealed class RoundServiceTests(RoundApp app) : IDisposable
 
             // Three ways to meet: both start at once; the close starts just as the report is about to save and races it for
             // the database; the close runs to the end between the report's read and its save.
-            Task<AdminOutcome>? closing = null;
-            Task<AdminOutcome> Close() => Task.Run(() => app.Administration.CloseRoundAsync(coordinator, round.Id, round.Version, Token), Token);
+            Task<ChangeOutcome<int>>? closing = null;
+            Task<ChangeOutcome<int>> Close() => Task.Run(() => app.Administration.CloseRoundAsync(coordinator, round.Id, round.Version, Token), Token);
             switch (run % 3)
             {
                 case 0:

@@ -39,9 +39,9 @@ public sealed class StorageOutageTests(AppFactory app) : IClassFixture<AppFactor
         var preview = (await import.PreviewAsync(_coordinator, RealisticWorkbooks.NewPlan(withBadRows: false).ToBytes(), null, new ImportOptions(), Token)).Preview!;
         var newPlan = new PlanForm(RealisticWorkbooks.PlanName, 2026, 2029, new DateOnly(2025, 12, 10));
 
-        ChangeOutcome moved, edited, scheduled;
-        AdminOutcome theme;
-        ImportOutcome imported;
+        ChangeOutcome<PlanItem> moved, edited, scheduled;
+        ChangeOutcome<int> theme;
+        ChangeOutcome<ImportResult> imported;
         using (DatabaseOutage.Begin(_app))
         {
             moved = await items.MoveAsync(_coordinator, move, Token);

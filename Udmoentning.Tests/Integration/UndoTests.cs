@@ -68,14 +68,14 @@ public sealed class UndoTests(UndoTests.App app) : IClassFixture<UndoTests.App>,
         Assert.Contains(record.Changes, c => c.Field == "Status" && c.Old == "I gang" && c.New == "Ikke påbegyndt");
         var change = await _changes.NextAsync();
         Assert.Equal((item.Id, ChangeKind.Undone, ItemStatus.NotStarted, ItemStatus.InProgress), (change.Item.Id, change.Kind, change.Item.Status, change.PreviousStatus));
-        Assert.Equal(undone.Item!.Version, change.Item.Version);
+        Assert.Equal(undone.Value!.Version, change.Item.Version);
 
         // An undo is not undone again: there is no redo.
         Assert.Null(_service.UndoOfferFor(_coordinator));
         var again = await _service.UndoAsync(_coordinator, cancellationToken: Token);
         Assert.Equal(ChangeStatus.Refused, again.Status);
         Assert.StartsWith("Der er ikke noget at fortryde.", again.Message);
-        Assert.Equal(undone.Item.Version, (await StoredAsync(item.Id)).Version);
+        Assert.Equal(undone.Value.Version, (await StoredAsync(item.Id)).Version);
         await AssertNothingMorePublishedAsync();
     }
 
@@ -94,7 +94,7 @@ public sealed class UndoTests(UndoTests.App app) : IClassFixture<UndoTests.App>,
         Assert.Equal(ChangeStatus.Saved, undone.Status);
         var stored = await StoredAsync(item.Id);
         Assert.Equal((item.Title, item.Notes), (stored.Title, stored.Notes));
-        Assert.NotEqual(edited.Item!.Version, stored.Version);
+        Assert.NotEqual(edited.Value!.Version, stored.Version);
         var record = await NewestHistoryAsync(item.Id);
         Assert.Equal(PlanItemService.UndoneKind, record.Kind);
         Assert.Contains(record.Changes, c => c.Field == "Titel" && c.Old == "En ny titel" && c.New == item.Title);
@@ -107,7 +107,7 @@ public sealed class UndoTests(UndoTests.App app) : IClassFixture<UndoTests.App>,
     {
         var item = await AuItemAsync(skip: 0);
         var moved = await _service.MoveAsync(_coordinator, new MoveRequest(item.Id, item.Version, Other(item.Status)), Token);
-        var edited = await _service.UpdateAsync(_editor, item.Id, moved.Item!.Version, moved.Item.ToDetails() with { Notes = "Redaktørens note" }, Token);
+        var edited = await _service.UpdateAsync(_editor, item.Id, moved.Value!.Version, moved.Value.ToDetails() with { Notes = "Redaktørens note" }, Token);
         Assert.True(edited.Succeeded);
         await _changes.NextAsync();
         await _changes.NextAsync();
@@ -118,7 +118,7 @@ public sealed class UndoTests(UndoTests.App app) : IClassFixture<UndoTests.App>,
         Assert.Equal(ChangeStatus.Stale, refused.Status);
         Assert.Equal($"{item.Code} er ændret af {DisplayName(TestUsers.EditorAu)} siden din ændring, så den kan ikke fortrydes.", refused.Message);
         var stored = await StoredAsync(item.Id);
-        Assert.Equal((edited.Item!.Version, moved.Item.Status, "Redaktørens note"), (stored.Version, stored.Status, stored.Notes));
+        Assert.Equal((edited.Value!.Version, moved.Value.Status, "Redaktørens note"), (stored.Version, stored.Status, stored.Notes));
         Assert.Equal(histories, await HistoryCountAsync(item.Id));
         await AssertNothingMorePublishedAsync();
     }
@@ -142,7 +142,7 @@ public sealed class UndoTests(UndoTests.App app) : IClassFixture<UndoTests.App>,
         Assert.Equal(ChangeStatus.Saved, undone.Status);
         var stored = await StoredAsync(item.Id);
         Assert.Equal((ItemStatus.InProgress, 1), (stored.Status, stored.CommentCount));
-        Assert.True(stored.Revision > moved.Item!.Revision + 1);
+        Assert.True(stored.Revision > moved.Value!.Revision + 1);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class UndoTests(UndoTests.App app) : IClassFixture<UndoTests.App>,
         var refused = await _service.UndoAsync(_coordinator, cancellationToken: Token);
         Assert.Equal(ChangeStatus.Refused, refused.Status);
         Assert.Equal($"{item.Code} flyttet til Ikke påbegyndt for mere end 5 minutter siden, så det kan ikke længere fortrydes. Intet er ændret.", refused.Message);
-        Assert.Equal((moved.Item!.Version, ItemStatus.NotStarted), await VersionAndStatusAsync(item.Id));
+        Assert.Equal((moved.Value!.Version, ItemStatus.NotStarted), await VersionAndStatusAsync(item.Id));
         Assert.Equal(histories, await HistoryCountAsync(item.Id));
         await AssertNothingMorePublishedAsync();
     }
@@ -176,7 +176,7 @@ public sealed class UndoTests(UndoTests.App app) : IClassFixture<UndoTests.App>,
 
         Assert.Equal(ChangeStatus.Refused, refused.Status);
         Assert.StartsWith("Der er ikke noget at fortryde.", refused.Message);
-        Assert.Equal((moved.Item!.Version, ItemStatus.NotStarted), await VersionAndStatusAsync(item.Id));
+        Assert.Equal((moved.Value!.Version, ItemStatus.NotStarted), await VersionAndStatusAsync(item.Id));
         await AssertNothingMorePublishedAsync();
         Assert.Equal(ChangeStatus.Saved, (await _service.UndoAsync(_coordinator, cancellationToken: Token)).Status);
     }
@@ -199,7 +199,7 @@ public sealed class UndoTests(UndoTests.App app) : IClassFixture<UndoTests.App>,
 
         Assert.Equal(ChangeStatus.Forbidden, refused.Status);
         Assert.Equal(AccessRules.ReadOnly, refused.Message);
-        Assert.Equal((moved.Item!.Version, moved.Item.Status), await VersionAndStatusAsync(item.Id));
+        Assert.Equal((moved.Value!.Version, moved.Value.Status), await VersionAndStatusAsync(item.Id));
         Assert.Equal(histories, await HistoryCountAsync(item.Id));
         await AssertNothingMorePublishedAsync();
     }
@@ -219,7 +219,7 @@ public sealed class UndoTests(UndoTests.App app) : IClassFixture<UndoTests.App>,
 
             Assert.Equal(ChangeStatus.Refused, refused.Status);
             Assert.Equal($"Planen \"{plan.Name}\" er arkiveret og kan kun læses.", refused.Message);
-            Assert.Equal((moved.Item!.Version, ItemStatus.NotStarted), await VersionAndStatusAsync(item.Id));
+            Assert.Equal((moved.Value!.Version, ItemStatus.NotStarted), await VersionAndStatusAsync(item.Id));
         }
         finally
         {
@@ -243,7 +243,7 @@ public sealed class UndoTests(UndoTests.App app) : IClassFixture<UndoTests.App>,
 
         Assert.Equal(ChangeStatus.Refused, refused.Status);
         Assert.Equal($"Du har lavet en nyere ændring siden: {second.Code} flyttet til Ikke påbegyndt. Tryk Fortryd igen for at fortryde den.", refused.Message);
-        Assert.Equal((moved.Item!.Version, ItemStatus.NotStarted), await VersionAndStatusAsync(second.Id));
+        Assert.Equal((moved.Value!.Version, ItemStatus.NotStarted), await VersionAndStatusAsync(second.Id));
         await AssertNothingMorePublishedAsync();
 
         var latest = _service.UndoOfferFor(_coordinator)!;

@@ -158,9 +158,9 @@ public sealed class WorkplanScheduleTests : IAsyncLifetime
         var stale = await _service.ScheduleAsync(_coordinator, new ScheduleRequest(item.Id, item.Version, au.Id, second.Id), Token);
 
         Assert.Equal(ChangeStatus.Stale, stale.Status);
-        Assert.Equal(first.Id, stale.Item!.TreatmentMeetingId);
+        Assert.Equal(first.Id, stale.Value!.TreatmentMeetingId);
         var stored = await ItemAsync("AU-D4");
-        Assert.Equal((saved.Item!.Version, (int?)first.Id), (stored.Version, stored.TreatmentMeetingId));
+        Assert.Equal((saved.Value!.Version, (int?)first.Id), (stored.Version, stored.TreatmentMeetingId));
         Assert.Single(await HistoryAsync(item.Id));
         await AssertNothingMorePublishedAsync();
     }

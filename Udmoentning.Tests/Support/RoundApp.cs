@@ -52,7 +52,7 @@ public sealed class RoundApp : AppFactory
         var committeeId = committee is null ? (int?)null : await CommitteeIdAsync(committee);
         var opened = await Administration.OpenRoundAsync(coordinator, 1, new RoundForm($"Runde {Guid.NewGuid():N}"[..20], deadline ?? new DateOnly(2026, 12, 31), committeeId), Token);
         Assert.True(opened.Succeeded, opened.Message);
-        return await RoundAsync(opened.Id!.Value);
+        return await RoundAsync(opened.Value);
     }
 
     public async Task<FollowUpRound> RoundAsync(int roundId)

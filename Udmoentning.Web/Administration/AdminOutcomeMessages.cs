@@ -1,4 +1,5 @@
 using MudBlazor;
+using Udmoentning.Web.Changes;
 
 namespace Udmoentning.Web.Administration;
 
@@ -6,6 +7,6 @@ namespace Udmoentning.Web.Administration;
 public static class AdminOutcomeMessages
 {
     /// <summary>The service's own message when it has one; otherwise <paramref name="success"/>, or that nothing was saved.</summary>
-    public static void Report(this ISnackbar snackbar, AdminOutcome outcome, string success) =>
+    public static void Report(this ISnackbar snackbar, ChangeOutcome outcome, string success) =>
         snackbar.Add(outcome.Succeeded ? outcome.Message ?? success : outcome.Message ?? "Ændringen er ikke gemt.", outcome.Succeeded ? Severity.Success : Severity.Warning);
 }

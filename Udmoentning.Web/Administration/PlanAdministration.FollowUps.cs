@@ -5,6 +5,7 @@ using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.History;
 using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Plans;
+using Udmoentning.Web.Changes;
 
 namespace Udmoentning.Web.Administration;
 
@@ -17,12 +18,12 @@ public sealed partial class PlanAdministration
     /// be frozen too: taking a snapshot changes nothing in the plan, and a closing follow-up of an archived plan is a
     /// fair record to keep. Snapshots are never edited or deleted afterwards: they are what the follow-up reported.
     /// </summary>
-    public Task<AdminOutcome> TakeFollowUpAsync(ClaimsPrincipal user, int planId, string? name, DateOnly asOf, CancellationToken cancellationToken = default) =>
+    public Task<ChangeOutcome<int>> TakeFollowUpAsync(ClaimsPrincipal user, int planId, string? name, DateOnly asOf, CancellationToken cancellationToken = default) =>
         RunAsync(user, cancellationToken, planId, nameof(TakeFollowUpAsync), async (db, actor, record) =>
         {
             if (await db.Plans.AsNoTracking().Include(p => p.Themes).SingleOrDefaultAsync(p => p.Id == planId, cancellationToken) is not { } plan)
             {
-                return AdminOutcome.NotFound("Planen");
+                return ChangeOutcome.NotFound("Planen");
             }
 
             var state = FollowUpState.Of(
@@ -33,13 +34,13 @@ public sealed partial class PlanAdministration
             var snapshot = FollowUpSnapshot.Take(planId, name ?? string.Empty, asOf, actor.UserId, actor.Name, clock.GetUtcNow().UtcDateTime, state);
             db.FollowUps.Add(snapshot);
             await db.SaveChangesAsync(cancellationToken);
-            record(new Recorded(planId, FollowUpSubject, snapshot.Name, "Oprettet",
+            record.Add(new Recorded(planId, FollowUpSubject, snapshot.Name, "Oprettet",
                 [
                     new FieldChange("Navn", null, snapshot.Name),
                     new FieldChange("Pr. dato", null, IsoDate.Format(snapshot.AsOf)),
                     new FieldChange("Punkter", null, state.Items.Count.ToString(CultureInfo.InvariantCulture)),
                 ]),
                 $"Øjebliksbilledet \"{snapshot.Name}\" af planen \"{plan.Name}\" er gemt.");
-            return AdminOutcome.Saved(snapshot.Id, $"Øjebliksbilledet \"{snapshot.Name}\" er gemt med {state.Items.Count} punkter.");
+            return ChangeOutcome.Saved(snapshot.Id, $"Øjebliksbilledet \"{snapshot.Name}\" er gemt med {state.Items.Count} punkter.");
         });
 }

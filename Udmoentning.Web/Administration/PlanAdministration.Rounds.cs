@@ -6,6 +6,7 @@ using Udmoentning.Domain.History;
 using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rounds;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
 
 namespace Udmoentning.Web.Administration;
@@ -23,14 +24,14 @@ public sealed partial class PlanAdministration
     /// Opens a follow-up round (coordinators and administrators): the open items of the plan, or of a committee's extract,
     /// each answered by its committee's editors until someone else is chosen.
     /// </summary>
-    public Task<AdminOutcome> OpenRoundAsync(ClaimsPrincipal user, int planId, RoundForm form, CancellationToken cancellationToken = default) =>
+    public Task<ChangeOutcome<int>> OpenRoundAsync(ClaimsPrincipal user, int planId, RoundForm form, CancellationToken cancellationToken = default) =>
         WithPlanAsync(user, planId, null, cancellationToken, async (db, plan, record) =>
         {
-            var actor = await currentUsers.ActorAsync(user, cancellationToken);
+            var actor = record.Actor;
             var committee = form.CommitteeId is { } committeeId ? await db.Committees.AsNoTracking().SingleOrDefaultAsync(c => c.Id == committeeId, cancellationToken) : null;
             if (form.CommitteeId is not null && committee is null)
             {
-                return AdminOutcome.NotFound("Udvalget");
+                return ChangeOutcome.NotFound("Udvalget");
             }
 
             var items = await db.Items.AsNoTracking().Where(i => i.PlanId == planId).ToListAsync(cancellationToken);
@@ -40,7 +41,7 @@ public sealed partial class PlanAdministration
             {
                 if (round.Items.SingleOrDefault(e => e.ItemId == itemId) is not { } entry)
                 {
-                    return AdminOutcome.NotFound("Punktet i runden");
+                    return ChangeOutcome.NotFound("Punktet i runden");
                 }
 
                 var (refusal, name) = await AnswererAsync(assigneeId, cancellationToken);
@@ -55,7 +56,7 @@ public sealed partial class PlanAdministration
 
             db.Rounds.Add(round);
             await db.SaveChangesAsync(cancellationToken);
-            record(new Recorded(planId, RoundSubject, round.Name, "Oprettet",
+            record.Add(new Recorded(planId, RoundSubject, round.Name, "Oprettet",
                 [
                     new FieldChange("Navn", null, round.Name),
                     new FieldChange("Frist", null, IsoDate.Format(round.Deadline)),
@@ -64,42 +65,42 @@ public sealed partial class PlanAdministration
                     .. assigned,
                 ]),
                 $"Opfølgningsrunden \"{round.Name}\" er åbnet.");
-            return AdminOutcome.Saved(round.Id, $"Runden \"{round.Name}\" er åbnet med {round.Items.Count} punkter, frist {MeetingDates.Format(round.Deadline)}.");
+            return ChangeOutcome.Saved(round.Id, $"Runden \"{round.Name}\" er åbnet med {round.Items.Count} punkter, frist {MeetingDates.Format(round.Deadline)}.");
         });
 
     /// <summary>Moves an open round's deadline.</summary>
-    public Task<AdminOutcome> ChangeRoundDeadlineAsync(ClaimsPrincipal user, int roundId, Guid expectedVersion, DateOnly deadline, CancellationToken cancellationToken = default) =>
+    public Task<ChangeOutcome<int>> ChangeRoundDeadlineAsync(ClaimsPrincipal user, int roundId, Guid expectedVersion, DateOnly deadline, CancellationToken cancellationToken = default) =>
         WithRoundAsync(user, roundId, expectedVersion, withItems: false, cancellationToken, async (db, round, record) =>
         {
             var old = round.Deadline;
             round.ChangeDeadline(deadline);
             if (old == deadline)
             {
-                return AdminOutcome.Saved(round.Id, "Intet at gemme: fristen er uændret.");
+                return ChangeOutcome.Saved(round.Id, "Intet at gemme: fristen er uændret.");
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            record(new Recorded(round.PlanId, RoundSubject, round.Name, "Ændret", [new FieldChange("Frist", IsoDate.Format(old), IsoDate.Format(deadline))]),
+            record.Add(new Recorded(round.PlanId, RoundSubject, round.Name, "Ændret", [new FieldChange("Frist", IsoDate.Format(old), IsoDate.Format(deadline))]),
                 $"Fristen for \"{round.Name}\" er nu {MeetingDates.Format(deadline)}.");
-            return AdminOutcome.Saved(round.Id, $"Fristen er nu {MeetingDates.Format(deadline)}.");
+            return ChangeOutcome.Saved(round.Id, $"Fristen er nu {MeetingDates.Format(deadline)}.");
         });
 
     /// <summary>
     /// Chooses who answers for an item in an open round: a user who may write (<see cref="RoundRules.CanAnswer"/>), or null
     /// to give it back to the editors of the item's committee. <paramref name="expectedVersion"/> is the round item's.
     /// </summary>
-    public Task<AdminOutcome> AssignInRoundAsync(ClaimsPrincipal user, int roundId, int itemId, Guid expectedVersion, string? assigneeId, CancellationToken cancellationToken = default) =>
+    public Task<ChangeOutcome<int>> AssignInRoundAsync(ClaimsPrincipal user, int roundId, int itemId, Guid expectedVersion, string? assigneeId, CancellationToken cancellationToken = default) =>
         WithRoundAsync(user, roundId, null, withItems: false, cancellationToken, async (db, round, record) =>
         {
             var entry = await db.RoundItems.SingleOrDefaultAsync(e => e.RoundId == roundId && e.ItemId == itemId, cancellationToken);
             if (entry is null)
             {
-                return AdminOutcome.NotFound("Punktet i runden");
+                return ChangeOutcome.NotFound("Punktet i runden");
             }
 
             if (entry.Version != expectedVersion)
             {
-                return AdminOutcome.Stale($"{entry.ItemCode} i runden");
+                return ChangeOutcome.Stale($"{entry.ItemCode} i runden");
             }
 
             string? name = null;
@@ -118,25 +119,25 @@ public sealed partial class PlanAdministration
             // By id: two people may have the same name, and giving the item from one to the other is a change.
             if (oldId == entry.AssigneeId)
             {
-                return AdminOutcome.Saved(round.Id, "Intet at gemme: ansvaret er uændret.");
+                return ChangeOutcome.Saved(round.Id, "Intet at gemme: ansvaret er uændret.");
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            record(new Recorded(round.PlanId, RoundSubject, round.Name, "Ansvar ændret", [new FieldChange($"Ansvarlig for {entry.ItemCode}", old, now)]),
+            record.Add(new Recorded(round.PlanId, RoundSubject, round.Name, "Ansvar ændret", [new FieldChange($"Ansvarlig for {entry.ItemCode}", old, now)]),
                 $"{entry.ItemCode} besvares nu af {now} i \"{round.Name}\".");
-            return AdminOutcome.Saved(round.Id, $"{entry.ItemCode} besvares nu af {now}.");
+            return ChangeOutcome.Saved(round.Id, $"{entry.ItemCode} besvares nu af {now}.");
         });
 
     /// <summary>The name of a user who may be chosen to answer in a round, or why they may not (when opening it and later alike).</summary>
-    private async Task<(AdminOutcome? Refusal, string? Name)> AnswererAsync(string userId, CancellationToken cancellationToken)
+    private async Task<(ChangeOutcome? Refusal, string? Name)> AnswererAsync(string userId, CancellationToken cancellationToken)
     {
         var access = await currentUsers.FindAsync(userId, cancellationToken);
         if (access is null || access.IsDisabled)
         {
-            return (AdminOutcome.NotFound("Brugeren"), null);
+            return (ChangeOutcome.NotFound("Brugeren"), null);
         }
 
-        return RoundRules.CanAnswer(access.Roles) ? (null, access.Name) : (AdminOutcome.Refused(RoundRules.NotAssignable), null);
+        return RoundRules.CanAnswer(access.Roles) ? (null, access.Name) : (ChangeOutcome.Refused(RoundRules.NotAssignable), null);
     }
 
     /// <summary>What "who answers" says when nobody is chosen.</summary>
@@ -147,11 +148,11 @@ public sealed partial class PlanAdministration
     /// then marks the round and every item in it closed, all in one transaction. A report saved while the round closes makes
     /// the close fail as stale rather than leave it out.
     /// </summary>
-    public Task<AdminOutcome> CloseRoundAsync(ClaimsPrincipal user, int roundId, Guid expectedVersion, CancellationToken cancellationToken = default) =>
+    public Task<ChangeOutcome<int>> CloseRoundAsync(ClaimsPrincipal user, int roundId, Guid expectedVersion, CancellationToken cancellationToken = default) =>
         WithRoundAsync(user, roundId, expectedVersion, withItems: true, cancellationToken, async (db, round, record) =>
         {
             round.RequireOpen();
-            var actor = await currentUsers.ActorAsync(user, cancellationToken);
+            var actor = record.Actor;
             var plan = await db.Plans.AsNoTracking().Include(p => p.Themes).SingleAsync(p => p.Id == round.PlanId, cancellationToken);
             var ids = round.Items.Select(i => i.ItemId).ToList();
             var items = await db.Items.AsNoTracking().Where(i => i.PlanId == round.PlanId && ids.Contains(i.Id)).ToListAsync(cancellationToken);
@@ -170,42 +171,42 @@ public sealed partial class PlanAdministration
             round.Close(snapshot.Id, actor.UserId, actor.Name, now.UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             var ready = round.Items.Count(i => i.IsReady);
-            record(new Recorded(round.PlanId, RoundSubject, round.Name, "Lukket",
+            record.Add(new Recorded(round.PlanId, RoundSubject, round.Name, "Lukket",
                 [
                     new FieldChange("Status", "Åben", "Lukket"),
                     new FieldChange("Klar", null, $"{Num(ready)} af {Num(round.Items.Count)}"),
                     new FieldChange("Øjebliksbillede", null, snapshot.Name),
                 ]),
                 $"Opfølgningsrunden \"{round.Name}\" er lukket.");
-            return AdminOutcome.Saved(round.Id, $"Runden \"{round.Name}\" er lukket og gemt som øjebliksbillede: {ready} af {round.Items.Count} punkter var klar.");
+            return ChangeOutcome.Saved(round.Id, $"Runden \"{round.Name}\" er lukket og gemt som øjebliksbillede: {ready} af {round.Items.Count} punkter var klar.");
         });
 
     /// <summary>Work on a round of a plan that is not archived; <paramref name="expectedVersion"/> is the round's own, when given.</summary>
-    private Task<AdminOutcome> WithRoundAsync(ClaimsPrincipal user, int roundId, Guid? expectedVersion, bool withItems, CancellationToken cancellationToken,
-        Func<PlanDbContext, FollowUpRound, Action<Recorded, string>, Task<AdminOutcome>> work, [System.Runtime.CompilerServices.CallerMemberName] string action = "") =>
+    private Task<ChangeOutcome<int>> WithRoundAsync(ClaimsPrincipal user, int roundId, Guid? expectedVersion, bool withItems, CancellationToken cancellationToken,
+        Func<PlanDbContext, FollowUpRound, Records, Task<ChangeOutcome>> work, [System.Runtime.CompilerServices.CallerMemberName] string action = "") =>
         RunAsync(user, cancellationToken, roundId, action, async (db, actor, record) =>
         {
             var query = withItems ? db.Rounds.Include(r => r.Items) : db.Rounds.AsQueryable();
             var round = await query.SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
             if (round is null)
             {
-                return AdminOutcome.NotFound("Runden");
+                return ChangeOutcome.NotFound("Runden");
             }
 
             if (round.IsClosed)
             {
-                return AdminOutcome.Refused(FollowUpRound.ClosedRefusal(round.Name));
+                return ChangeOutcome.Refused(FollowUpRound.ClosedRefusal(round.Name));
             }
 
             var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == round.PlanId, cancellationToken);
             if (plan.ReadOnlyReason is { } readOnly)
             {
-                return AdminOutcome.Refused(readOnly + " Genåbn den for at ændre den.");
+                return ChangeOutcome.Refused(readOnly + " Genåbn den for at ændre den.");
             }
 
             if (expectedVersion is { } version && round.Version != version)
             {
-                return AdminOutcome.Stale($"Runden \"{round.Name}\"");
+                return ChangeOutcome.Stale($"Runden \"{round.Name}\"");
             }
 
             return await work(db, round, record);

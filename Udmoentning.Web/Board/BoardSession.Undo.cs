@@ -29,10 +29,10 @@ public sealed partial class BoardSession
             return;
         }
 
-        if (outcome.Item is not null)
+        if (outcome.Value is not null)
         {
-            State.Apply([outcome.Item], clock.GetUtcNow());
-            State.RequestFocus(outcome.Item.Id);
+            State.Apply([outcome.Value], clock.GetUtcNow());
+            State.RequestFocus(outcome.Value.Id);
         }
 
         OfferUndo();

@@ -426,9 +426,9 @@ public sealed partial class BoardSession(
             return;
         }
 
-        if (outcome.Item is not null)
+        if (outcome.Value is not null)
         {
-            State.Apply([outcome.Item], clock.GetUtcNow());
+            State.Apply([outcome.Value], clock.GetUtcNow());
         }
 
         if (keepFocus)

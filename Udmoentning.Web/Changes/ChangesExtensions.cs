@@ -7,6 +7,7 @@ public static class ChangesExtensions
     {
         var undoWindow = UndoLog.WindowFrom(builder.Configuration);
         builder.Services.AddSingleton(sp => new UndoLog(sp.GetRequiredService<TimeProvider>(), undoWindow));
+        builder.Services.AddSingleton<ChangePipeline>();
         builder.Services.AddSingleton<PlanItemService>();
         return builder;
     }

@@ -22,108 +22,61 @@ public sealed partial class PlanItemService
     public const string CheckpointKind = "Kontrolpunkt";
     public const string NotDone = "Ikke gjort";
 
-    // A checkpoint does not depend on the item's other fields, so a save that lost the race to another is tried again.
-    private const int CheckpointAttempts = 3;
-
     /// <summary>
     /// Marks a step as done: who may (<see cref="AccessRules.RefusalToMarkCheckpoint"/>), an open plan, a committee and
     /// meeting that exist and belong together; one history record; published as <see cref="ChangeKind.Checkpoint"/>.
+    /// A checkpoint does not depend on the item's version: an edit open in someone's form stays valid.
     /// </summary>
-    public Task<ChangeOutcome> MarkCheckpointAsync(ClaimsPrincipal user, CheckpointRequest request, CancellationToken cancellationToken = default) =>
-        logger.GuardAsync(() => CheckpointOnceAsync(user, request, mark: true, cancellationToken), ChangeOutcome.Unavailable);
+    public Task<ChangeOutcome<PlanItem>> MarkCheckpointAsync(ClaimsPrincipal user, CheckpointRequest request, CancellationToken cancellationToken = default) =>
+        CheckpointAsync(user, request, mark: true, cancellationToken);
 
     /// <summary>Takes a step back as not done, with the same checks; a completed item keeps the steps it requires.</summary>
-    public Task<ChangeOutcome> ClearCheckpointAsync(ClaimsPrincipal user, int itemId, CheckpointStep step, CancellationToken cancellationToken = default) =>
-        logger.GuardAsync(() => CheckpointOnceAsync(user, new CheckpointRequest(itemId, step), mark: false, cancellationToken), ChangeOutcome.Unavailable);
+    public Task<ChangeOutcome<PlanItem>> ClearCheckpointAsync(ClaimsPrincipal user, int itemId, CheckpointStep step, CancellationToken cancellationToken = default) =>
+        CheckpointAsync(user, new CheckpointRequest(itemId, step), mark: false, cancellationToken);
 
-    private async Task<ChangeOutcome> CheckpointOnceAsync(ClaimsPrincipal user, CheckpointRequest request, bool mark, CancellationToken cancellationToken)
-    {
-        if (!limiter.TryAcquire(user))
-        {
-            return ChangeOutcome.TooMany();
-        }
-
-        var actor = await currentUsers.ActorAsync(user, cancellationToken);
-        if (!AccessRules.CanView(actor))
-        {
-            return Forbidden(user, "mark a checkpoint of", request.ItemId, null, AccessRules.NotSignedIn);
-        }
-
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var item = await ItemAsync(db, request.ItemId, cancellationToken);
-            if (item is null)
+    private Task<ChangeOutcome<PlanItem>> CheckpointAsync(ClaimsPrincipal user, CheckpointRequest request, bool mark, CancellationToken cancellationToken) =>
+        OnItemAsync(user, "mark a checkpoint of", request.ItemId, null,
+            (actor, item) => Enum.IsDefined(request.Step) ? AccessRules.RefusalToMarkCheckpoint(actor, item, request.Step) : null, withThemes: false,
+            async (change, item, _) =>
             {
-                return ChangeOutcome.NotFound();
-            }
-
-            if (!Enum.IsDefined(request.Step))
-            {
-                return ChangeOutcome.Refused(item, "Det valgte kontrolpunkt findes ikke.");
-            }
-
-            if (AccessRules.RefusalToMarkCheckpoint(actor, item, request.Step) is { } refusal)
-            {
-                return Forbidden(user, "mark a checkpoint of", item.Id, item, refusal);
-            }
-
-            if (await ReadOnlyReasonAsync(db, item, cancellationToken) is { } readOnly)
-            {
-                return ChangeOutcome.Refused(item, readOnly);
-            }
-
-            var (committees, _) = await StructureAsync(db, item, cancellationToken);
-            var existing = item.Checkpoints.FirstOrDefault(c => c.Step == request.Step);
-            var meeting = (mark ? request.MeetingId : existing?.MeetingId) is { } meetingId
-                ? await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
-                : null;
-            if (mark && TreatmentProblem(request, committees, meeting) is { } problem)
-            {
-                return ChangeOutcome.Refused(item, problem);
-            }
-
-            var previous = Previous(item, committees);
-            var old = Describe(existing, committees, meeting);
-            var now = clock.GetUtcNow();
-            try
-            {
-                if (mark)
+                if (!Enum.IsDefined(request.Step))
                 {
-                    item.MarkCheckpoint(request.Step, actor.UserId, actor.Name, now.UtcDateTime, request.CommitteeId, request.MeetingId);
+                    return ChangeOutcome.Refused(item, "Det valgte kontrolpunkt findes ikke.");
                 }
-                else
+
+                var (committees, _) = await StructureAsync(change.Db, item, cancellationToken);
+                var existing = item.Checkpoints.FirstOrDefault(c => c.Step == request.Step);
+                var meeting = (mark ? request.MeetingId : existing?.MeetingId) is { } meetingId
+                    ? await change.Db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
+                    : null;
+                if (mark && TreatmentProblem(request, committees, meeting) is { } problem)
                 {
-                    item.ClearCheckpoint(request.Step);
+                    return ChangeOutcome.Refused(item, problem);
                 }
-            }
-            catch (PlanRuleException e)
-            {
-                return ChangeOutcome.Refused(item, e.Message);
-            }
 
-            var @new = Describe(item.Checkpoints.FirstOrDefault(c => c.Step == request.Step), committees, meeting);
-            db.History.Add(new ItemHistoryEntry(item.PlanId, item.Id, item.Code, now.UtcDateTime, actor.UserId, actor.Name, CheckpointKind,
-                [new FieldChange(request.Step.Name(), old, @new)]));
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException) when (attempt < CheckpointAttempts)
-            {
-                // Another save of the item came first (its revision moved, or the same step was just marked): read it again.
-                continue;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
-                return ChangeOutcome.Stale(await fresh.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == item.Id, cancellationToken));
-            }
+                var previous = Previous(item, committees);
+                var old = Describe(existing, committees, meeting);
+                try
+                {
+                    if (mark)
+                    {
+                        item.MarkCheckpoint(request.Step, change.Actor.UserId, change.Actor.Name, change.At, request.CommitteeId, request.MeetingId);
+                    }
+                    else
+                    {
+                        item.ClearCheckpoint(request.Step);
+                    }
+                }
+                catch (PlanRuleException e)
+                {
+                    return ChangeOutcome.Refused(item, e.Message);
+                }
 
-            await publisher.PublishAsync(new ItemChange(item.PlanId, ChangeKind.Checkpoint, item, previous.Status, previous.Committees, actor.Name, now), committees, cancellationToken);
-            return ChangeOutcome.Saved(item);
-        }
-    }
+                var @new = Describe(item.Checkpoints.FirstOrDefault(c => c.Step == request.Step), committees, meeting);
+                change.Record(item, CheckpointKind, [new FieldChange(request.Step.Name(), old, @new)]);
+                change.Publish(ChangeKind.Checkpoint, item, previous, committees);
+                return ChangeOutcome.Saved(item);
+            }, cancellationToken);
 
     /// <summary>Why the committee and meeting given for a step cannot be recorded; null when they can.</summary>
     private static string? TreatmentProblem(CheckpointRequest request, IReadOnlyList<Committee> committees, CommitteeMeeting? meeting)

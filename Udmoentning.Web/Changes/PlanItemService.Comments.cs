@@ -27,167 +27,113 @@ public sealed partial class PlanItemService
     /// <summary>The field a comment is recorded under in the item's history.</summary>
     public const string CommentField = "Kommentar";
 
-    /// <summary>
-    /// How often a comment is tried again when the item row changed under it (someone moved or edited the item): the
-    /// comment does not conflict with that change, so it is saved on a fresh read rather than refused.
-    /// </summary>
-    private const int CommentAttempts = 5;
+    public const string CommentNotFound = "Kommentaren findes ikke (længere).";
 
-    public Task<CommentOutcome> AddCommentAsync(ClaimsPrincipal user, int itemId, string? text, CancellationToken cancellationToken = default) =>
-        logger.GuardAsync(() => WriteCommentAsync(user, "comment on", itemId, async (db, actor, now) =>
+    public const string CommentStale = "Kommentaren er ændret, siden du så den (måske i et andet vindue). " + ChangeOutcome.NothingSaved;
+
+    /// <summary>The item kept changing under every attempt to save the comment (many moves at once); nothing was saved.</summary>
+    public const string CommentBusy = "Punktet ændres af mange lige nu, så kommentaren blev ikke gemt. Prøv igen om et øjeblik.";
+
+    public Task<ChangeOutcome<ItemComment>> AddCommentAsync(ClaimsPrincipal user, int itemId, string? text, CancellationToken cancellationToken = default) =>
+        CommentAsync(user, "comment on", ChangeRun.Item(itemId), async change =>
         {
-            var item = await ItemAsync(db, itemId, cancellationToken);
-            if (item is null)
+            var (item, _, refusal) = await LoadAsync(change, itemId, Anyone, withThemes: false, cancellationToken);
+            if (refusal is not null)
             {
-                return CommentStep.Answer(CommentOutcome.NotFound("Punktet findes ikke (længere)."));
-            }
-
-            if (await ReadOnlyReasonAsync(db, item, cancellationToken) is { } readOnly)
-            {
-                return CommentStep.Answer(CommentOutcome.Refused(readOnly));
+                return refusal;
             }
 
             ItemComment comment;
             try
             {
-                comment = new ItemComment(item.PlanId, item.Id, actor.UserId, actor.Name, text ?? string.Empty, now);
+                comment = new ItemComment(item!.PlanId, item.Id, change.Actor.UserId, change.Actor.Name, text ?? string.Empty, change.At);
             }
             catch (PlanRuleException e)
             {
-                return CommentStep.Answer(CommentOutcome.Invalid(e.Message));
+                return ChangeOutcome.Invalid(e.Message);
             }
 
-            db.Comments.Add(comment);
+            change.Db.Comments.Add(comment);
             item.CountComments(1);
-            return new CommentStep(null, item, comment, CommentedKind, new FieldChange(CommentField, null, comment.Text));
-        }, cancellationToken), CommentOutcome.Unavailable);
+            return await CommentedAsync(change, item, comment, CommentedKind, new FieldChange(CommentField, null, comment.Text), cancellationToken);
+        }, cancellationToken);
 
-    public Task<CommentOutcome> EditCommentAsync(ClaimsPrincipal user, int commentId, Guid expectedVersion, string? text, CancellationToken cancellationToken = default) =>
-        logger.GuardAsync(() => WriteCommentAsync(user, "edit comment", commentId, (db, actor, now) =>
-            ChangeCommentAsync(db, actor, commentId, expectedVersion, now, (comment, item) =>
+    public Task<ChangeOutcome<ItemComment>> EditCommentAsync(ClaimsPrincipal user, int commentId, Guid expectedVersion, string? text, CancellationToken cancellationToken = default) =>
+        CommentAsync(user, "edit comment", $"comment {commentId}", change =>
+            ChangeCommentAsync(change, commentId, expectedVersion, async (comment, item) =>
             {
                 var old = comment.Text;
                 if (string.Equals(old, text?.Trim(), StringComparison.Ordinal))
                 {
                     // Saved as it is: nothing to record.
-                    return CommentStep.Answer(CommentOutcome.Saved(comment));
+                    return ChangeOutcome.Saved(comment);
                 }
 
                 try
                 {
-                    comment.Edit(actor.UserId, text ?? string.Empty, now);
+                    comment.Edit(change.Actor.UserId, text ?? string.Empty, change.At);
                 }
                 catch (PlanRuleException e)
                 {
-                    return CommentStep.Answer(CommentOutcome.Invalid(e.Message));
+                    return ChangeOutcome.Invalid(e.Message);
                 }
 
                 // Not a new comment, but a new revision of the item: viewers with the item open read the thread again.
                 item.CountComments(0);
-                return new CommentStep(null, item, comment, CommentEditedKind, new FieldChange(CommentField, old, comment.Text));
-            }, cancellationToken), cancellationToken), CommentOutcome.Unavailable);
+                return await CommentedAsync(change, item, comment, CommentEditedKind, new FieldChange(CommentField, old, comment.Text), cancellationToken);
+            }, cancellationToken), cancellationToken);
 
-    public Task<CommentOutcome> DeleteCommentAsync(ClaimsPrincipal user, int commentId, Guid expectedVersion, CancellationToken cancellationToken = default) =>
-        logger.GuardAsync(() => WriteCommentAsync(user, "delete comment", commentId, (db, actor, now) =>
-            ChangeCommentAsync(db, actor, commentId, expectedVersion, now, (comment, item) =>
+    public Task<ChangeOutcome<ItemComment>> DeleteCommentAsync(ClaimsPrincipal user, int commentId, Guid expectedVersion, CancellationToken cancellationToken = default) =>
+        CommentAsync(user, "delete comment", $"comment {commentId}", change =>
+            ChangeCommentAsync(change, commentId, expectedVersion, (comment, item) =>
             {
-                comment.Delete(actor.UserId, now);
+                comment.Delete(change.Actor.UserId, change.At);
                 item.CountComments(-1);
-                return new CommentStep(null, item, comment, CommentDeletedKind, new FieldChange(CommentField, comment.Text, null));
-            }, cancellationToken), cancellationToken), CommentOutcome.Unavailable);
+                return CommentedAsync(change, item, comment, CommentDeletedKind, new FieldChange(CommentField, comment.Text, null), cancellationToken);
+            }, cancellationToken), cancellationToken);
 
     /// <summary>
-    /// Checks who writes, then runs <paramref name="attempt"/> on a fresh context and saves what it changed with its history
-    /// record. When the item row changed meanwhile (its revision moved on), it runs again on a fresh read; a comment that
-    /// changed meanwhile is found stale by the attempt itself.
+    /// A comment through the pipeline: anyone who may comment (<see cref="AccessRules.RefusalToComment"/>) may try. The
+    /// comment does not depend on the item's other fields, so when the item row changed under the save (a move, an edit),
+    /// the pipeline saves it on a fresh read; a comment that changed meanwhile is found stale by the step itself.
     /// </summary>
-    private async Task<CommentOutcome> WriteCommentAsync(
-        ClaimsPrincipal user, string action, int id, Func<PlanDbContext, Actor, DateTime, Task<CommentStep>> attempt, CancellationToken cancellationToken)
+    private Task<ChangeOutcome<ItemComment>> CommentAsync(ClaimsPrincipal user, string action, string subject, Func<Change, Task<ChangeOutcome>> step, CancellationToken cancellationToken) =>
+        changes.RunAsync<ItemComment>(user, new ChangeRun(action, subject) { Gate = AccessRules.RefusalToComment, Busy = CommentBusy }, step, cancellationToken);
+
+    /// <summary>Records the comment in the item's history and tells its viewers, as <see cref="ChangeKind.Commented"/>.</summary>
+    private async Task<ChangeOutcome> CommentedAsync(Change change, PlanItem item, ItemComment comment, string kind, FieldChange recorded, CancellationToken cancellationToken)
     {
-        if (!limiter.TryAcquire(user))
-        {
-            return CommentOutcome.TooMany();
-        }
-
-        var actor = await currentUsers.ActorAsync(user, cancellationToken);
-        if (AccessRules.RefusalToComment(actor) is { } refusal)
-        {
-            return ForbiddenComment(user, action, id, refusal);
-        }
-
-        for (var i = 0; i < CommentAttempts; i++)
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var now = clock.GetUtcNow();
-            var step = await attempt(db, actor, now.UtcDateTime);
-            if (step.Outcome is { } answer)
-            {
-                if (answer.Status == ChangeStatus.Forbidden)
-                {
-                    logger.LogWarning("Forbidden: user {UserId} tried to {Action} {Id}: {Reason}", actor.UserId, action, id, answer.Message);
-                }
-
-                return answer;
-            }
-
-            var (item, comment) = (step.Item!, step.Comment!);
-            db.History.Add(new ItemHistoryEntry(item.PlanId, item.Id, item.Code, now.UtcDateTime, actor.UserId, actor.Name, step.Kind, [step.Change!]));
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                continue;
-            }
-
-            var (committees, _) = await StructureAsync(db, item, cancellationToken);
-            var (status, extracts) = Previous(item, committees);
-            await publisher.PublishAsync(new ItemChange(item.PlanId, ChangeKind.Commented, item, status, extracts, actor.Name, now), committees, cancellationToken);
-            return CommentOutcome.Saved(comment);
-        }
-
-        return CommentOutcome.Busy();
+        change.Record(item, kind, [recorded]);
+        var (committees, _) = await StructureAsync(change.Db, item, cancellationToken);
+        change.Publish(ChangeKind.Commented, item, Previous(item, committees), committees);
+        return ChangeOutcome.Saved(comment);
     }
 
     /// <summary>Finds the comment and its item and checks the comment may still be changed by the actor; then lets <paramref name="change"/> change it.</summary>
-    private async Task<CommentStep> ChangeCommentAsync(
-        PlanDbContext db, Actor actor, int commentId, Guid expectedVersion, DateTime now, Func<ItemComment, PlanItem, CommentStep> change, CancellationToken cancellationToken)
+    private async Task<ChangeOutcome> ChangeCommentAsync(
+        Change change, int commentId, Guid expectedVersion, Func<ItemComment, PlanItem, Task<ChangeOutcome>> changeIt, CancellationToken cancellationToken)
     {
-        var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == commentId, cancellationToken);
-        var item = comment is null ? null : await ItemAsync(db, comment.ItemId, cancellationToken);
-        if (comment is null || item is null)
+        var comment = await change.Db.Comments.SingleOrDefaultAsync(c => c.Id == commentId, cancellationToken);
+        if (comment is null)
         {
-            return CommentStep.Answer(CommentOutcome.NotFound(CommentOutcome.CommentNotFound));
+            return new ChangeOutcome(ChangeStatus.NotFound, CommentNotFound, []);
         }
 
-        if (await ReadOnlyReasonAsync(db, item, cancellationToken) is { } readOnly)
+        var (item, _, refused) = await LoadAsync(change, comment.ItemId, Anyone, withThemes: false, cancellationToken);
+        if (refused is not null)
         {
-            return CommentStep.Answer(CommentOutcome.Refused(readOnly));
+            return refused;
         }
 
-        if (comment.RefusalToChange(actor.UserId, now) is { } refusal)
+        if (comment.RefusalToChange(change.Actor.UserId, change.At) is { } refusal)
         {
-            var own = string.Equals(comment.AuthorId, actor.UserId, StringComparison.Ordinal);
-            return CommentStep.Answer(own ? CommentOutcome.Refused(refusal) : CommentOutcome.Forbidden(refusal));
+            var own = string.Equals(comment.AuthorId, change.Actor.UserId, StringComparison.Ordinal);
+            return own ? ChangeOutcome.Refused(refusal) : ChangeOutcome.Forbidden(refusal);
         }
 
-        return comment.Version != expectedVersion ? CommentStep.Answer(CommentOutcome.Stale()) : change(comment, item);
+        return comment.Version != expectedVersion ? new ChangeOutcome(ChangeStatus.Stale, CommentStale, []) : await changeIt(comment, item!);
     }
 
-    /// <summary>Whether the item's plan is archived, read from the plan row itself (not as this node last heard).</summary>
-    private async Task<string?> ReadOnlyReasonAsync(PlanDbContext db, PlanItem item, CancellationToken cancellationToken) =>
-        (await PlanAsync(db, item.PlanId, cancellationToken)).ReadOnlyReason;
-
-    private CommentOutcome ForbiddenComment(ClaimsPrincipal user, string action, int id, string reason)
-    {
-        logger.LogWarning("Forbidden: user {UserId} tried to {Action} {Id}: {Reason}", CurrentUsers.UserId(user), action, id, reason);
-        return CommentOutcome.Forbidden(reason);
-    }
-
-    /// <summary>One attempt's result: an answer to give at once, or the changed item and comment with what to record.</summary>
-    private sealed record CommentStep(CommentOutcome? Outcome, PlanItem? Item, ItemComment? Comment, string Kind, FieldChange? Change)
-    {
-        public static CommentStep Answer(CommentOutcome outcome) => new(outcome, null, null, string.Empty, null);
-    }
+    /// <summary>Anyone who may comment (the pipeline's gate) may comment on any item: comments cross committees on purpose.</summary>
+    private static string? Anyone(Actor actor, PlanItem item) => null;
 }

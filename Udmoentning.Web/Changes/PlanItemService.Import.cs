@@ -23,10 +23,7 @@ namespace Udmoentning.Web.Changes;
 public sealed record ImportRequest(ImportAnalysis Analysis, int? PlanId, PlanForm? NewPlan, bool ImportValidRowsOnly);
 
 /// <summary>What an import did: the plan, and how many items were created, changed and left as they were.</summary>
-public sealed record ImportOutcome(ChangeStatus Status, string Message, int? PlanId = null, int Created = 0, int Changed = 0, int Unchanged = 0)
-{
-    public bool Succeeded => Status == ChangeStatus.Saved;
-}
+public sealed record ImportResult(int PlanId, int Created, int Changed, int Unchanged);
 
 public sealed partial class PlanItemService
 {
@@ -37,41 +34,44 @@ public sealed partial class PlanItemService
     /// and changed item with one history record each, then the changes to every viewer. Items the workbook lacks are kept.
     /// A refusal, or any item the plan's rules refuse, saves nothing.
     /// </summary>
-    public Task<ImportOutcome> ImportAsync(ClaimsPrincipal user, ImportRequest request, CancellationToken cancellationToken = default) =>
-        logger.GuardAsync(
-            () => contexts.InStrategyAsync(() => ImportOnceAsync(user, request, cancellationToken), cancellationToken),
-            () => new ImportOutcome(ChangeStatus.Unavailable, StorageFailure.NotSaved));
-
-    private async Task<ImportOutcome> ImportOnceAsync(ClaimsPrincipal user, ImportRequest request, CancellationToken cancellationToken)
+    public async Task<ChangeOutcome<ImportResult>> ImportAsync(ClaimsPrincipal user, ImportRequest request, CancellationToken cancellationToken = default)
     {
-        var analysis = request.Analysis;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var committees = await db.Committees.ToListAsync(cancellationToken);
-        var actor = await currentUsers.ActorAsync(user, cancellationToken);
-        if (!AccessRules.CanManagePlans(actor))
+        var run = new ChangeRun("import into", $"plan {request.PlanId}")
         {
-            logger.LogWarning("Forbidden: user {UserId} tried to import into plan {PlanId}", CurrentUsers.UserId(user), request.PlanId);
-            return new ImportOutcome(ChangeStatus.Forbidden, actor.IsSignedIn ? AccessRules.NotPlanManager : AccessRules.NotSignedIn);
+            Gate = actor => AccessRules.CanManagePlans(actor) ? null : actor.IsSignedIn ? AccessRules.NotPlanManager : AccessRules.NotSignedIn,
+            Limited = false,
+            InTransaction = true,
+            Conflict = "Importen strider mod noget, der allerede findes (fx et nummer, der er brugt). Intet er importeret.",
+        };
+        var outcome = await changes.RunAsync<ImportResult>(user, run, change => ImportStepAsync(change, request, cancellationToken), cancellationToken);
+        if (outcome is { Succeeded: true, Value: { } done })
+        {
+            logger.LogInformation("{User} imported {Sheet} into plan {PlanId}: {Created} new, {Changed} changed", CurrentUsers.UserId(user), request.Analysis.Sheet, done.PlanId, done.Created, done.Changed);
         }
 
+        return outcome;
+    }
+
+    private async Task<ChangeOutcome> ImportStepAsync(Change change, ImportRequest request, CancellationToken cancellationToken)
+    {
+        var (db, actor, now) = (change.Db, change.Actor, change.Now);
+        var analysis = request.Analysis;
+        var committees = await db.Committees.ToListAsync(cancellationToken);
         if (analysis.RefusedRows.Count > 0 && !request.ImportValidRowsOnly)
         {
-            return new ImportOutcome(ChangeStatus.Refused,
-                $"{analysis.RefusedRows.Count} rækker har fejl. Ret filen og indlæs den igen, eller vælg udtrykkeligt kun at importere de gyldige rækker.");
+            return ChangeOutcome.Refused($"{analysis.RefusedRows.Count} rækker har fejl. Ret filen og indlæs den igen, eller vælg udtrykkeligt kun at importere de gyldige rækker.");
         }
 
         if (analysis.UnitUnanswered)
         {
-            return new ImportOutcome(ChangeStatus.Refused, "Vælg, om beløbene i filen er i kr. eller 1.000 kr. Intet er importeret.");
+            return ChangeOutcome.Refused("Vælg, om beløbene i filen er i kr. eller 1.000 kr. Intet er importeret.");
         }
 
         if (analysis.Items.Count == 0)
         {
-            return new ImportOutcome(ChangeStatus.Refused, "Filen har ingen punkter, der kan importeres.");
+            return ChangeOutcome.Refused("Filen har ingen punkter, der kan importeres.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow();
         var structure = new List<AdministrationEntry>();
         Plan plan;
         if (request.NewPlan is { } form)
@@ -82,7 +82,7 @@ public sealed partial class PlanItemService
             }
             catch (PlanRuleException e)
             {
-                return new ImportOutcome(ChangeStatus.Invalid, e.Message);
+                return ChangeOutcome.Invalid(e.Message);
             }
 
             db.Plans.Add(plan);
@@ -94,19 +94,18 @@ public sealed partial class PlanItemService
             plan = existing;
             if (plan.ReadOnlyReason is { } readOnly)
             {
-                return new ImportOutcome(ChangeStatus.Refused, readOnly);
+                return ChangeOutcome.Refused(readOnly);
             }
         }
         else
         {
-            return new ImportOutcome(ChangeStatus.NotFound, "Planen findes ikke (længere).");
+            return ChangeOutcome.NotFound("Planen");
         }
 
         var outsideYears = analysis.Items.SelectMany(i => i.Amounts).Where(a => a.Value != 0 && !plan.CoversYear(a.Key)).Select(a => a.Key).Distinct().Order().ToList();
         if (outsideYears.Count > 0)
         {
-            return new ImportOutcome(ChangeStatus.Refused,
-                $"Filen har beløb i {string.Join(", ", outsideYears)}, som ikke er budgetår i planen ({plan.BudgetPeriod}). Ret planens budgetår eller filen.");
+            return ChangeOutcome.Refused($"Filen har beløb i {string.Join(", ", outsideYears)}, som ikke er budgetår i planen ({plan.BudgetPeriod}). Ret planens budgetår eller filen.");
         }
 
         // Committees the user filled in one by one in the preview (checked there with the committee rules), meetings the
@@ -121,12 +120,12 @@ public sealed partial class PlanItemService
             }
             catch (PlanRuleException e)
             {
-                return new ImportOutcome(ChangeStatus.Invalid, $"Udvalget \"{fresh.Name}\" kan ikke oprettes: {e.Message} Intet er importeret.");
+                return ChangeOutcome.Invalid($"Udvalget \"{fresh.Name}\" kan ikke oprettes: {e.Message} Intet er importeret.");
             }
 
             if (await PlanAdministration.DuplicateCommitteeAsync(db, committee, null, cancellationToken) is { } duplicate)
             {
-                return new ImportOutcome(ChangeStatus.Invalid, $"Udvalget \"{fresh.Name}\" kan ikke oprettes: {duplicate} Intet er importeret.");
+                return ChangeOutcome.Invalid($"Udvalget \"{fresh.Name}\" kan ikke oprettes: {duplicate} Intet er importeret.");
             }
 
             db.Committees.Add(committee);
@@ -146,7 +145,7 @@ public sealed partial class PlanItemService
                 }
                 catch (PlanRuleException e)
                 {
-                    return new ImportOutcome(ChangeStatus.Invalid, e.Message);
+                    return ChangeOutcome.Invalid(e.Message);
                 }
             }
         }
@@ -235,63 +234,46 @@ public sealed partial class PlanItemService
 
         if (errors.Count > 0)
         {
-            return new ImportOutcome(ChangeStatus.Invalid, $"Intet er importeret. {string.Join(" ", errors.Take(10))}{(errors.Count > 10 ? $" … og {errors.Count - 10} flere." : string.Empty)}");
+            return ChangeOutcome.Invalid($"Intet er importeret. {string.Join(" ", errors.Take(10))}{(errors.Count > 10 ? $" … og {errors.Count - 10} flere." : string.Empty)}");
         }
 
         if (created.Count == 0 && changed.Count == 0 && structure.Count == 0)
         {
-            return new ImportOutcome(ChangeStatus.Saved, $"Ingen ændringer: planen svarer allerede til filen ({unchanged} punkter).", plan.Id, 0, 0, unchanged);
+            return ChangeOutcome.Saved(new ImportResult(plan.Id, 0, 0, unchanged), $"Ingen ændringer: planen svarer allerede til filen ({unchanged} punkter).");
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            var at = now.UtcDateTime;
-            db.History.AddRange(created.Select(i => new ItemHistoryEntry(plan.Id, i.Id, i.Code, at, actor.UserId, actor.Name, ImportedKind,
-                ItemDiff.Created(ItemState.Of(i, 0), plan.BudgetYears, names))));
-            db.History.AddRange(changed.Select(c => new ItemHistoryEntry(plan.Id, c.Item.Id, c.Item.Code, at, actor.UserId, actor.Name, ImportedKind, c.Changes)));
-            db.AdministrationHistory.AddRange(structure.Select(s => new AdministrationEntry(s.Subject == PlanAdministration.CommitteeSubject || s.Subject == PlanAdministration.MeetingSubject ? null : plan.Id,
-                s.Subject, s.SubjectName, at, actor.UserId, actor.Name, s.Kind, s.Changes)));
-            db.AdministrationHistory.Add(new AdministrationEntry(plan.Id, "Import", analysis.Sheet, at, actor.UserId, actor.Name, ImportedKind,
-            [
-                new FieldChange("Nye punkter", null, created.Count.ToString(CultureInfo.InvariantCulture)),
-                new FieldChange("Ændrede punkter", null, changed.Count.ToString(CultureInfo.InvariantCulture)),
-                new FieldChange("Uændrede punkter", null, unchanged.ToString(CultureInfo.InvariantCulture)),
-                new FieldChange("Afviste rækker", null, analysis.RefusedRows.Count.ToString(CultureInfo.InvariantCulture)),
-            ]));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ImportOutcome(ChangeStatus.Stale, "Planen blev ændret af en anden under importen. Intet er importeret; indlæs filen igen for at se forskellene.");
-        }
-        catch (DbUpdateException e) when (!StorageFailure.Is(e))
-        {
-            logger.LogWarning(e, "An import was refused by the database");
-            return new ImportOutcome(ChangeStatus.Invalid, "Importen strider mod noget, der allerede findes (fx et nummer, der er brugt). Intet er importeret.");
-        }
-
-        logger.LogInformation("{User} imported {Sheet} into plan {PlanId}: {Created} new, {Changed} changed", actor.Name, analysis.Sheet, plan.Id, created.Count, changed.Count);
+        await db.SaveChangesAsync(cancellationToken);
+        var at = now.UtcDateTime;
+        db.History.AddRange(created.Select(i => new ItemHistoryEntry(plan.Id, i.Id, i.Code, at, actor.UserId, actor.Name, ImportedKind,
+            ItemDiff.Created(ItemState.Of(i, 0), plan.BudgetYears, names))));
+        db.History.AddRange(changed.Select(c => new ItemHistoryEntry(plan.Id, c.Item.Id, c.Item.Code, at, actor.UserId, actor.Name, ImportedKind, c.Changes)));
+        db.AdministrationHistory.AddRange(structure.Select(s => new AdministrationEntry(s.Subject == PlanAdministration.CommitteeSubject || s.Subject == PlanAdministration.MeetingSubject ? null : plan.Id,
+            s.Subject, s.SubjectName, at, actor.UserId, actor.Name, s.Kind, s.Changes)));
+        change.Record(plan.Id, "Import", analysis.Sheet, ImportedKind,
+        [
+            new FieldChange("Nye punkter", null, created.Count.ToString(CultureInfo.InvariantCulture)),
+            new FieldChange("Ændrede punkter", null, changed.Count.ToString(CultureInfo.InvariantCulture)),
+            new FieldChange("Uændrede punkter", null, unchanged.ToString(CultureInfo.InvariantCulture)),
+            new FieldChange("Afviste rækker", null, analysis.RefusedRows.Count.ToString(CultureInfo.InvariantCulture)),
+        ]);
         if (structure.Count > 0)
         {
-            await publisher.PublishAsync(new StructureChange(structure.Any(s => s.Subject is PlanAdministration.CommitteeSubject or PlanAdministration.MeetingSubject) ? null : plan.Id,
-                $"Planen er opdateret fra Excel: {created.Count} nye og {changed.Count} ændrede punkter.", actor.Name, now), cancellationToken);
+            change.Publish(structure.Any(s => s.Subject is PlanAdministration.CommitteeSubject or PlanAdministration.MeetingSubject) ? null : plan.Id,
+                $"Planen er opdateret fra Excel: {created.Count} nye og {changed.Count} ændrede punkter.");
         }
 
         foreach (var item in created)
         {
-            await publisher.PublishAsync(new ItemChange(plan.Id, ChangeKind.Created, item, item.Status, [], actor.Name, now), committees, cancellationToken);
+            change.Publish(ChangeKind.Created, item, (item.Status, []), committees);
         }
 
         foreach (var (item, previousStatus, previousCommittees, _) in changed)
         {
-            await publisher.PublishAsync(new ItemChange(plan.Id, ChangeKind.Edited, item, previousStatus, previousCommittees, actor.Name, now), committees, cancellationToken);
+            change.Publish(ChangeKind.Edited, item, (previousStatus, previousCommittees), committees);
         }
 
-        return new ImportOutcome(ChangeStatus.Saved,
-            $"Importeret: {created.Count} nye og {changed.Count} ændrede punkter; {unchanged} uændrede.{(analysis.RefusedRows.Count > 0 ? $" {analysis.RefusedRows.Count} rækker med fejl er ikke importeret." : string.Empty)}",
-            plan.Id, created.Count, changed.Count, unchanged);
+        return ChangeOutcome.Saved(new ImportResult(plan.Id, created.Count, changed.Count, unchanged),
+            $"Importeret: {created.Count} nye og {changed.Count} ændrede punkter; {unchanged} uændrede.{(analysis.RefusedRows.Count > 0 ? $" {analysis.RefusedRows.Count} rækker med fejl er ikke importeret." : string.Empty)}");
 
         AdministrationEntry Entry(int? planId, string subject, string name, string kind, IReadOnlyList<FieldChange> changes) =>
             new(planId, subject, name, now.UtcDateTime, actor.UserId, actor.Name, kind, changes);

@@ -6,7 +6,6 @@ using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rounds;
-using Udmoentning.Web.Access;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Realtime;
 using Udmoentning.Web.Rounds;
@@ -15,6 +14,9 @@ namespace Udmoentning.Web.Changes;
 
 /// <summary>A report on an item in a follow-up round: the round's status text, and the traffic light and timing confirmed.</summary>
 public sealed record RoundReportRequest(int RoundId, int ItemId, Guid ExpectedVersion, string? StatusText, Health Health, Quarter? Timing);
+
+/// <summary>What a report in a round is about, as it is now: the item's entry in the round, and the item itself once saved.</summary>
+public sealed record RoundAnswer(RoundItem Entry, PlanItem? Item);
 
 /// <summary>
 /// Reporting in a follow-up round. The one who answers for the item (<see cref="RoundRules.RefusalToReport"/>) writes the
@@ -26,23 +28,22 @@ public sealed partial class PlanItemService
 {
     public const string ReportedKind = "Opfølgning";
 
-    // A report does not depend on the item's place or other fields, so a save that lost the race to a move is tried again.
-    private const int RoundAttempts = 3;
+    public const string NotInRound = "Punktet er ikke med i runden (længere).";
 
-    public Task<RoundOutcome> ReportInRoundAsync(ClaimsPrincipal user, RoundReportRequest request, CancellationToken cancellationToken = default) =>
-        logger.GuardAsync(() => RoundStepAsync(user, "report on", request.RoundId, request.ItemId, request.ExpectedVersion, (round, entry, item, plan, actor, now) =>
+    public Task<ChangeOutcome<RoundAnswer>> ReportInRoundAsync(ClaimsPrincipal user, RoundReportRequest request, CancellationToken cancellationToken = default) =>
+        RoundStepAsync(user, "report on", request.RoundId, request.ItemId, request.ExpectedVersion, (change, round, entry, item, plan, changes) =>
         {
             var (oldText, oldHealth, oldTiming) = (entry.StatusText, item.Health, item.Timing);
-            if ((request.Health != item.Health || request.Timing != item.Timing) && AccessRules.RefusalToChange(actor, item) is { } refusal)
+            if ((request.Health != item.Health || request.Timing != item.Timing) && AccessRules.RefusalToChange(change.Actor, item) is { } refusal)
             {
                 // Answering for the item in the round is writing its text; its own traffic light and timing stay with those
                 // who may change the item (cross-cutting items: the coordinators).
-                throw new RoundForbiddenException($"{refusal} Gem statusteksten med punktets nuværende tilstand ({item.Health.Name()}) og tidspunkt ({item.Timing?.ToString() ?? "intet"}), og bed en koordinator om at ændre dem.");
+                return ChangeOutcome.Forbidden(new RoundAnswer(entry, null),
+                    $"{refusal} Gem statusteksten med punktets nuværende tilstand ({item.Health.Name()}) og tidspunkt ({item.Timing?.ToString() ?? "intet"}), og bed en koordinator om at ændre dem.");
             }
 
-            entry.Report(request.StatusText, request.Health, request.Timing, actor.UserId, actor.Name, now);
+            entry.Report(request.StatusText, request.Health, request.Timing, change.Actor.UserId, change.Actor.Name, change.At);
             item.ConfirmInRound(plan, request.Health, request.Timing);
-            var changes = new List<FieldChange>();
             if (oldText != entry.StatusText)
             {
                 changes.Add(new FieldChange($"Statustekst ({round.Name})", oldText, entry.StatusText));
@@ -63,16 +64,16 @@ public sealed partial class PlanItemService
                 changes.Add(new FieldChange("Bekræftet i runden", null, round.Name));
             }
 
-            return (changes, $"Opfølgningen på {entry.ItemCode} er gemt.");
-        }, cancellationToken), RoundOutcome.Unavailable);
+            return ChangeOutcome.Saved(new RoundAnswer(entry, item), $"Opfølgningen på {entry.ItemCode} er gemt.");
+        }, cancellationToken);
 
     /// <summary>Marks the item ready ("klar") in the round, or takes that back with <paramref name="ready"/> false.</summary>
-    public Task<RoundOutcome> MarkReadyInRoundAsync(ClaimsPrincipal user, int roundId, int itemId, Guid expectedVersion, bool ready, CancellationToken cancellationToken = default) =>
-        logger.GuardAsync(() => RoundStepAsync(user, "mark ready", roundId, itemId, expectedVersion, (round, entry, item, plan, actor, now) =>
+    public Task<ChangeOutcome<RoundAnswer>> MarkReadyInRoundAsync(ClaimsPrincipal user, int roundId, int itemId, Guid expectedVersion, bool ready, CancellationToken cancellationToken = default) =>
+        RoundStepAsync(user, "mark ready", roundId, itemId, expectedVersion, (change, round, entry, item, plan, changes) =>
         {
             if (ready)
             {
-                entry.MarkReady(actor.Name, now);
+                entry.MarkReady(change.Actor.Name, change.At);
             }
             else
             {
@@ -80,105 +81,73 @@ public sealed partial class PlanItemService
             }
 
             item.NoteRoundChange();
-            return ([new FieldChange($"Klar ({round.Name})", ready ? "Nej" : "Ja", ready ? "Ja" : "Nej")],
-                ready ? $"{entry.ItemCode} er markeret klar." : $"{entry.ItemCode} er ikke længere markeret klar.");
-        }, cancellationToken), RoundOutcome.Unavailable);
+            changes.Add(new FieldChange($"Klar ({round.Name})", ready ? "Nej" : "Ja", ready ? "Ja" : "Nej"));
+            return ChangeOutcome.Saved(new RoundAnswer(entry, item), ready ? $"{entry.ItemCode} er markeret klar." : $"{entry.ItemCode} er ikke længere markeret klar.");
+        }, cancellationToken);
 
-    private delegate (IReadOnlyList<FieldChange> Changes, string Message) RoundStep(
-        FollowUpRound round, RoundItem entry, PlanItem item, Plan plan, Actor actor, DateTime now);
+    /// <summary>A step in a round: changes the entry and the item, adds what to record to <paramref name="changes"/>, and answers.</summary>
+    private delegate ChangeOutcome RoundStep(Change change, FollowUpRound round, RoundItem entry, PlanItem item, Plan plan, List<FieldChange> changes);
 
-    private async Task<RoundOutcome> RoundStepAsync(
-        ClaimsPrincipal user, string action, int roundId, int itemId, Guid expectedVersion, RoundStep step, CancellationToken cancellationToken)
-    {
-        if (!limiter.TryAcquire(user))
+    /// <summary>
+    /// A step in a round through the pipeline, after the refusals every step in a round shares: no such round or item in it;
+    /// the user does not answer for the item; the round is closed; the plan is archived; the entry is no longer the version
+    /// the user saw (stale). A report does not depend on the item's place, so a move that saved first does not refuse it.
+    /// </summary>
+    private Task<ChangeOutcome<RoundAnswer>> RoundStepAsync(
+        ClaimsPrincipal user, string action, int roundId, int itemId, Guid expectedVersion, RoundStep step, CancellationToken cancellationToken) =>
+        changes.RunAsync<RoundAnswer>(user, new ChangeRun(action, $"{ChangeRun.Item(itemId)} in follow-up round {roundId}"), async change =>
         {
-            return RoundOutcome.TooMany();
-        }
-
-        var actor = await currentUsers.ActorAsync(user, cancellationToken);
-        if (!AccessRules.CanView(actor))
-        {
-            return ForbiddenInRound(user, action, itemId, null, AccessRules.NotSignedIn);
-        }
-
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var db = change.Db;
             var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
             var entry = round is null ? null : await db.RoundItems.SingleOrDefaultAsync(e => e.RoundId == roundId && e.ItemId == itemId, cancellationToken);
             var item = entry is null ? null : await db.Items.SingleOrDefaultAsync(i => i.Id == itemId && i.PlanId == round!.PlanId, cancellationToken);
             if (round is null || entry is null || item is null)
             {
-                return RoundOutcome.NotFound(round is null ? "Runden findes ikke (længere)." : RoundOutcome.NotInRound);
+                return round is null ? ChangeOutcome.NotFound("Runden") : new ChangeOutcome(ChangeStatus.NotFound, NotInRound, []);
             }
 
+            var answer = new RoundAnswer(entry, null);
             var (committees, _) = await StructureAsync(db, item, cancellationToken);
             var committeeName = committees.FirstOrDefault(c => c.Id == item.CommitteeId)?.Name ?? "udvalget";
-            if (RoundRules.RefusalToReport(actor, entry, item.CommitteeId, committeeName) is { } refusal)
+            if (RoundRules.RefusalToReport(change.Actor, entry, item.CommitteeId, committeeName) is { } refusal)
             {
-                return ForbiddenInRound(user, action, itemId, entry, refusal);
+                return ChangeOutcome.Forbidden(answer, refusal);
             }
 
             if (round.IsClosed)
             {
-                return RoundOutcome.Refused(FollowUpRound.ClosedRefusal(round.Name), entry);
+                return ChangeOutcome.Refused(answer, FollowUpRound.ClosedRefusal(round.Name));
             }
 
             var plan = await db.Plans.Include(p => p.Themes).SingleAsync(p => p.Id == item.PlanId, cancellationToken);
             if (plan.ReadOnlyReason is { } readOnly)
             {
-                return RoundOutcome.Refused(readOnly, entry);
+                return ChangeOutcome.Refused(answer, readOnly);
             }
 
             if (entry.Version != expectedVersion)
             {
-                return RoundOutcome.Stale(entry);
+                return ChangeOutcome.Stale(answer, $"{entry.ItemCode} er ændret i runden af en anden, siden du åbnede det. {ChangeOutcome.NothingSaved}");
             }
 
             var previous = Previous(item, committees);
-            var now = clock.GetUtcNow();
-            (IReadOnlyList<FieldChange> Changes, string Message) result;
+            var changes = new List<FieldChange>();
+            ChangeOutcome outcome;
             try
             {
-                result = step(round, entry, item, plan, actor, now.UtcDateTime);
-            }
-            catch (RoundForbiddenException e)
-            {
-                return ForbiddenInRound(user, action, itemId, entry, e.Message);
+                outcome = step(change, round, entry, item, plan, changes);
             }
             catch (PlanRuleException e)
             {
-                var message = e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(f => f.Message)) : e.Message;
-                return RoundOutcome.Invalid(message, entry);
+                return ChangeOutcome.Invalid(answer, e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(f => f.Message)) : e.Message);
             }
 
-            db.History.Add(new ItemHistoryEntry(item.PlanId, item.Id, item.Code, now.UtcDateTime, actor.UserId, actor.Name, ReportedKind, result.Changes));
-            try
+            if (outcome.Succeeded)
             {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < RoundAttempts)
-            {
-                // The item or the entry changed under the save: read both again. A changed entry answers stale above.
-                continue;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
-                return RoundOutcome.Stale(await fresh.RoundItems.AsNoTracking().SingleOrDefaultAsync(e => e.Id == entry.Id, cancellationToken));
+                change.Record(item, ReportedKind, changes);
+                change.Publish(ChangeKind.Reported, item, previous, committees);
             }
 
-            await publisher.PublishAsync(new ItemChange(item.PlanId, ChangeKind.Reported, item, previous.Status, previous.Committees, actor.Name, now), committees, cancellationToken);
-            return RoundOutcome.Saved(entry, item, result.Message);
-        }
-    }
-
-    private RoundOutcome ForbiddenInRound(ClaimsPrincipal user, string action, int itemId, RoundItem? entry, string reason)
-    {
-        logger.LogWarning("Forbidden: user {UserId} tried to {Action} item {ItemId} in a follow-up round: {Reason}", CurrentUsers.UserId(user), action, itemId, reason);
-        return RoundOutcome.Forbidden(reason, entry);
-    }
+            return outcome;
+        }, cancellationToken);
 }
-
-/// <summary>A step in a round that the actor may not take, found while applying it; saves and records nothing.</summary>
-internal sealed class RoundForbiddenException(string message) : Exception(message);

@@ -21,9 +21,6 @@ public sealed partial class PlanItemService
 {
     public const string UndoneKind = "Fortrudt";
 
-    /// <summary>A save of the item met another save (a comment, a checkpoint) this many times in a row: give up for now.</summary>
-    private const int UndoAttempts = 3;
-
     /// <summary>What the user can undo now, if anything.</summary>
     public UndoOffer? UndoOfferFor(ClaimsPrincipal user) => undoLog.OfferFor(CurrentUsers.UserId(user));
 
@@ -31,110 +28,88 @@ public sealed partial class PlanItemService
     /// Undoes the user's last move or edit. <paramref name="expected"/> is the <see cref="UndoOffer.Id"/> the user was shown:
     /// when they have made a newer change since, nothing is undone. Refused, and nothing changes, when there is nothing to undo,
     /// the window has passed, the item has a newer version, the user may no longer change it, or the plan is archived.
+    /// The entry is taken from the log once; when nothing could be saved (the database away, the item busy), it is put back.
     /// </summary>
-    public Task<ChangeOutcome> UndoAsync(ClaimsPrincipal user, Guid? expected = null, CancellationToken cancellationToken = default) =>
-        logger.GuardAsync(() => UndoOnceAsync(user, expected, cancellationToken), ChangeOutcome.Unavailable);
-
-    private async Task<ChangeOutcome> UndoOnceAsync(ClaimsPrincipal user, Guid? expected, CancellationToken cancellationToken)
+    public async Task<ChangeOutcome<PlanItem>> UndoAsync(ClaimsPrincipal user, Guid? expected = null, CancellationToken cancellationToken = default)
     {
-        if (!limiter.TryAcquire(user))
+        (string UserId, UndoEntry Entry)? taken = null;
+        var outcome = await changes.RunAsync<PlanItem>(user, new ChangeRun("undo", "their last change"), async change =>
         {
-            return ChangeOutcome.TooMany();
+            if (taken is null)
+            {
+                var (entry, refused) = Take(change.Actor, expected);
+                if (refused is not null)
+                {
+                    return refused;
+                }
+
+                taken = (change.Actor.UserId, entry!);
+            }
+
+            return await UndoEntryAsync(change, taken.Value.Entry, cancellationToken);
+        }, cancellationToken);
+        if (taken is { } undone && (outcome.Status == ChangeStatus.Unavailable || outcome.Message == ChangeRun.DefaultBusy))
+        {
+            undoLog.PutBack(undone.UserId, undone.Entry);
+            return outcome.Status == ChangeStatus.Unavailable ? outcome : outcome.Saying($"{undone.Entry.Code} blev ændret samtidig. Prøv at fortryde igen.");
         }
 
-        var actor = await currentUsers.ActorAsync(user, cancellationToken);
-        if (!AccessRules.CanView(actor))
-        {
-            return Forbidden(user, "undo", 0, null, AccessRules.NotSignedIn);
-        }
+        return outcome;
+    }
 
+    /// <summary>Takes the user's last change from the log, or says why there is nothing to undo.</summary>
+    private (UndoEntry? Entry, ChangeOutcome? Refused) Take(Actor actor, Guid? expected)
+    {
         if (undoLog.Last(actor.UserId) is not { } entry)
         {
-            return UndoRefused(null, $"Der er ikke noget at fortryde. Du kan fortryde din egen seneste flytning eller ændring i {Minutes(undoLog.Window)}.");
+            return (null, ChangeOutcome.Refused($"Der er ikke noget at fortryde. Du kan fortryde din egen seneste flytning eller ændring i {Minutes(undoLog.Window)}."));
         }
 
         if (expected is { } shown && shown != entry.Id)
         {
-            return UndoRefused(null, $"Du har lavet en nyere ændring siden: {entry.Done}. Tryk Fortryd igen for at fortryde den.");
+            return (null, ChangeOutcome.Refused($"Du har lavet en nyere ændring siden: {entry.Done}. Tryk Fortryd igen for at fortryde den."));
         }
 
         if (!undoLog.TryTake(actor.UserId, entry))
         {
-            return UndoRefused(null, "Der er ikke noget at fortryde: ændringen er allerede fortrudt, eller du har lavet en nyere.");
+            return (null, ChangeOutcome.Refused("Der er ikke noget at fortryde: ændringen er allerede fortrudt, eller du har lavet en nyere."));
         }
 
-        if (undoLog.IsExpired(entry))
-        {
-            return UndoRefused(null, $"{entry.Done} for mere end {Minutes(undoLog.Window)} siden, så det kan ikke længere fortrydes. Intet er ændret.");
-        }
-
-        try
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                if (await UndoEntryAsync(user, actor, entry, cancellationToken) is { } outcome)
-                {
-                    return outcome;
-                }
-
-                if (attempt == UndoAttempts)
-                {
-                    undoLog.PutBack(actor.UserId, entry);
-                    return UndoRefused(null, $"{entry.Code} blev ændret samtidig. Prøv at fortryde igen.");
-                }
-            }
-        }
-        catch (Exception e) when (StorageFailure.Is(e))
-        {
-            // Nothing was saved: the user may try again when the database is back.
-            undoLog.PutBack(actor.UserId, entry);
-            throw;
-        }
+        return undoLog.IsExpired(entry)
+            ? (null, ChangeOutcome.Refused($"{entry.Done} for mere end {Minutes(undoLog.Window)} siden, så det kan ikke længere fortrydes. Intet er ændret."))
+            : (entry, null);
     }
 
-    /// <summary>One attempt on a fresh context; null when the save met another save of the item and should be tried again.</summary>
-    private async Task<ChangeOutcome?> UndoEntryAsync(ClaimsPrincipal user, Actor actor, UndoEntry entry, CancellationToken cancellationToken)
+    private async Task<ChangeOutcome> UndoEntryAsync(Change change, UndoEntry entry, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var item = await ItemAsync(db, entry.ItemId, cancellationToken);
-        if (item is null)
-        {
-            return ChangeOutcome.NotFound();
-        }
-
         // The rights as they are now: the user may have lost them since the change.
-        var refusal = entry is EditUndo edit ? AccessRules.RefusalToEdit(actor, item, edit.Before) : AccessRules.RefusalToChange(actor, item);
+        var (item, plan, refusal) = await LoadAsync(change, entry.ItemId,
+            (actor, item) => entry is EditUndo edit ? AccessRules.RefusalToEdit(actor, item, edit.Before) : AccessRules.RefusalToChange(actor, item),
+            withThemes: true, cancellationToken);
         if (refusal is not null)
         {
-            return Forbidden(user, "undo", item.Id, item, refusal);
-        }
-
-        var plan = await db.Plans.Include(p => p.Themes).SingleAsync(p => p.Id == item.PlanId, cancellationToken);
-        if (plan.ReadOnlyReason is { } readOnly)
-        {
-            return ChangeOutcome.Refused(item, readOnly);
+            return refusal;
         }
 
         // Comments and checkpoints leave the version as it is, so they do not stand in the way; any move or edit does.
-        if (item.Version != entry.VersionAfter)
+        if (item!.Version != entry.VersionAfter)
         {
-            return new ChangeOutcome(ChangeStatus.Stale, item, await ChangedSinceAsync(db, actor, item, cancellationToken), []);
+            return ChangeOutcome.Stale(item, await ChangedSinceAsync(change.Db, change.Actor, item, cancellationToken));
         }
 
-        var outcome = entry switch
+        return entry switch
         {
-            MoveUndo move => await UndoMoveAsync(db, actor, plan, item, move, cancellationToken),
-            EditUndo change => await UndoEditAsync(db, actor, plan, item, change, cancellationToken),
+            MoveUndo move => await UndoMoveAsync(change, plan!, item, move, cancellationToken),
+            EditUndo edit => await UndoEditAsync(change, plan!, item, edit, cancellationToken),
             _ => throw new InvalidOperationException($"Unknown undo entry {entry.GetType().Name}."),
         };
-        return outcome.Status == ChangeStatus.Stale ? null : outcome;
     }
 
-    private async Task<ChangeOutcome> UndoMoveAsync(PlanDbContext db, Actor actor, Plan plan, PlanItem item, MoveUndo move, CancellationToken cancellationToken)
+    private async Task<ChangeOutcome> UndoMoveAsync(Change change, Plan plan, PlanItem item, MoveUndo move, CancellationToken cancellationToken)
     {
         var statusNow = item.Status;
-        var cells = await CellsAsync(db, item, move.StatusBefore, cancellationToken);
-        var outcome = await PlaceAsync(db, actor, plan, item, cells, AboveWhich(cells, item.Id, move),
+        var cells = await CellsAsync(change.Db, item, move.StatusBefore, cancellationToken);
+        var outcome = await PlaceAsync(change, plan, item, cells, AboveWhich(cells, item.Id, move),
             position => item.RestoreStatus(move.StatusBefore, position), UndoneKind,
             reason => $"{item.Code} kan ikke flyttes tilbage til {move.StatusBefore.Name()}: {reason}", cancellationToken);
         return outcome.Succeeded
@@ -144,8 +119,9 @@ public sealed partial class PlanItemService
             : outcome;
     }
 
-    private async Task<ChangeOutcome> UndoEditAsync(PlanDbContext db, Actor actor, Plan plan, PlanItem item, EditUndo edit, CancellationToken cancellationToken)
+    private async Task<ChangeOutcome> UndoEditAsync(Change change, Plan plan, PlanItem item, EditUndo edit, CancellationToken cancellationToken)
     {
+        var db = change.Db;
         // The details as they were may no longer fit (a meeting removed, the number taken by another item since).
         var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
         var errors = new List<FieldError>(ItemValidation.Validate(edit.Before, plan));
@@ -167,7 +143,7 @@ public sealed partial class PlanItemService
             return ChangeOutcome.Refused(item, $"Ændringen af {edit.Code} kan ikke fortrydes: {reason}");
         }
 
-        var outcome = await SaveAsync(db, actor, plan, plan.Themes, item, UndoneKind, before, ItemState.Of(item, 0), previous, committees, cancellationToken);
+        var outcome = await SaveAsync(change, plan, plan.Themes, item, UndoneKind, before, ItemState.Of(item, 0), previous, committees, cancellationToken);
         return outcome.Succeeded ? outcome with { Message = $"Fortrudt: ændringen af {edit.Code} er taget tilbage." } : outcome;
     }
 
@@ -199,8 +175,6 @@ public sealed partial class PlanItemService
             : $"{item.Code} er ændret siden din ændring, så den kan ikke fortrydes.";
     }
 
-    private static ChangeOutcome UndoRefused(PlanItem? item, string message) => new(ChangeStatus.Refused, item, message, []);
-
     private static string Minutes(TimeSpan window) =>
         window.TotalMinutes == 1 ? "1 minut" : $"{window.TotalMinutes.ToString("0.#", CultureInfo.GetCultureInfo("da-DK"))} minutter";
 
@@ -208,9 +182,9 @@ public sealed partial class PlanItemService
     private readonly record struct MoveUndoState(ItemStatus Status, double Position, int? Below);
 
     /// <summary>After the user's own move that saved a new version, the move is what they can undo.</summary>
-    private void RememberMove(Actor actor, ChangeOutcome outcome, Guid readVersion, MoveUndoState before)
+    private void RememberMove(Actor actor, ChangeOutcome<PlanItem> outcome, Guid readVersion, MoveUndoState before)
     {
-        if (outcome is not { Succeeded: true, Item: { } item } || item.Version == readVersion)
+        if (outcome is not { Succeeded: true, Value: { } item } || item.Version == readVersion)
         {
             return;
         }
@@ -223,9 +197,9 @@ public sealed partial class PlanItemService
     }
 
     /// <summary>After the user's own edit that saved a new version, the details before it are what they can undo.</summary>
-    private void RememberEdit(Actor actor, ChangeOutcome outcome, Guid readVersion, ItemDetails before, IEnumerable<int> years)
+    private void RememberEdit(Actor actor, ChangeOutcome<PlanItem> outcome, Guid readVersion, ItemDetails before, IEnumerable<int> years)
     {
-        if (outcome is not { Succeeded: true, Item: { } item } || item.Version == readVersion)
+        if (outcome is not { Succeeded: true, Value: { } item } || item.Version == readVersion)
         {
             return;
         }

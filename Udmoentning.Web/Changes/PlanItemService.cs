@@ -6,7 +6,6 @@ using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rules;
-using Udmoentning.Web.Access;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Plans;
 using Udmoentning.Web.Realtime;
@@ -14,16 +13,14 @@ using Udmoentning.Web.Realtime;
 namespace Udmoentning.Web.Changes;
 
 /// <summary>
-/// The one way an item changes: checks who may do it, loads the item, applies the domain's rules,
-/// saves it with its history record in one transaction using the concurrency token, and publishes the
-/// saved change to every viewer. A forbidden, refused or stale change saves and records nothing.
+/// Every change of an item, each a short step through <see cref="ChangePipeline"/> (which checks the user's budget and
+/// rights, saves with one retry policy, records and publishes after the commit). The steps of one item share their
+/// refusals, in one order (<see cref="OnItemAsync"/>): the item exists, the user may make this change to it, its plan is
+/// not archived, and it is still the version the user saw. A forbidden, refused or stale change saves and records nothing.
 /// </summary>
 public sealed partial class PlanItemService(
-    IDbContextFactory<PlanDbContext> contexts,
     PlanCache plans,
-    PlanChangePublisher publisher,
-    CurrentUsers currentUsers,
-    ChangeLimiter limiter,
+    ChangePipeline changes,
     UndoLog undoLog,
     TimeProvider clock,
     ILogger<PlanItemService> logger)
@@ -31,58 +28,113 @@ public sealed partial class PlanItemService(
     public const string MovedKind = "Flyttet";
     public const string EditedKind = "Redigeret";
 
-    public Task<ChangeOutcome> MoveAsync(ClaimsPrincipal user, MoveRequest request, CancellationToken cancellationToken = default) =>
-        logger.GuardAsync(() => MoveOnceAsync(user, request, cancellationToken), ChangeOutcome.Unavailable);
-
-    public Task<ChangeOutcome> UpdateAsync(ClaimsPrincipal user, int itemId, Guid expectedVersion, ItemDetails details, CancellationToken cancellationToken = default) =>
-        logger.GuardAsync(() => UpdateOnceAsync(user, itemId, expectedVersion, details, cancellationToken), ChangeOutcome.Unavailable);
-
-    private async Task<ChangeOutcome> MoveOnceAsync(ClaimsPrincipal user, MoveRequest request, CancellationToken cancellationToken)
+    public async Task<ChangeOutcome<PlanItem>> MoveAsync(ClaimsPrincipal user, MoveRequest request, CancellationToken cancellationToken = default)
     {
-        if (!limiter.TryAcquire(user))
+        (Actor Actor, MoveUndoState Before)? undo = null;
+        var outcome = await OnItemAsync(user, "move", request.ItemId, request.ExpectedVersion, AccessRules.RefusalToChange, withThemes: false,
+            async (change, item, plan) =>
+            {
+                var cells = await CellsAsync(change.Db, item, request.To, cancellationToken);
+                undo = (change.Actor, new MoveUndoState(item.Status, item.Position, cells.BelowOf(item.Id, item.Status)));
+                return await PlaceAsync(change, plan, item, cells, request.BeforeItemId, position => item.MoveTo(request.To, position), MovedKind, reason => reason, cancellationToken);
+            }, cancellationToken);
+        if (undo is { } done)
         {
-            return ChangeOutcome.TooMany();
+            RememberMove(done.Actor, outcome, request.ExpectedVersion, done.Before);
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var actor = await currentUsers.ActorAsync(user, cancellationToken);
-        if (!AccessRules.CanView(actor))
+        return outcome;
+    }
+
+    public Task<ChangeOutcome<PlanItem>> UpdateAsync(ClaimsPrincipal user, int itemId, Guid expectedVersion, ItemDetails details, CancellationToken cancellationToken = default) =>
+        EditAsync(user, "edit", itemId, expectedVersion, _ => details, (_, _) => Task.FromResult<ChangeOutcome?>(null), cancellationToken);
+
+    /// <summary>
+    /// An edit of the item into <paramref name="edited"/> (made from the item as read): the shared refusals, then
+    /// <paramref name="check"/>'s refusal if any, the field rules and references, the edit, its record; remembered for undo.
+    /// </summary>
+    private async Task<ChangeOutcome<PlanItem>> EditAsync(
+        ClaimsPrincipal user, string action, int itemId, Guid expectedVersion, Func<PlanItem, ItemDetails> edited,
+        Func<Change, PlanItem, Task<ChangeOutcome?>> check, CancellationToken cancellationToken)
+    {
+        (Actor Actor, ItemDetails Before, IEnumerable<int> Years)? undo = null;
+        var outcome = await OnItemAsync(user, action, itemId, expectedVersion, (actor, item) => AccessRules.RefusalToEdit(actor, item, edited(item)), withThemes: true,
+            async (change, item, plan) =>
+            {
+                if (await check(change, item) is { } refused)
+                {
+                    return refused;
+                }
+
+                var details = edited(item);
+                var committees = await change.Db.Committees.AsNoTracking().ToListAsync(cancellationToken);
+                var errors = new List<FieldError>(ItemValidation.Validate(details, plan));
+                errors.AddRange(await ReferenceErrorsAsync(change.Db, item, details, committees, cancellationToken));
+                if (errors.Count > 0)
+                {
+                    return ChangeOutcome.Invalid(item, errors);
+                }
+
+                var previous = Previous(item, committees);
+                var before = ItemState.Of(item, 0);
+                try
+                {
+                    item.Apply(plan, details);
+                }
+                catch (PlanRuleException e)
+                {
+                    return e.Errors.Count > 0 ? ChangeOutcome.Invalid(item, e.Errors) : ChangeOutcome.Refused(item, e.Message);
+                }
+
+                undo = (change.Actor, before.Details, plan.BudgetYears);
+                return await SaveAsync(change, plan, plan.Themes, item, EditedKind, before, ItemState.Of(item, 0), previous, committees, cancellationToken);
+            }, cancellationToken);
+        if (undo is { } done)
         {
-            return Forbidden(user, "move", request.ItemId, null, AccessRules.NotSignedIn);
+            RememberEdit(done.Actor, outcome, expectedVersion, done.Before, done.Years);
         }
 
-        // One connection for the move's reads and its save, instead of one from the pool for each.
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        return outcome;
+    }
 
-        var item = await ItemAsync(db, request.ItemId, cancellationToken);
+    private delegate Task<ChangeOutcome> ItemStep(Change change, PlanItem item, Plan plan);
+
+    /// <summary>
+    /// A change of one item through the pipeline, with the refusals every such change shares, in this order: no such item;
+    /// <paramref name="access"/> refuses the user (their rights now, on the item as it is now); the plan is archived (read
+    /// from the plan row itself, not as this node last heard); the item is no longer <paramref name="expectedVersion"/> (when
+    /// given). Then <paramref name="step"/>. The plan comes with its themes when <paramref name="withThemes"/>.
+    /// </summary>
+    private Task<ChangeOutcome<PlanItem>> OnItemAsync(
+        ClaimsPrincipal user, string action, int itemId, Guid? expectedVersion, Func<Actor, PlanItem, string?> access, bool withThemes, ItemStep step,
+        CancellationToken cancellationToken) =>
+        changes.RunAsync<PlanItem>(user, new ChangeRun(action, ChangeRun.Item(itemId)), async change =>
+        {
+            var (item, plan, refusal) = await LoadAsync(change, itemId, access, withThemes, cancellationToken);
+            return refusal ?? (expectedVersion is { } version && item!.Version != version ? ChangeOutcome.Stale(item) : await step(change, item!, plan!));
+        }, cancellationToken);
+
+    /// <summary>The item and its plan for a change, or the refusal every change of an item shares (see <see cref="OnItemAsync"/>).</summary>
+    private async Task<(PlanItem? Item, Plan? Plan, ChangeOutcome? Refusal)> LoadAsync(
+        Change change, int itemId, Func<Actor, PlanItem, string?> access, bool withThemes, CancellationToken cancellationToken)
+    {
+        // One connection for the change's reads and its save, instead of one from the pool for each.
+        await change.Db.Database.OpenConnectionAsync(cancellationToken);
+        var item = await ItemAsync(change.Db, itemId, cancellationToken);
         if (item is null)
         {
-            return ChangeOutcome.NotFound();
+            return (null, null, ChangeOutcome.NotFound());
         }
 
-        if (AccessRules.RefusalToChange(actor, item) is { } refusal)
+        if (access(change.Actor, item) is { } refusal)
         {
-            return Forbidden(user, "move", item.Id, item, refusal);
+            return (item, null, ChangeOutcome.Forbidden(item, refusal));
         }
 
-        // The plan row itself is read: whether it is archived must be true now, not as this node last heard.
-        var plan = await PlanAsync(db, item.PlanId, cancellationToken);
-        if (plan.ReadOnlyReason is { } readOnly)
-        {
-            return ChangeOutcome.Refused(item, readOnly);
-        }
-
-        if (item.Version != request.ExpectedVersion)
-        {
-            return ChangeOutcome.Stale(item);
-        }
-
-        var cells = await CellsAsync(db, item, request.To, cancellationToken);
-        var undo = new MoveUndoState(item.Status, item.Position, cells.BelowOf(item.Id, item.Status));
-        var outcome = await PlaceAsync(db, actor, plan, item, cells, request.BeforeItemId,
-            position => item.MoveTo(request.To, position), MovedKind, reason => reason, cancellationToken);
-        RememberMove(actor, outcome, request.ExpectedVersion, undo);
-        return outcome;
+        var plan = withThemes
+            ? await change.Db.Plans.Include(p => p.Themes).SingleAsync(p => p.Id == item.PlanId, cancellationToken)
+            : await PlanAsync(change.Db, item.PlanId, cancellationToken);
+        return plan.ReadOnlyReason is { } readOnly ? (item, plan, ChangeOutcome.Refused(item, readOnly)) : (item, plan, null);
     }
 
     /// <summary>
@@ -91,10 +143,10 @@ public sealed partial class PlanItemService(
     /// gaps ran out; and saves it as <paramref name="kind"/>. A plan rule's refusal is answered in <paramref name="refused"/>'s words.
     /// </summary>
     private async Task<ChangeOutcome> PlaceAsync(
-        PlanDbContext db, Actor actor, Plan plan, PlanItem item, Cells cells, int? beforeItemId,
+        Change change, Plan plan, PlanItem item, Cells cells, int? beforeItemId,
         Action<double> place, string kind, Func<string, string> refused, CancellationToken cancellationToken)
     {
-        var (committees, themes) = await StructureAsync(db, item, cancellationToken);
+        var (committees, themes) = await StructureAsync(change.Db, item, cancellationToken);
         var previous = Previous(item, committees);
         var before = ItemState.Of(item, cells.PlaceOf(item.Id, item.Status));
         var placement = cells.PlacementFor(item.Id, beforeItemId);
@@ -108,79 +160,25 @@ public sealed partial class PlanItemService(
         }
 
         // When the gap ran out, the other cards of the cell get evenly spaced numbers in the same transaction.
-        List<PlanItem> renumbered = placement.Others.Count == 0 ? [] : await db.Items.Where(i => placement.Others.Keys.Contains(i.Id)).ToListAsync(cancellationToken);
+        List<PlanItem> renumbered = placement.Others.Count == 0 ? [] : await change.Db.Items.Where(i => placement.Others.Keys.Contains(i.Id)).ToListAsync(cancellationToken);
         foreach (var other in renumbered)
         {
             other.Renumber(placement.Others[other.Id]);
         }
 
         var after = ItemState.Of(item, placement.Others.Count > 0 ? placement.Place : cells.PlaceAfterMove(item));
-        return await SaveAsync(db, actor, plan, themes, item, kind, before, after, previous, committees, cancellationToken, renumbered);
-    }
-
-    private async Task<ChangeOutcome> UpdateOnceAsync(ClaimsPrincipal user, int itemId, Guid expectedVersion, ItemDetails details, CancellationToken cancellationToken)
-    {
-        if (!limiter.TryAcquire(user))
+        var outcome = await SaveAsync(change, plan, themes, item, kind, before, after, previous, committees, cancellationToken);
+        foreach (var other in renumbered.Where(_ => outcome.Succeeded && change.Db.ChangeTracker.HasChanges()))
         {
-            return ChangeOutcome.TooMany();
+            change.Publish(ChangeKind.Reordered, other, Previous(other, committees), committees);
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
-        var actor = await currentUsers.ActorAsync(user, cancellationToken);
-        if (!AccessRules.CanView(actor))
-        {
-            return Forbidden(user, "edit", itemId, null, AccessRules.NotSignedIn);
-        }
-
-        var item = await ItemAsync(db, itemId, cancellationToken);
-        if (item is null)
-        {
-            return ChangeOutcome.NotFound();
-        }
-
-        if (AccessRules.RefusalToEdit(actor, item, details) is { } refusal)
-        {
-            return Forbidden(user, "edit", item.Id, item, refusal);
-        }
-
-        var plan = await db.Plans.Include(p => p.Themes).SingleAsync(p => p.Id == item.PlanId, cancellationToken);
-        if (plan.ReadOnlyReason is { } readOnly)
-        {
-            return ChangeOutcome.Refused(item, readOnly);
-        }
-
-        if (item.Version != expectedVersion)
-        {
-            return ChangeOutcome.Stale(item);
-        }
-
-        var errors = new List<FieldError>(ItemValidation.Validate(details, plan));
-        errors.AddRange(await ReferenceErrorsAsync(db, item, details, committees, cancellationToken));
-        if (errors.Count > 0)
-        {
-            return ChangeOutcome.Invalid(item, errors);
-        }
-
-        var previous = Previous(item, committees);
-        var before = ItemState.Of(item, 0);
-        try
-        {
-            item.Apply(plan, details);
-        }
-        catch (PlanRuleException e)
-        {
-            return e.Errors.Count > 0 ? ChangeOutcome.Invalid(item, e.Errors) : ChangeOutcome.Refused(item, e.Message);
-        }
-
-        var outcome = await SaveAsync(db, actor, plan, plan.Themes, item, EditedKind, before, ItemState.Of(item, 0), previous, committees, cancellationToken);
-        RememberEdit(actor, outcome, expectedVersion, before.Details, plan.BudgetYears);
         return outcome;
     }
 
-    private async Task<ChangeOutcome> SaveAsync(
-        PlanDbContext db,
-        Actor actor,
+    /// <summary>Records and publishes the item's change; with nothing really changed, keeps the stored version and records nothing.</summary>
+    private static async Task<ChangeOutcome> SaveAsync(
+        Change change,
         Plan plan,
         IEnumerable<MainTheme> themes,
         PlanItem item,
@@ -189,9 +187,9 @@ public sealed partial class PlanItemService(
         ItemState after,
         (ItemStatus Status, IReadOnlyList<int> Committees) previous,
         IReadOnlyList<Committee> committees,
-        CancellationToken cancellationToken,
-        IReadOnlyList<PlanItem>? renumbered = null)
+        CancellationToken cancellationToken)
     {
+        var db = change.Db;
         var changes = ItemDiff.Between(before, after, plan.BudgetYears, await NamesAsync(db, themes, committees, before, after, cancellationToken));
         if (changes.Count == 0)
         {
@@ -199,47 +197,14 @@ public sealed partial class PlanItemService(
             // That answer is only true if the item is still as it was read; if another writer committed since,
             // the user asked for a state that is no longer the stored one: stale, with the item as it is now.
             var readVersion = db.Entry(item).Property(i => i.Version).OriginalValue;
-            await db.Entry(item).ReloadAsync(cancellationToken);
-            if (db.Entry(item).State == EntityState.Detached)
-            {
-                return ChangeOutcome.NotFound();
-            }
-
-            return item.Version == readVersion ? ChangeOutcome.Saved(item) : ChangeOutcome.Stale(item);
+            db.ChangeTracker.Clear();
+            var now = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == item.Id, cancellationToken);
+            return now is null ? ChangeOutcome.NotFound() : now.Version == readVersion ? ChangeOutcome.Saved(now) : ChangeOutcome.Stale(now);
         }
 
-        var now = clock.GetUtcNow();
-        db.History.Add(new ItemHistoryEntry(item.PlanId, item.Id, item.Code, now.UtcDateTime, actor.UserId, actor.Name, kind, changes));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
-            return ChangeOutcome.Stale(await fresh.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == item.Id, cancellationToken));
-        }
-        catch (DbUpdateException e) when (IsDuplicateCode(item))
-        {
-            logger.LogInformation(e, "Duplicate item code {Code}", item.Code);
-            return ChangeOutcome.Invalid(item, [new FieldError(nameof(ItemDetails.Code), $"Nummeret {item.Code} bruges allerede af et andet punkt i planen.")]);
-        }
-
-        var change = new ItemChange(item.PlanId, kind switch { MovedKind => ChangeKind.Moved, UndoneKind => ChangeKind.Undone, _ => ChangeKind.Edited }, item, previous.Status, previous.Committees, actor.Name, now);
-        await publisher.PublishAsync(change, committees, cancellationToken);
-        foreach (var other in renumbered ?? [])
-        {
-            var (status, extracts) = Previous(other, committees);
-            await publisher.PublishAsync(new ItemChange(other.PlanId, ChangeKind.Reordered, other, status, extracts, actor.Name, now), committees, cancellationToken);
-        }
-
+        change.Record(item, kind, changes);
+        change.Publish(kind switch { MovedKind => ChangeKind.Moved, UndoneKind => ChangeKind.Undone, _ => ChangeKind.Edited }, item, previous, committees);
         return ChangeOutcome.Saved(item);
-    }
-
-    private ChangeOutcome Forbidden(ClaimsPrincipal user, string action, int itemId, PlanItem? item, string reason)
-    {
-        logger.LogWarning("Forbidden: user {UserId} tried to {Action} item {ItemId}: {Reason}", CurrentUsers.UserId(user), action, itemId, reason);
-        return ChangeOutcome.Forbidden(item, reason);
     }
 
     private static (ItemStatus Status, IReadOnlyList<int> Committees) Previous(PlanItem item, IEnumerable<Committee> committees) =>
@@ -282,54 +247,6 @@ public sealed partial class PlanItemService(
         return (committees, themes);
     }
 
-    private sealed record CellItem(int Id, ItemStatus Status, double Position);
-
-    /// <summary>Where a moved card goes: its position and place (1-based), and new positions for the others when the cell was renumbered.</summary>
-    private sealed record Placement(double Position, int Place, IReadOnlyDictionary<int, double> Others);
-
-    private sealed record Cells(IReadOnlyList<CellItem> Items, ItemStatus To)
-    {
-        public int PlaceOf(int id, ItemStatus status) => Items.Where(i => i.Status == status).ToList().FindIndex(i => i.Id == id) + 1;
-
-        /// <summary>
-        /// The position that puts the item above <paramref name="beforeItemId"/> in the target cell, or last. When that
-        /// leaves less than <see cref="BoardOrder.MinimumGap"/> to a neighbour, the whole cell is renumbered: the item and
-        /// the others (<see cref="Placement.Others"/>, by id) get evenly spaced positions in their order.
-        /// </summary>
-        public Placement PlacementFor(int id, int? beforeItemId)
-        {
-            var cell = Items.Where(i => i.Status == To && i.Id != id).ToList();
-            var index = beforeItemId is null ? -1 : cell.FindIndex(i => i.Id == beforeItemId);
-            index = index < 0 ? cell.Count : index;
-            double? above = index > 0 ? cell[index - 1].Position : null;
-            double? below = index < cell.Count ? cell[index].Position : null;
-            var position = BoardOrder.Between(above, below);
-            if (BoardOrder.FitsBetween(above, position, below))
-            {
-                return new Placement(position, index + 1, new Dictionary<int, double>());
-            }
-
-            var positions = BoardOrder.Renumbered(cell.Count + 1);
-            var others = new Dictionary<int, double>();
-            for (var i = 0; i < cell.Count; i++)
-            {
-                others[cell[i].Id] = positions[i < index ? i : i + 1];
-            }
-
-            return new Placement(positions[index], index + 1, others);
-        }
-
-        /// <summary>The card just below <paramref name="id"/> in its cell, or null when it is the last.</summary>
-        public int? BelowOf(int id, ItemStatus status)
-        {
-            var cell = Items.Where(i => i.Status == status).ToList();
-            var at = cell.FindIndex(i => i.Id == id);
-            return at >= 0 && at + 1 < cell.Count ? cell[at + 1].Id : null;
-        }
-
-        public int PlaceAfterMove(PlanItem item) => Items.Count(i => i.Status == To && i.Id != item.Id && BoardOrder.IsBefore(i.Position, i.Id, item.Position, item.Id)) + 1;
-    }
-
     private static async Task<IEnumerable<FieldError>> ReferenceErrorsAsync(
         PlanDbContext db, PlanItem item, ItemDetails details, IReadOnlyList<Committee> committees, CancellationToken cancellationToken)
     {
@@ -360,11 +277,5 @@ public sealed partial class PlanItemService(
         }
 
         return errors;
-    }
-
-    private bool IsDuplicateCode(PlanItem item)
-    {
-        using var db = contexts.CreateDbContext();
-        return db.Items.AsNoTracking().Any(i => i.PlanId == item.PlanId && i.Id != item.Id && i.Code == item.Code);
     }
 }

@@ -162,7 +162,7 @@ public sealed partial class CommentThread
     }
 
     /// <summary>Runs a change; the thread is read again whatever the answer, so the user sees it as it is now.</summary>
-    private async Task RunAsync(Func<Task<CommentOutcome>> change, Action onSaved)
+    private async Task RunAsync(Func<Task<ChangeOutcome<ItemComment>>> change, Action onSaved)
     {
         _busy = true;
         _message = null;

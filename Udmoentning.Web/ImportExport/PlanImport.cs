@@ -96,6 +96,6 @@ public sealed class PlanImport(PlanCache plans, PlanAdministration administratio
     }
 
     /// <summary>Imports what the preview showed; into a new plan when <paramref name="newPlan"/> is given.</summary>
-    public Task<ImportOutcome> ImportAsync(ClaimsPrincipal user, ImportPreview preview, PlanForm? newPlan, bool importValidRowsOnly, CancellationToken cancellationToken = default) =>
+    public Task<ChangeOutcome<ImportResult>> ImportAsync(ClaimsPrincipal user, ImportPreview preview, PlanForm? newPlan, bool importValidRowsOnly, CancellationToken cancellationToken = default) =>
         items.ImportAsync(user, new ImportRequest(preview.Analysis, newPlan is null ? preview.PlanId : null, newPlan, importValidRowsOnly), cancellationToken);
 }

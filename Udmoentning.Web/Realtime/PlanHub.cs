@@ -75,7 +75,7 @@ public sealed class PlanHub(PlanItemService items, PlanCache plans) : Hub<IPlanC
         }
 
         var outcome = await items.MoveAsync(Context.User!, new MoveRequest(itemId, expectedVersion, to, beforeItemId), Context.ConnectionAborted);
-        return new HubMoveResult(outcome.Status.ToString(), outcome.Message, outcome.Item?.Version, outcome.Item?.Status.ToString(), outcome.Item?.Code);
+        return new HubMoveResult(outcome.Status.ToString(), outcome.Message, outcome.Value?.Version, outcome.Value?.Status.ToString(), outcome.Value?.Code);
     }
 
     public async Task Unfollow(int planId, string? committee = null)

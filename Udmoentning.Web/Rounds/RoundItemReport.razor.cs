@@ -87,7 +87,7 @@ public sealed partial class RoundItemReport
     {
         var typed = _text;
         var outcome = await RunAsync(() => Items.ReportInRoundAsync(User, new RoundReportRequest(Mine.Round.Id, _item.Id, _entry.Version, _text, _health, _timing)));
-        if (outcome.Status == ChangeStatus.Stale && outcome.Entry is { } current)
+        if (outcome.Status == ChangeStatus.Stale && outcome.Value?.Entry is { } current)
         {
             Take(current, _item, keepForm: false);
             _yourText = typed == _text ? null : typed;
@@ -101,7 +101,7 @@ public sealed partial class RoundItemReport
     private Task MarkAsync(bool ready) =>
         RunAsync(() => Items.MarkReadyInRoundAsync(User, Mine.Round.Id, _item.Id, _entry.Version, ready));
 
-    private async Task<RoundOutcome> RunAsync(Func<Task<RoundOutcome>> step)
+    private async Task<ChangeOutcome<RoundAnswer>> RunAsync(Func<Task<ChangeOutcome<RoundAnswer>>> step)
     {
         _busy = true;
         try
@@ -109,11 +109,11 @@ public sealed partial class RoundItemReport
             var outcome = await step();
             _problem = !outcome.Succeeded;
             _message = outcome.Message ?? (outcome.Succeeded ? "Gemt." : "Ændringen er ikke gemt.");
-            if (outcome.Succeeded && outcome.Entry is { } entry)
+            if (outcome.Succeeded && outcome.Value?.Entry is { } entry)
             {
                 // After "klar" the form keeps anything typed and not yet saved.
                 var keep = Dirty && _entry.StatusText == entry.StatusText;
-                Take(entry, outcome.Item ?? _item, keepForm: keep);
+                Take(entry, outcome.Value?.Item ?? _item, keepForm: keep);
                 await Changed.InvokeAsync();
             }
 

@@ -10,6 +10,7 @@ using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Rounds;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Administration;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Plans;
 using Udmoentning.Web.Realtime;
 
@@ -202,7 +203,7 @@ public sealed partial class RoundPage : IDisposable
     }
 
     /// <summary>Runs a change through the service and reads the round again, whatever the answer, so the page shows it as it is.</summary>
-    private async Task<AdminOutcome> RunAsync(Func<ClaimsPrincipal, Task<AdminOutcome>> change)
+    private async Task<ChangeOutcome<int>> RunAsync(Func<ClaimsPrincipal, Task<ChangeOutcome<int>>> change)
     {
         _busy = true;
         try
@@ -217,7 +218,7 @@ public sealed partial class RoundPage : IDisposable
         }
     }
 
-    private void Show(AdminOutcome outcome)
+    private void Show(ChangeOutcome<int> outcome)
     {
         _message = outcome.Message;
         _messageFailed = !outcome.Succeeded;

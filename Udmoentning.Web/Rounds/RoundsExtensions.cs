@@ -1,3 +1,4 @@
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Web.Rounds;

@@ -239,9 +239,9 @@ public sealed partial class WorkplanPage : IDisposable
             return;
         }
 
-        if (outcome.Item is not null)
+        if (outcome.Value is not null)
         {
-            _workplan.Apply([outcome.Item]);
+            _workplan.Apply([outcome.Value]);
         }
 
         if (keepFocus)
