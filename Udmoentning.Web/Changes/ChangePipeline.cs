@@ -119,8 +119,16 @@ public sealed class ChangePipeline(
 
     private ChangeOutcome Refusal(Actor actor, ChangeRun run, ChangeOutcome outcome)
     {
-        logger.Log(outcome.Status == ChangeStatus.Forbidden ? LogLevel.Warning : LogLevel.Information,
-            "{Status}: user {UserId} tried to {Action} {Subject}: {Reason}", outcome.Status, actor.UserId, run.Action, run.Subject, outcome.Message);
+        // A forbidden attempt keeps a template of its own: log searches and collectors look for "Forbidden: user".
+        if (outcome.Status == ChangeStatus.Forbidden)
+        {
+            logger.LogWarning("Forbidden: user {UserId} tried to {Action} {Subject}: {Reason}", actor.UserId, run.Action, run.Subject, outcome.Message);
+        }
+        else
+        {
+            logger.LogInformation("{Status}: user {UserId} tried to {Action} {Subject}: {Reason}", outcome.Status, actor.UserId, run.Action, run.Subject, outcome.Message);
+        }
+
         return outcome;
     }
 }
