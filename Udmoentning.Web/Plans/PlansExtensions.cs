@@ -15,13 +15,13 @@ public static class PlansExtensions
     }
 
     /// <summary>
-    /// The group for file endpoints (a plan as a workbook, an item's history as CSV ...): a download while the database cannot
-    /// be reached answers 503 with a Danish text, not 500.
+    /// The group for pages served outside the circuit (a plan as a workbook, an item's history as CSV, the public page ...): a
+    /// request while the database cannot be reached answers 503 with a Danish text, not 500.
     /// </summary>
     public static RouteGroupBuilder MapDownloads(this WebApplication app) =>
         app.MapGroup(string.Empty).AddEndpointFilter(AnswerUnavailableAsync);
 
-    public static async ValueTask<object?> AnswerUnavailableAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static async ValueTask<object?> AnswerUnavailableAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         try
         {

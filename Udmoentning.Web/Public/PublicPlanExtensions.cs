@@ -12,7 +12,7 @@ public static class PublicPlanExtensions
     /// </summary>
     public static WebApplication MapPublicPlan(this WebApplication app)
     {
-        app.MapGet("/offentlig/plan/{id:int}", async (int id, HttpContext context, PlanCache plans, CancellationToken cancellationToken) =>
+        app.MapDownloads().MapGet("/offentlig/plan/{id:int}", async (int id, HttpContext context, PlanCache plans, CancellationToken cancellationToken) =>
         {
             var plan = await plans.GetAsync(id, cancellationToken) is { } snapshot ? PublicPlan.From(snapshot) : null;
             var headers = context.Response.Headers;
@@ -30,7 +30,7 @@ public static class PublicPlanExtensions
             }
 
             return new RazorComponentResult<PublicPlanDocument>(new { Plan = plan });
-        }).AllowAnonymous().AddEndpointFilter(PlansExtensions.AnswerUnavailableAsync);
+        }).AllowAnonymous();
         return app;
     }
 }
