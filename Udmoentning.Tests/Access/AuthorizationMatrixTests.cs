@@ -9,7 +9,6 @@ using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Administration;
 using Udmoentning.Web.Changes;
-using Udmoentning.Web.Data;
 using Udmoentning.Web.Data.Sample;
 using Udmoentning.Web.Plans;
 

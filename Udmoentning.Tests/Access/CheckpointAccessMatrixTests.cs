@@ -6,7 +6,6 @@ using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Changes;
-using Udmoentning.Web.Data;
 
 namespace Udmoentning.Tests.Access;
 

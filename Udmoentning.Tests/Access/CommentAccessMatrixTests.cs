@@ -8,7 +8,6 @@ using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Changes;
 using Udmoentning.Web.Collaboration;
-using Udmoentning.Web.Data;
 
 namespace Udmoentning.Tests.Access;
 

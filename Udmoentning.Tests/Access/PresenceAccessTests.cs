@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Components.Shared;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Realtime.Presence;
 

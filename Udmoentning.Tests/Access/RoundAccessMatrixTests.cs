@@ -7,7 +7,6 @@ using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Administration;
 using Udmoentning.Web.Changes;
-using Udmoentning.Web.Rounds;
 
 namespace Udmoentning.Tests.Access;
 

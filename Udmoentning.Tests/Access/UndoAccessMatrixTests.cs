@@ -4,10 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Domain.Access;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Access;
 using Udmoentning.Web.Administration;
 using Udmoentning.Web.Changes;
-using Udmoentning.Web.Data;
 
 namespace Udmoentning.Tests.Access;
 

@@ -3,7 +3,6 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Udmoentning.Tests.Support;
-using Udmoentning.Web.Components.Shared;
 using Udmoentning.Web.Realtime.Presence;
 using static Microsoft.Playwright.Assertions;
 

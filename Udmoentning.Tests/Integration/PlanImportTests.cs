@@ -8,7 +8,6 @@ using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.ImportExport;
 using Udmoentning.Web.Plans;
-using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Tests.Integration;
 

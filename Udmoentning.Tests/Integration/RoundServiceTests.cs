@@ -10,7 +10,6 @@ using Udmoentning.Web.Access;
 using Udmoentning.Web.Administration;
 using Udmoentning.Web.Changes;
 using Udmoentning.Web.Realtime;
-using Udmoentning.Web.Rounds;
 
 namespace Udmoentning.Tests.Integration;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web;
-using Udmoentning.Web.Components.Shared;
 using Udmoentning.Web.Realtime.Presence;
 
 namespace Udmoentning.Tests.Realtime;

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Udmoentning.Domain.Access;
 using Udmoentning.Web.Access;
-using Udmoentning.Web.Administration;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Realtime;
 

@@ -7,8 +7,6 @@ using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Changes;
-using Udmoentning.Web.Plans;
-using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Web.Board;
 

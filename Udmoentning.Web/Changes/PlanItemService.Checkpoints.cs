@@ -6,7 +6,6 @@ using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
-using Udmoentning.Web.Data;
 using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Web.Changes;

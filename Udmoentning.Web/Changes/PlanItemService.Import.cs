@@ -11,7 +11,6 @@ using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rules;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Administration;
-using Udmoentning.Web.Data;
 using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Web.Changes;

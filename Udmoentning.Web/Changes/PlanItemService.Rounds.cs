@@ -6,9 +6,7 @@ using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rounds;
-using Udmoentning.Web.Data;
 using Udmoentning.Web.Realtime;
-using Udmoentning.Web.Rounds;
 
 namespace Udmoentning.Web.Changes;
 

@@ -6,11 +6,7 @@ using Udmoentning.Domain.Access;
 using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
 using Udmoentning.Web.Access;
-using Udmoentning.Web.Board;
-using Udmoentning.Web.Changes;
 using Udmoentning.Web.Meetings;
-using Udmoentning.Web.Plans;
-using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Web.Meetings;
 

@@ -7,7 +7,6 @@ using Udmoentning.Domain.Rounds;
 using Udmoentning.Web.Administration;
 using Udmoentning.Web.Annex;
 using Udmoentning.Web.Changes;
-using Udmoentning.Web.Components.Shared;
 
 namespace Udmoentning.Web.Rounds;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
-using Udmoentning.Web.Components.Shared;
 using Udmoentning.Web.Realtime.Presence;
 
 namespace Udmoentning.Tests.Components.Shared;
