@@ -77,15 +77,22 @@ log "Building"
 dotnet build "$root/Udmoentning.slnx" -c Release -warnaserror -nologo -v q
 
 log "Testing"
+# The result file stays after the run (artifacts/test-results/results.trx) so a slow or failed test can be looked at.
+results="$root/artifacts/test-results"
+rm -rf "$results"
 export UDM_TEST_APP_STARTS="$work/app-starts"
+# No profile-guided re-compiling in the test process and the app processes it starts: the suite runs most code a few
+# times, so the extra instrumented compile of each hot method costs more than it returns. Measured on EconomyTests, three
+# interleaved runs each: 88.6 → 76.6 CPU-seconds (median). Tests only: the app's own runtime settings are untouched.
+export DOTNET_TieredPGO=0
 set +e
 dotnet test "$root/Udmoentning.slnx" -c Release --no-build -nologo \
-  --logger "trx;LogFileName=results.trx" --results-directory "$work/results" 2>&1 | tee "$work/test.log"
+  --logger "trx;LogFileName=results.trx" --results-directory "$results" 2>&1 | tee "$work/test.log"
 status=${PIPESTATUS[0]}
 set -e
 
 # One summary line over every test assembly, counted from the result files.
-python3 - "$work/results" "$work/app-starts" <<'PY'
+python3 - "$results" "$work/app-starts" <<'PY'
 import collections, glob, os, sys, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
 for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):

@@ -73,8 +73,7 @@ public sealed class EconomyTests(BrowserFixture browser, LiveApp app) : IClassFi
         await a.Page.GetByRole(AriaRole.Button, new() { Name = $"Flyt {Code} til…", Exact = true }).FocusAsync();
         await a.Page.Keyboard.PressAsync("Enter");
         await Expect(a.Dialog).ToBeVisibleAsync();
-        await a.Dialog.GetByRole(AriaRole.Button, new() { Name = "Afsluttet", Exact = true }).FocusAsync();
-        await a.Page.Keyboard.PressAsync("Enter");
+        await a.PressInDialogAsync(a.Dialog.GetByRole(AriaRole.Button, new() { Name = "Afsluttet", Exact = true }));
         await Expect(a.CardIn(a.LaneOf(Code), ItemStatus.Completed, Code)).ToBeVisibleAsync();
 
         var after = before.Realised + item.EffectIn(2026);

@@ -13,9 +13,13 @@ namespace Udmoentning.Tests.EndToEnd;
 /// errors and warnings, and the <paramref name="server"/>'s) is written to the test's output when it closes, which
 /// <c>dotnet test</c> shows for a test that failed.
 /// </summary>
-public sealed class Viewer(IBrowserContext context, IPage page, ServerProblems? server = null) : IAsyncDisposable
+/// <param name="release">
+/// What becomes of the browser tab when the viewer closes: given, the tab is handed back (see
+/// <see cref="BrowserFixture"/>, which lets the same user's next viewer reuse it); without, its browser context closes.
+/// </param>
+public sealed class Viewer(IBrowserContext context, IPage page, ServerProblems? server = null, Func<IPage, Task>? release = null) : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<string> _browserProblems = Watch(page);
+    private readonly PageProblems _browserProblems = new(page);
 
     public IPage Page { get; } = page;
 
@@ -116,6 +120,20 @@ public sealed class Viewer(IBrowserContext context, IPage page, ServerProblems? 
         await Expect(Cards.First).ToBeAttachedAsync();
     }
 
+    /// <summary>
+    /// Presses Enter on <paramref name="button"/> in the open dialog, as a keyboard user who tabbed to it. The dialog moves the
+    /// focus into itself once it has opened; focusing the button before that happened let the dialog take the focus back,
+    /// and the Enter went nowhere.
+    /// </summary>
+    public async Task PressInDialogAsync(ILocator button)
+    {
+        await Page.WaitForFunctionAsync("() => document.querySelector('[role=dialog]')?.contains(document.activeElement) === true",
+            null, new() { PollingInterval = 50 });
+        await button.FocusAsync();
+        await Expect(button).ToBeFocusedAsync();
+        await Page.Keyboard.PressAsync("Enter");
+    }
+
     /// <summary>Records every text the live region takes from now on, so a test can see what a screen reader was told.</summary>
     public Task RecordAnnouncementsAsync() => Page.EvaluateAsync(
         """
@@ -133,7 +151,17 @@ public sealed class Viewer(IBrowserContext context, IPage page, ServerProblems? 
 
     public async ValueTask DisposeAsync()
     {
-        await context.CloseAsync();
+        // The page's own problems stop here: a tab handed on goes to the next viewer without this one's listeners.
+        _browserProblems.Dispose();
+        if (release is null)
+        {
+            await context.CloseAsync();
+        }
+        else
+        {
+            await release(Page);
+        }
+
         if (TestContext.Current.TestOutputHelper is { } output)
         {
             foreach (var line in _browserProblems)
@@ -148,19 +176,43 @@ public sealed class Viewer(IBrowserContext context, IPage page, ServerProblems? 
         }
     }
 
-    private static ConcurrentQueue<string> Watch(IPage page)
+    /// <summary>The browser's errors and warnings on a page, from the viewer's opening until it closes.</summary>
+    private sealed class PageProblems : IEnumerable<string>, IDisposable
     {
-        var problems = new ConcurrentQueue<string>();
-        void Add(string what) => problems.Enqueue(string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:HH:mm:ss.fff} {what}"));
-        page.Console += (_, message) =>
+        private readonly ConcurrentQueue<string> _lines = new();
+        private readonly IPage _page;
+
+        public PageProblems(IPage page)
+        {
+            _page = page;
+            page.Console += OnConsole;
+            page.PageError += OnPageError;
+            page.Crash += OnCrash;
+        }
+
+        private void Add(string what) => _lines.Enqueue(string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:HH:mm:ss.fff} {what}"));
+
+        private void OnConsole(object? sender, IConsoleMessage message)
         {
             if (message.Type is "error" or "warning")
             {
                 Add($"{message.Type}: {message.Text} ({message.Location})");
             }
-        };
-        page.PageError += (_, error) => Add($"page error: {error}");
-        page.Crash += (_, _) => Add("the page crashed");
-        return problems;
+        }
+
+        private void OnPageError(object? sender, string error) => Add($"page error: {error}");
+
+        private void OnCrash(object? sender, IPage page) => Add("the page crashed");
+
+        public void Dispose()
+        {
+            _page.Console -= OnConsole;
+            _page.PageError -= OnPageError;
+            _page.Crash -= OnCrash;
+        }
+
+        public IEnumerator<string> GetEnumerator() => _lines.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -76,7 +76,7 @@ public sealed class UndoTests(UndoTests.App app) : IClassFixture<UndoTests.App>,
         Assert.Equal(ChangeStatus.Refused, again.Status);
         Assert.StartsWith("Der er ikke noget at fortryde.", again.Message);
         Assert.Equal(undone.Value.Version, (await StoredAsync(item.Id)).Version);
-        await AssertNothingMorePublishedAsync();
+        await _changes.AssertNothingMoreAsync(by: _marker);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class UndoTests(UndoTests.App app) : IClassFixture<UndoTests.App>,
         var stored = await StoredAsync(item.Id);
         Assert.Equal((edited.Value!.Version, moved.Value.Status, "Redaktørens note"), (stored.Version, stored.Status, stored.Notes));
         Assert.Equal(histories, await HistoryCountAsync(item.Id));
-        await AssertNothingMorePublishedAsync();
+        await _changes.AssertNothingMoreAsync(by: _marker);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class UndoTests(UndoTests.App app) : IClassFixture<UndoTests.App>,
         Assert.Equal($"{item.Code} flyttet til Ikke påbegyndt for mere end 5 minutter siden, så det kan ikke længere fortrydes. Intet er ændret.", refused.Message);
         Assert.Equal((moved.Value!.Version, ItemStatus.NotStarted), await VersionAndStatusAsync(item.Id));
         Assert.Equal(histories, await HistoryCountAsync(item.Id));
-        await AssertNothingMorePublishedAsync();
+        await _changes.AssertNothingMoreAsync(by: _marker);
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class UndoTests(UndoTests.App app) : IClassFixture<UndoTests.App>,
         Assert.Equal(ChangeStatus.Refused, refused.Status);
         Assert.StartsWith("Der er ikke noget at fortryde.", refused.Message);
         Assert.Equal((moved.Value!.Version, ItemStatus.NotStarted), await VersionAndStatusAsync(item.Id));
-        await AssertNothingMorePublishedAsync();
+        await _changes.AssertNothingMoreAsync(by: _marker);
         Assert.Equal(ChangeStatus.Saved, (await _service.UndoAsync(_coordinator, cancellationToken: Token)).Status);
     }
 
@@ -201,7 +201,7 @@ public sealed class UndoTests(UndoTests.App app) : IClassFixture<UndoTests.App>,
         Assert.Equal(AccessRules.ReadOnly, refused.Message);
         Assert.Equal((moved.Value!.Version, moved.Value.Status), await VersionAndStatusAsync(item.Id));
         Assert.Equal(histories, await HistoryCountAsync(item.Id));
-        await AssertNothingMorePublishedAsync();
+        await _changes.AssertNothingMoreAsync(by: _marker);
     }
 
     [Fact]
@@ -244,7 +244,7 @@ public sealed class UndoTests(UndoTests.App app) : IClassFixture<UndoTests.App>,
         Assert.Equal(ChangeStatus.Refused, refused.Status);
         Assert.Equal($"Du har lavet en nyere ændring siden: {second.Code} flyttet til Ikke påbegyndt. Tryk Fortryd igen for at fortryde den.", refused.Message);
         Assert.Equal((moved.Value!.Version, ItemStatus.NotStarted), await VersionAndStatusAsync(second.Id));
-        await AssertNothingMorePublishedAsync();
+        await _changes.AssertNothingMoreAsync(by: _marker);
 
         var latest = _service.UndoOfferFor(_coordinator)!;
         Assert.Equal($"{second.Code} flyttet til Ikke påbegyndt", latest.Done);
@@ -258,18 +258,6 @@ public sealed class UndoTests(UndoTests.App app) : IClassFixture<UndoTests.App>,
     private static string DisplayName(string demoUser) => DemoUsers.All.Single(d => d.UserName == demoUser).DisplayName;
 
     private static ItemStatus Other(ItemStatus status) => status == ItemStatus.InProgress ? ItemStatus.NotStarted : ItemStatus.InProgress;
-
-    /// <summary>A marker change published after the action: when it arrives, anything the action published has arrived before it.</summary>
-    private async Task AssertNothingMorePublishedAsync()
-    {
-        // The last card of the biggest completed cell goes to the top of it: always a change, and no status changes.
-        var cell = await BiggestCellAsync(ItemStatus.Completed);
-        var marker = cell[^1];
-        var outcome = await _service.MoveAsync(_marker, new MoveRequest(marker.Id, marker.Version, ItemStatus.Completed, cell[0].Id), Token);
-        Assert.Equal(ChangeStatus.Saved, outcome.Status);
-        var next = await _changes.NextAsync();
-        Assert.Equal((marker.Id, ChangeKind.Moved), (next.Item.Id, next.Kind));
-    }
 
     private async Task<PlanItem> ItemAsync(ItemStatus status, int skip)
     {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +43,8 @@ public sealed class ChangeRecorder : IDisposable
     /// a subscriber in the order it was handed out, so when the marker arrives, anything published before it has arrived too;
     /// a fixed wait instead passes wrongly on a slow machine.
     /// </summary>
-    public async Task AssertNothingMoreAsync(string markerItem = MarkerItem)
+    /// <param name="by">Who comments the marker: the coordinator unless a test keeps that user's own changes apart (undo).</param>
+    public async Task AssertNothingMoreAsync(string markerItem = MarkerItem, ClaimsPrincipal? by = null)
     {
         var token = TestContext.Current.CancellationToken;
         int markerId;
@@ -51,8 +53,8 @@ public sealed class ChangeRecorder : IDisposable
             markerId = await db.Items.Where(i => i.PlanId == _planId && i.Code == markerItem).Select(i => i.Id).SingleAsync(token);
         }
 
-        var coordinator = await TestUsers.PrincipalAsync(_services, TestUsers.Coordinator);
-        var marked = await _services.GetRequiredService<PlanItemService>().AddCommentAsync(coordinator, markerId, "Markør", token);
+        by ??= await TestUsers.PrincipalAsync(_services, TestUsers.Coordinator);
+        var marked = await _services.GetRequiredService<PlanItemService>().AddCommentAsync(by, markerId, "Markør", token);
         Assert.True(marked.Succeeded, marked.Message);
         var next = await NextAsync();
         Assert.True(next.Item.Id == markerId, $"{next.Kind} of {next.Item.Code} was published before the marker.");
