@@ -18,8 +18,11 @@ public static partial class Amounts
 {
     private static readonly CultureInfo _danish = CultureInfo.GetCultureInfo("da-DK");
 
-    /// <summary>How an amount is written for a Danish reader and for <see cref="Read(string?)"/>: "-1.250".</summary>
-    public static string Format(int thousands) => thousands.ToString("#,0", _danish);
+    /// <summary>
+    /// How an amount in 1.000 kr. is written everywhere (pages, documents, messages, records), and read back by
+    /// <see cref="Read(string?)"/>: "-1.250", "2.500", "0". Always Danish, whatever the browser's language.
+    /// </summary>
+    public static string Format(long thousands) => thousands.ToString("#,0", _danish);
 
     public static AmountReading Read(string? raw)
     {

@@ -67,10 +67,10 @@ public sealed class AgendaAnnexPdfTests(BrowserFixture browser, LiveApp app) : I
         Assert.Contains(Squeeze("I alt"), all);
         var economy = all[all.IndexOf(Squeeze(AnnexEconomy.SavingsLabel), StringComparison.Ordinal)..];
         Assert.Contains(Squeeze(AgendaAnnex.EconomyHeading), all);
-        Assert.Contains(AgendaAnnex.Amount(_auExtract.Sum(i => Math.Min(0, i.Effects[1]))), economy);
+        Assert.Contains(Amounts.Format(_auExtract.Sum(i => Math.Min(0, i.Effects[1]))), economy);
         Assert.Contains(Squeeze(AnnexEconomy.ExpansionsLabel), economy);
         Assert.True(economy.Contains(Squeeze($"Mål: {SamplePlanData.TargetName}{AnnexTarget.TargetLabel}"), StringComparison.Ordinal), economy);
-        Assert.Contains(AgendaAnnex.Amount(SamplePlanData.TargetAmounts[2026]), economy);
+        Assert.Contains(Amounts.Format(SamplePlanData.TargetAmounts[2026]), economy);
 
         // Nothing of the app bar, the menus or the page's own buttons.
         foreach (var chrome in new[] { "Log ud", "Spring til indhold", "Ændringer", "Udskriv / gem som PDF", "Hent som Excel", "Tilbage til tavlen", Viewer.DisplayName(TestUsers.Reader) })

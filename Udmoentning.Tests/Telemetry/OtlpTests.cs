@@ -9,7 +9,12 @@ using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Tests.Telemetry;
 
-/// <summary>With <c>Telemetry:Otlp:Endpoint</c>, traces (HTTP, hub calls, EF Core), metrics (ours among them) and logs with their scopes reach the collector.</summary>
+/// <summary>
+/// With <c>Telemetry:Otlp:Endpoint</c>, traces (HTTP, hub calls, EF Core), metrics (ours among them) and logs with their
+/// scopes reach the collector. Alone, as the Prometheus tests: the app's meter has the same name in every test app, and an
+/// exporter listens in the whole process (a full run once missed "udmoentning.changes.published" beside other apps).
+/// </summary>
+[Collection(ProcessMetricsCollection.Name)]
 public sealed class OtlpTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

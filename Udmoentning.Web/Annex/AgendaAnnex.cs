@@ -82,9 +82,6 @@ public sealed record AgendaAnnex(
         };
     }
 
-    /// <summary>An amount in 1.000 kr. as in Danish budget documents: "-1.250".</summary>
-    public static string Amount(long thousands) => thousands.ToString("N0", _danish);
-
     /// <summary>"23. jan. 2025".</summary>
     public static string DateText(DateOnly date) => date.ToString("d. MMM yyyy", _danish);
 

@@ -110,7 +110,7 @@ public sealed record RoundReport(
     public static string StatusName(string name) => name == ItemStatus.Completed.Name() ? $"X {name}" : name;
 
     /// <summary>"-250" or "+1.250": a change in 1.000 kr. with its sign.</summary>
-    public static string Change(long thousands) => thousands > 0 ? "+" + AgendaAnnex.Amount(thousands) : AgendaAnnex.Amount(thousands);
+    public static string Change(long thousands) => thousands > 0 ? "+" + Amounts.Format(thousands) : Amounts.Format(thousands);
 
     private static ReportRow Row(FrozenItem item, IReadOnlyList<int> years, SnapshotComparison? comparison)
     {

@@ -98,7 +98,7 @@ public sealed class BoardPageTests : BoardContext
         var expected = SamplePlanData.Items.Where(i => i.Status == ItemStatus.Completed && i.Kind == ItemKind.FiscalLeewayProposal).ToList();
         Assert.Equal(expected.Select(i => i.Code).Order(), board.FindAll("li.card").Select(c => c.GetAttribute("data-code")!).Order());
         var total2026 = expected.Sum(i => i.Effects[1]);
-        Assert.Contains($"2026 {Web.Components.Shared.Format.Thousands(total2026)}", board.Find(".board-summary").TextContent);
+        Assert.Contains($"2026 {Udmoentning.Domain.Items.Amounts.Format(total2026)}", board.Find(".board-summary").TextContent);
     }
 
     [Fact]

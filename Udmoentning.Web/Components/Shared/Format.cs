@@ -5,9 +5,6 @@ namespace Udmoentning.Web.Components.Shared;
 /// <summary>How the plan's numbers and dates are written: as in Danish budget documents.</summary>
 public static class Format
 {
-    /// <summary>An amount in 1.000 kr.: "-1.250", "2.500", "0".</summary>
-    public static string Thousands(long amount) => amount.ToString("N0", CultureInfo.CurrentCulture);
-
     /// <summary>A date as "23. jan. 2025" in Danish.</summary>
     public static string Date(DateOnly date) => date.ToString("d. MMM yyyy", CultureInfo.CurrentCulture);
 
