@@ -75,8 +75,8 @@ public class AppFactory : WebApplicationFactory<Program>
 
     /// <summary>
     /// A copy of the first plain app's database as its start-up left it (migrated, roles and demo users, the sample plan,
-    /// a data-protection key). Migrating and seeding took about half a second of CPU per app, and the suite starts some
-    /// two hundred apps.
+    /// a data-protection key). The suite starts about two hundred apps in its process; copying instead of migrating and
+    /// seeding took BoardPageTests (14 apps) from 12 s to 9 s.
     /// </summary>
     private static class StartedSample
     {
