@@ -29,7 +29,7 @@ public sealed class MeetingTests(BrowserFixture browser, LiveApp app) : IClassFi
 
         await Button(presenter, "Start mødet").ClickAsync();
         await Expect(Status(presenter)).ToContainTextAsync("Du præsenterer mødet");
-        await Expect(Status(reader)).ToContainTextAsync($"Du følger præsentationen ({Viewer.DisplayName(TestUsers.Coordinator)})");
+        await Expect(Status(reader)).ToContainTextAsync($"Du følger præsentationen. {Viewer.DisplayName(TestUsers.Coordinator)} præsenterer.");
         var first = await CurrentCode(presenter).InnerTextAsync();
         await Expect(CurrentCode(editor)).ToHaveTextAsync(first);
         await Expect(CurrentCode(reader)).ToHaveTextAsync(first);
@@ -134,7 +134,7 @@ public sealed class MeetingTests(BrowserFixture browser, LiveApp app) : IClassFi
         await Button(editor, "Overtag præsentationen").ClickAsync();
 
         await Expect(Status(editor)).ToContainTextAsync("Du præsenterer mødet");
-        await Expect(Status(coordinator)).ToContainTextAsync($"({Viewer.DisplayName(TestUsers.EditorAu)})");
+        await Expect(Status(coordinator)).ToContainTextAsync($"Du følger præsentationen. {Viewer.DisplayName(TestUsers.EditorAu)} præsenterer.");
         var first = await CurrentCode(editor).InnerTextAsync();
         await Button(editor, "Næste →").ClickAsync();
         // Read the new item only once the editor's own page shows it: reading at once can catch the first one.

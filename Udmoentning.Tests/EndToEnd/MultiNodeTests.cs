@@ -162,7 +162,7 @@ public sealed partial class MultiNodeTests(BrowserFixture browsers, SharedTwoNod
         await using var readerOnB = await browsers.OpenAsync(nodes.B.BaseAddress, "/moede/au", TestUsers.Reader, board: false);
         await using var editorOnB = await browsers.OpenAsync(nodes.B.BaseAddress, "/moede/au", TestUsers.EditorAu, board: false);
         await Button(presenterOnA, "Start mødet").ClickAsync();
-        await Expect(MeetingStatus(readerOnB)).ToContainTextAsync($"Du følger præsentationen ({Viewer.DisplayName(TestUsers.Coordinator)})");
+        await Expect(MeetingStatus(readerOnB)).ToContainTextAsync($"Du følger præsentationen. {Viewer.DisplayName(TestUsers.Coordinator)} præsenterer.");
         await Expect(CurrentCode(readerOnB)).ToHaveTextAsync(await CurrentCode(presenterOnA).InnerTextAsync());
 
         var first = await CurrentCode(presenterOnA).InnerTextAsync();
@@ -173,7 +173,7 @@ public sealed partial class MultiNodeTests(BrowserFixture browsers, SharedTwoNod
         // Node B knows who presents, so an editor there takes over explicitly, and then A's page follows B.
         await Button(editorOnB, "Overtag præsentationen").ClickAsync();
         await Expect(MeetingStatus(editorOnB)).ToContainTextAsync("Du præsenterer mødet");
-        await Expect(MeetingStatus(presenterOnA)).ToContainTextAsync($"({Viewer.DisplayName(TestUsers.EditorAu)})");
+        await Expect(MeetingStatus(presenterOnA)).ToContainTextAsync($"Du følger præsentationen. {Viewer.DisplayName(TestUsers.EditorAu)} præsenterer.");
         var second = await CurrentCode(editorOnB).InnerTextAsync();
         await Button(editorOnB, "Næste →").ClickAsync();
         await Expect(CurrentCode(editorOnB)).Not.ToHaveTextAsync(second);
