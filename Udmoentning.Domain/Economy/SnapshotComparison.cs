@@ -71,7 +71,7 @@ public sealed record SnapshotComparison(
 
         foreach (var year in years.Where(y => before.AmountIn(y) != after.AmountIn(y)))
         {
-            changes.Add(new FieldChange(AmountField(year), Amounts.Format((int)before.AmountIn(year)), Amounts.Format((int)after.AmountIn(year))));
+            changes.Add(new FieldChange(AmountField(year), Amounts.Format(before.AmountIn(year)), Amounts.Format(after.AmountIn(year))));
         }
 
         return changes;

@@ -141,7 +141,7 @@ public sealed partial class PlanAdministration
     private static List<FieldChange> TargetFields(Plan plan, EconomicTarget target, IReadOnlyDictionary<int, string> codes) =>
     [
         new("Navn", null, target.Name),
-        .. plan.BudgetYears.Select(year => new FieldChange($"Beløb {year}", null, Amounts.Format((int)target.AmountIn(year)))),
+        .. plan.BudgetYears.Select(year => new FieldChange($"Beløb {year}", null, Amounts.Format(target.AmountIn(year)))),
         new("Punkter", null, string.Join(", ", target.Items.Select(i => codes.GetValueOrDefault(i.ItemId, Num(i.ItemId))).Order(StringComparer.Ordinal))),
     ];
 }
