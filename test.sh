@@ -14,6 +14,9 @@ install_missing() {
   local missing=()
   command -v chromium-headless-shell >/dev/null 2>&1 || missing+=(chromium-headless-shell)
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  # Two spreadsheet readers that share no code with the app's, to read back what it exports.
+  /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || missing+=(python3-openpyxl)
+  perl -MSpreadsheet::ParseXLSX -e 1 >/dev/null 2>&1 || missing+=(libspreadsheet-parsexlsx-perl)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
   if [ ${#missing[@]} -gt 0 ]; then
     log "Installing ${missing[*]}"

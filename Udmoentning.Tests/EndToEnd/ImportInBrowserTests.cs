@@ -77,6 +77,23 @@ public sealed class ImportInBrowserTests(BrowserFixture browser, LiveApp app) : 
         var contexts = app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>();
         await using var db = await contexts.CreateDbContextAsync(TestContext.Current.CancellationToken);
         Assert.Null(await db.Items.Where(i => i.Code == "ØU-R1" && i.PlanId != 1).Select(i => i.Notes).SingleAsync(TestContext.Current.CancellationToken));
+
+        // The import made a plan under udarbejdelse: everyone else's board still opens the adopted plan.
+        await Expect(page.GetByRole(AriaRole.Note)).ToContainTextAsync("under udarbejdelse");
+        var adopted = await db.Plans.Where(p => p.Id == 1).Select(p => p.Name).SingleAsync(TestContext.Current.CancellationToken);
+        var imported = await db.Plans.Where(p => p.Name == RealisticWorkbooks.PlanName).Select(p => p.Id).SingleAsync(TestContext.Current.CancellationToken);
+        await using var reader = await browser.OpenAsync(app, "/", TestUsers.Reader);
+        await Expect(reader.Page.Locator("h1")).ToHaveTextAsync(adopted);
+
+        // Adopting it is its own step, asked first and recorded; then it is the plan the board opens for everyone.
+        await coordinator.GoToPageAsync($"/admin/planer/{imported}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Markér som vedtaget" }).ClickAsync();
+        await Expect(coordinator.Dialog).ToContainTextAsync("åbner tavlen den for alle brugere");
+        await coordinator.PressInDialogAsync(coordinator.Dialog.GetByRole(AriaRole.Button, new() { Name = "Markér som vedtaget" }));
+        await Expect(coordinator.Snackbar).ToContainTextAsync("Planen er nu vedtaget.");
+        await Expect(page.Locator("section[aria-labelledby=record] ol.history > li").First).ToContainTextAsync("Stade");
+        await reader.ReloadAsync();
+        await Expect(reader.Page.Locator("h1")).ToHaveTextAsync(RealisticWorkbooks.PlanName);
     }
 
     [Fact]

@@ -98,7 +98,28 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
             Assert.True(response.Status == 200, $"{path} answered {response.Status}: {await response.TextAsync()}");
             Assert.NotEmpty(await response.BodyAsync());
             AssertNoServerErrors(path);
+            if (path.Contains(".xlsx", StringComparison.Ordinal))
+            {
+                await AssertOpensElsewhereAsync(path, await response.BodyAsync(), path.EndsWith("eksport.xlsx", StringComparison.Ordinal) ? item.Code : plan.Plan.Name);
+            }
         }
+    }
+
+    /// <summary>
+    /// The workbook opens in two readers that share no code with ours, and both read the same words in it, among them
+    /// <paramref name="expected"/>. Numbers and dates are left out of the comparison: each reader writes them its own way.
+    /// </summary>
+    private static async Task AssertOpensElsewhereAsync(string path, byte[] workbook, string expected)
+    {
+        Assert.True(ForeignReaders.AbsoluteRelationshipTargets(workbook) is [], $"{path} points to its parts from the package root, which exceljs cannot follow.");
+        var read = await ForeignReaders.ReadAsync(workbook, TestContext.Current.CancellationToken);
+        var words = read.ToDictionary(r => r.Key, r => r.Value.Where(cell => cell.Split('\t', 2)[1].Any(char.IsLetter)).Order(StringComparer.Ordinal).ToList());
+        foreach (var (reader, cells) in words)
+        {
+            Assert.True(cells.Any(cell => cell.Contains(expected, StringComparison.Ordinal)), $"{reader} did not find \"{expected}\" in {path}:\n{string.Join("\n", cells)}");
+        }
+
+        Assert.Equal(words["openpyxl"], words["Spreadsheet::ParseXLSX"]);
     }
 
     private void AssertNoServerErrors(string where)

@@ -215,14 +215,16 @@ public class WorkbookFileTests
         Assert.Contains("kolonner", Refusal(TestWorkbook.Zip(parts)));
     }
 
-    [Fact]
-    public void RefusesABrokenSheetWithADanishMessage()
+    [Theory]
+    [InlineData("<worksheet><sheetData><row><c")]
+    [InlineData("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a\u0000b</t></is></c></row></sheetData></worksheet>")]
+    public void RefusesABrokenSheetInDanishWithoutTheParsersWords(string sheet)
     {
         var bytes = new TestWorkbook().Sheet("Plan", s => s.Row("Nr.", "Titel")).ToBytes();
         var parts = TestWorkbook.Unzip(bytes);
-        parts["xl/worksheets/sheet1.xml"] = "<worksheet><sheetData><row><c";
+        parts["xl/worksheets/sheet1.xml"] = sheet;
 
-        Assert.StartsWith("Filen kunne ikke læses som Excel: ", Refusal(TestWorkbook.Zip(parts)));
+        Assert.Equal(WorkbookFile.Unreadable, Refusal(TestWorkbook.Zip(parts)));
     }
 
     private static Udmoentning.Domain.Import.WorkbookData Read(byte[] bytes)

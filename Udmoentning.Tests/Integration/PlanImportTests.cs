@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Domain.Import;
 using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Plans;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Administration;
 using Udmoentning.Web.Changes;
@@ -53,6 +54,8 @@ public sealed class PlanImportTests : IAsyncLifetime
         Assert.Equal((5, 0), (imported.Value!.Created, imported.Value!.Changed));
         var plan = (await _app.Services.GetRequiredService<PlanCache>().GetAsync(imported.Value!.PlanId, Token))!;
         Assert.Equal(["Økonomisk politik", "Sociale investeringer"], plan.Themes.Select(t => t.Name));
+        Assert.Equal(PlanStage.Draft, plan.Plan.Stage);
+        Assert.NotEqual(plan.Plan.Id, (await _app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token))!.Plan.Id);
         var r1 = plan.Items.Single(i => i.Code == "ØU-R1");
         Assert.Equal((ItemKind.FiscalLeewayProposal, ItemStatus.InProgress, true, true), (r1.Kind, r1.Status, r1.IsCrossCutting, r1.RequiresMedInvolvement));
         Assert.Equal([-1200, -2400, -2400, -2400], plan.Plan.BudgetYears.Select(r1.EffectIn));

@@ -15,8 +15,12 @@ using Udmoentning.Web.Public;
 
 namespace Udmoentning.Web.Administration;
 
-/// <summary>The plan's details as the administration form edits them.</summary>
-public sealed record PlanForm(string Name, int FirstBudgetYear, int LastBudgetYear, DateOnly AdoptedOn);
+/// <summary>
+/// The plan's details as the administration form edits them. A new plan (created or imported) starts in <paramref name="Stage"/>:
+/// under udarbejdelse unless the user chose otherwise, so it does not become the plan everyone sees until it is adopted.
+/// Editing ignores the stage; <see cref="PlanAdministration.SetStageAsync"/> changes it.
+/// </summary>
+public sealed record PlanForm(string Name, int FirstBudgetYear, int LastBudgetYear, DateOnly AdoptedOn, PlanStage Stage = PlanStage.Draft);
 
 /// <summary>An economic target as the administration edits it: its name, an amount per budget year (1.000 kr.) and the counted items.</summary>
 public sealed record TargetForm(string Name, IReadOnlyDictionary<int, int> AmountsByYear, IReadOnlyCollection<int> ItemIds);
@@ -42,7 +46,7 @@ public sealed partial class PlanAdministration(
     public Task<ChangeOutcome<int>> CreatePlanAsync(ClaimsPrincipal user, PlanForm form, IReadOnlyList<string>? themes = null, CancellationToken cancellationToken = default) =>
         RunAsync(user, cancellationToken, async (db, actor, record) =>
         {
-            var plan = new Plan(form.Name, form.FirstBudgetYear, form.LastBudgetYear, form.AdoptedOn, PlanStage.Adopted);
+            var plan = new Plan(form.Name, form.FirstBudgetYear, form.LastBudgetYear, form.AdoptedOn, form.Stage);
             foreach (var theme in themes ?? [])
             {
                 plan.AddTheme(theme);

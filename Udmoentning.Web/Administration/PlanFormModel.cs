@@ -1,3 +1,4 @@
+using Udmoentning.Domain.Plans;
 using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Web.Administration;
@@ -9,6 +10,9 @@ public sealed class PlanFormModel
     public int FirstBudgetYear { get; set; }
     public int LastBudgetYear { get; set; }
     public DateTime? AdoptedOn { get; set; }
+
+    /// <summary>A new plan's stage; under udarbejdelse unless the user chooses to adopt it at once.</summary>
+    public PlanStage Stage { get; set; } = PlanStage.Draft;
     public string Problem { get; private set; } = string.Empty;
 
     public static PlanFormModel ForYear(int firstYear) => new()
@@ -33,6 +37,6 @@ public sealed class PlanFormModel
         Problem = string.IsNullOrWhiteSpace(Name) ? "Skriv planens navn."
             : AdoptedOn is null ? "Vælg vedtagelsesdatoen."
             : string.Empty;
-        return Problem.Length > 0 ? null : new PlanForm(Name!, FirstBudgetYear, LastBudgetYear, DateOnly.FromDateTime(AdoptedOn!.Value));
+        return Problem.Length > 0 ? null : new PlanForm(Name!, FirstBudgetYear, LastBudgetYear, DateOnly.FromDateTime(AdoptedOn!.Value), Stage);
     }
 }

@@ -77,7 +77,7 @@ public sealed partial class PlanItemService
         {
             try
             {
-                plan = new Plan(form.Name, form.FirstBudgetYear, form.LastBudgetYear, form.AdoptedOn, PlanStage.Adopted);
+                plan = new Plan(form.Name, form.FirstBudgetYear, form.LastBudgetYear, form.AdoptedOn, form.Stage);
             }
             catch (PlanRuleException e)
             {
@@ -86,7 +86,8 @@ public sealed partial class PlanItemService
 
             db.Plans.Add(plan);
             structure.Add(Entry(null, PlanAdministration.PlanSubject, plan.Name, "Oprettet",
-                [new FieldChange("Navn", null, plan.Name), new FieldChange("Budgetår", null, plan.BudgetPeriod), new FieldChange("Importeret fra arket", null, analysis.Sheet)]));
+                [new FieldChange("Navn", null, plan.Name), new FieldChange("Budgetår", null, plan.BudgetPeriod), new FieldChange("Stade", null, Plan.StageName(plan.Stage)),
+                    new FieldChange("Importeret fra arket", null, analysis.Sheet)]));
         }
         else if (await db.Plans.Include(p => p.Themes).SingleOrDefaultAsync(p => p.Id == request.PlanId, cancellationToken) is { } existing)
         {

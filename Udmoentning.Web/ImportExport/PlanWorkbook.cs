@@ -1,6 +1,4 @@
 using System.Globalization;
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
 using Udmoentning.Domain;
 using Udmoentning.Domain.Import;
 using Udmoentning.Domain.Items;
@@ -88,18 +86,8 @@ public static class PlanWorkbook
         })];
     }
 
-    private static byte[] Save(List<Dictionary<string, object?>> rows)
-    {
-        var configuration = new OpenXmlConfiguration
-        {
-            AutoFilter = false,
-            FreezeRowCount = rows.Count > TitleLineCount ? TitleLineCount + 1 : 1,
-            EnableWriteNullValueCell = false,
-        };
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, printHeader: false, sheetName: SheetName, configuration: configuration);
-        return stream.ToArray();
-    }
+    private static byte[] Save(List<Dictionary<string, object?>> rows) =>
+        ReportSheet.Save(rows, SheetName, rows.Count > TitleLineCount ? TitleLineCount + 1 : 1);
 
     /// <summary>The columns of the sheet, keyed A, B, C ... as MiniExcel writes them.</summary>
     private sealed class Layout(IReadOnlyList<int> years)

@@ -47,9 +47,9 @@ public static class WorkbookFile
         {
             copy = Copy(stream);
         }
-        catch (IOException exception)
+        catch (IOException)
         {
-            return WorkbookReadResult.Refused($"Filen kunne ikke hentes: {exception.Message}");
+            return WorkbookReadResult.Refused("Filen kunne ikke hentes. Prøv igen.");
         }
 
         if (copy.Length == 0)
@@ -96,9 +96,16 @@ public static class WorkbookFile
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return WorkbookReadResult.Refused($"Filen kunne ikke læses som Excel: {exception.Message}");
+            return WorkbookReadResult.Refused(Unreadable);
         }
     }
+
+    /// <summary>
+    /// What a user is told when the file is a zip of the right parts but their content cannot be read: the parser's own
+    /// words ("'.', hexadecimal value 0x00, is an invalid character") say nothing to a coordinator, in English.
+    /// </summary>
+    public const string Unreadable =
+        "Filen kunne ikke læses som Excel: den er beskadiget eller ikke gemt af et regneark. Åbn den i Excel, gem den som Excel-projektmappe (.xlsx), og prøv igen.";
 
     private static WorkbookReadResult ReadSheets(MemoryStream file)
     {
@@ -123,7 +130,7 @@ public static class WorkbookFile
 
         if (firstFailure is not null && sheets.All(s => s.Rows.Count == 0))
         {
-            return WorkbookReadResult.Refused($"Filen kunne ikke læses som Excel: {firstFailure.Message}");
+            return WorkbookReadResult.Refused(Unreadable);
         }
 
         return WorkbookReadResult.Read(new WorkbookData(sheets));
