@@ -66,8 +66,11 @@ public sealed record FrozenItem(
     public long AmountIn(int year) => Amounts.FirstOrDefault(a => a.Year == year)?.Amount ?? 0;
 
     /// <summary>Whether the item was in the committee's extract (<see cref="CommitteeExtract"/>) when it was frozen.</summary>
-    public bool InExtractOf(int committeeId) =>
-        CommitteeExtract.Includes(committeeId, CommitteeId, TreatmentCommitteeId, IsCrossCutting || Kind == ItemKind.FiscalLeewayProposal);
+    public bool InExtractOf(int committeeId) => GroupIn(committeeId) is not null;
+
+    /// <summary>Why the item was in the committee's extract when it was frozen, or null when it was not.</summary>
+    public ExtractGroup? GroupIn(int committeeId) =>
+        CommitteeExtract.GroupOf(committeeId, CommitteeId, TreatmentCommitteeId, IsCrossCutting || Kind == ItemKind.FiscalLeewayProposal);
 }
 
 /// <summary>A target as it stood at a follow-up: target, planned and realised per year (see <see cref="TargetProgress"/>).</summary>

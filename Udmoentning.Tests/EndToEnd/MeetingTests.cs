@@ -4,9 +4,11 @@ using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.History;
+using Udmoentning.Web.Plans;
 using static Microsoft.Playwright.Assertions;
 
 namespace Udmoentning.Tests.EndToEnd;
@@ -143,6 +145,29 @@ public sealed class MeetingTests(BrowserFixture browser, LiveApp app) : IClassFi
         await Expect(CurrentCode(coordinator)).ToHaveTextAsync(code);
         await Button(editor, "Afslut mødet").ClickAsync();
         await Expect(coordinator.Page.Locator(".meeting-summary")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task ACommitteesMeetingTakesItsOwnItemsFirstThenThoseItTreatsThenTheCrossCuttingOnes()
+    {
+        var snapshot = (await app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: TestContext.Current.CancellationToken))!;
+        var au = snapshot.CommitteeBySlug("au")!;
+        string GroupOf(PlanItem item) =>
+            item.CommitteeId == au.Id ? "Udvalgets egne punkter"
+            : item.TreatmentCommitteeId == au.Id ? "Punkter, udvalget behandler politisk"
+            : "Tværgående punkter";
+        var expected = snapshot.Items.Where(i => i.CommitteeId == au.Id || i.TreatmentCommitteeId == au.Id || i.ConcernsAllCommittees)
+            .OrderBy(i => i.CommitteeId == au.Id ? 0 : i.TreatmentCommitteeId == au.Id ? 1 : 2)
+            .ThenBy(i => snapshot.Theme(i.ThemeId)!.Position)
+            .ThenBy(i => i.Code, ItemCodes.Order)
+            .ToList();
+
+        await using var reader = await OpenMeetingAsync("/moede/au", TestUsers.Reader);
+        await reader.Page.Locator(".meeting-outline summary").ClickAsync();
+
+        Assert.Equal(expected.Select(i => i.Code), await reader.Page.Locator(".meeting-outline li[data-code]").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.code)"));
+        await Expect(reader.Page.Locator(".meeting-outline-group")).ToHaveTextAsync([.. expected.Select(GroupOf).Distinct()]);
+        Assert.Equal("Udvalgets egne punkter", GroupOf(expected[0]));
     }
 
     [Fact]

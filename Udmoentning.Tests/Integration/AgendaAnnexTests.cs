@@ -27,7 +27,7 @@ public sealed class AgendaAnnexTests(AppFactory app) : IClassFixture<AppFactory>
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task TheAuAnnexHoldsExactlyTheExtractByThemeInThePlansOrder()
+    public async Task TheAuAnnexHoldsExactlyTheExtractOwnItemsFirstThenTreatedThenCrossCuttingEachByTheme()
     {
         var snapshot = (await app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token))!;
         var au = snapshot.CommitteeBySlug("au")!;
@@ -40,12 +40,16 @@ public sealed class AgendaAnnexTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(extract.Count, annex.ItemCount);
         Assert.True(annex.Themes.Count > 1);
 
-        Assert.Equal(annex.Themes.Select(t => t.Position).Order(), annex.Themes.Select(t => t.Position));
+        // AU's own items, then those it treats politically, then the cross-cutting ones; within each by main theme.
+        ExtractGroup GroupOf(PlanItem item) =>
+            item.CommitteeId == au.Id ? ExtractGroup.Own : item.TreatmentCommitteeId == au.Id ? ExtractGroup.TreatedPolitically : ExtractGroup.CrossCutting;
+        Assert.Equal(extract.Select(GroupOf).Distinct().Order(), annex.Themes.Select(t => t.Group).Distinct());
+        Assert.Equal(annex.Themes.Select(t => (t.Group, t.Position)).Order(), annex.Themes.Select(t => (t.Group, t.Position)));
         foreach (var theme in annex.Themes)
         {
             var planTheme = snapshot.Themes.Single(t => t.Position == theme.Position);
-            var items = extract.Where(i => i.ThemeId == planTheme.Id).ToList();
-            Assert.Equal(items.Select(i => i.Code).Order(StringComparer.Ordinal), theme.Rows.Select(r => r.Code).Order(StringComparer.Ordinal));
+            var items = extract.Where(i => i.ThemeId == planTheme.Id && GroupOf(i) == theme.Group).ToList();
+            Assert.Equal(items.Select(i => i.Code).Order(ItemCodes.Order), theme.Rows.Select(r => r.Code));
             Assert.Equal(PlanTotals.PerYear(items, snapshot.Plan.BudgetYears).ByYear, theme.Total.ByYear);
         }
 
@@ -140,7 +144,14 @@ public sealed class AgendaAnnexTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(expected, years.Select(c => itemRows.Sum(r => Amount(r, c))));
 
         var themeTotals = rows.Where(r => Text(r, "A").StartsWith("I alt ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(SamplePlanData.Items.Where(i => _auCodes.Contains(i.Code)).Select(i => i.Theme).Distinct().Count(), themeTotals.Count);
+        // One total per main theme within each group (own, treated politically, cross-cutting), each group under its heading.
+        var au = snapshot.CommitteeBySlug("au")!;
+        var sections = snapshot.Items.Where(i => _auCodes.Contains(i.Code))
+            .Select(i => (Group: i.CommitteeId == au.Id ? ExtractGroup.Own : i.TreatmentCommitteeId == au.Id ? ExtractGroup.TreatedPolitically : ExtractGroup.CrossCutting, i.ThemeId))
+            .Distinct().ToList();
+        Assert.Equal(sections.Count, themeTotals.Count);
+        Assert.Equal(sections.Select(s => s.Group.Name()).Distinct().Order(StringComparer.Ordinal),
+            rows.Select(r => Text(r, "A")).Where(t => sections.Any(s => s.Group.Name() == t)).Order(StringComparer.Ordinal));
         Assert.Equal(expected, years.Select(c => themeTotals.Sum(r => Amount(r, c))));
 
         // The economy section after the extract, read back: savings and expansions apart, and the plan's target.

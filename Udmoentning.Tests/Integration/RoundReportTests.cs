@@ -77,7 +77,9 @@ public sealed class RoundReportTests : IAsyncLifetime
         var (firstReport, _) = await _reports.ReadAsync(PlanId, first, null, Token);
         Assert.True(firstReport!.IsFirstRound);
         Assert.Equal(RoundReport.FirstRound, firstReport.ComparisonLine);
-        Assert.Contains("Arbejdsmarkedsudvalget", firstReport.Committees.Select(c => c.Name));
+        // A round opened for AU reports AU's extract, says so, and names its total by it.
+        Assert.Equal(("Arbejdsmarkedsudvalget", "I alt, udsnit for Arbejdsmarkedsudvalget"), (firstReport.Scope, firstReport.TotalLine));
+        Assert.Equal("Udvalgets egne punkter", firstReport.Committees[0].Name);
         Assert.DoesNotContain(firstReport.Committees.SelectMany(c => c.Rows), r => r.Code == _ssuItem.Code);
         Assert.Equal(FirstAuText, Row(firstReport, _auItem.Code).StatusTextShown);
 
@@ -119,6 +121,8 @@ public sealed class RoundReportTests : IAsyncLifetime
             _plan.Items.Where(i => inRound.Contains(i.Id) && CommitteeExtract.Includes(au, i)).Select(i => i.Code).Order(StringComparer.Ordinal),
             extract.Committees.SelectMany(c => c.Rows).Select(r => r.Code).Order(StringComparer.Ordinal));
         Assert.Contains(extract.Committees.SelectMany(c => c.Rows), r => _plan.Items.Single(i => i.Code == r.Code) is { IsCrossCutting: true, Kind: not ItemKind.FiscalLeewayProposal });
+        Assert.Equal(["Udvalgets egne punkter", "Tværgående punkter"], extract.Committees.Select(c => c.Name).Where(n => n != "Punkter, udvalget behandler politisk"));
+        Assert.Equal(("I alt, hele planen", "I alt, udsnit for Arbejdsmarkedsudvalget"), (report.TotalLine, extract.TotalLine));
 
         // A third round changes the item again; the closed round's report does not follow.
         var third = await OpenRoundAsync("Budgetopfølgning pr. 30. september 2026", null);
@@ -191,7 +195,7 @@ public sealed class RoundReportTests : IAsyncLifetime
         var amount = _ssuItem.EffectIn(report!.Years[0]);
         Assert.IsType<double>(ssuRow[firstYear]);
         Assert.Equal(amount, Convert.ToInt64(ssuRow[firstYear], CultureInfo.InvariantCulture));
-        var total = Assert.Single(rows, r => Text(r, "A") == RoundReport.TotalLabel);
+        var total = Assert.Single(rows, r => Text(r, "A") == report!.TotalLine);
         Assert.Equal(report.Total[0], Convert.ToInt64(total[firstYear], CultureInfo.InvariantCulture));
 
         // The hostile text is a text cell, not a formula.

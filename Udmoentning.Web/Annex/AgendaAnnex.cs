@@ -35,7 +35,6 @@ public sealed record AgendaAnnex(
     public required AnnexEconomy Economy { get; init; }
 
     private static readonly CultureInfo _danish = CultureInfo.GetCultureInfo("da-DK");
-    private static readonly StringComparer _codeOrder = StringComparer.Create(_danish, CompareOptions.NumericOrdering);
 
     public int ItemCount => Themes.Sum(t => t.Rows.Count);
 
@@ -50,15 +49,13 @@ public sealed record AgendaAnnex(
     {
         var years = snapshot.Plan.BudgetYears.ToList();
         var extract = CommitteeExtract.For(committee, snapshot.Items).ToList();
-        var themes = snapshot.Themes
-            .OrderBy(t => t.Position)
-            .Select(theme => (theme, items: extract.Where(i => i.ThemeId == theme.Id).OrderBy(i => i.Code, _codeOrder).ToList()))
-            .Where(t => t.items.Count > 0)
-            .Select(t => new AnnexTheme(
-                t.theme.Position,
-                DisplayText.Safe(t.theme.Name),
-                [.. t.items.Select(item => Row(item, snapshot, years))],
-                PlanTotals.PerYear(t.items, years)))
+        var themes = snapshot.Sections(extract, item => CommitteeExtract.GroupOf(committee.Id, item))
+            .Select(section => new AnnexTheme(
+                section.Group,
+                section.Theme.Position,
+                DisplayText.Safe(section.Theme.Name),
+                [.. section.Items.Select(item => Row(item, snapshot, years))],
+                PlanTotals.PerYear(section.Items, years)))
             .ToList();
         var nextMeeting = snapshot.Meetings.Values
             .Where(m => m.CommitteeId == committee.Id && !m.IsCancelled && m.Date >= date)
@@ -135,7 +132,7 @@ public sealed record AgendaAnnex(
 }
 
 /// <summary>One main theme of the annex: its items in the extract, and their totals per year.</summary>
-public sealed record AnnexTheme(int Position, string Name, IReadOnlyList<AnnexRow> Rows, YearTotals Total)
+public sealed record AnnexTheme(ExtractGroup Group, int Position, string Name, IReadOnlyList<AnnexRow> Rows, YearTotals Total)
 {
     /// <summary>"3. Sociale investeringer, ...", as the agreement numbers its main themes.</summary>
     public string Heading => $"{Position}. {Name}";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Udmoentning.Domain.Import;
 using Udmoentning.Domain.Input;
+using Udmoentning.Domain.Rules;
 using Udmoentning.Web.ImportExport;
 
 namespace Udmoentning.Web.Annex;
@@ -32,8 +33,15 @@ public static class AgendaAnnexWorkbook
             Row(headers.Length, [.. headers]),
         };
 
+        ExtractGroup? group = null;
         foreach (var theme in annex.Themes)
         {
+            if (theme.Group != group)
+            {
+                group = theme.Group;
+                rows.Add(Row(headers.Length, [theme.Group.Name()]));
+            }
+
             rows.Add(Row(headers.Length, [theme.Heading]));
             foreach (var item in theme.Rows)
             {

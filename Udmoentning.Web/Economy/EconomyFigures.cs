@@ -26,9 +26,6 @@ public sealed record ChartRow(string Name, IReadOnlyList<long> Values);
 /// </summary>
 public sealed class EconomyFigures
 {
-    private static readonly StringComparer _codeOrder =
-        StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), System.Globalization.CompareOptions.NumericOrdering);
-
     /// <summary>The figures computed for a snapshot, by committee id (0 for the whole plan); they go with the snapshot.</summary>
     private static readonly ConditionalWeakTable<PlanSnapshot, ConcurrentDictionary<int, EconomyFigures>> _computed = new();
 
@@ -37,7 +34,7 @@ public sealed class EconomyFigures
         Snapshot = snapshot;
         Committee = committee;
         Years = [.. snapshot.Plan.BudgetYears];
-        Items = [.. (committee is null ? snapshot.Items : CommitteeExtract.For(committee, snapshot.Items)).OrderBy(i => i.Code, _codeOrder)];
+        Items = [.. (committee is null ? snapshot.Items : CommitteeExtract.For(committee, snapshot.Items)).OrderBy(i => i.Code, ItemCodes.Order)];
         Total = PlanTotals.PerYear(Items, Years);
         (Savings, Expansions) = PlanTotals.SavingsAndExpansions(Items, Years);
 

@@ -17,8 +17,13 @@ public sealed record MeetingScope(string Slug, string Name, Committee? Committee
 
     public int? CommitteeId => Committee?.Id;
 
-    public bool Includes(PlanItem item) =>
-        Committee is { } committee ? CommitteeExtract.Includes(committee, item) : item.ConcernsAllCommittees;
+    public bool Includes(PlanItem item) => GroupOf(item) is not null;
+
+    /// <summary>Why the item is in the meeting (direktion follows the cross-cutting items only), or null when it is not.</summary>
+    public ExtractGroup? GroupOf(PlanItem item) =>
+        Committee is { } committee ? CommitteeExtract.GroupOf(committee.Id, item)
+        : item.ConcernsAllCommittees ? ExtractGroup.CrossCutting
+        : null;
 
     /// <summary>The scope a slug names in a plan, or null when there is no such committee.</summary>
     public static MeetingScope? For(PlanSnapshot snapshot, string slug)

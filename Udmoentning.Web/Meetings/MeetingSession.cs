@@ -13,8 +13,6 @@ namespace Udmoentning.Web.Meetings;
 /// </summary>
 public sealed class MeetingSession
 {
-    private static readonly StringComparer _codeOrder = StringComparer.Create(CultureInfo.GetCultureInfo("da-DK"), CompareOptions.NumericOrdering);
-
     private readonly Dictionary<int, PlanItem> _items;
     private Dictionary<int, IReadOnlyList<ItemHistoryEntry>> _changed = [];
 
@@ -34,11 +32,14 @@ public sealed class MeetingSession
     /// <summary>The plan, with items as this viewer last heard of them.</summary>
     public PlanSnapshot Snapshot { get; private set; }
 
-    /// <summary>The meeting's items: by main theme in the agreement's order, then by number.</summary>
+    /// <summary>
+    /// The meeting's items: a committee's own first, then those it treats politically, then the cross-cutting ones; within
+    /// each by main theme in the agreement's order, then by number.
+    /// </summary>
     public IReadOnlyList<PlanItem> Extract { get; private set; }
 
-    /// <summary>The main themes that have items in the meeting, with their items.</summary>
-    public IReadOnlyList<ThemeItems> Themes { get; private set; }
+    /// <summary>The meeting's sections (group and main theme) with their items; a main theme can come once per group.</summary>
+    public IReadOnlyList<ExtractSection> Themes { get; private set; }
 
     /// <summary>Where this viewer is.</summary>
     public MeetingPosition Position { get; set; }
@@ -66,7 +67,10 @@ public sealed class MeetingSession
 
     public PlanItem? CurrentItem => Position.ItemId is { } id ? Item(id) : null;
 
-    public ThemeItems? CurrentTheme => Themes.FirstOrDefault(t => t.Theme.Id == (Position.ThemeId ?? CurrentItem?.ThemeId));
+    /// <summary>The section the viewer is in: the one holding the current item (a section shown whole has its first item as current).</summary>
+    public ExtractSection? CurrentTheme =>
+        (Position.ItemId is { } id ? Themes.FirstOrDefault(t => t.Items.Any(i => i.Id == id) && t.Theme.Id == (Position.ThemeId ?? t.Theme.Id)) : null)
+        ?? Themes.FirstOrDefault(t => t.Theme.Id == (Position.ThemeId ?? CurrentItem?.ThemeId));
 
     public PlanItem? Item(int id) => _items.GetValueOrDefault(id);
 
@@ -151,7 +155,8 @@ public sealed class MeetingSession
                     ? new MeetingPosition(MeetingView.Item, Extract[to].Id, Extract[to].ThemeId)
                     : null;
             case MeetingView.Theme:
-                var index = Themes.ToList().FindIndex(t => t.Theme.Id == Position.ThemeId);
+                var current = CurrentTheme;
+                var index = current is null ? -1 : Themes.ToList().IndexOf(current);
                 var target = index < 0 ? 0 : index + direction;
                 return target >= 0 && target < Themes.Count && (index >= 0 || direction > 0)
                     ? new MeetingPosition(MeetingView.Theme, Themes[target].Items[0].Id, Themes[target].Theme.Id)
@@ -165,12 +170,8 @@ public sealed class MeetingSession
 
     private void Order()
     {
-        var inMeeting = _items.Values.Where(Includes).ToList();
-        Themes = [.. Snapshot.Themes.OrderBy(t => t.Position)
-            .Select(theme => new ThemeItems(theme, [.. inMeeting.Where(i => i.ThemeId == theme.Id).OrderBy(i => i.Code, _codeOrder)]))
-            .Where(t => t.Items.Count > 0)];
+        Themes = Snapshot.Sections(_items.Values, Scope.GroupOf);
         Extract = [.. Themes.SelectMany(t => t.Items)];
     }
 }
 
-public sealed record ThemeItems(MainTheme Theme, IReadOnlyList<PlanItem> Items);

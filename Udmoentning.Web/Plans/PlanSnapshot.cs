@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
+using Udmoentning.Domain.Rules;
 
 namespace Udmoentning.Web.Plans;
 
@@ -30,4 +31,20 @@ public sealed record PlanSnapshot(
     private static readonly ConditionalWeakTable<IReadOnlyList<PlanItem>, Dictionary<int, PlanItem>> _itemsById = [];
 
     public CommitteeMeeting? Meeting(int? id) => id is { } key && Meetings.TryGetValue(key, out var meeting) ? meeting : null;
+
+    /// <summary>
+    /// A committee's items (<paramref name="groupOf"/> says why each is there, or null when it is not) in the order of
+    /// its meeting: by group, then main theme, then number, in one section per group and main theme.
+    /// </summary>
+    public IReadOnlyList<ExtractSection> Sections(IEnumerable<PlanItem> items, Func<PlanItem, ExtractGroup?> groupOf) =>
+    [
+        .. items.Select(item => (Group: groupOf(item), Item: item, Theme: Theme(item.ThemeId)))
+            .Where(x => x.Group is not null && x.Theme is not null)
+            .InMeetingOrder(x => x.Group!.Value, x => x.Theme!.Position, x => x.Item.Code)
+            .GroupBy(x => (Group: x.Group!.Value, x.Theme))
+            .Select(g => new ExtractSection(g.Key.Group, g.Key.Theme!, [.. g.Select(x => x.Item)])),
+    ];
 }
+
+/// <summary>The items of one group (own, treated politically, cross-cutting) under one main theme, in meeting order.</summary>
+public sealed record ExtractSection(ExtractGroup Group, MainTheme Theme, IReadOnlyList<PlanItem> Items);

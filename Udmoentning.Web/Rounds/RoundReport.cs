@@ -4,6 +4,7 @@ using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rounds;
+using Udmoentning.Domain.Rules;
 using Udmoentning.Web.Administration;
 using Udmoentning.Web.Annex;
 using Udmoentning.Web.Changes;
@@ -43,12 +44,14 @@ public sealed record RoundReport(
     public const string ChangedHeading = "Ændret siden forrige runde";
     public const string TotalLabel = "I alt";
 
+    /// <summary>The grand total's label, naming what it adds up: "I alt, hele planen" or "I alt, udsnit for Arbejdsmarkedsudvalget".</summary>
+    public string TotalLine => Slug is null ? $"{TotalLabel}, hele planen" : $"{TotalLabel}, udsnit for {Scope}";
+
     /// <summary>Says what a committee's report holds: its extract as the agenda annex shows it, as the round froze it.</summary>
     public const string ExtractNote =
         "Udvalgets udsnit som i bilaget til dagsordenen: egne punkter, punkter udvalget behandler politisk, og de tværgående punkter og råderumsforslag i runden.";
 
     private static readonly CultureInfo _danish = CultureInfo.GetCultureInfo("da-DK");
-    private static readonly StringComparer _codeOrder = StringComparer.Create(_danish, CompareOptions.NumericOrdering);
     private static readonly StringComparer _nameOrder = StringComparer.Create(_danish, CompareOptions.None);
 
     public bool IsFirstRound => PreviousRoundName is null;
@@ -77,10 +80,14 @@ public sealed record RoundReport(
         var comparison = previous is { } p ? SnapshotComparison.Between(p.State, state) : null;
         var before = previous?.State.Items.Where(Included).ToList();
 
-        var committees = items
-            .GroupBy(i => i.CommitteeId)
-            .Select(g => (Name: DisplayText.Safe(g.First().Committee), Items: g.OrderBy(i => i.Code, _codeOrder).ToList()))
-            .OrderBy(g => g.Name, _nameOrder)
+        // The whole plan by owning committee; a committee's extract in the order of its meetings (own, treated, cross-cutting).
+        var committees = (committee is null
+                ? items.GroupBy(i => i.CommitteeId)
+                    .Select(g => (Name: DisplayText.Safe(g.First().Committee), Items: g.OrderBy(i => i.Code, ItemCodes.Order).ToList()))
+                    .OrderBy(g => g.Name, _nameOrder)
+                : items.InMeetingOrder(i => i.GroupIn(committee.Id)!.Value, i => plan.Themes.FirstOrDefault(t => t.Id == i.ThemeId)?.Position ?? int.MaxValue, i => i.Code)
+                    .GroupBy(i => i.GroupIn(committee.Id)!.Value)
+                    .Select(g => (Name: g.Key.Name(), Items: g.ToList())))
             .Select(g => new ReportCommittee(g.Name, [.. g.Items.Select(i => Row(i, years, comparison))], Totals(g.Items, years)))
             .ToList();
         var ids = items.Select(i => i.ItemId).ToHashSet();

@@ -37,7 +37,8 @@ public sealed class RoundReportReader(IDbContextFactory<PlanDbContext> contexts,
                 $"Runden \"{DisplayText.Safe(round.Name)}\" er ikke lukket endnu. Rapporten kan laves, når en koordinator har lukket runden.");
         }
 
-        var committee = slug is null ? null : plan.CommitteeBySlug(slug);
+        // Without a committee asked for, a committee's round reports that committee's extract, named as such.
+        var committee = slug is null ? plan.Committee(round.CommitteeId) : plan.CommitteeBySlug(slug);
         if (slug is not null && committee is null)
         {
             return new RoundReportLookup(null, $"Udvalget \"{AgendaAnnexReader.Shorten(slug)}\" findes ikke i planen \"{DisplayText.Safe(plan.Plan.Name)}\".");

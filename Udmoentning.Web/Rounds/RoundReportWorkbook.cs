@@ -53,7 +53,7 @@ public static class RoundReportWorkbook
             rows.Add(Total(width, $"{RoundReport.TotalLabel} {committee.Name}", committee.Total));
         }
 
-        rows.Add(Total(width, RoundReport.TotalLabel, report.Total));
+        rows.Add(Total(width, report.TotalLine, report.Total));
         if (!report.IsFirstRound)
         {
             rows.Add(Total(width, ChangeLabel, [.. report.TotalChanges.Select(c => c.Difference)]));

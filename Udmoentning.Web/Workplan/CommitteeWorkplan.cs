@@ -113,7 +113,12 @@ public sealed class CommitteeWorkplan
     {
         var byMeeting = new Dictionary<int, List<PlanItem>>();
         var unscheduled = new List<PlanItem>();
-        foreach (var item in _items.Values.OrderBy(i => i.Code, StringComparer.OrdinalIgnoreCase))
+        // In the order of the committee's meetings and annex: its own items, those it treats politically, the cross-cutting ones.
+        var ordered = _items.Values.InMeetingOrder(
+            i => CommitteeExtract.GroupOf(Committee.Id, i) ?? ExtractGroup.CrossCutting,
+            i => Snapshot.Theme(i.ThemeId)?.Position ?? int.MaxValue,
+            i => i.Code);
+        foreach (var item in ordered)
         {
             if (MeetingOf(item) is { } meeting)
             {
