@@ -37,7 +37,7 @@ public abstract class StorageTests : IAsyncLifetime
         var token = TestContext.Current.CancellationToken;
         await using (var db = _contexts())
         {
-            Assert.True(await SampleSeeder.SeedIfEmptyAsync(db, cancellationToken: token));
+            Assert.True(await SampleSeeder.SeedIfEmptyAsync(db, SampleCalendar.AsWritten, cancellationToken: token));
         }
 
         await using (var db = _contexts())
@@ -45,7 +45,7 @@ public abstract class StorageTests : IAsyncLifetime
             var item = await db.Items.OrderBy(i => i.Id).FirstAsync(token);
             item.Apply(await db.Plans.Include(p => p.Themes).SingleAsync(token), item.ToDetails() with { Title = "Rettet af en bruger" });
             await db.SaveChangesAsync(token);
-            Assert.False(await SampleSeeder.SeedIfEmptyAsync(db, cancellationToken: token));
+            Assert.False(await SampleSeeder.SeedIfEmptyAsync(db, SampleCalendar.AsWritten, cancellationToken: token));
         }
 
         await using (var db = _contexts())
@@ -57,12 +57,41 @@ public abstract class StorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SeededOnAnotherDayTheSamplePlanLivesAroundThatDayWithMeetingsBehindAndAhead()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var day = new DateOnly(2026, 12, 6);
+        await using (var db = _contexts())
+        {
+            Assert.True(await SampleSeeder.SeedIfEmptyAsync(db, SampleCalendar.For(day), cancellationToken: token));
+        }
+
+        await using var read = _contexts();
+        var plan = await read.Plans.SingleAsync(token);
+        Assert.Equal(("Udmøntningsplan 2026-2029", 2026, 2029, new DateOnly(2025, 12, 11)), (plan.Name, plan.FirstBudgetYear, plan.LastBudgetYear, plan.AdoptedOn));
+        var meetings = await read.Meetings.Include(m => m.Committee).ToListAsync(token);
+        foreach (var committee in meetings.GroupBy(m => m.Committee!.ShortCode))
+        {
+            Assert.True(committee.Any(m => m.Date < day) && committee.Any(m => m.Date > day), $"{committee.Key} has no meeting behind or ahead of {day}.");
+        }
+
+        // Meetings keep their weekday; every item's treatment meeting is one of them; timings and amounts are in the plan's years.
+        Assert.Equal(SamplePlanData.Meetings.Select(m => m.Date.DayOfWeek).ToHashSet(), meetings.Select(m => m.Date.DayOfWeek).ToHashSet());
+        var items = await read.Items.Include(i => i.Effects).ToListAsync(token);
+        Assert.All(items.Where(i => i.TreatmentMeetingId is not null), i => Assert.Contains(meetings, m => m.Id == i.TreatmentMeetingId));
+        Assert.All(items.Where(i => i.Timing is not null), i => Assert.InRange(i.Timing!.Value.Year, 2026, 2030));
+        Assert.All(items.SelectMany(i => i.Effects), e => Assert.InRange(e.Year, 2026, 2029));
+        Assert.Contains(items, i => i.Title == "Budgetoverholdelse 2026");
+        Assert.DoesNotContain(items, i => i.Title.Contains("2025", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheSamplePlanHasItsEfficiencyTargetCountingTheRaaderumsforslag()
     {
         var token = TestContext.Current.CancellationToken;
         await using (var db = _contexts())
         {
-            await SampleSeeder.SeedIfEmptyAsync(db, cancellationToken: token);
+            await SampleSeeder.SeedIfEmptyAsync(db, SampleCalendar.AsWritten, cancellationToken: token);
         }
 
         await using (var db = _contexts())
@@ -83,7 +112,7 @@ public abstract class StorageTests : IAsyncLifetime
         var token = TestContext.Current.CancellationToken;
         await using (var db = _contexts())
         {
-            await SampleSeeder.SeedIfEmptyAsync(db, cancellationToken: token);
+            await SampleSeeder.SeedIfEmptyAsync(db, SampleCalendar.AsWritten, cancellationToken: token);
         }
 
         await using (var db = _contexts())
@@ -107,7 +136,7 @@ public abstract class StorageTests : IAsyncLifetime
         var token = TestContext.Current.CancellationToken;
         await using (var seed = _contexts())
         {
-            await SampleSeeder.SeedIfEmptyAsync(seed, cancellationToken: token);
+            await SampleSeeder.SeedIfEmptyAsync(seed, SampleCalendar.AsWritten, cancellationToken: token);
         }
 
         await using var first = _contexts();

@@ -32,7 +32,8 @@ public sealed class FollowUpsInBrowserTests(BrowserFixture browser, LiveApp app)
         await AssertAccessibleAsync(page);
 
         await page.GetByLabel("Navn", new() { Exact = true }).FillAsync("Budgetopfølgning pr. 31. marts 2026");
-        await page.GetByLabel("Pr. dato").FillAsync("2026-03-31");
+        await page.GetByLabel("Pr. dato").FillAsync("31-03-2026");
+        await page.GetByLabel("Pr. dato").PressAsync("Tab");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tag øjebliksbillede" }).ClickAsync();
         var list = page.Locator("table.followup-list tbody tr");
         await Expect(list).ToHaveCountAsync(1);

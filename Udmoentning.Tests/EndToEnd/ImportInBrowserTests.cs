@@ -56,6 +56,7 @@ public sealed class ImportInBrowserTests(BrowserFixture browser, LiveApp app) : 
         await Expect(problems).ToContainTextAsync("\"Ultimo\" er ikke et tidspunkt");
         await Expect(problems).ToContainTextAsync("ØU-R1");
         await Expect(problems).ToContainTextAsync("Arket \"Noter\" er ikke læst.");
+        await PageText.AssertNoStraySpacesAsync(page, "the import preview");
         var importButton = page.GetByRole(AriaRole.Button, new() { Name = "Opret planen med 5 punkter" });
         await Expect(importButton).ToBeDisabledAsync();
         await Expect(page.GetByLabel("Navn")).ToHaveValueAsync(RealisticWorkbooks.PlanName);
@@ -68,6 +69,7 @@ public sealed class ImportInBrowserTests(BrowserFixture browser, LiveApp app) : 
         await importButton.ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Importeret: 5 nye og 0 ændrede punkter" })).ToBeVisibleAsync();
+        await PageText.AssertNoStraySpacesAsync(page, "the import's result");
         await page.GetByRole(AriaRole.Link, new() { Name = "Åbn tavlen" }).ClickAsync();
         await coordinator.WaitUntilInteractiveAsync();
         await Expect(coordinator.Card("ØU-R1")).ToBeVisibleAsync();

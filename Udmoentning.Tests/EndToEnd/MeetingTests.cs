@@ -201,6 +201,17 @@ public sealed class MeetingTests(BrowserFixture browser, LiveApp app) : IClassFi
         Assert.True(title >= 2 * body, $"The title is {title} px against {body} px body text.");
         await Expect(viewer.Page.Locator(".meeting-facts")).ToContainTextAsync("Tilstand");
         await Expect(viewer.Page.Locator(".meeting-facts .health-word")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(Grøn|Gul|Rød)$"));
+
+        // The essentials (number, title, status, state, timing, political treatment, amounts) fit without scrolling.
+        foreach (var (width, height) in new[] { (1920, 1080), (1280, 720) })
+        {
+            await viewer.Page.SetViewportSizeAsync(width, height);
+            foreach (var essential in (string[])[".meeting-item-head .meeting-code", ".meeting-title", ".meeting-facts", ".meeting-amounts"])
+            {
+                var bottom = await viewer.Page.Locator(essential).First.EvaluateAsync<double>("e => e.getBoundingClientRect().bottom");
+                Assert.True(bottom <= height, $"{essential} ends at {bottom} px on a {width}×{height} screen.");
+            }
+        }
     }
 
     private static Task<double> FontSizeAsync(IPage page, string selector) =>

@@ -36,6 +36,7 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
         {
             await viewer.Dialog.GetByRole(AriaRole.Tab, new() { Name = tab }).ClickAsync();
             await Expect(viewer.Dialog.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(0);
+            await PageText.AssertNoEmojiAsync(page, $"the item dialog's tab {tab}");
         }
 
         await viewer.Dialog.GetByRole(AriaRole.Tab, new() { Name = "Kommentarer" }).ClickAsync();
@@ -75,6 +76,8 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
             await Expect(page.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(0);
             await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
             await Expect(page.GetByText(Udmoentning.Web.Components.Shared.SafeContent.DefaultMessage)).ToHaveCountAsync(0);
+            await PageText.AssertNoStraySpacesAsync(page, path);
+            await PageText.AssertNoEmojiAsync(page, path);
             AssertNoServerErrors(path);
         }
 

@@ -1,5 +1,8 @@
 using Microsoft.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
+using Udmoentning.Web.Plans;
 using static Microsoft.Playwright.Assertions;
 
 namespace Udmoentning.Tests.EndToEnd;
@@ -25,14 +28,27 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, LiveApp app) :
             await Expect(viewer.Page.Locator("h1").First).ToBeVisibleAsync();
             var (page, window) = await PageWidthAsync(viewer.Page);
             Assert.True(page <= window, $"{path} at {width} px is {page} px wide.");
+            await PageText.AssertWordsWholeAsync(viewer.Page, await NamesAsync(), $"{path} at {width} px");
         }
+    }
+
+    /// <summary>The committee and status names, the long Danish words the pages show most.</summary>
+    private async Task<IReadOnlyList<string>> NamesAsync()
+    {
+        var plan = (await app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: TestContext.Current.CancellationToken))!;
+        return [.. plan.Committees.Select(c => c.Name), .. Enum.GetValues<ItemStatus>().Select(s => s.Name())];
     }
 
     [Fact]
     public async Task TheAgendaAnnexSignInAndUserPagesDoNotScrollSideways()
     {
+        // The public page too, once an administrator has opened it.
+        var plan = (await app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: TestContext.Current.CancellationToken))!;
+        var administrator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Administrator);
+        Assert.True((await app.Services.GetRequiredService<Udmoentning.Web.Administration.PlanAdministration>()
+            .SetPublicAsync(administrator, plan.Plan.Id, plan.Plan.Version, true, TestContext.Current.CancellationToken)).Succeeded);
         await using var viewer = await browser.OpenAsync(app, "/admin/brugere", TestUsers.Administrator, board: false);
-        foreach (var path in new[] { "/admin/brugere", "/udvalg/au/bilag" })
+        foreach (var path in new[] { "/admin/brugere", "/udvalg/au/bilag", "/" + PlanLinks.Public(plan.Plan.Id) })
         {
             await viewer.Page.GotoAsync(path);
             foreach (var width in new[] { 320, 768, 1440 })
@@ -41,6 +57,7 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, LiveApp app) :
                 await Expect(viewer.Page.Locator("h1").First).ToBeVisibleAsync();
                 var (page, window) = await PageWidthAsync(viewer.Page);
                 Assert.True(page <= window, $"{path} at {width} px is {page} px wide.");
+                await PageText.AssertWordsWholeAsync(viewer.Page, await NamesAsync(), $"{path} at {width} px");
             }
         }
 

@@ -187,11 +187,37 @@ public sealed class RoundPagesTests(BrowserFixture browser, LiveApp app) : IClas
         await Expect(page.GetByLabel($"Ansvarlig for {chosen.Code}")).ToHaveValueAsync(round.ItemFor(chosen.Id)!.AssigneeId!);
     }
 
+    [Fact]
+    public async Task InAnEnglishLanguageBrowserDatesAndTheFileFieldAreStillDanish()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var plan = (await app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: token))!;
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), Locale = "en-US", ViewportSize = new() { Width = 1440, Height = 900 } });
+        await using var viewer = new Viewer(context, await context.NewPageAsync(), app.Problems);
+        var page = viewer.Page;
+        await viewer.SignInAsync(TestUsers.Coordinator, $"/plan/{plan.Plan.Id}/runder", board: false);
+
+        // The suggested deadline, two weeks ahead, written the Danish way, and the calendar in Danish.
+        var deadline = Udmoentning.Domain.DanishTime.Today(DateTimeOffset.UtcNow).AddDays(14);
+        var danish = System.Globalization.CultureInfo.GetCultureInfo("da-DK");
+        await Expect(page.GetByLabel("Frist")).ToHaveValueAsync(deadline.ToString("dd-MM-yyyy", danish));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vælg dato i kalenderen" }).First.ClickAsync();
+        await Expect(page.Locator(".mud-popover-open").First).ToContainTextAsync($"{deadline.ToString("MMMM", danish)} {deadline.Year}");
+        await Expect(page.Locator(".mud-popover-open").First).ToContainTextAsync("man.");
+
+        await viewer.GoToPageAsync("/admin/import");
+        await Expect(page.Locator(".file-button")).ToHaveTextAsync("Vælg fil …");
+        await Expect(page.GetByText("Ingen fil valgt")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Excel-fil")).ToBeEnabledAsync();
+    }
+
     private static string DefaultName()
     {
+        // The budget follow-up at the end of the quarter; in the fourth quarter the next one, 31 March (the year's end is the accounts).
         var today = Udmoentning.Domain.DanishTime.Today(DateTimeOffset.UtcNow);
         var month = ((today.Month - 1) / 3 + 1) * 3;
-        return Udmoentning.Domain.Economy.FollowUpSnapshot.DefaultName(new DateOnly(today.Year, month, DateTime.DaysInMonth(today.Year, month)));
+        var followUp = month == 12 ? new DateOnly(today.Year + 1, 3, 31) : new DateOnly(today.Year, month, DateTime.DaysInMonth(today.Year, month));
+        return Udmoentning.Domain.Economy.FollowUpSnapshot.DefaultName(followUp);
     }
 
     private static async Task AssertNoSidewaysScrollAsync(IPage page)

@@ -21,7 +21,7 @@ public class PlanWorkbookTests : IAsyncLifetime
         await using (var db = contexts())
         {
             await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
-            await SampleSeeder.SeedIfEmptyAsync(db, cancellationToken: TestContext.Current.CancellationToken);
+            await SampleSeeder.SeedIfEmptyAsync(db, SampleCalendar.AsWritten, cancellationToken: TestContext.Current.CancellationToken);
         }
 
         _snapshot = (await new PlanReader(new Factory(contexts)).CurrentAsync(TestContext.Current.CancellationToken))!;

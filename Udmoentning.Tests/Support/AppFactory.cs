@@ -15,6 +15,12 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string Environment { get; init; } = "Development";
 
+    /// <summary>
+    /// The day every test app's sample plan is placed around: one on which it is exactly as written (budget 2025-2028),
+    /// so tests can name its dates. Seeded on any other day it moves with the day (<c>SampleCalendar</c>).
+    /// </summary>
+    public const string SampleDate = "2025-06-01";
+
     /// <summary>Further settings, e.g. the first administrator.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
@@ -29,6 +35,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", TestDatabases.SqliteConnectionString(DatabaseFile));
         builder.UseSetting("Database:SampleItemCount", ItemCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Database:SampleDate", SampleDate);
         // Tests sign in, move and download far faster than people do; a test of the limits sets its own.
         foreach (var limit in (string[])["RateLimits:SignInPerIp", "RateLimits:SignInPerAccount", "RateLimits:ChangesPerUser", "RateLimits:DownloadsPerUser", "Circuits:MaxPerUser"])
         {

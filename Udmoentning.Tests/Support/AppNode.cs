@@ -42,6 +42,7 @@ public sealed class AppNode : IAsyncDisposable
     public static Dictionary<string, string> TestSettings() => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["Database__SampleDate"] = AppFactory.SampleDate,
         ["RateLimits__SignInPerIp"] = "1000000",
         ["RateLimits__SignInPerAccount"] = "1000000",
         ["RateLimits__ChangesPerUser"] = "1000000",

@@ -15,6 +15,7 @@ public static class AppProcess
             WorkingDirectory = Directory.CreateTempSubdirectory("udm-startup").FullName,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__SampleDate"] = AppFactory.SampleDate;
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

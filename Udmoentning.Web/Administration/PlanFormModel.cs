@@ -9,7 +9,7 @@ public sealed class PlanFormModel
     public string? Name { get; set; }
     public int FirstBudgetYear { get; set; }
     public int LastBudgetYear { get; set; }
-    public DateTime? AdoptedOn { get; set; }
+    public DateOnly? AdoptedOn { get; set; }
 
     /// <summary>A new plan's stage; under udarbejdelse unless the user chooses to adopt it at once.</summary>
     public PlanStage Stage { get; set; } = PlanStage.Draft;
@@ -20,7 +20,7 @@ public sealed class PlanFormModel
         Name = $"Udmøntningsplan {firstYear}-{firstYear + 3}",
         FirstBudgetYear = firstYear,
         LastBudgetYear = firstYear + 3,
-        AdoptedOn = DateTime.Today,
+        AdoptedOn = DateOnly.FromDateTime(DateTime.Today),
     };
 
     public static PlanFormModel From(PlanSnapshot snapshot) => new()
@@ -28,7 +28,7 @@ public sealed class PlanFormModel
         Name = snapshot.Plan.Name,
         FirstBudgetYear = snapshot.Plan.FirstBudgetYear,
         LastBudgetYear = snapshot.Plan.LastBudgetYear,
-        AdoptedOn = snapshot.Plan.AdoptedOn.ToDateTime(TimeOnly.MinValue),
+        AdoptedOn = snapshot.Plan.AdoptedOn,
     };
 
     /// <summary>The form's values, or null with <see cref="Problem"/> set when a field is missing (the domain checks the rest).</summary>
@@ -37,6 +37,6 @@ public sealed class PlanFormModel
         Problem = string.IsNullOrWhiteSpace(Name) ? "Skriv planens navn."
             : AdoptedOn is null ? "Vælg vedtagelsesdatoen."
             : string.Empty;
-        return Problem.Length > 0 ? null : new PlanForm(Name!, FirstBudgetYear, LastBudgetYear, DateOnly.FromDateTime(AdoptedOn!.Value), Stage);
+        return Problem.Length > 0 ? null : new PlanForm(Name!, FirstBudgetYear, LastBudgetYear, AdoptedOn!.Value, Stage);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using Udmoentning.Domain;
 using Udmoentning.Domain.Access;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Data.Providers;
@@ -100,7 +101,9 @@ public static class DatabaseStartup
         // The sample plan is for trying the app: seeded in Development, or when asked for explicitly; never into production by default.
         if (app.Configuration.GetValue("Database:SeedSamplePlan", app.Environment.IsDevelopment()))
         {
-            var seeded = await SampleSeeder.SeedIfEmptyAsync(db, app.Configuration.GetValue("Database:SampleItemCount", 0));
+            // Placed around the day it is seeded, so a demo has meetings behind it and ahead; Database:SampleDate pins that day.
+            var day = app.Configuration.GetValue<DateOnly?>("Database:SampleDate") ?? DanishTime.Today(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+            var seeded = await SampleSeeder.SeedIfEmptyAsync(db, SampleCalendar.For(day), app.Configuration.GetValue("Database:SampleItemCount", 0));
             done.Add(seeded ? "Seeded the sample plan." : "The sample plan was not seeded: the database already has a plan.");
         }
 

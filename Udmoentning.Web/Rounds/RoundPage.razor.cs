@@ -151,13 +151,6 @@ public sealed partial class RoundPage : IDisposable
 
     private static string StateClass(RoundItem entry) => entry.IsReady ? "ready" : entry.HasReport ? "reported" : "missing";
 
-    private void DeadlineChanged(ChangeEventArgs e)
-    {
-        if (IsoDate.TryParse(e.Value?.ToString(), out var day))
-        {
-            _deadline = day;
-        }
-    }
 
     private async Task AssignAsync(RoundItem entry, ChangeEventArgs e)
     {

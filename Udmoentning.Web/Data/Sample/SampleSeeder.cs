@@ -12,10 +12,11 @@ namespace Udmoentning.Web.Data.Sample;
 public static class SampleSeeder
 {
     /// <summary>
-    /// Seeds the sample plan; with <paramref name="itemCount"/> above the sample's size, variations of its items
-    /// are added until the plan has that many (for load tests and benchmarks of large boards).
+    /// Seeds the sample plan, placed in time by <paramref name="calendar"/>; with <paramref name="itemCount"/> above the
+    /// sample's size, variations of its items are added until the plan has that many (for load tests and benchmarks of
+    /// large boards).
     /// </summary>
-    public static async Task<bool> SeedIfEmptyAsync(PlanDbContext db, int itemCount = 0, CancellationToken cancellationToken = default)
+    public static async Task<bool> SeedIfEmptyAsync(PlanDbContext db, SampleCalendar calendar, int itemCount = 0, CancellationToken cancellationToken = default)
     {
         if (await db.Plans.AnyAsync(cancellationToken) || await db.Committees.AnyAsync(cancellationToken))
         {
@@ -27,22 +28,22 @@ public static class SampleSeeder
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await SeedAsync(db, itemCount, cancellationToken);
+            await SeedAsync(db, calendar, itemCount, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
         return true;
     }
 
-    private static async Task SeedAsync(PlanDbContext db, int itemCount, CancellationToken cancellationToken)
+    private static async Task SeedAsync(PlanDbContext db, SampleCalendar calendar, int itemCount, CancellationToken cancellationToken)
     {
         var committees = SamplePlanData.Committees.ToDictionary(c => c.ShortCode, c => new Committee(c.Name, c.ShortCode));
         db.Committees.AddRange(committees.Values);
-        var plan = new Plan(SamplePlanData.PlanName, SamplePlanData.FirstBudgetYear, SamplePlanData.LastBudgetYear, SamplePlanData.AdoptedOn);
+        var plan = new Plan(calendar.PlanName, calendar.FirstBudgetYear, calendar.LastBudgetYear, calendar.AdoptedOn);
         var themes = SamplePlanData.Themes.Select(plan.AddTheme).ToList();
         db.Plans.Add(plan);
         await db.SaveChangesAsync(cancellationToken);
 
-        var meetings = SamplePlanData.Meetings.ToDictionary(
+        var meetings = calendar.Meetings.ToDictionary(
             m => (m.Committee, m.Date),
             m => new CommitteeMeeting(committees[m.Committee], m.Date));
         db.Meetings.AddRange(meetings.Values);
@@ -52,8 +53,8 @@ public static class SampleSeeder
         foreach (var spec in Specs(itemCount))
         {
             var position = positions[spec.Status] = positions.GetValueOrDefault(spec.Status) + 1;
-            var details = ToDetails(spec, plan, themes, committees, meetings);
-            var item = PlanItem.Create(plan, details with { Timing = ParseQuarter(spec.Baseline) }, spec.Status, position * BoardOrder.Step);
+            var details = ToDetails(spec, calendar, plan, themes, committees, meetings);
+            var item = PlanItem.Create(plan, details with { Timing = calendar.Quarter(ParseQuarter(spec.Baseline)) }, spec.Status, position * BoardOrder.Step);
             if (spec.Timing != spec.Baseline)
             {
                 item.Apply(plan, details);
@@ -67,7 +68,7 @@ public static class SampleSeeder
 
         // The seed's efficiency contribution (0,5 pct.), realised partly by the chosen råderumsforslag.
         var target = new EconomicTarget(plan.Id, SamplePlanData.TargetName);
-        target.SetAmounts(SamplePlanData.TargetAmounts);
+        target.SetAmounts(calendar.TargetAmounts);
         target.CountItems(EconomicTarget.DefaultItems(db.Items.Local.Where(i => i.PlanId == plan.Id)));
         db.Targets.Add(target);
         await db.SaveChangesAsync(cancellationToken);
@@ -112,26 +113,27 @@ public static class SampleSeeder
 
     private static ItemDetails ToDetails(
         SampleItemSpec spec,
+        SampleCalendar calendar,
         Plan plan,
         IReadOnlyList<MainTheme> themes,
         IReadOnlyDictionary<string, Committee> committees,
         IReadOnlyDictionary<(string, DateOnly), CommitteeMeeting> meetings) => new()
         {
             Code = spec.Code,
-            Title = spec.Title,
-            Description = spec.Description,
+            Title = calendar.Text(spec.Title)!,
+            Description = calendar.Text(spec.Description)!,
             Kind = spec.Kind,
             ThemeId = themes[spec.Theme - 1].Id,
             CommitteeId = committees[spec.Committee].Id,
             ResponsibleUnit = spec.ResponsibleUnit,
             Health = spec.Health,
-            Timing = ParseQuarter(spec.Timing),
+            Timing = calendar.Quarter(ParseQuarter(spec.Timing)),
             TreatmentCommitteeId = spec.TreatedBy is null ? null : committees[spec.TreatedBy].Id,
-            TreatmentMeetingId = spec is { TreatedBy: { } by, MeetingOn: { } on } ? meetings[(by, IsoDate.Parse(on))].Id : null,
+            TreatmentMeetingId = spec is { TreatedBy: { } by, MeetingOn: { } on } ? meetings[(by, calendar.Meeting(IsoDate.Parse(on)))].Id : null,
             IsCrossCutting = spec.CrossCutting,
             RequiresMedInvolvement = spec.Med,
             CaseNumber = spec.CaseNumber,
-            Notes = spec.Notes,
+            Notes = calendar.Text(spec.Notes),
             Effects = [.. plan.BudgetYears.Zip(spec.Effects, (year, amount) => new YearlyEffect(year, amount))],
         };
 
