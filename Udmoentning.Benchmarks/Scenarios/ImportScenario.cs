@@ -30,6 +30,7 @@ public static class ImportScenario
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(folder.FullName, "import.db")}");
             builder.UseSetting("Database:SampleItemCount", rows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Database:SampleDate", Harness.AppServer.SampleDate);
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         });
         var services = app.Services;

@@ -34,6 +34,7 @@ public static class InProcessSaveScenario
             {
                 builder.UseEnvironment("Development");
                 builder.UseSetting("Database:SampleItemCount", Items.ToString(CultureInfo.InvariantCulture));
+                builder.UseSetting("Database:SampleDate", Harness.AppServer.SampleDate);
                 builder.UseSetting("RateLimits:ChangesPerUser", "1000000");
                 builder.UseSetting("Logging:LogLevel:Default", "Warning");
                 if (postgres is null)
