@@ -149,7 +149,10 @@ public sealed partial class MultiNodeTests(BrowserFixture browsers, SharedTwoNod
         await redis.StartAsync();
         await Expect(bannerOnA).ToHaveCountAsync(0, new() { Timeout = 60_000 });
         await Expect(bannerOnB).ToHaveCountAsync(0, new() { Timeout = 60_000 });
-        var back = await moverOnA.ToggleAsync(itemId, moved.Version!.Value, moved.Status!);
+        // The mover's hub connection (a test client without a browser's reconnect) may have been closed while Redis was
+        // away, as the full run of 2026-12-06 21:52 showed once; a person's page reconnects by itself, so this one connects anew.
+        await using var moverAfter = await PlanMover.ConnectAsync(nodes.A.BaseAddress, await DemoSignIn.SignInAsync(nodes.A.BaseAddress, TestUsers.Coordinator, CancellationToken.None));
+        var back = await moverAfter.ToggleAsync(itemId, moved.Version!.Value, moved.Status!);
         Assert.Equal("Saved", back.Outcome);
         await Expect(viewerOnB.CardIn(viewerOnB.LaneOf(code), Enum.Parse<ItemStatus>(back.Status!), code)).ToBeVisibleAsync();
     }
