@@ -99,11 +99,12 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
         {
             var response = await page.APIRequest.GetAsync(path);
             Assert.True(response.Status == 200, $"{path} answered {response.Status}: {await response.TextAsync()}");
-            Assert.NotEmpty(await response.BodyAsync());
+            var body = await response.BodyAsync();
+            Assert.NotEmpty(body);
             AssertNoServerErrors(path);
             if (path.Contains(".xlsx", StringComparison.Ordinal))
             {
-                await AssertOpensElsewhereAsync(path, await response.BodyAsync(), path.EndsWith("eksport.xlsx", StringComparison.Ordinal) ? item.Code : plan.Plan.Name);
+                await AssertOpensElsewhereAsync(path, body, path.EndsWith("eksport.xlsx", StringComparison.Ordinal) ? item.Code : plan.Plan.Name);
             }
         }
     }

@@ -1,5 +1,5 @@
-using Microsoft.Playwright;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Plans;
@@ -22,13 +22,14 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, LiveApp app) :
     public async Task NoPageScrollsSidewaysAt320768Or1440Pixels(string path)
     {
         await using var viewer = await browser.OpenAsync(app, path, TestUsers.Coordinator, board: path is "/" or "/udvalg/au");
+        var names = await NamesAsync();
         foreach (var width in new[] { 320, 768, 1440 })
         {
             await viewer.Page.SetViewportSizeAsync(width, 900);
             await Expect(viewer.Page.Locator("h1").First).ToBeVisibleAsync();
             var (page, window) = await PageWidthAsync(viewer.Page);
             Assert.True(page <= window, $"{path} at {width} px is {page} px wide.");
-            await PageText.AssertWordsWholeAsync(viewer.Page, await NamesAsync(), $"{path} at {width} px");
+            await PageText.AssertWordsWholeAsync(viewer.Page, names, $"{path} at {width} px");
         }
     }
 
@@ -48,6 +49,7 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, LiveApp app) :
         Assert.True((await app.Services.GetRequiredService<Udmoentning.Web.Administration.PlanAdministration>()
             .SetPublicAsync(administrator, plan.Plan.Id, plan.Plan.Version, true, TestContext.Current.CancellationToken)).Succeeded);
         await using var viewer = await browser.OpenAsync(app, "/admin/brugere", TestUsers.Administrator, board: false);
+        var names = await NamesAsync();
         foreach (var path in new[] { "/admin/brugere", "/udvalg/au/bilag", "/" + PlanLinks.Public(plan.Plan.Id) })
         {
             await viewer.Page.GotoAsync(path);
@@ -57,7 +59,7 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, LiveApp app) :
                 await Expect(viewer.Page.Locator("h1").First).ToBeVisibleAsync();
                 var (page, window) = await PageWidthAsync(viewer.Page);
                 Assert.True(page <= window, $"{path} at {width} px is {page} px wide.");
-                await PageText.AssertWordsWholeAsync(viewer.Page, await NamesAsync(), $"{path} at {width} px");
+                await PageText.AssertWordsWholeAsync(viewer.Page, names, $"{path} at {width} px");
             }
         }
 

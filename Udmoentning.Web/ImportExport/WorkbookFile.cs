@@ -49,7 +49,7 @@ public static class WorkbookFile
         }
         catch (IOException)
         {
-            return WorkbookReadResult.Refused("Filen kunne ikke hentes. Prøv igen.");
+            return WorkbookReadResult.Refused(NotFetched);
         }
 
         if (copy.Length == 0)
@@ -100,6 +100,9 @@ public static class WorkbookFile
         }
     }
 
+    /// <summary>What a user is told when the file's bytes did not arrive (the browser's upload or the stream broke off).</summary>
+    public const string NotFetched = "Filen kunne ikke hentes. Prøv igen.";
+
     /// <summary>
     /// What a user is told when the file is a zip of the right parts but their content cannot be read: the parser's own
     /// words ("'.', hexadecimal value 0x00, is an invalid character") say nothing to a coordinator, in English.
@@ -112,7 +115,7 @@ public static class WorkbookFile
         file.Position = 0;
         var names = MiniExcel.GetSheetNames(file, _configuration);
         var sheets = new List<WorkbookSheet>();
-        Exception? firstFailure = null;
+        var anyFailed = false;
         foreach (var name in names)
         {
             try
@@ -123,12 +126,12 @@ public static class WorkbookFile
             catch (Exception exception) when (exception is not (SheetTooLargeException or OutOfMemoryException))
             {
                 // A chart sheet or an odd sheet is left out rather than refusing the workbook; the analysis lists it as not read.
-                firstFailure ??= exception;
+                anyFailed = true;
                 sheets.Add(new WorkbookSheet(name, []));
             }
         }
 
-        if (firstFailure is not null && sheets.All(s => s.Rows.Count == 0))
+        if (anyFailed && sheets.All(s => s.Rows.Count == 0))
         {
             return WorkbookReadResult.Refused(Unreadable);
         }

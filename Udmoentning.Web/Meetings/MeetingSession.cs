@@ -1,4 +1,3 @@
-using System.Globalization;
 using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;

@@ -151,7 +151,6 @@ public sealed partial class RoundPage : IDisposable
 
     private static string StateClass(RoundItem entry) => entry.IsReady ? "ready" : entry.HasReport ? "reported" : "missing";
 
-
     private async Task AssignAsync(RoundItem entry, ChangeEventArgs e)
     {
         var chosen = e.Value as string;

@@ -85,9 +85,10 @@ public sealed record RoundReport(
                 ? items.GroupBy(i => i.CommitteeId)
                     .Select(g => (Name: DisplayText.Safe(g.First().Committee), Items: g.OrderBy(i => i.Code, ItemCodes.Order).ToList()))
                     .OrderBy(g => g.Name, _nameOrder)
-                : items.InMeetingOrder(i => i.GroupIn(committee.Id)!.Value, i => plan.Themes.FirstOrDefault(t => t.Id == i.ThemeId)?.Position ?? int.MaxValue, i => i.Code)
-                    .GroupBy(i => i.GroupIn(committee.Id)!.Value)
-                    .Select(g => (Name: g.Key.Name(), Items: g.ToList())))
+                : items.Select(i => (Group: i.GroupIn(committee.Id)!.Value, Item: i))
+                    .InMeetingOrder(x => x.Group, x => plan.Themes.FirstOrDefault(t => t.Id == x.Item.ThemeId)?.Position ?? int.MaxValue, x => x.Item.Code)
+                    .GroupBy(x => x.Group)
+                    .Select(g => (Name: g.Key.Name(), Items: g.Select(x => x.Item).ToList())))
             .Select(g => new ReportCommittee(g.Name, [.. g.Items.Select(i => Row(i, years, comparison))], Totals(g.Items, years)))
             .ToList();
         var ids = items.Select(i => i.ItemId).ToHashSet();
