@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Data.Providers;
 using Udmoentning.Web.Plans;
@@ -25,6 +26,7 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
         var plan = (await app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: token))!;
         var id = plan.Plan.Id;
         var item = plan.Items.OrderBy(i => i.Id).First(i => !i.IsCompleted);
+        string[] names = [.. plan.Committees.Select(c => c.Name), .. Enum.GetValues<ItemStatus>().Select(s => s.Name())];
         app.Problems.TakeNew();
         await using var viewer = await browser.OpenAsync(app, "/", TestUsers.Administrator);
         var page = viewer.Page;
@@ -37,6 +39,7 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
             await viewer.Dialog.GetByRole(AriaRole.Tab, new() { Name = tab }).ClickAsync();
             await Expect(viewer.Dialog.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(0);
             await PageText.AssertNoEmojiAsync(page, $"the item dialog's tab {tab}");
+            await CheckEveryWidthAsync(page, $"the item dialog's tab {tab}", names);
         }
 
         await viewer.Dialog.GetByRole(AriaRole.Tab, new() { Name = "Kommentarer" }).ClickAsync();
@@ -62,7 +65,7 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
 
         string[] pages =
         [
-            "/", "/tavle", $"/plan/{id}", "/oversigt", "/aendringer", "/oekonomi", "/udvalg/au", "/udvalg/au/oekonomi",
+            "/", "/tavle", $"/plan/{id}", "/oversigt", "/aendringer", "/oekonomi", "/udvalg/au", "/udvalg/au?status=i-gang", "/udvalg/au/oekonomi",
             "/udvalg/au/arbejdsplan", "/moede/au", $"/plan/{id}/opfoelgninger", $"/plan/{id}/runder",
             $"/plan/{id}/runder/mine", $"/plan/{id}/runder/{roundId}",
             "/admin/planer", $"/admin/planer/{id}", "/admin/udvalg", "/admin/brugere", "/admin/import", $"/admin/planer/{id}/import",
@@ -78,15 +81,18 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
             await Expect(page.GetByText(Udmoentning.Web.Components.Shared.SafeContent.DefaultMessage)).ToHaveCountAsync(0);
             await PageText.AssertNoStraySpacesAsync(page, path);
             await PageText.AssertNoEmojiAsync(page, path);
+            await CheckEveryWidthAsync(page, path, names);
             AssertNoServerErrors(path);
         }
 
-        // Pages made for printing, rendered once on the server.
-        foreach (var path in (string[])["/udvalg/au/bilag", $"/plan/{id}/runder/{roundId}/rapport"])
+        // Pages rendered once on the server: for printing, a form, and an address that does not exist.
+        foreach (var (path, status) in (ValueTuple<string, int>[])[("/udvalg/au/bilag", 200), ($"/plan/{id}/runder/{roundId}/rapport", 200), ("/mig/adgangskode", 200), ("/findes/ikke", 404)])
         {
             var response = await page.GotoAsync(path);
-            Assert.True(response is { Ok: true }, $"{path} answered {response?.Status}");
+            Assert.True(response?.Status == status, $"{path} answered {response?.Status}");
             await Expect(page.Locator("h1").First).ToBeVisibleAsync();
+            await PageText.AssertNoStraySpacesAsync(page, path);
+            await CheckEveryWidthAsync(page, path, names);
             AssertNoServerErrors(path);
         }
 
@@ -107,6 +113,35 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
                 await AssertOpensElsewhereAsync(path, body, path.EndsWith("eksport.xlsx", StringComparison.Ordinal) ? item.Code : plan.Plan.Name);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the tour also looks at every page and tab at 1440, 768, 390 and 320 px: no sideways scrolling (WCAG 1.4.10),
+    /// no committee or status name broken inside a word, and no axe violation at any impact at 1440 and 390 px. Once is
+    /// enough: the pages are the same on every database.
+    /// </summary>
+    protected virtual bool ChecksEveryWidth => false;
+
+    private async Task CheckEveryWidthAsync(IPage page, string where, IReadOnlyList<string> names)
+    {
+        if (!ChecksEveryWidth)
+        {
+            return;
+        }
+
+        foreach (var width in (int[])[1440, 768, 390, 320])
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            var (pageWidth, window) = await ResponsiveLayoutTests.PageWidthAsync(page);
+            Assert.True(pageWidth <= window, $"{where} at {width} px is {pageWidth} px wide.");
+            await PageText.AssertWordsWholeAsync(page, names, $"{where} at {width} px");
+            if (width is 1440 or 390)
+            {
+                await Axe.AssertNoViolationsAsync(page, where);
+            }
+        }
+
+        await page.SetViewportSizeAsync(1440, 900);
     }
 
     /// <summary>
@@ -142,6 +177,8 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
 public sealed class PageTourOnSqliteTests(BrowserFixture browser, PageTourOnSqliteTests.App app)
     : PageTourTests(browser, app), IClassFixture<PageTourOnSqliteTests.App>
 {
+    protected override bool ChecksEveryWidth => true;
+
     [Fact]
     public async Task EveryPageDialogAndDownloadWorksAndEveryQueryTranslatesForSqlServerAndPostgres()
     {

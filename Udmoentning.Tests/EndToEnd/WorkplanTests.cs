@@ -1,6 +1,4 @@
 using System.Globalization;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -21,11 +19,6 @@ public sealed class WorkplanTests(BrowserFixture browser, LiveApp app) : IClassF
 {
     private const string Path = "/udvalg/au/arbejdsplan";
     private static readonly CultureInfo _danish = CultureInfo.GetCultureInfo("da-DK");
-
-    private static readonly AxeRunOptions _wcag21AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
 
     [Fact]
     public async Task SchedulingByDragInOneBrowserAppearsInTheOtherWithoutReload()
@@ -122,13 +115,11 @@ public sealed class WorkplanTests(BrowserFixture browser, LiveApp app) : IClassF
     }
 
     [Fact]
-    public async Task TheArbejdsplanMeetsWcag21AAWithoutAnyViolation()
+    public async Task AReadersArbejdsplanHasNoViolationOnAPhoneAndADesktop()
     {
-        await using var coordinator = await OpenAsync(TestUsers.Coordinator);
-        await AssertNoViolationsAsync(coordinator.Page);
-
+        // The page tour checks the arbejdsplan as an administrator, with every move button.
         await using var reader = await OpenAsync(TestUsers.Reader);
-        await AssertNoViolationsAsync(reader.Page);
+        await Axe.AssertNoViolationsOnPhoneAndDesktopAsync(reader.Page, "a reader's arbejdsplan");
     }
 
     [Fact]
@@ -175,13 +166,5 @@ public sealed class WorkplanTests(BrowserFixture browser, LiveApp app) : IClassF
         var contexts = app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>();
         await using var db = await contexts.CreateDbContextAsync(TestContext.Current.CancellationToken);
         return await db.History.AsNoTracking().Where(h => h.ItemCode == code).OrderBy(h => h.Id).ToListAsync(TestContext.Current.CancellationToken);
-    }
-
-    private static async Task AssertNoViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe(_wcag21AA);
-        Assert.True(result.Passes.Length > 10, "axe checked too little: did the page render?");
-        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
     }
 }
