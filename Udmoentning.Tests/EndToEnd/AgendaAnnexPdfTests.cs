@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Udmoentning.Domain;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Annex;
@@ -31,7 +32,7 @@ public sealed class AgendaAnnexPdfTests(BrowserFixture browser, LiveApp app) : I
         await using var viewer = await browser.OpenAsync(app, "/udvalg/au", TestUsers.Reader);
         await viewer.Page.GetByRole(AriaRole.Link, new() { Name = "Bilag til dagsordenen" }).ClickAsync();
         await viewer.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/udvalg/au/bilag");
-        await Expect(viewer.Page.Locator("h1")).ToHaveTextAsync("Arbejdsmarkedsudvalget (AU)");
+        await Expect(viewer.Page.Locator("h1")).ToHaveTextAsync(CompoundWords.Hyphenate("Arbejdsmarkedsudvalget (AU)"));
         await Expect(viewer.Page.GetByRole(AriaRole.Button, new() { Name = "Udskriv / gem som PDF" })).ToBeVisibleAsync();
         await Expect(viewer.Page.GetByRole(AriaRole.Link, new() { Name = "Hent som Excel" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"^plan/\d+/udvalg/au/bilag\.xlsx$"));
 

@@ -1,3 +1,4 @@
+using Udmoentning.Domain;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Data.Sample;
@@ -21,7 +22,7 @@ public sealed class CommitteeViewTests(BrowserFixture browser, LiveApp app) : IC
     {
         await using var viewer = await browser.OpenAsync(app, "/udvalg/au", TestUsers.Reader);
 
-        await Expect(viewer.Page.Locator("h1")).ToHaveTextAsync("Arbejdsmarkedsudvalget");
+        await Expect(viewer.Page.Locator("h1")).ToHaveTextAsync(CompoundWords.Hyphenate("Arbejdsmarkedsudvalget"));
         await Expect(viewer.Page.Locator("button.show-more")).ToHaveCountAsync(0);
         await Expect(viewer.Cards).ToHaveCountAsync(_auExtract.Count);
         var shown = await viewer.CodesAsync(viewer.Cards);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Udmoentning.Domain;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
@@ -74,7 +75,7 @@ public sealed class ImportInBrowserTests(BrowserFixture browser, LiveApp app) : 
         await coordinator.WaitUntilInteractiveAsync();
         await Expect(coordinator.Card("ØU-R1")).ToBeVisibleAsync();
         await Expect(coordinator.Cards).ToHaveCountAsync(5);
-        await Expect(page.Locator("h1")).ToHaveTextAsync(RealisticWorkbooks.PlanName);
+        await Expect(page.Locator("h1")).ToHaveTextAsync(CompoundWords.Hyphenate(RealisticWorkbooks.PlanName));
 
         var contexts = app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>();
         await using var db = await contexts.CreateDbContextAsync(TestContext.Current.CancellationToken);
@@ -85,7 +86,7 @@ public sealed class ImportInBrowserTests(BrowserFixture browser, LiveApp app) : 
         var adopted = await db.Plans.Where(p => p.Id == 1).Select(p => p.Name).SingleAsync(TestContext.Current.CancellationToken);
         var imported = await db.Plans.Where(p => p.Name == RealisticWorkbooks.PlanName).Select(p => p.Id).SingleAsync(TestContext.Current.CancellationToken);
         await using var reader = await browser.OpenAsync(app, "/", TestUsers.Reader);
-        await Expect(reader.Page.Locator("h1")).ToHaveTextAsync(adopted);
+        await Expect(reader.Page.Locator("h1")).ToHaveTextAsync(CompoundWords.Hyphenate(adopted));
 
         // Adopting it is its own step, asked first and recorded; then it is the plan the board opens for everyone.
         await coordinator.GoToPageAsync($"/admin/planer/{imported}");
@@ -95,7 +96,7 @@ public sealed class ImportInBrowserTests(BrowserFixture browser, LiveApp app) : 
         await Expect(coordinator.Snackbar).ToContainTextAsync("Planen er nu vedtaget.");
         await Expect(page.Locator("section[aria-labelledby=record] ol.history > li").First).ToContainTextAsync("Stade");
         await reader.ReloadAsync();
-        await Expect(reader.Page.Locator("h1")).ToHaveTextAsync(RealisticWorkbooks.PlanName);
+        await Expect(reader.Page.Locator("h1")).ToHaveTextAsync(CompoundWords.Hyphenate(RealisticWorkbooks.PlanName));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Udmoentning.Domain;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -39,7 +40,7 @@ public sealed class LiveAfterNavigationTests(BrowserFixture browser, LiveApp app
         await a.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Vælg udvalg" }).ClickAsync();
         await a.Page.GetByText("Kultur- og udviklingsudvalget (KUU)").ClickAsync();
         await a.Page.WaitForURLAsync("**/udvalg/kuu");
-        await Expect(a.Page.Locator("h1")).ToHaveTextAsync("Kultur- og udviklingsudvalget");
+        await Expect(a.Page.Locator("h1")).ToHaveTextAsync(CompoundWords.Hyphenate("Kultur- og udviklingsudvalget"));
         var laneA = a.LaneOf(code);
         await Expect(a.CardIn(laneA, ItemStatus.NotStarted, code)).ToBeVisibleAsync();
 

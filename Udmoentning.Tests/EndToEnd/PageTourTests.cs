@@ -23,6 +23,11 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
     protected async Task TourAsync()
     {
         var token = TestContext.Current.CancellationToken;
+        if (ChecksEveryWidth)
+        {
+            await GiveACommitteeALongNameAsync(token);
+        }
+
         var plan = (await app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: token))!;
         var id = plan.Plan.Id;
         var item = plan.Items.OrderBy(i => i.Id).First(i => !i.IsCompleted);
@@ -121,6 +126,22 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
     /// enough: the pages are the same on every database.
     /// </summary>
     protected virtual bool ChecksEveryWidth => false;
+
+    /// <summary>
+    /// AU is renamed to a 29-letter compound, longer than a phone's line in a heading, so that the widths are measured with
+    /// a name that must break somewhere: only where a hyphen shows (<see cref="Udmoentning.Domain.CompoundWords"/>).
+    /// </summary>
+    private async Task GiveACommitteeALongNameAsync(CancellationToken token)
+    {
+        const string LongName = "Sundhedsforebyggelsesudvalget";
+        var plans = app.Services.GetRequiredService<PlanCache>();
+        var au = (await plans.GetAsync(cancellationToken: token))!.Committees.Single(c => c.ShortCode == "AU");
+        var administrator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Administrator);
+        var renamed = await app.Services.GetRequiredService<Udmoentning.Web.Administration.PlanAdministration>()
+            .EditCommitteeAsync(administrator, au.Id, au.Version, LongName, au.ShortCode, au.Slug, token);
+        Assert.True(renamed.Succeeded, renamed.Message);
+        Assert.Equal(LongName, (await plans.GetAsync(cancellationToken: token))!.Committees.Single(c => c.Id == au.Id).Name);
+    }
 
     private async Task CheckEveryWidthAsync(IPage page, string where, IReadOnlyList<string> names)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Udmoentning.Domain;
 using Udmoentning.Domain.History;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Administration;
@@ -144,7 +145,7 @@ public sealed class WorkplanTests(BrowserFixture browser, LiveApp app) : IClassF
     private async Task<Viewer> OpenAsync(string user)
     {
         var viewer = await browser.OpenAsync(app, Path, user, board: false);
-        await Expect(viewer.Page.Locator("h1")).ToHaveTextAsync("Arbejdsplan · Arbejdsmarkedsudvalget");
+        await Expect(viewer.Page.Locator("h1")).ToHaveTextAsync(CompoundWords.Hyphenate("Arbejdsplan · Arbejdsmarkedsudvalget"));
         await Expect(viewer.Cards.First).ToBeVisibleAsync();
         return viewer;
     }

@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Bunit;
+using Udmoentning.Domain;
 using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
@@ -110,7 +111,7 @@ public sealed class BoardPageTests : BoardContext
             .Where(i => i.Committee == "BUU" || i.TreatedBy == "BUU" || i.CrossCutting || i.Kind == ItemKind.FiscalLeewayProposal)
             .Select(i => i.Code).Order();
         Assert.Equal(expected, board.FindAll("li.card").Select(c => c.GetAttribute("data-code")!).Order());
-        Assert.Equal("Børne- og ungdomsudvalget", board.Find("h1").TextContent);
+        Assert.Equal(CompoundWords.Hyphenate("Børne- og ungdomsudvalget"), board.Find("h1").TextContent);
     }
 
     [Fact]
