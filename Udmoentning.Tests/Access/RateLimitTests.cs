@@ -92,6 +92,79 @@ public sealed partial class RateLimitTests
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
+    /// <summary>
+    /// Limits belong to the endpoints, not to the text of the address: once a user's downloads are spent, every spelling
+    /// that reaches a file (a trailing slash, "/.", capitals, an escaped character, HEAD) is refused too. A real server
+    /// (Kestrel) is used, since it is what takes "/." out of a path; the client sends each address as written.
+    /// </summary>
+    [Fact]
+    public async Task EverySpellingOfADownloadsAddressCountsAgainstTheSameLimit()
+    {
+        await using var app = new LiveApp { Settings = Limits(("DownloadsPerUser", 3)) };
+        await app.InitializeAsync();
+        using var reader = await SignedInClientAsync(app, TestUsers.Reader);
+        var plan = (await app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token))!;
+        var id = plan.Plan.Id;
+        var slug = plan.Committees[0].Slug;
+        string[] files =
+        [
+            $"/plan/{id}/eksport.xlsx", $"/plan/{id}/udvalg/{slug}/bilag.xlsx", $"/punkter/{plan.Items[0].Id}/historik.csv",
+            $"/plan/{id}/moede/{slug}/referat.csv", $"/plan/{id}/opfoelgninger/sammenligning.xlsx",
+        ];
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await SendAsync(reader, HttpMethod.Get, app, files[0])).StatusCode);
+        }
+
+        foreach (var file in files)
+        {
+            var dot = file.LastIndexOf('.');
+            foreach (var (method, spelling) in (ValueTuple<HttpMethod, string>[])
+                [
+                    (HttpMethod.Get, file), (HttpMethod.Get, file + "/"), (HttpMethod.Get, file + "/."), (HttpMethod.Get, file.ToUpperInvariant()),
+                    (HttpMethod.Get, file[..dot] + "%2E" + file[(dot + 1)..]), (HttpMethod.Head, file),
+                ])
+            {
+                var answer = await SendAsync(reader, method, app, spelling);
+                Assert.True(answer.StatusCode == HttpStatusCode.TooManyRequests, $"{method} {spelling} answered {(int)answer.StatusCode} after the limit was spent.");
+            }
+        }
+    }
+
+    /// <summary>The sign-in form's post counts per address however its address is spelt; showing the form does not count.</summary>
+    [Fact]
+    public async Task EverySpellingOfTheSignInFormsAddressCountsAgainstTheSameLimit()
+    {
+        await using var app = new LiveApp { Settings = Limits(("SignInPerIp", 3), ("SignInPerAccount", 100)) };
+        await app.InitializeAsync();
+        using var client = NewClient(new CookieContainer());
+        var token = TokenPattern().Match(await client.GetStringAsync(app.Url("/konto/log-ind"), Token)).Groups[1].Value;
+        var attempt = 0;
+
+        async Task<HttpResponseMessage> TryAsync(string path)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, AsWritten(app, path))
+            {
+                Content = Form(token, ("_handler", "login"), ("Input.UserName", $"findes-ikke-{++attempt}"), ("Input.Password", "forkert-adgangskode"), ("ReturnUrl", "/")),
+            };
+            return await client.SendAsync(request, Token);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await TryAsync("/konto/log-ind")).StatusCode);
+        }
+
+        foreach (var spelling in (string[])["/konto/log-ind", "/konto/log-ind/", "/konto/log-ind/.", "/KONTO/LOG-IND", "/konto/log%2Dind"])
+        {
+            var answer = await TryAsync(spelling);
+            Assert.True(answer.StatusCode == HttpStatusCode.TooManyRequests, $"POST {spelling} answered {(int)answer.StatusCode} after the limit was spent.");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(app.Url("/konto/log-ind/"), Token)).StatusCode);
+    }
+
     [Fact]
     public async Task MovesThroughTheHubAreLimitedPerUserAndTheRefusedMoveSavesNothing()
     {
@@ -131,6 +204,27 @@ public sealed partial class RateLimitTests
 
     private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
         new([new("__RequestVerificationToken", token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+
+    /// <summary>The address exactly as written: the client neither removes "/." nor unescapes, as an attacker's would not.</summary>
+    private static Uri AsWritten(LiveApp app, string path) =>
+        new(app.BaseAddress.GetLeftPart(UriPartial.Authority) + path, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, LiveApp app, string path)
+    {
+        using var request = new HttpRequestMessage(method, AsWritten(app, path));
+        return await client.SendAsync(request, Token);
+    }
+
+    private static HttpClient NewClient(CookieContainer cookies) =>
+        new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false });
+
+    private static async Task<HttpClient> SignedInClientAsync(LiveApp app, string user)
+    {
+        var client = NewClient(new CookieContainer());
+        client.BaseAddress = app.BaseAddress;
+        await TestUsers.SignInAsync(client, user);
+        return client;
+    }
 
     private static async Task<HubConnection> ConnectAsync(LiveApp app, string user)
     {

@@ -167,7 +167,7 @@ public static class AccessExtensions
         if (app.Services.GetRequiredService<OidcSettings>().Enabled)
         {
             account.MapGet("/log-ind-ekstern", (string? returnUrl) =>
-                Results.Challenge(new AuthenticationProperties { RedirectUri = ReturnUrls.LocalOnly(returnUrl) }, [OidcSettings.Scheme])).AllowAnonymous();
+                Results.Challenge(new AuthenticationProperties { RedirectUri = ReturnUrls.LocalOnly(returnUrl) }, [OidcSettings.Scheme])).AllowAnonymous().LimitedAs(RequestLimit.SignIn);
         }
 
         // Demo sign-in exists only in Development: outside it the endpoint is not even mapped.
@@ -183,7 +183,7 @@ public static class AccessExtensions
 
                 await signIn.SignInAsync(user, isPersistent: false);
                 return Results.LocalRedirect(ReturnUrls.LocalOnly(form["returnUrl"]));
-            }).AllowAnonymous();
+            }).AllowAnonymous().LimitedAs(RequestLimit.SignIn);
         }
 
         return app;

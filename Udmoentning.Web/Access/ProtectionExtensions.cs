@@ -21,13 +21,6 @@ public static class ProtectionExtensions
 
     public const string TooManyDownloads = "For mange hentninger på kort tid – vent et øjeblik, og prøv igen.";
 
-    private enum Limit
-    {
-        None,
-        SignIn,
-        Download,
-    }
-
     public static IHostApplicationBuilder AddProtection(this IHostApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection(RateLimitSettings.Section).Get<RateLimitSettings>() ?? new RateLimitSettings();
@@ -48,7 +41,7 @@ public static class ProtectionExtensions
                 context.HttpContext.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
                 response.Headers.RetryAfter = ((int)limits.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 response.ContentType = "text/plain; charset=utf-8";
-                var signIn = Limited(context.HttpContext.Request) == Limit.SignIn;
+                var signIn = Limited(context.HttpContext) == RequestLimit.SignIn;
                 if (signIn)
                 {
                     await context.HttpContext.RequestServices.GetRequiredService<SecurityEvents>().RecordAsync(
@@ -57,10 +50,10 @@ public static class ProtectionExtensions
 
                 await response.WriteAsync(signIn ? SignInLimiter.TooMany : TooManyDownloads, cancellationToken);
             };
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Limited(context.Request) switch
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Limited(context) switch
             {
-                Limit.SignIn => RateLimitPartition.GetFixedWindowLimiter("log-ind " + ClientAddress(context), _ => limits.PerWindow(limits.SignInPerIp)),
-                Limit.Download => RateLimitPartition.GetFixedWindowLimiter("download " + (UserKey(context.User) ?? ClientAddress(context)), _ => limits.PerWindow(limits.DownloadsPerUser)),
+                RequestLimit.SignIn => RateLimitPartition.GetFixedWindowLimiter("log-ind " + ClientAddress(context), _ => limits.PerWindow(limits.SignInPerIp)),
+                RequestLimit.Download => RateLimitPartition.GetFixedWindowLimiter("download " + (UserKey(context.User) ?? ClientAddress(context)), _ => limits.PerWindow(limits.DownloadsPerUser)),
                 _ => RateLimitPartition.GetNoLimiter(string.Empty),
             });
         });
@@ -124,6 +117,22 @@ public static class ProtectionExtensions
         }
 
         app.UseSameOriginConnections(proxy.AllowedOrigins);
+
+        // Pages and files show who may do what in which plan: no browser or proxy keeps them, unless the endpoint says
+        // otherwise (static files, the public page).
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (!context.Response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
+                {
+                    context.Response.Headers.CacheControl = "no-store";
+                }
+
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
         return app;
     }
 
@@ -158,23 +167,15 @@ public static class ProtectionExtensions
             : null;
 
     /// <summary>
-    /// Which limit a request counts against: trying to sign in (the password form's post, the demo sign-in, the start of an
-    /// external sign-in, a one-time password link's form, changing one's password) per address, and downloading a file (every CSV and Excel endpoint) per user.
+    /// Which limit a request counts against, from the endpoint routing chose for it (<see cref="RequestLimitAttribute"/>),
+    /// so that every spelling of an address that reaches the endpoint (a trailing slash, <c>/.</c>, capitals, escaped
+    /// characters) counts the same.
     /// </summary>
-    private static Limit Limited(HttpRequest request)
-    {
-        var path = request.Path;
-        if ((HttpMethods.IsPost(request.Method) && (path.Equals("/konto/log-ind", StringComparison.OrdinalIgnoreCase) || path.Equals("/konto/demo", StringComparison.OrdinalIgnoreCase)
-                || path.Equals("/konto/adgangskode", StringComparison.OrdinalIgnoreCase) || path.Equals("/mig/adgangskode", StringComparison.OrdinalIgnoreCase)))
-            || path.Equals("/konto/log-ind-ekstern", StringComparison.OrdinalIgnoreCase))
-        {
-            return Limit.SignIn;
-        }
-
-        return path.Value is { } value && (value.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-            ? Limit.Download
-            : Limit.None;
-    }
+    private static RequestLimit? Limited(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<RequestLimitAttribute>() is { } limited
+            && (!limited.PostsOnly || HttpMethods.IsPost(context.Request.Method))
+                ? limited.Limit
+                : null;
 
     private static string ClientAddress(HttpContext context) => "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "ukendt");
 }

@@ -14,7 +14,7 @@ public static class AnnexExtensions
 
     public static WebApplication MapAnnex(this WebApplication app)
     {
-        app.MapDownloads().MapGet("/plan/{id:int}/udvalg/{slug}/bilag.xlsx", async (int id, string slug, AgendaAnnexReader annexes, CancellationToken cancellationToken) =>
+        app.MapDownloads().MapFile("/plan/{id:int}/udvalg/{slug}/bilag.xlsx", async (int id, string slug, AgendaAnnexReader annexes, CancellationToken cancellationToken) =>
         {
             var (annex, problem) = await annexes.ReadAsync(id, slug, cancellationToken);
             return annex is null

@@ -15,7 +15,7 @@ public static class EconomyExtensions
     /// <summary>A comparison of two budget follow-ups as an Excel workbook.</summary>
     public static WebApplication MapEconomy(this WebApplication app)
     {
-        app.MapDownloads().MapGet("/plan/{id:int}/opfoelgninger/sammenligning.xlsx", async (int id, int? fra, int? til, FollowUpReader followUps, TimeProvider clock, CancellationToken cancellationToken) =>
+        app.MapDownloads().MapFile("/plan/{id:int}/opfoelgninger/sammenligning.xlsx", async (int id, int? fra, int? til, FollowUpReader followUps, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             var (comparison, problem) = await followUps.CompareAsync(id, fra, til, cancellationToken);
             return comparison is null

@@ -16,7 +16,7 @@ public static class HistoryExtensions
     /// <summary>An item's history as CSV (aktindsigt).</summary>
     public static WebApplication MapHistory(this WebApplication app)
     {
-        app.MapDownloads().MapGet("/punkter/{id:int}/historik.csv", async (int id, HistoryReader history, IDbContextFactory<PlanDbContext> contexts, CancellationToken cancellationToken) =>
+        app.MapDownloads().MapFile("/punkter/{id:int}/historik.csv", async (int id, HistoryReader history, IDbContextFactory<PlanDbContext> contexts, CancellationToken cancellationToken) =>
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var item = await db.Items.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.Code }).SingleOrDefaultAsync(cancellationToken);

@@ -15,7 +15,7 @@ public static class ImportExportExtensions
     /// <summary>A plan as an Excel workbook, in the import's own columns.</summary>
     public static WebApplication MapImportExport(this WebApplication app)
     {
-        app.MapDownloads().MapGet("/plan/{id:int}/eksport.xlsx", async (int id, PlanCache plans, CancellationToken cancellationToken) =>
+        app.MapDownloads().MapFile("/plan/{id:int}/eksport.xlsx", async (int id, PlanCache plans, CancellationToken cancellationToken) =>
             await plans.GetAsync(id, cancellationToken) is { } snapshot
                 ? Results.File(PlanWorkbook.Export(snapshot), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     $"udmoentningsplan-{snapshot.Plan.BudgetPeriod}-{IsoDate.Format(DateTime.UtcNow)}.xlsx")

@@ -27,7 +27,7 @@ public static class MeetingExtensions
     /// <summary>What changed at a meeting (since it started) as CSV, for the minutes.</summary>
     public static WebApplication MapMeetings(this WebApplication app)
     {
-        app.MapDownloads().MapGet("/plan/{id:int}/moede/{slug}/referat.csv", async (int id, string slug, string? siden, PlanCache plans, MeetingHistory meetings, CancellationToken cancellationToken) =>
+        app.MapDownloads().MapFile("/plan/{id:int}/moede/{slug}/referat.csv", async (int id, string slug, string? siden, PlanCache plans, MeetingHistory meetings, CancellationToken cancellationToken) =>
         {
             if (await plans.GetAsync(id, cancellationToken) is not { } snapshot || MeetingScope.For(snapshot, slug) is not { } scope)
             {

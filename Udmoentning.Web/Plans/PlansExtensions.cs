@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using Udmoentning.Web.Access;
 using Udmoentning.Web.Changes;
 
 namespace Udmoentning.Web.Plans;
@@ -20,6 +22,10 @@ public static class PlansExtensions
     /// </summary>
     public static RouteGroupBuilder MapDownloads(this WebApplication app) =>
         app.MapGroup(string.Empty).AddEndpointFilter(AnswerUnavailableAsync);
+
+    /// <summary>A file of a plan's data (a workbook, a CSV): answers GET and HEAD, and counts against the per-user download limit.</summary>
+    public static RouteHandlerBuilder MapFile(this RouteGroupBuilder downloads, [StringSyntax("Route")] string pattern, Delegate handler) =>
+        downloads.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler).LimitedAs(RequestLimit.Download);
 
     private static async ValueTask<object?> AnswerUnavailableAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

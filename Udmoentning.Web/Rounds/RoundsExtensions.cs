@@ -17,7 +17,7 @@ public static class RoundsExtensions
     /// <summary>A closed round's report as an Excel workbook.</summary>
     public static WebApplication MapRounds(this WebApplication app)
     {
-        app.MapDownloads().MapGet("/plan/{id:int}/runder/{roundId:int}/rapport.xlsx", async (int id, int roundId, string? udvalg, RoundReportReader reports, CancellationToken cancellationToken) =>
+        app.MapDownloads().MapFile("/plan/{id:int}/runder/{roundId:int}/rapport.xlsx", async (int id, int roundId, string? udvalg, RoundReportReader reports, CancellationToken cancellationToken) =>
         {
             var (report, problem) = await reports.ReadAsync(id, roundId, udvalg, cancellationToken);
             return report is null
