@@ -6,6 +6,7 @@ using Udmoentning.Web.Changes;
 using Udmoentning.Web.Collaboration;
 using Udmoentning.Web.Components;
 using Udmoentning.Web.Data;
+using Udmoentning.Web.Data.Backup;
 using Udmoentning.Web.Economy;
 using Udmoentning.Web.History;
 using Udmoentning.Web.ImportExport;
@@ -22,6 +23,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Find(args) });
     MigrateCommand.Configure(builder, args);
+    BackupCommand.Configure(builder, args);
     builder.AddTelemetry();
     builder.AddPlanningData();
     builder.AddAccess();
@@ -45,6 +47,11 @@ try
     if (MigrateCommand.IsRequested(args))
     {
         return await MigrateCommand.RunAsync(app);
+    }
+
+    if (BackupCommand.IsRequested(args))
+    {
+        return BackupCommand.Run(app, args);
     }
 
     app.UseProtection();

@@ -102,6 +102,8 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["RateLimits__SignInPerIp"] = "1000000";
         start.Environment["RateLimits__ChangesPerUser"] = "1000000";
         start.Environment["RateLimits__DownloadsPerUser"] = "1000000";
+        start.Environment["RateLimits__HubCallsPerSecond"] = "1000000";
+        start.Environment["RateLimits__HubCallBurst"] = "1000000";
         start.Environment["Circuits__MaxPerUser"] = "1000000";
         start.Environment["Circuits__DisconnectedMaxRetained"] = "1000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -192,6 +193,54 @@ public sealed partial class RateLimitTests
         Assert.Equal("Saved", editorsMove.Outcome);
         Assert.Equal("For mange ændringer på kort tid – vent et øjeblik.", viaTheService.Message);
         Assert.Equal(before.Version, (await StoredAsync(app, AuthorizationMatrixTests.OtherItem)).Version);
+    }
+
+    /// <summary>One connection to the hub cannot call it without bound (61,000 Follow calls in 15 s were possible).</summary>
+    [Fact]
+    public async Task CallsOnOneHubConnectionAreLimitedWithADanishRefusalAndTheConnectionStaysOpen()
+    {
+        await using var app = new LiveApp { Settings = Limits(("HubCallsPerSecond", 1), ("HubCallBurst", 5)) };
+        await app.InitializeAsync();
+        var planId = (await app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token))!.Plan.Id;
+        await using var flooding = await ConnectAsync(app, TestUsers.Reader);
+        await using var another = await ConnectAsync(app, TestUsers.Reader);
+
+        var refusals = new List<string>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 20; i++)
+        {
+            try
+            {
+                await flooding.InvokeAsync("Follow", planId, null, Token);
+            }
+            catch (HubException e)
+            {
+                refusals.Add(e.Message);
+            }
+        }
+
+        // Five at once, then one for each second begun: the rest of the twenty are refused, each with the Danish text.
+        var allowed = 5 + (int)Math.Ceiling(clock.Elapsed.TotalSeconds);
+        Assert.True(20 - refusals.Count <= allowed, $"{20 - refusals.Count} of 20 calls in {clock.Elapsed.TotalSeconds:0.0} s went through.");
+        Assert.NotEmpty(refusals);
+        Assert.All(refusals, message => Assert.Contains(HubCallLimiter.TooMany, message, StringComparison.Ordinal));
+        Assert.Equal(HubConnectionState.Connected, flooding.State);
+        await another.InvokeAsync("Follow", planId, null, Token);
+
+        // The budget comes back with time: a later call goes through.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            try
+            {
+                await flooding.InvokeAsync("Follow", planId, null, Token);
+                break;
+            }
+            catch (HubException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200, Token);
+            }
+        }
     }
 
     private static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Token));

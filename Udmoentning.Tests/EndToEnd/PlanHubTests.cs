@@ -43,6 +43,8 @@ public sealed class PlanHubTests(BrowserFixture browser, LiveApp app) : IClassFi
         await viewer.CardIn(lane, ItemStatus.NotStarted, code).Locator("button.card-title").FocusAsync();
         await viewer.Page.Keyboard.PressAsync("Control+ArrowRight");
         await Expect(viewer.CardIn(lane, ItemStatus.InProgress, code)).ToBeVisibleAsync();
+        // The focus follows the moved card; once it is there the board has settled, and the next focus is not taken back.
+        await Expect(viewer.CardIn(lane, ItemStatus.InProgress, code).Locator("button.card-title")).ToBeFocusedAsync();
     }
 
     private static void AssertMovedToInProgress(JsonElement message, string code, string committee)

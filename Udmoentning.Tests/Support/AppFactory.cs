@@ -37,7 +37,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:SampleItemCount", ItemCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Database:SampleDate", SampleDate);
         // Tests sign in, move and download far faster than people do; a test of the limits sets its own.
-        foreach (var limit in (string[])["RateLimits:SignInPerIp", "RateLimits:SignInPerAccount", "RateLimits:ChangesPerUser", "RateLimits:DownloadsPerUser", "Circuits:MaxPerUser"])
+        foreach (var limit in (string[])["RateLimits:SignInPerIp", "RateLimits:SignInPerAccount", "RateLimits:ChangesPerUser", "RateLimits:DownloadsPerUser", "RateLimits:HubCallsPerSecond", "RateLimits:HubCallBurst", "Circuits:MaxPerUser"])
         {
             builder.UseSetting(limit, "1000000");
         }

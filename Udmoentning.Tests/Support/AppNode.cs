@@ -47,6 +47,8 @@ public sealed class AppNode : IAsyncDisposable
         ["RateLimits__SignInPerAccount"] = "1000000",
         ["RateLimits__ChangesPerUser"] = "1000000",
         ["RateLimits__DownloadsPerUser"] = "1000000",
+        ["RateLimits__HubCallsPerSecond"] = "1000000",
+        ["RateLimits__HubCallBurst"] = "1000000",
         ["Circuits__MaxPerUser"] = "1000000",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",

@@ -200,6 +200,12 @@ public sealed class RateLimitSettings
     /// <summary>CSV and Excel downloads by one user (or one IP address when anonymous).</summary>
     public int DownloadsPerUser { get; init; } = 30;
 
+    /// <summary>Calls a second, on average, on one connection to <c>/hubs/plan</c> (Follow, Unfollow, Move).</summary>
+    public int HubCallsPerSecond { get; init; } = 10;
+
+    /// <summary>Calls one hub connection may make at once before <see cref="HubCallsPerSecond"/> holds it back.</summary>
+    public int HubCallBurst { get; init; } = 50;
+
     public TimeSpan Window { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>At most <paramref name="permits"/> (at least one) per <see cref="Window"/>, and no queue: over the limit is refused at once.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Udmoentning.Web.Data;
+using Udmoentning.Web.Data.Backup;
 using Udmoentning.Web.Data.Providers;
 
 namespace Udmoentning.Web.Data;
@@ -21,6 +22,11 @@ public static class DataExtensions
         {
             case DatabaseProvider.Sqlite:
                 Register<SqlitePlanDbContext>(services, provider, connectionString);
+                if (SqliteRunLock.FileOf(connectionString) is { } database)
+                {
+                    services.AddHostedService(sp => new SqliteRunLock(database, sp.GetRequiredService<ILogger<SqliteRunLock>>()));
+                }
+
                 break;
             case DatabaseProvider.SqlServer:
                 Register<SqlServerPlanDbContext>(services, provider, connectionString);

@@ -15,7 +15,7 @@ public static class RealtimeExtensions
     /// <summary>The change feed and the hub; with <see cref="RedisSetting"/>, for several nodes.</summary>
     public static IHostApplicationBuilder AddRealtime(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSignalR();
+        builder.Services.AddSignalR().AddHubOptions<PlanHub>(options => options.AddFilter<HubCallLimiter>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LocalChangeFeed>();
         if (RedisOptionsFrom(builder.Configuration) is { } redis)
