@@ -17,7 +17,7 @@ internal static class ImportFixtures
 
     public static WorkbookData Read(byte[] bytes)
     {
-        var result = WorkbookFile.Read(new MemoryStream(bytes), bytes.Length);
+        var result = WorkbookFile.Read(new MemoryStream(bytes), bytes.Length, TestContext.Current.CancellationToken);
         Assert.True(result.Error is null, result.Error);
         return result.Workbook!;
     }

@@ -93,16 +93,16 @@ public class WorkbookFileTests
     public void RefusesAnEmptyFile()
     {
         Assert.Equal("Filen er tom.", Refusal([]));
-        Assert.Equal("Filen er tom.", WorkbookFile.Read(new MemoryStream(), 10).Error);
+        Assert.Equal("Filen er tom.", WorkbookFile.Read(new MemoryStream(), 10, TestContext.Current.CancellationToken).Error);
     }
 
     [Fact]
     public void RefusesAFileLargerThanTenMegabytesEvenWhenItsLengthIsUnderstated()
     {
-        Assert.Equal("Filen er for stor (12,0 MB); højst 10 MB.", WorkbookFile.Read(new MemoryStream(), 12L * 1024 * 1024).Error);
+        Assert.Equal("Filen er for stor (12,0 MB); højst 10 MB.", WorkbookFile.Read(new MemoryStream(), 12L * 1024 * 1024, TestContext.Current.CancellationToken).Error);
 
         var large = new MemoryStream(new byte[11 * 1024 * 1024]);
-        Assert.StartsWith("Filen er for stor", WorkbookFile.Read(large, 100).Error);
+        Assert.StartsWith("Filen er for stor", WorkbookFile.Read(large, 100, TestContext.Current.CancellationToken).Error);
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public class WorkbookFileTests
         var bytes = new TestWorkbook().Sheet("Plan", s => s.Row("Nr.", "Titel", "Udvalg").Row("ØU-1", new string('x', 100_000), "ØU")).ToBytes();
         UnderstateSizes(bytes, "xl/worksheets/sheet1.xml", 100);
 
-        var result = WorkbookFile.Read(new MemoryStream(bytes), bytes.Length);
+        var result = WorkbookFile.Read(new MemoryStream(bytes), bytes.Length, TestContext.Current.CancellationToken);
 
         Assert.Null(result.Workbook);
         Assert.NotNull(result.Error);
@@ -206,6 +206,28 @@ public class WorkbookFileTests
     }
 
     [Fact]
+    public void RefusesAWorkbookWithMoreFilledCellsThanAPlanCouldHaveThoughEachSheetIsWithinItsLimits()
+    {
+        var row = Enumerable.Range(0, 100).Select(c => (object?)c).ToArray();
+        var bytes = new TestWorkbook()
+            .Sheet("Plan", s => Enumerable.Range(0, 1_300).Aggregate(s, (sheet, _) => sheet.Row(row)))
+            .Sheet("Kopi", s => Enumerable.Range(0, 1_300).Aggregate(s, (sheet, _) => sheet.Row(row)))
+            .ToBytes();
+
+        Assert.Equal("Filen har mere end 250.000 udfyldte celler. En udmøntningsplan er meget mindre; tjek, at det er den rigtige fil.", Refusal(bytes));
+    }
+
+    [Fact]
+    public void AReadNobodyWaitsForAnyMoreStops()
+    {
+        var bytes = new TestWorkbook().Sheet("Plan", s => s.Row("Nr.", "Titel").Row("AU-1", "Et punkt")).ToBytes();
+        using var gone = new CancellationTokenSource();
+        gone.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => WorkbookFile.Read(new MemoryStream(bytes), bytes.Length, gone.Token));
+    }
+
+    [Fact]
     public void RefusesASheetWhoseDimensionClaimsAnAbsurdWidth()
     {
         var bytes = new TestWorkbook().Sheet("Plan", s => s.Row("Nr.", "Titel")).ToBytes();
@@ -229,14 +251,14 @@ public class WorkbookFileTests
 
     private static Udmoentning.Domain.Import.WorkbookData Read(byte[] bytes)
     {
-        var result = WorkbookFile.Read(new MemoryStream(bytes), bytes.Length);
+        var result = WorkbookFile.Read(new MemoryStream(bytes), bytes.Length, TestContext.Current.CancellationToken);
         Assert.Null(result.Error);
         return result.Workbook!;
     }
 
     private static string? Refusal(byte[] bytes)
     {
-        var result = WorkbookFile.Read(new MemoryStream(bytes), bytes.Length);
+        var result = WorkbookFile.Read(new MemoryStream(bytes), bytes.Length, TestContext.Current.CancellationToken);
         Assert.Null(result.Workbook);
         return result.Error;
     }

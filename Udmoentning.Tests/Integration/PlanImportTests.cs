@@ -143,6 +143,28 @@ public sealed class PlanImportTests : IAsyncLifetime
         Assert.Equal(plans, await CountAsync(db => db.Plans));
     }
 
+    /// <summary>One file at a time per user, and a few per node: a second upload while the first is read is refused in Danish.</summary>
+    [Fact]
+    public async Task AUsersSecondFileWhileTheFirstIsReadAndAFileOverTheNodesLimitAreRefused()
+    {
+        var gate = _app.Services.GetRequiredService<WorkbookReadGate>();
+        var file = RealisticWorkbooks.NewPlan(withBadRows: false).ToBytes();
+        var coordinatorId = Udmoentning.Web.Access.CurrentUsers.UserId(_coordinator)!;
+        var administrator = await TestUsers.PrincipalAsync(_app.Services, TestUsers.Administrator);
+
+        using (gate.TryEnter(coordinatorId, out _))
+        {
+            Assert.Equal(WorkbookReadGate.YoursBusy, (await _import.PreviewAsync(_coordinator, file, null, new ImportOptions(), Token)).Error);
+            using (gate.TryEnter("another user reading", out _))
+            {
+                Assert.Equal(WorkbookReadGate.NodeBusy, (await _import.PreviewAsync(administrator, file, null, new ImportOptions(), Token)).Error);
+            }
+        }
+
+        Assert.NotNull((await _import.PreviewAsync(_coordinator, file, null, new ImportOptions(), Token)).Preview);
+        Assert.NotNull((await _import.PreviewAsync(administrator, file, null, new ImportOptions(), Token)).Preview);
+    }
+
     private async Task<ImportPreview> PreviewAsync(byte[] file, int? planId)
     {
         var result = await _import.PreviewAsync(_coordinator, file, planId, new ImportOptions(), Token);

@@ -8,6 +8,7 @@ public static class ImportExportExtensions
     /// <summary>Reading a municipality's workbook into a plan.</summary>
     public static IHostApplicationBuilder AddImportExport(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<WorkbookReadGate>();
         builder.Services.AddSingleton<PlanImport>();
         return builder;
     }

@@ -33,7 +33,7 @@ public sealed record PreviewResult(ImportPreview? Preview, string? Error);
 /// Reads an uploaded workbook into a preview (nothing is written), and imports a confirmed preview through
 /// <see cref="PlanItemService"/>, the one way items change. Only coordinators and administrators may do either.
 /// </summary>
-public sealed class PlanImport(PlanCache plans, PlanAdministration administration, PlanItemService items, CurrentUsers currentUsers)
+public sealed class PlanImport(PlanCache plans, PlanAdministration administration, PlanItemService items, CurrentUsers currentUsers, WorkbookReadGate gate)
 {
     public async Task<PreviewResult> PreviewAsync(ClaimsPrincipal user, byte[] file, int? planId, ImportOptions options, CancellationToken cancellationToken = default)
     {
@@ -54,8 +54,15 @@ public sealed class PlanImport(PlanCache plans, PlanAdministration administratio
             return new PreviewResult(null, readOnly);
         }
 
+        using var place = gate.TryEnter(CurrentUsers.UserId(user) ?? user.Identity?.Name ?? string.Empty, out var busy);
+        if (place is null)
+        {
+            return new PreviewResult(null, busy);
+        }
+
+        // Off the caller's thread (a circuit stays responsive while a file is read), within the gate's place.
         using var stream = new MemoryStream(file, writable: false);
-        var read = WorkbookFile.Read(stream, file.LongLength);
+        var read = await Task.Run(() => WorkbookFile.Read(stream, file.LongLength, cancellationToken), cancellationToken);
         if (read.Workbook is not { } workbook)
         {
             return new PreviewResult(null, read.Error ?? "Filen kunne ikke læses.");
@@ -63,13 +70,15 @@ public sealed class PlanImport(PlanCache plans, PlanAdministration administratio
 
         var meetings = await administration.MeetingsAsync(cancellationToken);
         var byId = committees.ToDictionary(c => c.Id);
-        var analysis = WorkbookAnalyzer.Analyze(
-            workbook,
-            [.. committees.Select(c => new KnownCommittee(c.ShortCode, c.Name, c.Slug))],
-            [.. meetings.Where(m => byId.ContainsKey(m.CommitteeId)).Select(m => (byId[m.CommitteeId].ShortCode, m.Date))],
-            options,
-            snapshot is null ? null : [.. snapshot.Items.Select(i => i.Code)],
-            snapshot is null ? null : [.. snapshot.Themes.Select(t => t.Name)]);
+        var analysis = await Task.Run(
+            () => WorkbookAnalyzer.Analyze(
+                workbook,
+                [.. committees.Select(c => new KnownCommittee(c.ShortCode, c.Name, c.Slug))],
+                [.. meetings.Where(m => byId.ContainsKey(m.CommitteeId)).Select(m => (byId[m.CommitteeId].ShortCode, m.Date))],
+                options,
+                snapshot is null ? null : [.. snapshot.Items.Select(i => i.Code)],
+                snapshot is null ? null : [.. snapshot.Themes.Select(t => t.Name)]),
+            cancellationToken);
 
         if (snapshot is not null && analysis.BudgetYears.Where(y => !snapshot.Plan.CoversYear(y)).ToList() is { Count: > 0 } outside)
         {
