@@ -51,6 +51,15 @@ public class MigrationTests
         Assert.NotEmpty(Parse(PreparationLock.SqlServerAcquire.Replace("EXEC @result =", "EXEC @result ==", StringComparison.Ordinal)));
     }
 
+    /// <summary>The lock a change that could leave no administrator takes in its transaction; parsed, as above.</summary>
+    [Fact]
+    public void TheSqlServerAdministratorsLockParsesWithoutErrors()
+    {
+        Assert.Empty(Parse(Udmoentning.Web.Administration.AdministratorsLock.SqlServerAcquire));
+        Assert.Contains("@LockOwner = N'Transaction'", Udmoentning.Web.Administration.AdministratorsLock.SqlServerAcquire, StringComparison.Ordinal);
+        Assert.NotEmpty(Parse(Udmoentning.Web.Administration.AdministratorsLock.SqlServerAcquire.Replace("EXEC sp_getapplock", "EXEC sp_getapplock ==", StringComparison.Ordinal)));
+    }
+
     private static string SqlServerScript()
     {
         using var db = Offline(DatabaseProvider.SqlServer);

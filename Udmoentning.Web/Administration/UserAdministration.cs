@@ -30,6 +30,8 @@ public sealed record PasswordLinkOutcome(string? Error, string? Link = null, Dat
 /// </summary>
 public sealed class UserAdministration(
     UserManager<PlanUser> users,
+    PlanDbContext usersDb,
+    DatabaseSettings database,
     IDbContextFactory<PlanDbContext> contexts,
     CurrentUsers currentUsers,
     PasswordLinks links,
@@ -88,17 +90,26 @@ public sealed class UserAdministration(
             return "En redaktør skal have mindst ét udvalg.";
         }
 
-        if (role != Role.Administrator && await IsLastAdministratorAsync(user))
+        var refusal = await AdministratorsLock.RunAsync(usersDb, database.Provider, async () =>
         {
-            return LastAdministrator;
-        }
+            if (role != Role.Administrator && await IsLastAdministratorAsync(user))
+            {
+                return LastAdministrator;
+            }
 
-        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
-        await users.AddToRoleAsync(user, role.ToString());
-        await users.RemoveClaimsAsync(user, (await users.GetClaimsAsync(user)).Where(c => c.Type == AccessClaims.Committee));
-        if (role == Role.Editor)
+            await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+            await users.AddToRoleAsync(user, role.ToString());
+            await users.RemoveClaimsAsync(user, (await users.GetClaimsAsync(user)).Where(c => c.Type == AccessClaims.Committee));
+            if (role == Role.Editor)
+            {
+                await users.AddClaimsAsync(user, committeeCodes.Select(c => new Claim(AccessClaims.Committee, c.ToUpperInvariant())));
+            }
+
+            return null;
+        });
+        if (refusal is not null)
         {
-            await users.AddClaimsAsync(user, committeeCodes.Select(c => new Claim(AccessClaims.Committee, c.ToUpperInvariant())));
+            return refusal;
         }
 
         // The rights are read from the database (CurrentUsers): the user keeps their session and gets the new rights in it.
@@ -122,14 +133,22 @@ public sealed class UserAdministration(
             return NotYourself;
         }
 
-        if (await IsLastAdministratorAsync(user))
+        var refusal = await AdministratorsLock.RunAsync(usersDb, database.Provider, async () =>
         {
-            return LastAdministrator;
-        }
+            if (await IsLastAdministratorAsync(user))
+            {
+                return LastAdministrator;
+            }
 
-        await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, CurrentUsers.DisabledUntil);
-        await users.UpdateSecurityStampAsync(user);
+            await users.SetLockoutEnabledAsync(user, true);
+            await users.SetLockoutEndDateAsync(user, CurrentUsers.DisabledUntil);
+            await users.UpdateSecurityStampAsync(user);
+            return null;
+        });
+        if (refusal is not null)
+        {
+            return refusal;
+        }
         currentUsers.Forget(user.Id);
         logger.LogInformation("{Administrator} disabled {User}", administrator.Name, userName);
         return null;
@@ -286,9 +305,22 @@ public sealed class UserAdministration(
     }
 
     /// <summary>Whether <paramref name="user"/> is the only enabled administrator, so taking the role or the account away leaves none.</summary>
-    private async Task<bool> IsLastAdministratorAsync(PlanUser user) =>
-        await RoleOfAsync(user) == Role.Administrator && !CurrentUsers.IsDisabled(user)
-        && (await users.GetUsersInRoleAsync(nameof(Role.Administrator))).Count(a => !CurrentUsers.IsDisabled(a)) <= 1;
+    /// <remarks>Read afresh inside <see cref="AdministratorsLock"/>: an account this context loaded before may have been disabled since.</remarks>
+    private async Task<bool> IsLastAdministratorAsync(PlanUser user)
+    {
+        if (await RoleOfAsync(user) != Role.Administrator)
+        {
+            return false;
+        }
+
+        var administrators = await users.GetUsersInRoleAsync(nameof(Role.Administrator));
+        foreach (var administrator in administrators.Append(user).Distinct())
+        {
+            await usersDb.Entry(administrator).ReloadAsync();
+        }
+
+        return !CurrentUsers.IsDisabled(user) && administrators.Count(a => !CurrentUsers.IsDisabled(a)) <= 1;
+    }
 
     private async Task<Role?> RoleOfAsync(PlanUser user)
     {
