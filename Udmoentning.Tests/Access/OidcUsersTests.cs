@@ -95,6 +95,51 @@ public sealed class OidcUsersTests
         Assert.Null(await again.ServiceProvider.GetRequiredService<OidcUsers>().SignInPrincipalAsync(token));
     }
 
+    [Fact]
+    public async Task TwoFirstSignInsOfTheSameNewPersonAtOnceBothSucceedOnSqlite()
+    {
+        await using var app = new AppFactory { Settings = Settings };
+        await AssertTwoAtOnceSucceedAsync(app);
+    }
+
+    [Fact]
+    public async Task TwoFirstSignInsOfTheSameNewPersonAtOnceBothSucceedOnPostgres()
+    {
+        await using var app = new AppFactory
+        {
+            Settings = new Dictionary<string, string>(Settings)
+            {
+                ["Database:Provider"] = "Postgres",
+                ["ConnectionStrings:Postgres"] = await TestDatabases.NewPostgresDatabaseAsync(),
+            },
+        };
+        await AssertTwoAtOnceSucceedAsync(app);
+    }
+
+    /// <summary>Two tabs, or a double click on the provider's page: both sign-ins find no account and create it at once.</summary>
+    private static async Task AssertTwoAtOnceSucceedAsync(AppFactory app)
+    {
+        for (var person = 0; person < 10; person++)
+        {
+            var oid = $"samtidig-{person}";
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var signIns = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+            {
+                await start.Task;
+                return await SignInAsync(app, oid, $"{oid}@kommune.example", "Sam Tidig", "grp-direktion");
+            }, TestContext.Current.CancellationToken)).ToList();
+            start.SetResult();
+            var principals = await Task.WhenAll(signIns);
+
+            Assert.All(principals, p => Assert.Equal(OidcUsers.IdPrefix + oid, p.FindFirst(ClaimTypes.NameIdentifier)?.Value));
+            await using var scope = app.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlanUser>>();
+            var user = await users.FindByIdAsync(OidcUsers.IdPrefix + oid);
+            Assert.NotNull(user);
+            Assert.Single(await users.GetRolesAsync(user));
+        }
+    }
+
     /// <summary>The claims of a validated id_token (as the handler hands them over with MapInboundClaims off).</summary>
     private static async Task<ClaimsPrincipal> SignInAsync(AppFactory app, string oid, string userName, string name, params string[] groups)
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
+using Udmoentning.Web.Data;
 
 namespace Udmoentning.Web.Access;
 
@@ -11,12 +12,39 @@ namespace Udmoentning.Web.Access;
 /// Every sign-in brings its name, role and committees up to date from the provider's groups, so the database holds
 /// the user's current rights, and the cookie carries the same claims as a local account's.
 /// </summary>
-public sealed class OidcUsers(UserManager<PlanUser> users, IUserClaimsPrincipalFactory<PlanUser> principals, OidcClaimsMapper mapper, CurrentUsers currentUsers, ILogger<OidcUsers> logger)
+public sealed class OidcUsers(
+    UserManager<PlanUser> users, PlanDbContext usersDb, IUserClaimsPrincipalFactory<PlanUser> principals, OidcClaimsMapper mapper, CurrentUsers currentUsers, ILogger<OidcUsers> logger)
 {
     public const string IdPrefix = "oidc:";
 
     /// <summary>The principal to sign in with, or null when the provider's token names no stable user id or the account is disabled here.</summary>
+    /// <remarks>
+    /// Two sign-ins of the same person at the same moment (two tabs, a double click on the provider's page) both find no
+    /// account, or both bring the same rights up to date; the slower one's write then fails on the faster one's. It is
+    /// read again and done again, and finds the account as the other left it.
+    /// </remarks>
     public async Task<ClaimsPrincipal?> SignInPrincipalAsync(ClaimsPrincipal fromProvider)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SignInOnceAsync(fromProvider);
+            }
+            catch (Exception e) when (attempt < MostAttempts && e is Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException)
+            {
+                // A conflict with the other sign-in: a key or name taken meanwhile, a changed concurrency stamp, or the
+                // other's account already tracked by this context. Start again from what the database now has.
+                logger.LogInformation("A sign-in through the identity provider met another at the same moment ({Reason}); it is done again", e.Message);
+                usersDb.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>Two sign-ins at once need at most two; more would be a fault, not a race, and is thrown.</summary>
+    private const int MostAttempts = 4;
+
+    private async Task<ClaimsPrincipal?> SignInOnceAsync(ClaimsPrincipal fromProvider)
     {
         var stableId = fromProvider.FindFirst("oid")?.Value ?? fromProvider.FindFirst("sub")?.Value;
         if (string.IsNullOrWhiteSpace(stableId))
@@ -117,7 +145,10 @@ public sealed class OidcUsers(UserManager<PlanUser> users, IUserClaimsPrincipalF
     {
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException($"Could not {what} the user {id}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            throw new IdentityChangeFailedException($"Could not {what} the user {id}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
         }
     }
 }
+
+/// <summary>Identity refused to change an account (a name taken, a concurrency stamp changed meanwhile).</summary>
+public sealed class IdentityChangeFailedException(string message) : InvalidOperationException(message);
