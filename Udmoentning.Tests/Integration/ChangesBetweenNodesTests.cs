@@ -185,6 +185,37 @@ public sealed class ChangesBetweenNodesTests : IAsyncLifetime
         Assert.Equal(unsent.Select(u => (u.Id, u.Revision, u.Status, ChangeKind.Moved)), caughtUp.Select(c => (c.Item.Id, c.Item.Revision, c.Item.Status, c.Kind)));
     }
 
+    /// <summary>
+    /// The last change's message is lost and no later change shows the gap: the sender's heartbeat does, and the other node
+    /// catches up within two heartbeats (one second each), not at its next resync (set to a minute here).
+    /// </summary>
+    [Fact]
+    public async Task ALostLastMessageIsFoundByTheSendersHeartbeatWithinTwoHeartbeats()
+    {
+        _nodes = await TwoNodes.StartAsync(settings: new Dictionary<string, string> { [PlanResync.IntervalSetting] = "00:01:00" });
+        var (a, b) = (_nodes.A, _nodes.B);
+        var items = await ItemsAsync(2);
+        await b.Services.GetRequiredService<PlanCache>().GetAsync(items[0].PlanId, Token);
+        using var viewerOnB = new ChangeRecorder(b.Services, items[0].PlanId);
+        var coordinator = await TestUsers.PrincipalAsync(a.Services, TestUsers.Coordinator);
+        var service = a.Services.GetRequiredService<PlanItemService>();
+        var first = await service.MoveAsync(coordinator, new MoveRequest(items[1].Id, items[1].Version, Target(items[1])), Token);
+        Assert.Equal(first.Value!.Revision, (await NextOfAsync(viewerOnB, items[1].Id)).Item.Revision);
+
+        // A believes Redis is away for one move: it saves and numbers it, but does not send it; then nothing more happens.
+        var statusOfA = a.Services.GetRequiredService<RealtimeStatus>();
+        statusOfA.Set(false);
+        var unsent = await service.MoveAsync(coordinator, new MoveRequest(items[0].Id, items[0].Version, Target(items[0])), Token);
+        Assert.Equal(ChangeStatus.Saved, unsent.Status);
+        statusOfA.Set(true);
+
+        var clock = Stopwatch.StartNew();
+        var caughtUp = await NextOfAsync(viewerOnB, items[0].Id);
+
+        Assert.Equal(unsent.Value!.Revision, caughtUp.Item.Revision);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"B caught up with the unsent move after {clock.Elapsed.TotalSeconds:0.0} s.");
+    }
+
     [Fact]
     public async Task NodesStartWhileRedisIsDownAndShareChangesOnceItIsThere()
     {

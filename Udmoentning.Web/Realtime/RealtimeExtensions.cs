@@ -34,6 +34,7 @@ public static class RealtimeExtensions
             builder.Services.AddSingleton<RedisChangeTransport>();
             builder.Services.AddSingleton<IChangeTransport>(sp => sp.GetRequiredService<RedisChangeTransport>());
             builder.Services.AddHostedService<RedisChangeReceiver>();
+            builder.Services.AddHostedService<RedisHeartbeatSender>();
         }
         else
         {

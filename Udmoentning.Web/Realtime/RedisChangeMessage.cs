@@ -44,3 +44,26 @@ public sealed record ItemNotice(
 
     public ItemChange With(PlanItem stored) => new(PlanId, Kind, stored, PreviousStatus, PreviousCommitteeIds, ChangedBy, ChangedAt);
 }
+
+/// <summary>
+/// A node's word, every <c>Realtime:HeartbeatInterval</c>, that it has numbered <see cref="Sequence"/> changes: a change whose
+/// message was lost and that no later change follows would otherwise show as a gap only at the next resync (15 s).
+/// </summary>
+public sealed record RedisHeartbeat(Guid Node, long Sequence)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+
+    public static RedisHeartbeat? TryRead(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<RedisHeartbeat>(bytes, Json) is { Node: var node } beat && node != Guid.Empty ? beat : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

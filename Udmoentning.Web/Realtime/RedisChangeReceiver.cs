@@ -28,6 +28,11 @@ public sealed class RedisChangeReceiver(
 
     private readonly Dictionary<Guid, long> _lastSequence = [];
 
+    /// <summary>What each sender's previous heartbeat said it had numbered.</summary>
+    private readonly Dictionary<Guid, long> _claimed = [];
+
+    private readonly Lock _sequences = new();
+
     private readonly ConcurrentDictionary<ConnectionType, byte> _failed = new();
 
     private bool _warned;
@@ -74,6 +79,7 @@ public sealed class RedisChangeReceiver(
             try
             {
                 var queue = await redis.GetSubscriber().SubscribeAsync(RedisChangeTransport.Channel);
+                await redis.GetSubscriber().SubscribeAsync(RedisChangeTransport.HeartbeatChannel, (_, value) => OnHeartbeat(((byte[]?)value).AsSpan()));
                 _subscribed = true;
                 _failed.Clear();
                 status.Set(true);
@@ -110,13 +116,20 @@ public sealed class RedisChangeReceiver(
                 continue;
             }
 
-            if (_lastSequence.TryGetValue(message.Node, out var last) && message.Sequence != last + 1)
+            bool gap;
+            long last;
+            lock (_sequences)
+            {
+                gap = _lastSequence.TryGetValue(message.Node, out last) && message.Sequence != last + 1;
+                _lastSequence[message.Node] = Math.Max(last, message.Sequence);
+            }
+
+            if (gap)
             {
                 logger.LogWarning("Changes {From}-{To} of node {Node} did not arrive; catching up from the database", last + 1, message.Sequence - 1, message.Node);
                 resync.RequestCatchUp();
             }
 
-            _lastSequence[message.Node] = Math.Max(last, message.Sequence);
             messages.Add(message);
         }
 
@@ -143,6 +156,43 @@ public sealed class RedisChangeReceiver(
                 feed.Dispatch(notice.With(item));
             }
         }
+    }
+
+    /// <summary>
+    /// A sender said a heartbeat ago that it had numbered changes this node has still not heard of: their messages are lost
+    /// (a change sent one heartbeat ago has arrived by now), so this node catches up from the database, within two
+    /// heartbeats of the loss instead of at the next resync.
+    /// </summary>
+    private void OnHeartbeat(ReadOnlySpan<byte> bytes)
+    {
+        if (RedisHeartbeat.TryRead(bytes) is not { } beat || beat.Node == transport.NodeId)
+        {
+            return;
+        }
+
+        long heard, claimed;
+        lock (_sequences)
+        {
+            if (!_lastSequence.ContainsKey(beat.Node) && !_claimed.ContainsKey(beat.Node))
+            {
+                // The first word from a node that ran before this one: its earlier changes are in the database this node read.
+                _lastSequence[beat.Node] = beat.Sequence;
+            }
+
+            heard = _lastSequence.GetValueOrDefault(beat.Node);
+            var lost = _claimed.TryGetValue(beat.Node, out claimed) && heard < claimed;
+            _claimed[beat.Node] = beat.Sequence;
+            if (!lost)
+            {
+                return;
+            }
+
+            // The catch-up covers them; a later change continues the sequence from here.
+            _lastSequence[beat.Node] = claimed;
+        }
+
+        logger.LogWarning("Changes {From}-{To} of node {Node} did not arrive (its heartbeat said so); catching up from the database", heard + 1, claimed, beat.Node);
+        resync.RequestCatchUp();
     }
 
     private async Task<Dictionary<int, PlanItem>> ReadItemsAsync(List<RedisChangeMessage> messages, CancellationToken cancellationToken)

@@ -11,6 +11,9 @@ public sealed class RedisChangeTransport(IConnectionMultiplexer redis, LocalChan
 {
     public static readonly RedisChannel Channel = RedisChannel.Literal("udmoentning:changes");
 
+    /// <summary>Where each node says how many changes it has numbered (<see cref="RedisHeartbeat"/>); apart, so older nodes never read it.</summary>
+    public static readonly RedisChannel HeartbeatChannel = RedisChannel.Literal("udmoentning:changes:heartbeat");
+
     private readonly Lock _order = new();
     private long _sequence;
 
@@ -27,6 +30,26 @@ public sealed class RedisChangeTransport(IConnectionMultiplexer redis, LocalChan
     {
         feed.Dispatch(change);
         return TellOthersAsync(null, change);
+    }
+
+    /// <summary>
+    /// Tells the other nodes the number of this node's newest change. Read under the same lock that numbers and queues the
+    /// changes, so every change up to it has left before the heartbeat does.
+    /// </summary>
+    public async Task SendHeartbeatAsync()
+    {
+        if (!status.IsUp)
+        {
+            return;
+        }
+
+        Task<long> sent;
+        lock (_order)
+        {
+            sent = redis.GetSubscriber().PublishAsync(HeartbeatChannel, new RedisHeartbeat(NodeId, _sequence).Serialize());
+        }
+
+        await sent;
     }
 
     private async Task TellOthersAsync(ItemNotice? item, StructureChange? structure)
