@@ -28,7 +28,7 @@ public abstract class LastAdministratorTests
         var first = await TestUsers.PrincipalAsync(app.Services, TestUsers.Administrator);
         var second = await TestUsers.PrincipalAsync(app.Services, Second);
 
-        for (var round = 0; round < 8; round++)
+        for (var round = 0; round < 4; round++)
         {
             var disable = round % 2 == 1;
             var outcomes = await AtOnceAsync(

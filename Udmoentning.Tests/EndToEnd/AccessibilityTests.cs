@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Administration;
@@ -23,6 +24,9 @@ public sealed class AccessibilityTests(BrowserFixture browser, LiveApp app) : IC
         var page = await context.NewPageAsync();
         await page.GotoAsync("/konto/log-ind");
         await Axe.AssertNoViolationsOnPhoneAndDesktopAsync(page, "the sign-in page");
+        await page.SetViewportSizeAsync(320, 700);
+        var (pageWidth, window) = await ResponsiveLayoutTests.PageWidthAsync(page);
+        Assert.True(pageWidth <= window, $"The sign-in page at 320 px is {pageWidth} px wide.");
         await context.CloseAsync();
     }
 
@@ -85,7 +89,9 @@ public sealed class AccessibilityTests(BrowserFixture browser, LiveApp app) : IC
         var plans = app.Services.GetRequiredService<PlanCache>();
         var administrator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Administrator);
         var token = TestContext.Current.CancellationToken;
-        var plan = (await plans.GetAsync(cancellationToken: token))!.Plan;
+        var snapshot = (await plans.GetAsync(cancellationToken: token))!;
+        var plan = snapshot.Plan;
+        string[] names = [.. snapshot.Committees.Select(c => c.Name), .. Enum.GetValues<ItemStatus>().Select(s => s.Name())];
         Assert.True((await administration.SetPublicAsync(administrator, plan.Id, plan.Version, true, token)).Succeeded);
         try
         {
@@ -100,6 +106,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, LiveApp app) : IC
                 await Axe.AssertNoViolationsAsync(page, "the public page");
                 var (pageWidth, window) = await ResponsiveLayoutTests.PageWidthAsync(page);
                 Assert.True(pageWidth <= window, $"The public plan at {width} px is {pageWidth} px wide.");
+                await PageText.AssertWordsWholeAsync(page, names, $"the public plan at {width} px");
             }
 
             await context.CloseAsync();

@@ -38,6 +38,12 @@ public sealed class AccessRevalidation(
         {
             found = await currentUsers.FindAsync(id, cancellationToken);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The page closed while its rights were read (the user went to another page): nobody is left to check for, and
+            // the framework would log the cancellation as an error.
+            return true;
+        }
         catch (Exception e) when (StorageFailure.Is(e))
         {
             // Nothing can be saved meanwhile (every change asks CurrentUsers again); the next check asks the database anew.
