@@ -149,10 +149,10 @@ public sealed class PlanImportTests : IAsyncLifetime
     {
         var gate = _app.Services.GetRequiredService<WorkbookReadGate>();
         var file = RealisticWorkbooks.NewPlan(withBadRows: false).ToBytes();
-        var coordinatorId = Udmoentning.Web.Access.CurrentUsers.UserId(_coordinator)!;
+        var coordinatorKey = Udmoentning.Web.Access.ProtectionExtensions.UserKey(_coordinator)!;
         var administrator = await TestUsers.PrincipalAsync(_app.Services, TestUsers.Administrator);
 
-        using (gate.TryEnter(coordinatorId, out _))
+        using (gate.TryEnter(coordinatorKey, out _))
         {
             Assert.Equal(WorkbookReadGate.YoursBusy, (await _import.PreviewAsync(_coordinator, file, null, new ImportOptions(), Token)).Error);
             using (gate.TryEnter("another user reading", out _))

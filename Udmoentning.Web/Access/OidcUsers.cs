@@ -145,10 +145,7 @@ public sealed class OidcUsers(
     {
         if (!result.Succeeded)
         {
-            throw new IdentityChangeFailedException($"Could not {what} the user {id}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            throw new InvalidOperationException($"Could not {what} the user {id}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
         }
     }
 }
-
-/// <summary>Identity refused to change an account (a name taken, a concurrency stamp changed meanwhile).</summary>
-public sealed class IdentityChangeFailedException(string message) : InvalidOperationException(message);

@@ -22,7 +22,7 @@ public static class DataExtensions
         {
             case DatabaseProvider.Sqlite:
                 Register<SqlitePlanDbContext>(services, provider, connectionString);
-                if (SqliteRunLock.FileOf(connectionString) is { } database)
+                if (DatabaseProviders.SqliteFile(connectionString) is { } database)
                 {
                     services.AddHostedService(sp => new SqliteRunLock(database, sp.GetRequiredService<ILogger<SqliteRunLock>>()));
                 }

@@ -1,5 +1,4 @@
 using Microsoft.Data.SqlClient;
-using Microsoft.Data.Sqlite;
 using Npgsql;
 using Udmoentning.Web.Data.Providers;
 
@@ -95,13 +94,12 @@ public static class PreparationLock
     /// </summary>
     private static async Task<IAsyncDisposable> SqliteLockFileAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var database = new SqliteConnectionStringBuilder(connectionString);
-        if (database.DataSource is "" or ":memory:" || database.Mode == SqliteOpenMode.Memory)
+        if (DatabaseProviders.SqliteFile(connectionString) is not { } database)
         {
             return new Held(() => ValueTask.CompletedTask);
         }
 
-        var path = Path.GetFullPath(database.DataSource) + ".prepare-lock";
+        var path = database + ".prepare-lock";
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {

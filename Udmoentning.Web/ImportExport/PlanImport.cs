@@ -54,7 +54,7 @@ public sealed class PlanImport(PlanCache plans, PlanAdministration administratio
             return new PreviewResult(null, readOnly);
         }
 
-        using var place = gate.TryEnter(CurrentUsers.UserId(user) ?? user.Identity?.Name ?? string.Empty, out var busy);
+        using var place = gate.TryEnter(ProtectionExtensions.UserKey(user) ?? string.Empty, out var busy);
         if (place is null)
         {
             return new PreviewResult(null, busy);

@@ -9,7 +9,8 @@ namespace Udmoentning.Web.Realtime;
 /// </summary>
 public sealed record RedisChangeMessage(Guid Node, long Sequence, ItemNotice? Item, StructureChange? Structure)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>How every message between nodes is written (<see cref="RedisHeartbeat"/> too).</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 
@@ -51,15 +52,13 @@ public sealed record ItemNotice(
 /// </summary>
 public sealed record RedisHeartbeat(Guid Node, long Sequence)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+    public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(this, RedisChangeMessage.Json);
 
     public static RedisHeartbeat? TryRead(ReadOnlySpan<byte> bytes)
     {
         try
         {
-            return JsonSerializer.Deserialize<RedisHeartbeat>(bytes, Json) is { Node: var node } beat && node != Guid.Empty ? beat : null;
+            return JsonSerializer.Deserialize<RedisHeartbeat>(bytes, RedisChangeMessage.Json) is { Node: var node } beat && node != Guid.Empty ? beat : null;
         }
         catch (JsonException)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Udmoentning.Web.Data.Providers;
 
 namespace Udmoentning.Web.Data.Backup;
 
@@ -48,12 +49,12 @@ public static class SqliteBackup
             source.BackupDatabase(target);
         }
 
-        return Check(database) with { File = database };
+        return Check(database);
     }
 
-    /// <summary>The database file a SQLite connection string names.</summary>
+    /// <summary>The database file a SQLite connection string names; an in-memory database has none to copy.</summary>
     public static string DatabaseFile(string connectionString) =>
-        Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
+        DatabaseProviders.SqliteFile(connectionString) ?? throw new BackupException("The database is in memory: there is no file to back up or restore.");
 
     /// <summary>The file is a whole SQLite database of this app: SQLite finds nothing wrong in it, and it has plans.</summary>
     private static BackupSummary Check(string file)

@@ -17,13 +17,6 @@ public sealed class SqliteRunLock : IHostedService, IDisposable
         _logger = logger;
     }
 
-    /// <summary>The database file a connection string names; null for an in-memory database.</summary>
-    public static string? FileOf(string connectionString)
-    {
-        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
-        return builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:" ? null : Path.GetFullPath(builder.DataSource);
-    }
-
     /// <summary>The lock on <paramref name="database"/>, or null while an app holds it.</summary>
     public static FileStream? TryTake(string database)
     {

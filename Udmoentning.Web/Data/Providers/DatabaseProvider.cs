@@ -92,6 +92,13 @@ public static class DatabaseProviders
         }
     }
 
+    /// <summary>The file a (prepared) SQLite connection string names, as a full path; null for an in-memory database.</summary>
+    public static string? SqliteFile(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        return builder.DataSource is "" or ":memory:" || builder.Mode == SqliteOpenMode.Memory ? null : Path.GetFullPath(builder.DataSource);
+    }
+
     /// <summary>
     /// Resolves a relative SQLite file against the data folder and creates its folder. Outside Development a file inside the
     /// app's own folder stops start-up: it would be lost with the next deploy.
