@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Tests.Support;
+using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Rules;
 using Udmoentning.Web.Administration;
+using Udmoentning.Web.Changes;
 using Udmoentning.Web.Plans;
 using Udmoentning.Web.Realtime;
 
@@ -32,10 +35,34 @@ public sealed class HubFollowTests(LiveApp app) : IClassFixture<LiveApp>
 
         var unknown = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("Follow", plan.Plan.Id, "findes-ikke", Token));
         var huge = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("Follow", plan.Plan.Id, new string('a', 32_000), Token));
-        await hub.InvokeAsync("Follow", plan.Plan.Id, plan.Committees[0].Slug.ToUpperInvariant(), Token);
+        var extract = await hub.InvokeAsync<ItemChangedMessage[]>("Follow", plan.Plan.Id, plan.Committees[0].Slug.ToUpperInvariant(), Token);
 
         Assert.Contains("\"findes-ikke\" er ikke et udvalgs kortnavn i planen.", unknown.Message);
         Assert.Contains("højst 20 tegn", huge.Message);
+        // The answer is the committee's extract as it is now, the way a client catches up after any (re)connect.
+        Assert.Equal(plan.Items.Where(i => CommitteeExtract.Includes(plan.Committees[0], i)).Select(i => (i.Code, i.Status.ToString(), i.Revision, "Current")).Order(),
+            extract.Select(m => (m.Code, m.Status, m.Revision, m.Change)).Order());
+    }
+
+    [Fact]
+    public async Task FollowingAPlanAnswersWithEveryItemAsItIsNowAndAChangeAfterItCarriesAHigherRevision()
+    {
+        await using var hub = await ConnectAsync();
+        var changed = new TaskCompletionSource<ItemChangedMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<ItemChangedMessage>("ItemChanged", message => changed.TrySetResult(message));
+        var plan = await DefaultPlanAsync();
+
+        var current = (await hub.InvokeAsync<ItemChangedMessage[]>("Follow", plan.Plan.Id, (string?)null, Token)).ToDictionary(m => m.ItemId);
+        var item = plan.Items.First(i => i.Status == ItemStatus.NotStarted);
+        var coordinator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Coordinator);
+        var moved = await app.Services.GetRequiredService<PlanItemService>().MoveAsync(coordinator,
+            new MoveRequest(item.Id, item.Version, ItemStatus.InProgress), Token);
+
+        Assert.Equal(plan.Items.Select(i => i.Id).Order(), current.Keys.Order());
+        Assert.Equal((item.Version, item.Revision), (current[item.Id].Version, current[item.Id].Revision));
+        var message = await changed.Task.WaitAsync(TimeSpan.FromSeconds(10), Token);
+        Assert.Equal((item.Id, "Moved", moved.Value!.Revision), (message.ItemId, message.Change, message.Revision));
+        Assert.True(message.Revision > current[item.Id].Revision);
     }
 
     [Fact]

@@ -19,6 +19,9 @@ public sealed class HubListener : IAsyncDisposable
         _connection.On<JsonElement>("ItemChanged", message => _arrived.Writer.TryWrite(message.Clone()));
     }
 
+    /// <summary>What <c>Follow</c> answered: the followed items as they were then.</summary>
+    public IReadOnlyList<JsonElement> Current { get; private set; } = [];
+
     /// <summary>Every message taken so far, in the order it arrived.</summary>
     public IReadOnlyList<JsonElement> Received => _received;
 
@@ -38,7 +41,7 @@ public sealed class HubListener : IAsyncDisposable
         var connection = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "/hubs/plan"), options => options.Cookies = cookies).Build();
         var listener = new HubListener(connection);
         await connection.StartAsync(TestContext.Current.CancellationToken);
-        await connection.InvokeAsync("Follow", planId, committee, TestContext.Current.CancellationToken);
+        listener.Current = await connection.InvokeAsync<JsonElement[]>("Follow", planId, committee, TestContext.Current.CancellationToken);
         return listener;
     }
 

@@ -111,13 +111,21 @@ public sealed class ChangesBetweenNodesTests : IAsyncLifetime
         await _nodes.Redis.StopAsync();
         await _nodes.WaitUntilAsync(up: false, TimeSpan.FromSeconds(10));
 
+        // Hub clients (a wall display, another system) connect to either node while Redis is down, and catch up from Follow's answer.
+        await using var hubClientOnA = await HubListener.FollowAsync(a, item.PlanId, null);
+        await using var hubClientOnB = await HubListener.FollowAsync(b, item.PlanId, null);
+        Assert.All(new[] { hubClientOnA, hubClientOnB }, h => Assert.Contains(h.Current, m => HubListener.CodeOf(m) == item.Code));
+
         var clock = Stopwatch.StartNew();
         var moved = await a.Services.GetRequiredService<PlanItemService>().MoveAsync(coordinator, new MoveRequest(item.Id, item.Version, Target(item)), Token);
         Assert.Equal(ChangeStatus.Saved, moved.Status);
         Assert.Equal(moved.Value!.Revision, (await NextOfAsync(viewerOnA, item.Id)).Item.Revision);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"A's own viewer waited {clock.Elapsed.TotalMilliseconds:0} ms for A's change while Redis was down.");
+        Assert.Equal(moved.Value.Revision, (await hubClientOnA.WaitForAsync(item.Code, TimeSpan.FromSeconds(2))).GetProperty("revision").GetInt32());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"A's own hub client waited {clock.Elapsed.TotalMilliseconds:0} ms for A's change while Redis was down.");
         Assert.Equal(moved.Value.Revision, (await NextOfAsync(viewerOnB, item.Id)).Item.Revision);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"B got A's change after {clock.Elapsed.TotalSeconds:0.0} s while Redis was down.");
+        Assert.Equal(moved.Value.Revision, (await hubClientOnB.WaitForAsync(item.Code, TimeSpan.FromSeconds(5))).GetProperty("revision").GetInt32());
 
         var theme = await a.Services.GetRequiredService<PlanAdministration>().AddThemeAsync(coordinator, item.PlanId, "Tilføjet mens Redis var væk", Token);
         Assert.True(theme.Succeeded, theme.Message);
@@ -138,7 +146,8 @@ public sealed class ChangesBetweenNodesTests : IAsyncLifetime
         Assert.Equal(ChangeStatus.Saved, back.Status);
         clock.Restart();
         Assert.Equal(back.Value!.Revision, (await NextOfAsync(viewerOnB, item.Id)).Item.Revision);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"B got A's change {clock.Elapsed.TotalSeconds:0.0} s after Redis was back.");
+        Assert.Equal(back.Value.Revision, (await hubClientOnB.WaitForAsync(item.Code, TimeSpan.FromSeconds(2))).GetProperty("revision").GetInt32());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"B's viewer and hub client got A's change {clock.Elapsed.TotalSeconds:0.0} s after Redis was back.");
     }
 
     [Fact]

@@ -37,9 +37,9 @@ public sealed class Change(PlanDbContext db, Actor actor, DateTimeOffset now)
         db.AdministrationHistory.Add(new AdministrationEntry(planId, subject, name, At, actor.UserId, actor.Name, kind, changes));
 
     /// <summary>Tells the item's viewers after the commit; <paramref name="previous"/> is where the item stood before.</summary>
-    public void Publish(ChangeKind kind, PlanItem item, (ItemStatus Status, IReadOnlyList<int> Committees) previous, IReadOnlyList<Committee> committees) =>
+    public void Publish(ChangeKind kind, PlanItem item, (ItemStatus Status, IReadOnlyList<int> Committees) previous) =>
         _publications.Add((publisher, cancellationToken) =>
-            publisher.PublishAsync(new ItemChange(item.PlanId, kind, item, previous.Status, previous.Committees, actor.Name, now), committees, cancellationToken));
+            publisher.PublishAsync(new ItemChange(item.PlanId, kind, item, previous.Status, previous.Committees, actor.Name, now), cancellationToken));
 
     /// <summary>Tells every open page of the plan (every plan, with no <paramref name="planId"/>) to reload after the commit.</summary>
     public void Publish(int? planId, string description) =>

@@ -73,7 +73,7 @@ public sealed partial class PlanItemService
 
                 var @new = Describe(item.Checkpoints.FirstOrDefault(c => c.Step == request.Step), committees, meeting);
                 change.Record(item, CheckpointKind, [new FieldChange(request.Step.Name(), old, @new)]);
-                change.Publish(ChangeKind.Checkpoint, item, previous, committees);
+                change.Publish(ChangeKind.Checkpoint, item, previous);
                 return ChangeOutcome.Saved(item);
             }, cancellationToken);
 

@@ -103,7 +103,7 @@ public sealed partial class PlanItemService
     {
         change.Record(item, kind, [recorded]);
         var (committees, _) = await StructureAsync(change.Db, item, cancellationToken);
-        change.Publish(ChangeKind.Commented, item, Previous(item, committees), committees);
+        change.Publish(ChangeKind.Commented, item, Previous(item, committees));
         return ChangeOutcome.Saved(comment);
     }
 

@@ -264,12 +264,12 @@ public sealed partial class PlanItemService
 
         foreach (var item in created)
         {
-            change.Publish(ChangeKind.Created, item, (item.Status, []), committees);
+            change.Publish(ChangeKind.Created, item, (item.Status, []));
         }
 
         foreach (var (item, previousStatus, previousCommittees, _) in changed)
         {
-            change.Publish(ChangeKind.Edited, item, (previousStatus, previousCommittees), committees);
+            change.Publish(ChangeKind.Edited, item, (previousStatus, previousCommittees));
         }
 
         return ChangeOutcome.Saved(new ImportResult(plan.Id, created.Count, changed.Count, unchanged),

@@ -143,7 +143,7 @@ public sealed partial class PlanItemService
             if (outcome.Succeeded)
             {
                 change.Record(item, ReportedKind, changes);
-                change.Publish(ChangeKind.Reported, item, previous, committees);
+                change.Publish(ChangeKind.Reported, item, previous);
             }
 
             return outcome;

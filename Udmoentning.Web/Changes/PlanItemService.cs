@@ -170,7 +170,7 @@ public sealed partial class PlanItemService(
         var outcome = await SaveAsync(change, plan, themes, item, kind, before, after, previous, committees, cancellationToken);
         foreach (var other in renumbered.Where(_ => outcome.Succeeded && change.Db.ChangeTracker.HasChanges()))
         {
-            change.Publish(ChangeKind.Reordered, other, Previous(other, committees), committees);
+            change.Publish(ChangeKind.Reordered, other, Previous(other, committees));
         }
 
         return outcome;
@@ -203,7 +203,7 @@ public sealed partial class PlanItemService(
         }
 
         change.Record(item, kind, changes);
-        change.Publish(kind switch { MovedKind => ChangeKind.Moved, UndoneKind => ChangeKind.Undone, _ => ChangeKind.Edited }, item, previous, committees);
+        change.Publish(kind switch { MovedKind => ChangeKind.Moved, UndoneKind => ChangeKind.Undone, _ => ChangeKind.Edited }, item, previous);
         return ChangeOutcome.Saved(item);
     }
 

@@ -20,14 +20,23 @@ public sealed class LocalChangeFeed(ILogger<LocalChangeFeed> logger, RealtimeMet
     /// <summary>Item changes of one plan go to <paramref name="onChanges"/>; changes to its structure to <paramref name="onStructure"/>.</summary>
     public IDisposable Subscribe(int planId, Func<IReadOnlyList<ItemChange>, Task> onChanges, Func<StructureChange, Task>? onStructure = null)
     {
-        var subscription = new Subscription(this, logger, planId, onChanges, onStructure);
-        _subscriptions.TryAdd(subscription, 0);
         _metrics.BoardOpened();
+        return Add(new Subscription(this, logger, planId, onChanges, onStructure));
+    }
+
+    /// <summary>Every plan's changes, in the one order they are handed out (for <see cref="HubRelay"/>; not a viewer).</summary>
+    public IDisposable SubscribeAll(Func<IReadOnlyList<ItemChange>, Task> onChanges, Func<StructureChange, Task> onStructure) =>
+        Add(new Subscription(this, logger, null, onChanges, onStructure));
+
+    private Subscription Add(Subscription subscription)
+    {
+        _subscriptions.TryAdd(subscription, 0);
         subscription.Start();
         return subscription;
     }
 
-    public int SubscriberCount => _subscriptions.Count;
+    /// <summary>How many viewers (plan subscriptions) this node has.</summary>
+    public int SubscriberCount => _subscriptions.Keys.Count(s => s.PlanId is not null);
 
     /// <summary>
     /// Raised synchronously for each change before any viewer's queue has it, so a shared copy of the plan
@@ -57,7 +66,7 @@ public sealed class LocalChangeFeed(ILogger<LocalChangeFeed> logger, RealtimeMet
             Dispatching?.Invoke(change);
             foreach (var subscription in _subscriptions.Keys)
             {
-                if (subscription.PlanId == change.PlanId)
+                if (subscription.PlanId is null || subscription.PlanId == change.PlanId)
                 {
                     subscription.Enqueue(new Entry(change, null));
                 }
@@ -72,7 +81,7 @@ public sealed class LocalChangeFeed(ILogger<LocalChangeFeed> logger, RealtimeMet
         DispatchingStructure?.Invoke(change);
         foreach (var subscription in _subscriptions.Keys)
         {
-            if (change.Concerns(subscription.PlanId))
+            if (subscription.PlanId is not { } planId || change.Concerns(planId))
             {
                 subscription.Enqueue(new Entry(null, change));
             }
@@ -84,13 +93,14 @@ public sealed class LocalChangeFeed(ILogger<LocalChangeFeed> logger, RealtimeMet
     private sealed class Subscription(
         LocalChangeFeed feed,
         ILogger logger,
-        int planId,
+        int? planId,
         Func<IReadOnlyList<ItemChange>, Task> onChanges,
         Func<StructureChange, Task>? onStructure) : IDisposable
     {
         private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
 
-        public int PlanId => planId;
+        /// <summary>The plan whose changes it takes; null: every plan's.</summary>
+        public int? PlanId => planId;
 
         public void Enqueue(Entry entry) => _queue.Writer.TryWrite(entry);
 
@@ -98,7 +108,7 @@ public sealed class LocalChangeFeed(ILogger<LocalChangeFeed> logger, RealtimeMet
 
         public void Dispose()
         {
-            if (feed._subscriptions.TryRemove(this, out _))
+            if (feed._subscriptions.TryRemove(this, out _) && planId is not null)
             {
                 feed._metrics.BoardClosed();
             }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Udmoentning.Domain;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
+using Udmoentning.Domain.Rules;
 using Udmoentning.Web.Changes;
 using Udmoentning.Web.Plans;
 
@@ -22,14 +23,18 @@ public interface IPlanClient
 /// a move through the hub passes the same service and checks as one on the board.
 /// </summary>
 [Authorize]
-public sealed class PlanHub(PlanItemService items, PlanCache plans) : Hub<IPlanClient>
+public sealed class PlanHub(PlanItemService items, PlanCache plans, TimeProvider clock) : Hub<IPlanClient>
 {
     public const string Path = "/hubs/plan";
 
     /// <summary>How many plans and committees one connection may follow at once.</summary>
     public const int MaxFollowed = 10;
 
-    public async Task Follow(int planId, string? committee = null)
+    /// <summary>
+    /// Follows the plan, or one committee's extract, and answers with its items as they are now (each as an
+    /// <see cref="ItemChangedMessage"/> whose change is "Current"): the way a client catches up after any (re)connect.
+    /// </summary>
+    public async Task<IReadOnlyList<ItemChangedMessage>> Follow(int planId, string? committee = null)
     {
         if (committee is { Length: > Limits.CommitteeSlugLength })
         {
@@ -46,21 +51,27 @@ public sealed class PlanHub(PlanItemService items, PlanCache plans) : Hub<IPlanC
             throw new HubException($"Plan {planId} findes ikke.");
         }
 
-        var slug = committee is null ? null : snapshot.CommitteeBySlug(committee)?.Slug;
-        if (committee is not null && slug is null)
+        var followedCommittee = committee is null ? null : snapshot.CommitteeBySlug(committee);
+        if (committee is not null && followedCommittee is null)
         {
             throw new HubException($"\"{committee}\" er ikke et udvalgs kortnavn i planen.");
         }
 
         var followed = Followed();
-        var group = GroupName(planId, slug);
+        var group = GroupName(planId, followedCommittee?.Slug);
         if (!followed.Contains(group) && followed.Count >= MaxFollowed)
         {
             throw new HubException($"En forbindelse kan følge højst {MaxFollowed} planer eller udvalg. Stop med at følge et (Unfollow) først.");
         }
 
+        // Joined first, read after: a change saved in between comes both ways, and the client keeps the higher revision.
         await Groups.AddToGroupAsync(Context.ConnectionId, group);
         followed.Add(group);
+        var now = (await plans.GetAsync(planId, Context.ConnectionAborted)) ?? snapshot;
+        var codes = now.Committees.ToDictionary(c => c.Id, c => c.ShortCode);
+        return [.. now.Items
+            .Where(i => followedCommittee is null || CommitteeExtract.Includes(followedCommittee, i))
+            .Select(i => ItemChangedMessage.Current(i, codes.GetValueOrDefault(i.CommitteeId, string.Empty), clock.GetUtcNow()))];
     }
 
     /// <summary>Moves an item to the bottom of a status (code name, e.g. "InProgress"), as the signed-in user.</summary>
@@ -112,3 +123,6 @@ public sealed class PlanHub(PlanItemService items, PlanCache plans) : Hub<IPlanC
 /// with the item's version, status and code as they now are (a stale move tells the current ones).
 /// </summary>
 public sealed record HubMoveResult(string Outcome, string? Message, Guid? Version, string? Status, string? Code);
+
+/// <summary>The hub's message for a change to a plan's structure (themes, committees, meetings, the plan); <c>planId</c> null concerns every plan.</summary>
+public sealed record PlanChangedMessage(int? PlanId, string Description, string ChangedBy, DateTimeOffset ChangedAt);

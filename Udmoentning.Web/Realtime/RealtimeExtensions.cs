@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using StackExchange.Redis;
 using Udmoentning.Web.Realtime;
 
@@ -22,15 +21,6 @@ public static class RealtimeExtensions
         {
             builder.Services.AddSingleton(new RealtimeStatus(isConfigured: true));
             builder.Services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(redis));
-            // Hub clients on any node get changes made on any node; the backplane uses the same connection. Only for the plan
-            // hub: AddStackExchangeRedis would put Blazor's own hub on Redis too, and then no new circuit could open while
-            // Redis is down, though a circuit lives on one node (sticky sessions) and needs no backplane.
-            builder.Services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, connection) =>
-            {
-                options.Configuration.ChannelPrefix = RedisChannel.Literal("udmoentning:hub");
-                options.ConnectionFactory = _ => Task.FromResult(connection);
-            });
-            builder.Services.AddSingleton<HubLifetimeManager<PlanHub>, RedisHubLifetimeManager<PlanHub>>();
             builder.Services.AddSingleton<RedisChangeTransport>();
             builder.Services.AddSingleton<IChangeTransport>(sp => sp.GetRequiredService<RedisChangeTransport>());
             builder.Services.AddHostedService<RedisChangeReceiver>();
@@ -43,6 +33,8 @@ public static class RealtimeExtensions
         }
 
         builder.Services.AddSingleton<PlanChangePublisher>();
+        // Hub clients hear every node's changes from their own node's feed (no SignalR backplane), so they need no Redis.
+        builder.Services.AddHostedService<HubRelay>();
         builder.Services.AddScoped<CircuitConnection>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
         builder.Services.AddTransient<LivePlan>();
