@@ -21,4 +21,21 @@ public static class Poll
 
         return true;
     }
+
+    /// <summary>The same for a condition that must ask something (a database), looking every 20 ms.</summary>
+    public static async Task<bool> UntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (waited.Elapsed > timeout)
+            {
+                return false;
+            }
+
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        return true;
+    }
 }

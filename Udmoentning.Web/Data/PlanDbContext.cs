@@ -8,6 +8,7 @@ using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rounds;
 using Udmoentning.Web.Access;
+using Udmoentning.Web.Meetings;
 
 namespace Udmoentning.Web.Data;
 
@@ -33,6 +34,7 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<FollowUpRound> Rounds => Set<FollowUpRound>();
     public DbSet<RoundItem> RoundItems => Set<RoundItem>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<StoredMeeting> MeetingPresentations => Set<StoredMeeting>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

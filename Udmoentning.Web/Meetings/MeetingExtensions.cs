@@ -9,13 +9,14 @@ namespace Udmoentning.Web.Meetings;
 public static class MeetingExtensions
 {
     /// <summary>
-    /// Meeting mode: who presents which meeting and what it shows (in memory on each node; with Redis shared by every
-    /// node), and what changed around it.
+    /// Meeting mode: who presents which meeting and what it shows (in memory on each node, kept in the database for restarts;
+    /// with Redis shared by every node), and what changed around it.
     /// </summary>
     public static IHostApplicationBuilder AddMeetings(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<MeetingRegistry>();
         builder.Services.AddSingleton<MeetingHistory>();
+        builder.Services.AddHostedService<MeetingStore>();
         if (builder.Configuration[RealtimeExtensions.RedisSetting] is { Length: > 0 })
         {
             builder.Services.AddHostedService<RedisMeetingRelay>();

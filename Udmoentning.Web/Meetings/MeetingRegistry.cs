@@ -12,8 +12,8 @@ namespace Udmoentning.Web.Meetings;
 /// In memory on each node. With several nodes, <see cref="RedisMeetingRelay"/> carries each new state to the other nodes
 /// (<see cref="Published"/> out, <see cref="Apply"/> in), so a follower on any node sees the presenter's steps. The
 /// sequence numbers are a Lamport clock: a node's next state is numbered above every state it has seen, and every node
-/// keeps the newest (ties broken the same way everywhere), so all nodes agree. A restart of every node forgets running
-/// meetings: the presenter starts again, and the record of changes, which is in the database, is unaffected.
+/// keeps the newest (ties broken the same way everywhere), so all nodes agree. <see cref="MeetingStore"/> keeps each
+/// meeting's newest state in the database, so a restarted node (or all of them) takes the meetings up where they were.
 /// </remarks>
 public sealed class MeetingRegistry(TimeProvider clock, ILogger<MeetingRegistry> logger)
 {
