@@ -165,6 +165,33 @@ public sealed class PlanImportTests : IAsyncLifetime
         Assert.NotNull((await _import.PreviewAsync(administrator, file, null, new ImportOptions(), Token)).Preview);
     }
 
+    /// <summary>What the import page's progress line and "Annullér" button stand on: a long read tells how far it is, and stops when asked.</summary>
+    [Fact]
+    public async Task ALongReadTellsHowManyCellsItHasReadAndStopsWhenCancelledLeavingTheUserFreeToTryAgain()
+    {
+        var row = Enumerable.Range(0, 100).Select(c => (object?)c).ToArray();
+        var large = new TestWorkbook().Sheet("Plan", s => Enumerable.Range(0, 2_400).Aggregate(s, (sheet, _) => sheet.Row(row))).ToBytes();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var reports = new List<int>();
+        var progress = new SynchronousProgress(cells =>
+        {
+            reports.Add(cells);
+            stop.Cancel();
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _import.PreviewAsync(_coordinator, large, null, new ImportOptions(), progress, stop.Token));
+
+        var first = Assert.Single(reports);
+        Assert.InRange(first, 1, 239_999);
+        Assert.NotNull((await _import.PreviewAsync(_coordinator, RealisticWorkbooks.NewPlan(withBadRows: false).ToBytes(), null, new ImportOptions(), Token)).Preview);
+    }
+
+    /// <summary>Reports on the reading thread at once (<see cref="Progress{T}"/> would post them to the thread pool, after the fact).</summary>
+    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+
     private async Task<ImportPreview> PreviewAsync(byte[] file, int? planId)
     {
         var result = await _import.PreviewAsync(_coordinator, file, planId, new ImportOptions(), Token);

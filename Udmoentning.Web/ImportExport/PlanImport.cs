@@ -35,7 +35,15 @@ public sealed record PreviewResult(ImportPreview? Preview, string? Error);
 /// </summary>
 public sealed class PlanImport(PlanCache plans, PlanAdministration administration, PlanItemService items, CurrentUsers currentUsers, WorkbookReadGate gate)
 {
-    public async Task<PreviewResult> PreviewAsync(ClaimsPrincipal user, byte[] file, int? planId, ImportOptions options, CancellationToken cancellationToken = default)
+    public Task<PreviewResult> PreviewAsync(ClaimsPrincipal user, byte[] file, int? planId, ImportOptions options, CancellationToken cancellationToken = default) =>
+        PreviewAsync(user, file, planId, options, null, cancellationToken);
+
+    /// <summary>
+    /// The same, telling <paramref name="cellsRead"/> how far the reading is; <paramref name="cancellationToken"/> stops it
+    /// (the user pressed "Annullér" or left), with an <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public async Task<PreviewResult> PreviewAsync(
+        ClaimsPrincipal user, byte[] file, int? planId, ImportOptions options, IProgress<int>? cellsRead, CancellationToken cancellationToken = default)
     {
         var committees = await administration.CommitteesAsync(cancellationToken);
         if (!AccessRules.CanManagePlans(await currentUsers.ActorAsync(user, cancellationToken)))
@@ -62,7 +70,7 @@ public sealed class PlanImport(PlanCache plans, PlanAdministration administratio
 
         // Off the caller's thread (a circuit stays responsive while a file is read), within the gate's place.
         using var stream = new MemoryStream(file, writable: false);
-        var read = await Task.Run(() => WorkbookFile.Read(stream, file.LongLength, cancellationToken), cancellationToken);
+        var read = await Task.Run(() => WorkbookFile.Read(stream, file.LongLength, cellsRead, cancellationToken), cancellationToken);
         if (read.Workbook is not { } workbook)
         {
             return new PreviewResult(null, read.Error ?? "Filen kunne ikke læses.");

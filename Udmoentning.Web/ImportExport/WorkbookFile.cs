@@ -45,7 +45,11 @@ public static class WorkbookFile
     };
 
     /// <summary>Reads a workbook within the limits above; <paramref name="cancellationToken"/> stops it between rows.</summary>
-    public static WorkbookReadResult Read(Stream stream, long length, CancellationToken cancellationToken = default)
+    public static WorkbookReadResult Read(Stream stream, long length, CancellationToken cancellationToken = default) =>
+        Read(stream, length, null, cancellationToken);
+
+    /// <summary>The same, telling <paramref name="progress"/> how many filled cells it has read, a few times a second.</summary>
+    public static WorkbookReadResult Read(Stream stream, long length, IProgress<int>? progress, CancellationToken cancellationToken = default)
     {
         if (length == 0)
         {
@@ -99,7 +103,7 @@ public static class WorkbookFile
                 }
             }
 
-            return ReadSheets(copy, new ReadBudget(cancellationToken));
+            return ReadSheets(copy, new ReadBudget(progress, cancellationToken));
         }
         catch (InvalidDataException)
         {
@@ -270,10 +274,12 @@ public static class WorkbookFile
 
     private sealed class SheetTooLargeException(string message) : Exception(message);
 
-    /// <summary>What one read may still use: filled cells, time, and whether the user still waits for it.</summary>
-    private sealed class ReadBudget(CancellationToken cancellationToken)
+    /// <summary>What one read may still use: filled cells, time, and whether the user still waits for it; how far it is.</summary>
+    private sealed class ReadBudget(IProgress<int>? progress, CancellationToken cancellationToken)
     {
+        private static readonly TimeSpan ReportEvery = TimeSpan.FromMilliseconds(250);
         private readonly System.Diagnostics.Stopwatch _time = System.Diagnostics.Stopwatch.StartNew();
+        private TimeSpan _reported;
         private int _cells;
 
         public void Spend(object?[] row)
@@ -287,9 +293,16 @@ public static class WorkbookFile
                 }
             }
 
-            if (_time.Elapsed > MaxReadTime)
+            var elapsed = _time.Elapsed;
+            if (elapsed > MaxReadTime)
             {
                 throw new SheetTooLargeException(TooSlow);
+            }
+
+            if (progress is not null && elapsed - _reported >= ReportEvery)
+            {
+                _reported = elapsed;
+                progress.Report(_cells);
             }
         }
     }
