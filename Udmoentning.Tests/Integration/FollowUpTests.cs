@@ -107,6 +107,9 @@ public sealed class FollowUpTests : IAsyncLifetime
         var client = _app.CreateClient();
         await TestUsers.SignInAsync(client, TestUsers.Reader);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/plan/{_plan.Plan.Id}/opfoelgninger/sammenligning.xlsx?fra=99999", Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/plan/{_plan.Plan.Id}/opfoelgninger/sammenligning.xlsx?fra=abc", Token)).StatusCode);
+        // Empty is now, as README says (the probe found ?fra=&til= refused with 400): now against now, a workbook all the same.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/plan/{_plan.Plan.Id}/opfoelgninger/sammenligning.xlsx?fra=&til=", Token)).StatusCode);
         var response = await client.GetAsync($"/plan/{_plan.Plan.Id}/opfoelgninger/sammenligning.xlsx?fra={taken.Value}", Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -15,14 +15,37 @@ public static class EconomyExtensions
     /// <summary>A comparison of two budget follow-ups as an Excel workbook.</summary>
     public static WebApplication MapEconomy(this WebApplication app)
     {
-        app.MapDownloads().MapFile("/plan/{id:int}/opfoelgninger/sammenligning.xlsx", async (int id, int? fra, int? til, FollowUpReader followUps, TimeProvider clock, CancellationToken cancellationToken) =>
+        app.MapDownloads().MapFile("/plan/{id:int}/opfoelgninger/sammenligning.xlsx", async (int id, string? fra, string? til, FollowUpReader followUps, TimeProvider clock, CancellationToken cancellationToken) =>
         {
-            var (comparison, problem) = await followUps.CompareAsync(id, fra, til, cancellationToken);
+            // Empty means now, as the comparison page writes it (?fra=&til=); anything else must be a snapshot's number.
+            if (!TrySnapshotId(fra, out var from) || !TrySnapshotId(til, out var to))
+            {
+                return Results.Text("fra og til er numre på øjebliksbilleder, eller tomme for nu.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var (comparison, problem) = await followUps.CompareAsync(id, from, to, cancellationToken);
             return comparison is null
                 ? Results.Text(problem, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound)
                 : Results.File(FollowUpWorkbook.Write(comparison), FollowUpWorkbook.ContentType,
                     FollowUpWorkbook.FileName(comparison.BudgetPeriod, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
         });
         return app;
+    }
+
+    private static bool TrySnapshotId(string? text, out int? id)
+    {
+        id = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            id = value;
+            return true;
+        }
+
+        return false;
     }
 }

@@ -12,14 +12,22 @@ public sealed class CircuitConnection : CircuitHandler
 
     public event Func<Task>? Reconnected;
 
+    /// <summary>
+    /// Whether the browser is connected now. Work that a timer starts (not the user) checks it before it calls the browser:
+    /// a navigation to a browser that has left fails, and Blazor ends the circuit with an error.
+    /// </summary>
+    public bool IsUp { get; private set; } = true;
+
     public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         _wasDown = true;
+        IsUp = false;
         return Task.CompletedTask;
     }
 
     public override async Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
     {
+        IsUp = true;
         if (_wasDown && Reconnected is { } handlers)
         {
             _wasDown = false;

@@ -28,8 +28,9 @@ public sealed class PlanChangePublisher(IChangeTransport transport, RealtimeMetr
         }
         catch (Exception e)
         {
-            metrics.PublishFailed("viewers");
-            logger.LogError(e, "A saved change to plan {PlanId} could not be sent to the viewers", planId);
+            // This node's viewers and hub clients have it (the transport hands it to them first); the others find it in the database.
+            metrics.PublishFailed("other nodes");
+            logger.LogWarning(e, "A saved change to plan {PlanId} could not be sent to the other web nodes; they take it from the database", planId);
         }
     }
 }

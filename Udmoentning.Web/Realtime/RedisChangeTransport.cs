@@ -56,9 +56,10 @@ public sealed class RedisChangeTransport(IConnectionMultiplexer redis, LocalChan
     {
         if (!status.IsUp)
         {
-            // The other nodes catch up from the database; the sequence still counts, so they also see the gap.
+            // The other nodes catch up from the database (the outage is logged once, by RedisChangeReceiver); the sequence
+            // still counts, so they also see the gap.
             Interlocked.Increment(ref _sequence);
-            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Redis is down: the other nodes get this change from the database resync.");
+            return;
         }
 
         Task<long> sent;
