@@ -8,7 +8,7 @@ namespace Udmoentning.Benchmarks;
 
 /// <summary>
 /// The benchmark harness: <c>dotnet run -c Release --project Udmoentning.Benchmarks [-- --quick] [--viewers 50,300,1000]
-/// [--sizes 500,2000,5000] [--render-samples 20] [--only latency,burst,render,save,import,nodes,memory] [--out FILE]</c>. Starts the app itself, measures,
+/// [--sizes 500,2000,5000] [--render-samples 20] [--only latency,burst,render,save,import,nodes,memory,soak] [--out FILE]</c>. Starts the app itself, measures,
 /// prints Markdown tables and writes them to docs/benchmark-results.md.
 /// </summary>
 internal static class BenchmarkProgram
@@ -48,6 +48,15 @@ internal static class BenchmarkProgram
         if (only is null || only.Contains("nodes"))
         {
             await TwoNodesAsync(report, publish, viewers.Where(v => v >= 100).DefaultIfEmpty(100).First(), quick ? 10 : 50);
+        }
+
+        // Only when asked: it takes half an hour (--soak-minutes, --soak-viewers, --soak-writers, --soak-writer-every seconds).
+        if (only?.Contains("soak") == true)
+        {
+            await SoakAsync(report, publish, Option(args, "--soak-minutes") is { } minutes ? double.Parse(minutes, CultureInfo.InvariantCulture) : 30,
+                Option(args, "--soak-viewers") is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : 300,
+                Option(args, "--soak-writers") is { } writers ? int.Parse(writers, CultureInfo.InvariantCulture) : 16,
+                Option(args, "--soak-writer-every") is { } every ? double.Parse(every, CultureInfo.InvariantCulture) : 4);
         }
 
         if (only is null || only.Contains("import"))
@@ -94,6 +103,19 @@ internal static class BenchmarkProgram
             Console.WriteLine("Burst...");
             report.Bursts.Add(await BurstScenario.RunAsync(server, quick ? 50 : 300, items.Skip(20).Take(21).ToList()));
         }
+    }
+
+    /// <summary>The soak: viewers, a timed change a second and paced writers for <paramref name="minutes"/>; first and last 5 minutes (a sixth of shorter runs).</summary>
+    private static async Task SoakAsync(Report report, string publish, double minutes, int viewers, int writers, double writerEverySeconds)
+    {
+        Console.WriteLine($"Soak: {viewers} viewers, {writers} writers every {writerEverySeconds} s, {minutes} min...");
+        await using var server = await AppServer.StartAsync(publish, 2000);
+        var duration = TimeSpan.FromMinutes(minutes);
+        var window = TimeSpan.FromMinutes(Math.Min(5, minutes / 6));
+        var soak = await SoakScenario.RunAsync(server, viewers, writers, TimeSpan.FromSeconds(writerEverySeconds), duration, window);
+        report.Soaks.Add(soak);
+        Console.WriteLine($"  change p95 {Stats.Ms(soak.First.Latency.P95)} -> {Stats.Ms(soak.Last.Latency.P95)} ms; working set {soak.First.WorkingSetMb:0} -> {soak.Last.WorkingSetMb:0} MB; " +
+            $"handles {soak.First.Handles} -> {soak.Last.Handles}; threads {soak.First.Threads} -> {soak.Last.Threads}; writer errors {soak.First.WriterErrors + soak.Last.WriterErrors}{(soak.FirstError is { } e ? $" (first: {e})" : string.Empty)}");
     }
 
     /// <summary>

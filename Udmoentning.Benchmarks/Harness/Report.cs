@@ -18,6 +18,7 @@ public sealed class Report(string command)
     public List<BurstResult> Bursts { get; } = [];
     public List<ImportResult> Imports { get; } = [];
     public List<TwoNodeResult> TwoNodes { get; } = [];
+    public List<SoakResult> Soaks { get; } = [];
 
     /// <summary>The report, ending with the history of runs: those in <paramref name="previous"/> (the file as it was) and this one.</summary>
     public string Write(string? previous = null)
@@ -135,6 +136,25 @@ public sealed class Report(string command)
             foreach (var n in TwoNodes)
             {
                 Line($"| {n.Viewers:N0} | {n.SingleNode.Latency.Row} | {n.SingleNode.Received:N0} / {n.SingleNode.Expected:N0} | {n.TwoNodes.Latency.Row} | {n.TwoNodes.Received:N0} / {n.TwoNodes.Expected:N0} | {Cpu(n.SingleNode)} / {Cpu(n.TwoNodes)} | {Ratio(n.TwoNodes.Latency.P95, n.SingleNode.Latency.P95)} | ≤ 1.5× |");
+            }
+
+            Line();
+        }
+
+        if (Soaks.Count > 0)
+        {
+            Line("## Soak (2,000-item board)");
+            Line();
+            Line("Viewers on the whole board, one timed change a second on screen (until every viewer has the batch that shows it), and writers, each on its own hub connection, moving off-screen items at a steady pace, for the whole run. The first and the last window compared; memory, handles (open file descriptors) and threads are medians of samples every 10 s.");
+            Line();
+            Line("| viewers | writers | run | window | change p95 first / last | received first / last | writer p95 first / last | writer moves (errors) first / last | working set MB first / last | managed MB first / last | handles first / last | threads first / last |");
+            Line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+            foreach (var k in Soaks)
+            {
+                Line($"| {k.Viewers:N0} | {k.Writers} every {k.WriterEvery.TotalSeconds:0.#} s | {k.Duration.TotalMinutes:0.#} min | {k.Window.TotalMinutes:0.#} min | {Stats.Ms(k.First.Latency.P95)} / {Stats.Ms(k.Last.Latency.P95)} | " +
+                    $"{k.First.Received:N0}/{k.First.Expected:N0} / {k.Last.Received:N0}/{k.Last.Expected:N0} | {Stats.Ms(k.First.WriterLatency.P95)} / {Stats.Ms(k.Last.WriterLatency.P95)} | " +
+                    $"{k.First.WriterMoves:N0} ({k.First.WriterErrors}) / {k.Last.WriterMoves:N0} ({k.Last.WriterErrors}) | {k.First.WorkingSetMb:0} / {k.Last.WorkingSetMb:0} | {k.First.ManagedMb:0} / {k.Last.ManagedMb:0} | " +
+                    $"{k.First.Handles} / {k.Last.Handles} | {k.First.Threads} / {k.Last.Threads} |");
             }
 
             Line();

@@ -122,7 +122,7 @@ public static class LatencyScenario
     }
 
     /// <summary>One change, timed from just before the save is asked for until each viewer has the batch that shows it.</summary>
-    private static async Task<(List<double> Milliseconds, List<double> Bytes)> ChangeAsync(IReadOnlyList<Viewers> groups, PlanMover mover, TimedMove move)
+    internal static async Task<(List<double> Milliseconds, List<double> Bytes)> ChangeAsync(IReadOnlyList<Viewers> groups, PlanMover mover, TimedMove move)
     {
         var watches = groups.SelectMany(g => g.Watch(move.Shows)).ToList();
         var saved = Stopwatch.GetTimestamp();

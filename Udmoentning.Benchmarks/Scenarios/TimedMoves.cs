@@ -39,7 +39,7 @@ public sealed class TimedMoves
     public IReadOnlyList<int> OffScreen { get; }
 
     /// <summary>Reads the board at <paramref name="page"/> as <paramref name="reader"/> sees it on opening, and picks off-screen cards that can move.</summary>
-    public static async Task<TimedMoves> ReadAsync(AppServer server, System.Net.CookieContainer reader, PlanMover mover, int itemCount, string page = "/")
+    public static async Task<TimedMoves> ReadAsync(AppServer server, System.Net.CookieContainer reader, PlanMover mover, int itemCount, string page = "/", int offScreenWanted = 10)
     {
         var layout = await BoardLayout.ReadAsync(server.BaseUri, reader, page);
         if (page != "/")
@@ -58,7 +58,7 @@ public sealed class TimedMoves
         await using var viewer = await BlazorCircuitClient.ConnectAsync(server.BaseUri, reader, CancellationToken.None);
         var firstRender = viewer.RecentBatches.Where(b => b.BatchId <= viewer.ReadyBatchId).ToList();
         var offScreen = new List<int>();
-        for (var id = itemCount; id > 0 && offScreen.Count < 10; id--)
+        for (var id = itemCount; id > 0 && offScreen.Count < offScreenWanted; id--)
         {
             if (rendered.Contains(id) || (await mover.CurrentAsync(id)).Status is not ("NotStarted" or "InProgress"))
             {
