@@ -17,7 +17,7 @@ namespace Udmoentning.Tests.EndToEnd;
 /// The seed is printed, and a failure names it: <c>UDM_MONKEY_SEED=… UDM_MONKEY_ACTIONS=2500 dotnet test --filter MonkeyTests</c>
 /// runs the same people longer (docs/benchmarks.md, "Monkey").
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(EndToEndBesideCollection.Name)]
 public sealed class MonkeyTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>
 {
     /// <summary>Actions per person in the test suite; <c>UDM_MONKEY_ACTIONS</c> sets more.</summary>
