@@ -121,9 +121,10 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
     }
 
     /// <summary>
-    /// Whether the tour also looks at every page and tab at 1440, 768, 390 and 320 px: no sideways scrolling (WCAG 1.4.10),
+    /// Whether the tour also looks at every page and tab at 1440, 390 and 320 px: no sideways scrolling (WCAG 1.4.10),
     /// no committee or status name broken inside a word, and no axe violation at any impact at 1440 and 390 px. Once is
-    /// enough: the pages are the same on every database.
+    /// enough: the pages are the same on every database. 768 px (a tablet) was measured too until the suite outgrew its
+    /// 10 minutes (issue 32); it never failed where 390 and 1440 passed. Only the public page is still measured at 768.
     /// </summary>
     protected virtual bool ChecksEveryWidth => false;
 
@@ -150,7 +151,7 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
             return;
         }
 
-        foreach (var width in (int[])[1440, 768, 390, 320])
+        foreach (var width in (int[])[1440, 390, 320])
         {
             await page.SetViewportSizeAsync(width, 900);
             var (pageWidth, window) = await ResponsiveLayoutTests.PageWidthAsync(page);
