@@ -21,7 +21,7 @@ namespace Udmoentning.Tests.EndToEnd;
 public sealed class MonkeyTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>
 {
     /// <summary>Actions per person in the test suite; <c>UDM_MONKEY_ACTIONS</c> sets more.</summary>
-    private const int DefaultActions = 30;
+    private const int DefaultActions = 20;
 
     private static readonly string[] People = [TestUsers.Coordinator, TestUsers.EditorAu, TestUsers.Reader, TestUsers.Administrator];
 
