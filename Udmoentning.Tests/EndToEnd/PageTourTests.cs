@@ -44,7 +44,7 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
             await viewer.Dialog.GetByRole(AriaRole.Tab, new() { Name = tab }).ClickAsync();
             await Expect(viewer.Dialog.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(0);
             await PageText.AssertNoEmojiAsync(page, $"the item dialog's tab {tab}");
-            await CheckEveryWidthAsync(page, $"the item dialog's tab {tab}", names);
+            await CheckEveryWidthAsync(page, $"the item dialog's tab {tab}", names, axeScope: "[role=dialog]");
         }
 
         await viewer.Dialog.GetByRole(AriaRole.Tab, new() { Name = "Kommentarer" }).ClickAsync();
@@ -144,7 +144,9 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
         Assert.Equal(LongName, (await plans.GetAsync(cancellationToken: token))!.Committees.Single(c => c.Id == au.Id).Name);
     }
 
-    private async Task CheckEveryWidthAsync(IPage page, string where, IReadOnlyList<string> names)
+    /// <param name="axeScope">The open dialog, which axe checks alone: the page behind it was checked without it, and the
+    /// board behind the item's dialog made each of its tabs the tour's slowest check (1–3 s).</param>
+    private async Task CheckEveryWidthAsync(IPage page, string where, IReadOnlyList<string> names, string? axeScope = null)
     {
         if (!ChecksEveryWidth)
         {
@@ -159,7 +161,7 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
             await PageText.AssertWordsWholeAsync(page, names, $"{where} at {width} px");
             if (width is 1440 or 390)
             {
-                await Axe.AssertNoViolationsAsync(page, where);
+                await Axe.AssertNoViolationsAsync(page, where, axeScope);
             }
         }
 
