@@ -121,10 +121,12 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
     }
 
     /// <summary>
-    /// Whether the tour also looks at every page and tab at 1440, 390 and 320 px: no sideways scrolling (WCAG 1.4.10),
-    /// no committee or status name broken inside a word, and no axe violation at any impact at 1440 and 390 px. Once is
-    /// enough: the pages are the same on every database. 768 px (a tablet) was measured too until the suite outgrew its
-    /// 10 minutes (issue 32); it never failed where 390 and 1440 passed. Only the public page is still measured at 768.
+    /// Whether the tour also looks at every page and tab at 1440 and 320 px: no sideways scrolling (WCAG 1.4.10 names
+    /// 320 px), no committee or status name broken inside a word, and no axe violation at any impact at either width. Once is
+    /// enough: the pages are the same on every database. A phone's 390 px was measured too until issue 32 took the suite
+    /// over its 10 minutes; it lies below MudBlazor's first breakpoint (600 px) and the app's own narrowest (640 px) as 320
+    /// does, so the pages are laid out the same way at both, only narrower at 320. 768 px (a tablet) went the same way; only
+    /// the public page is still measured at 768.
     /// </summary>
     protected virtual bool ChecksEveryWidth => false;
 
@@ -153,16 +155,13 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
             return;
         }
 
-        foreach (var width in (int[])[1440, 390, 320])
+        foreach (var width in (int[])[1440, 320])
         {
             await page.SetViewportSizeAsync(width, 900);
             var (pageWidth, window) = await ResponsiveLayoutTests.PageWidthAsync(page);
             Assert.True(pageWidth <= window, $"{where} at {width} px is {pageWidth} px wide.");
             await PageText.AssertWordsWholeAsync(page, names, $"{where} at {width} px");
-            if (width is 1440 or 390)
-            {
-                await Axe.AssertNoViolationsAsync(page, where, axeScope);
-            }
+            await Axe.AssertNoViolationsAsync(page, where, axeScope);
         }
 
         await page.SetViewportSizeAsync(1440, 900);
