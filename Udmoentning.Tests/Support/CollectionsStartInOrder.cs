@@ -8,8 +8,8 @@ namespace Udmoentning.Tests.Support;
 
 /// <summary>
 /// xUnit, but the collections start in the order <see cref="LongestCollectionsFirst"/> gives them. xUnit hands every collection
-/// to the thread pool at once and lets them queue for the three threads in whatever order the pool runs them; the pool
-/// takes the newest first on the thread that queued them, so the long collections the orderer put first often started
+/// to the thread pool at once and lets them queue for the three threads in whatever order the pool runs them (in the runs
+/// measured, those queued last tended to start first), so the long collections the orderer put first often started
 /// last and ran alone at the end (issue 32: the page tours and the two-node tests began 6–7 minutes in, the suite ended
 /// 1½ minutes after everything else). Here a collection is only handed over when a thread is free, in the list's order.
 /// </summary>
@@ -30,6 +30,11 @@ public sealed class CollectionsStartInOrder : XunitTestFramework
     protected override ITestFrameworkExecutor CreateExecutor(Assembly assembly) =>
         new Executor(new XunitTestAssembly(assembly, ConfigFileName, assembly.GetName().Version));
 
+    /// <summary>
+    /// xUnit's executor with <see cref="Runner"/> in place of its own. xUnit's also copies the assertion-printing options
+    /// (<c>printMaxStringLength</c> and the like) into <c>XUNIT_PRINT_*</c> environment variables; this project sets none of
+    /// them, so this one does not. Set one in an <c>xunit.runner.json</c> and it must be copied here too.
+    /// </summary>
     private sealed class Executor(IXunitTestAssembly assembly) : XunitTestFrameworkExecutor(assembly)
     {
         public override async ValueTask RunTestCases(
