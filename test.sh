@@ -17,6 +17,9 @@ install_missing() {
   # Two spreadsheet readers that share no code with the app's, to read back what it exports.
   /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || missing+=(python3-openpyxl)
   perl -MSpreadsheet::ParseXLSX -e 1 >/dev/null 2>&1 || missing+=(libspreadsheet-parsexlsx-perl)
+  # A real SMTP server for the mail tests (each test class starts its own on a free port), and a second iCalendar parser.
+  /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+  /usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1 || missing+=(python3-icalendar)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
   if [ ${#missing[@]} -gt 0 ]; then
     log "Installing ${missing[*]}"
