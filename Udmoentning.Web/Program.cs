@@ -11,6 +11,7 @@ using Udmoentning.Web.Economy;
 using Udmoentning.Web.History;
 using Udmoentning.Web.ImportExport;
 using Udmoentning.Web.Meetings;
+using Udmoentning.Web.Notifications;
 using Udmoentning.Web.Plans;
 using Udmoentning.Web.Public;
 using Udmoentning.Web.Realtime;
@@ -40,6 +41,7 @@ try
     builder.AddAnnex();
     builder.AddMeetings();
     builder.AddPresence();
+    builder.AddNotifications();
     builder.AddUi();
     builder.AddHealth();
 
@@ -65,6 +67,7 @@ try
     app.MapAnnex();
     app.MapMeetings();
     app.MapPublicPlan();
+    app.MapNotifications();
     app.MapDiagnostics();
     app.MapHealth();
     app.MapTelemetry();

@@ -38,7 +38,7 @@ public static class AccessStartup
             foreach (var demo in DemoUsers.All)
             {
                 // Demo users have no password: they can only be signed in by the Development-only demo endpoint.
-                await EnsureUserAsync(users, demo.UserName, demo.DisplayName, password: null, demo.Role, demo.Committee);
+                await EnsureUserAsync(users, demo.UserName, demo.DisplayName, password: null, demo.Role, demo.Committee, DemoUsers.Email(demo));
             }
 
             done.Add("The demo users exist (Development).");
@@ -124,12 +124,18 @@ public static class AccessStartup
             : null;
     }
 
-    public static async Task<PlanUser> EnsureUserAsync(UserManager<PlanUser> users, string userName, string displayName, string? password, Role role, string? committee)
+    public static async Task<PlanUser> EnsureUserAsync(UserManager<PlanUser> users, string userName, string displayName, string? password, Role role, string? committee, string? email = null)
     {
         var user = await users.FindByNameAsync(userName);
+        if (user is not null && email is not null && string.IsNullOrEmpty(user.Email))
+        {
+            user.Email = email;
+            Check(await users.UpdateAsync(user), $"e-mail address of {userName}");
+        }
+
         if (user is null)
         {
-            user = new PlanUser { UserName = userName, DisplayName = displayName };
+            user = new PlanUser { UserName = userName, DisplayName = displayName, Email = email };
             Check(password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password), $"user {userName}");
             Check(await users.AddToRoleAsync(user, role.ToString()), $"role of {userName}");
             if (committee is not null)

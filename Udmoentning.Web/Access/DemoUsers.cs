@@ -8,6 +8,9 @@ namespace Udmoentning.Web.Access;
 /// </summary>
 public static class DemoUsers
 {
+    /// <summary>A demo user's address, in a domain reserved for examples (RFC 2606): mail to it reaches a test server, never a person.</summary>
+    public static string Email(DemoUser user) => $"{user.UserName}@example.org";
+
     public sealed record DemoUser(string UserName, string DisplayName, Role Role, string? Committee);
 
     public static readonly IReadOnlyList<DemoUser> All =

@@ -55,21 +55,25 @@ public sealed class OidcUsers(
         var id = IdPrefix + stableId;
         var displayName = Limit(fromProvider.FindFirst("name")?.Value, 120);
         var wantedUserName = fromProvider.FindFirst("preferred_username")?.Value ?? fromProvider.FindFirst("email")?.Value ?? stableId;
+        // The address mails go to: the provider's word, each sign-in (Entra ID gives "email" when asked for the scope).
+        var email = Limit(fromProvider.FindFirst("email")?.Value, 256) is { } given && System.Net.Mail.MailAddress.TryCreate(given, out _) ? given : null;
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {
             user = new PlanUser { Id = id };
             user.UserName = await UserNameAsync(user, wantedUserName);
             user.DisplayName = displayName ?? user.UserName;
+            user.Email = email;
             Check(await users.CreateAsync(user), "create", id);
         }
         else
         {
             var userName = await UserNameAsync(user, wantedUserName);
-            if (user.UserName != userName || (displayName is not null && user.DisplayName != displayName))
+            if (user.UserName != userName || (displayName is not null && user.DisplayName != displayName) || (email is not null && user.Email != email))
             {
                 user.UserName = userName;
                 user.DisplayName = displayName ?? user.DisplayName;
+                user.Email = email ?? user.Email;
                 Check(await users.UpdateAsync(user), "update", id);
             }
         }

@@ -5,9 +5,11 @@ using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.History;
 using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Plans;
+using Udmoentning.Domain.Notifications;
 using Udmoentning.Domain.Rounds;
 using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
+using Udmoentning.Web.Notifications;
 
 namespace Udmoentning.Web.Administration;
 
@@ -56,6 +58,12 @@ public sealed partial class PlanAdministration
 
             db.Rounds.Add(round);
             await db.SaveChangesAsync(cancellationToken);
+            if (mailer.IsOn)
+            {
+                await mailer.QueueAsync(record.Change, MailKind.RoundOpened,
+                    await RoundMails.OpenedAsync(db, mailer.Options, round, plan.Name, actor.Name, cancellationToken), cancellationToken);
+            }
+
             record.Add(new Recorded(planId, RoundSubject, round.Name, "Oprettet",
                 [
                     new FieldChange("Navn", null, round.Name),

@@ -29,6 +29,9 @@ public sealed partial class PlanAdministration
     {
         public Actor Actor => change.Actor;
 
+        /// <summary>The change itself, for what it writes besides records (mails to the outbox).</summary>
+        public Change Change => change;
+
         public List<string> Descriptions { get; } = [];
 
         public void Add(Recorded entry, string description)

@@ -10,6 +10,7 @@ using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Changes;
+using Udmoentning.Web.Notifications;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Public;
 
@@ -34,6 +35,7 @@ public sealed partial class PlanAdministration(
     IDbContextFactory<PlanDbContext> contexts,
     ChangePipeline changes,
     CurrentUsers currentUsers,
+    Mailer mailer,
     TimeProvider clock,
     ILogger<PlanAdministration> logger)
 {

@@ -28,6 +28,11 @@ public sealed class Change(PlanDbContext db, Actor actor, DateTimeOffset now)
 
     internal IReadOnlyList<Func<PlanChangePublisher, CancellationToken, Task>> Publications => _publications;
 
+    /// <summary>The step wrote mails to the outbox (through <see cref="Notifications.Mailer"/>): the sender is woken after the commit.</summary>
+    internal bool HasMail { get; private set; }
+
+    internal void NoteMail() => HasMail = true;
+
     /// <summary>The item's history record of this change: who, when, what kind, and each field old to new.</summary>
     public void Record(PlanItem item, string kind, IReadOnlyList<FieldChange> changes) =>
         db.History.Add(new ItemHistoryEntry(item.PlanId, item.Id, item.Code, At, actor.UserId, actor.Name, kind, changes));

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Udmoentning.Domain.Access;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Data;
+using Udmoentning.Web.Notifications;
 using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Web.Changes;
@@ -21,6 +22,7 @@ public sealed class ChangePipeline(
     CurrentUsers currentUsers,
     ChangeLimiter limiter,
     PlanChangePublisher publisher,
+    OutboxSignal outbox,
     TimeProvider clock,
     ILogger<ChangePipeline> logger)
 {
@@ -71,6 +73,11 @@ public sealed class ChangePipeline(
             foreach (var publish in change!.Publications)
             {
                 await publish(publisher, cancellationToken);
+            }
+
+            if (change.HasMail)
+            {
+                outbox.Wake();
             }
 
             return outcome;

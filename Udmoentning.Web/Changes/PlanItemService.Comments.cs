@@ -5,7 +5,9 @@ using Udmoentning.Domain.Access;
 using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Notifications;
 using Udmoentning.Web.Access;
+using Udmoentning.Web.Notifications;
 using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Web.Changes;
@@ -53,6 +55,7 @@ public sealed partial class PlanItemService
 
             change.Db.Comments.Add(comment);
             item.CountComments(1);
+            await MentionAsync(change, item, comment, null, cancellationToken);
             return await CommentedAsync(change, item, comment, CommentedKind, new FieldChange(CommentField, null, comment.Text), cancellationToken);
         }, cancellationToken);
 
@@ -78,6 +81,7 @@ public sealed partial class PlanItemService
 
                 // Not a new comment, but a new revision of the item: viewers with the item open read the thread again.
                 item.CountComments(0);
+                await MentionAsync(change, item, comment, old, cancellationToken);
                 return await CommentedAsync(change, item, comment, CommentEditedKind, new FieldChange(CommentField, old, comment.Text), cancellationToken);
             }, cancellationToken), cancellationToken);
 
@@ -130,6 +134,16 @@ public sealed partial class PlanItemService
         }
 
         return comment.Version != expectedVersion ? new ChangeOutcome(ChangeStatus.Stale, CommentStale, []) : await changeIt(comment, item!);
+    }
+
+    /// <summary>Mails those the comment mentions (those it mentioned before its edit are not told again), with the comment's save.</summary>
+    private async Task MentionAsync(Change change, PlanItem item, ItemComment comment, string? oldText, CancellationToken cancellationToken)
+    {
+        if (mailer.IsOn)
+        {
+            await mailer.QueueAsync(change, MailKind.Mention,
+                await MentionMails.ForAsync(change.Db, mailer.Options, item, comment.Version, comment.Text, oldText, change.Actor, cancellationToken), cancellationToken);
+        }
     }
 
     /// <summary>Anyone who may comment (the pipeline's gate) may comment on any item: comments cross committees on purpose.</summary>

@@ -7,6 +7,7 @@ using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rules;
 using Udmoentning.Web.Data;
+using Udmoentning.Web.Notifications;
 using Udmoentning.Web.Plans;
 using Udmoentning.Web.Realtime;
 
@@ -22,6 +23,7 @@ public sealed partial class PlanItemService(
     PlanCache plans,
     ChangePipeline changes,
     UndoLog undoLog,
+    Mailer mailer,
     TimeProvider clock,
     ILogger<PlanItemService> logger)
 {

@@ -9,6 +9,7 @@ using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rounds;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Meetings;
+using Udmoentning.Web.Notifications;
 
 namespace Udmoentning.Web.Data;
 
@@ -35,6 +36,9 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<RoundItem> RoundItems => Set<RoundItem>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<StoredMeeting> MeetingPresentations => Set<StoredMeeting>();
+    public DbSet<OutboxMail> Outbox => Set<OutboxMail>();
+    public DbSet<MailPreference> MailPreferences => Set<MailPreference>();
+    public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
