@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Udmoentning.Domain.Access;
+using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Notifications;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Access;
@@ -70,6 +71,51 @@ public sealed class MailTests(MailApp app) : IClassFixture<MailApp>
         var rows = await db.Outbox.Where(m => m.Key.StartsWith($"round:{opened.Value}:")).ToListAsync(Token);
         Assert.Equal(2, rows.Count);
         Assert.True(await Poll.UntilAsync(async () => await db.Outbox.CountAsync(m => m.Key.StartsWith($"round:{opened.Value}:") && m.State == OutboxState.Sent, Token) == 2, TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task AReminderGoesBeforeTheDeadlineAndANoticeAfterItOnlyForItemsNotReadyAndEachOnce()
+    {
+        var coordinator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Coordinator);
+        var administration = app.Services.GetRequiredService<PlanAdministration>();
+        var plan = (await app.Services.GetRequiredService<PlanCache>().GetAsync(1, Token))!;
+        var au = plan.Committees.Single(c => c.ShortCode == "AU");
+        var name = $"Runde {Guid.NewGuid():N}"[..20];
+        var deadline = new DateOnly(2027, 5, 10);
+        var opened = await administration.OpenRoundAsync(coordinator, 1, new RoundForm(name, deadline, au.Id), Token);
+        Assert.True(opened.Succeeded, opened.Message);
+
+        // Rasmus reports on one of his items and marks it ready.
+        var rasmus = await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu);
+        var items = app.Services.GetRequiredService<PlanItemService>();
+        var ready = plan.Items.First(i => !i.IsCompleted && i.CommitteeId == au.Id);
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>().CreateDbContextAsync(Token))
+        {
+            var entry = await db.RoundItems.SingleAsync(e => e.RoundId == opened.Value && e.ItemId == ready.Id, Token);
+            var reported = await items.ReportInRoundAsync(rasmus, new RoundReportRequest(opened.Value, ready.Id, entry.Version, "Klar.", ready.Health, ready.Timing), Token);
+            Assert.True(reported.Succeeded, reported.Message);
+            Assert.True((await items.MarkReadyInRoundAsync(rasmus, opened.Value, ready.Id, reported.Value!.Entry.Version, true, Token)).Succeeded);
+        }
+
+        var schedule = app.Services.GetRequiredService<MailSchedule>();
+        var before = new DateTimeOffset(2027, 5, 8, 8, 0, 0, TimeSpan.Zero);
+        await schedule.RemindAsync(before.AddDays(-1), Token);
+        await schedule.RemindAsync(before, Token);
+        await schedule.RemindAsync(before.AddHours(3), Token);
+        var reminder = Assert.Single(await app.Smtp.WaitForAsync(m => m.Subject == $"Påmindelse: {name} – frist 10. maj 2027" && To(m) == Address(TestUsers.EditorAu), 1));
+        Assert.DoesNotContain($"{ready.Code}:", reminder.TextBody, StringComparison.Ordinal);
+        var notReady = plan.Items.Where(i => !i.IsCompleted && i.CommitteeId == au.Id && i.Id != ready.Id).ToList();
+        Assert.All(notReady, i => Assert.Contains($"- {i.Code}: {i.Title}", reminder.TextBody, StringComparison.Ordinal));
+        Assert.Contains($"{notReady.Count} punkter, du svarer for, er ikke markeret klar endnu", reminder.TextBody, StringComparison.Ordinal);
+
+        await schedule.RemindAsync(new DateTimeOffset(2027, 5, 11, 8, 0, 0, TimeSpan.Zero), Token);
+        await schedule.RemindAsync(new DateTimeOffset(2027, 5, 12, 8, 0, 0, TimeSpan.Zero), Token);
+        var overdue = Assert.Single(await app.Smtp.WaitForAsync(m => m.Subject == $"Fristen er overskredet: {name}" && To(m) == Address(TestUsers.EditorAu), 1));
+        Assert.Contains($"var 10. maj 2027, og {notReady.Count} punkter, du svarer for, er ikke markeret klar endnu", overdue.TextBody, StringComparison.Ordinal);
+        Assert.Single(app.Smtp.Received(), m => m.Subject == $"Påmindelse: {name} – frist 10. maj 2027" && To(m) == Address(TestUsers.EditorAu));
+        // Only editors answer (AU's for its items, another committee's for its cross-cutting items in AU's extract).
+        Assert.DoesNotContain(app.Smtp.Received(), m => (m.Subject ?? "").Contains(name, StringComparison.Ordinal)
+            && To(m) is var to && (to == Address(TestUsers.Coordinator) || to == Address(TestUsers.Administrator) || to == Address(TestUsers.Reader)));
     }
 
     [Fact]
