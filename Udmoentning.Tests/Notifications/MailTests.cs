@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Udmoentning.Domain.Access;
+using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Notifications;
 using Udmoentning.Tests.Support;
@@ -116,6 +117,48 @@ public sealed class MailTests(MailApp app) : IClassFixture<MailApp>
         // Only editors answer (AU's for its items, another committee's for its cross-cutting items in AU's extract).
         Assert.DoesNotContain(app.Smtp.Received(), m => (m.Subject ?? "").Contains(name, StringComparison.Ordinal)
             && To(m) is var to && (to == Address(TestUsers.Coordinator) || to == Address(TestUsers.Administrator) || to == Address(TestUsers.Reader)));
+    }
+
+    [Fact]
+    public async Task MarkingACoordinationStepTellsThoseWhoMayMarkTheNextOneButNotTheOneWhoMarked()
+    {
+        var plan = (await app.Services.GetRequiredService<PlanCache>().GetAsync(1, Token))!;
+        var item = plan.Items.First(i => !i.IsCompleted && CheckpointRules.Missing(i) is [var first, _, ..] && first != CheckpointStep.PoliticallyTreated);
+        var (marked, next) = (CheckpointRules.Missing(item)[0], CheckpointRules.Missing(item)[1]);
+        var administrator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Administrator);
+        var done = await app.Services.GetRequiredService<PlanItemService>().MarkCheckpointAsync(administrator, new CheckpointRequest(item.Id, marked), Token);
+        Assert.True(done.Succeeded, done.Message);
+
+        var subject = $"{item.Code} venter på \"{next.Name()}\"";
+        var karin = Assert.Single(await app.Smtp.WaitForAsync(m => m.Subject == subject && To(m) == Address(TestUsers.Coordinator), 1));
+        Assert.Contains($"Anders Administrator har markeret \"{marked.Name()}\" som gjort for {item.Code}", karin.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.Smtp.Received(), m => m.Subject == subject && (To(m) == Address(TestUsers.Administrator) || To(m) == Address(TestUsers.Reader)));
+    }
+
+    [Fact]
+    public async Task OnMondayEditorsGetTheWeeksChangesToTheirCommitteesItemsAndCoordinatorsThePlansOnce()
+    {
+        var plan = (await app.Services.GetRequiredService<PlanCache>().GetAsync(1, Token))!;
+        var buu = plan.Committees.Single(c => c.ShortCode == "BUU").Id;
+        var item = plan.Items.Last(i => i.CommitteeId == buu);
+        var rasmus = await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu);
+        Assert.True((await app.Services.GetRequiredService<PlanItemService>().AddCommentAsync(rasmus, item.Id, "Til ugens mail.", Token)).Succeeded);
+
+        // The next Monday morning after now, Danish time: the week before it holds the comment.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var monday = today.AddDays(((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7 is 0 ? 7 : ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7);
+        var morning = new DateTimeOffset(monday.ToDateTime(new TimeOnly(7, 30)), TimeSpan.Zero);
+        var week = System.Globalization.ISOWeek.GetWeekOfYear(monday.AddDays(-1).ToDateTime(TimeOnly.MinValue));
+        var schedule = app.Services.GetRequiredService<MailSchedule>();
+        await schedule.WeeklyAsync(morning, Token);
+        await schedule.WeeklyAsync(morning.AddHours(2), Token);
+
+        var birgitte = Assert.Single(await app.Smtp.WaitForAsync(m => m.Subject == $"Ugens ændringer i dine udvalgs punkter (uge {week})" && To(m) == Address(TestUsers.EditorBuu), 1));
+        Assert.Contains($"- {item.Code} {item.Title}: Kommenteret (Rasmus Redaktør (AU)", birgitte.TextBody, StringComparison.Ordinal);
+        var karin = Assert.Single(await app.Smtp.WaitForAsync(m => m.Subject == $"Ugens ændringer i planen (uge {week})" && To(m) == Address(TestUsers.Coordinator), 1));
+        Assert.Contains($"- {item.Code} {item.Title}:", karin.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"http://udmoentning.example.org/{PlanLinks.Changes(1)}", karin.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.Smtp.Received(), m => (m.Subject ?? "").Contains($"(uge {week})", StringComparison.Ordinal) && To(m) == Address(TestUsers.Reader));
     }
 
     [Fact]

@@ -5,7 +5,9 @@ using Udmoentning.Domain.Access;
 using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Notifications;
 using Udmoentning.Domain.Plans;
+using Udmoentning.Web.Notifications;
 using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Web.Changes;
@@ -74,6 +76,12 @@ public sealed partial class PlanItemService
                 var @new = Describe(item.Checkpoints.FirstOrDefault(c => c.Step == request.Step), committees, meeting);
                 change.Record(item, CheckpointKind, [new FieldChange(request.Step.Name(), old, @new)]);
                 change.Publish(ChangeKind.Checkpoint, item, previous);
+                if (mark && mailer.IsOn)
+                {
+                    await mailer.QueueAsync(change, MailKind.Coordination,
+                        await CoordinationMails.NextStepAsync(change.Db, mailer.Options, item, request.Step, change.Actor, change.At, cancellationToken), cancellationToken);
+                }
+
                 return ChangeOutcome.Saved(item);
             }, cancellationToken);
 

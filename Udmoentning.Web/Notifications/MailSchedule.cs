@@ -8,9 +8,9 @@ namespace Udmoentning.Web.Notifications;
 
 /// <summary>
 /// The mails no one's change causes, written by the node that holds the outbox's lease, at most once a minute: the
-/// reminders before a round's deadline and the notices when it has passed (<see cref="RoundMails.ReminderAsync"/>), and
+/// reminders before a round's deadline and the notices when it has passed (<see cref="RoundMails.ReminderAsync"/>),
 /// each morning from <see cref="MailOptions.DigestHour"/> one collected mail per person of the mails they chose to get
-/// once a day. The unique keys of the outbox make each of them once, whichever node writes it.
+/// once a day, and on Mondays the week's changes (<see cref="WeeklyDigest"/>). The unique keys of the outbox make each of them once, whichever node writes it.
 /// </summary>
 public sealed class MailSchedule(IDbContextFactory<PlanDbContext> contexts, Mailer mailer, TimeProvider clock, ILogger<MailSchedule> logger)
 {
@@ -31,7 +31,23 @@ public sealed class MailSchedule(IDbContextFactory<PlanDbContext> contexts, Mail
         }
 
         _next = now + Every;
-        return await RemindAsync(now, cancellationToken) + await CollectDailyAsync(now, cancellationToken);
+        return await RemindAsync(now, cancellationToken) + await CollectDailyAsync(now, cancellationToken) + await WeeklyAsync(now, cancellationToken);
+    }
+
+    /// <summary>From the digest hour on a Monday (Danish time) of <paramref name="now"/>, each person's mail of the week's changes (<see cref="WeeklyDigest"/>).</summary>
+    public async Task<int> WeeklyAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, DanishTime.Zone);
+        if (local.DayOfWeek != DayOfWeek.Monday || local.Hour < mailer.Options.DigestHour)
+        {
+            return 0;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var weekEnd = new DateTimeOffset(DanishTime.StartOfDayUtc(DateOnly.FromDateTime(local.DateTime)), TimeSpan.Zero);
+        var people = await MailPeople.ReadAsync(db, cancellationToken);
+        var added = await mailer.QueueAsync(db, clock.GetUtcNow().UtcDateTime, MailKind.WeeklyDigest, await WeeklyDigest.ForWeekAsync(db, mailer.Options, weekEnd, people, cancellationToken), cancellationToken);
+        return await SaveAsync(db, added, cancellationToken);
     }
 
     /// <summary>
