@@ -236,6 +236,31 @@ public sealed class MailTests(MailApp app) : IClassFixture<MailApp>
     }
 
     [Fact]
+    public async Task AnAdministratorSetsTheAddressMailsGoToAndABadOneIsRefusedWithAReason()
+    {
+        var (person, userName) = await NewReaderAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        var administrator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Administrator);
+        Assert.Equal("\"ikke en adresse\" er ikke en e-mailadresse. Skriv den som navn@kommune.dk, eller lad feltet stå tomt.", await users.SetEmailAsync(administrator, userName, "ikke en adresse"));
+        Assert.Equal("\"Navn <a@b.dk>\" er ikke en e-mailadresse. Skriv den som navn@kommune.dk, eller lad feltet stå tomt.", await users.SetEmailAsync(administrator, userName, "Navn <a@b.dk>"));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => users.SetEmailAsync(person, userName, "mig@example.org"));
+        Assert.Null(await users.SetEmailAsync(administrator, userName, $" ny-{userName}@example.org "));
+        Assert.Equal($"ny-{userName}@example.org", (await users.ListAsync(administrator)).Single(u => u.UserName == userName).Email);
+
+        var rasmus = await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu);
+        var plan = (await app.Services.GetRequiredService<PlanCache>().GetAsync(1, Token))!;
+        Assert.True((await app.Services.GetRequiredService<PlanItemService>().AddCommentAsync(rasmus, plan.Items[3].Id, $"@{userName} ny adresse", Token)).Succeeded);
+        await app.Smtp.WaitForAsync(m => To(m) == $"ny-{userName}@example.org", 1);
+
+        // No address, no mail: the mention is not written for the person at all.
+        Assert.Null(await users.SetEmailAsync(administrator, userName, ""));
+        Assert.True((await app.Services.GetRequiredService<PlanItemService>().AddCommentAsync(rasmus, plan.Items[3].Id, $"@{userName} ingen adresse", Token)).Succeeded);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>().CreateDbContextAsync(Token);
+        Assert.Equal(1, await db.Outbox.CountAsync(m => m.UserId == CurrentUsers.UserId(person), Token));
+    }
+
+    [Fact]
     public async Task AnUnsubscribeTokenThatIsChangedOrExpiredTurnsNothingOff()
     {
         var (person, _) = await NewReaderAsync();

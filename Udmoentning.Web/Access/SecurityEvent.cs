@@ -15,6 +15,7 @@ public enum SecurityEventKind
     PasswordReset,
     Unlocked,
     AdministrationRefused,
+    EmailChanged,
 }
 
 /// <summary>

@@ -67,6 +67,7 @@ public sealed class SecurityEvents(IDbContextFactory<PlanDbContext> contexts, Ti
         SecurityEventKind.PasswordReset => "Adgangskoden blev nulstillet af en administrator",
         SecurityEventKind.Unlocked => "Kontoen blev låst op af en administrator",
         SecurityEventKind.AdministrationRefused => "Afvist: forsøg på at administrere brugere uden at være administrator",
+        SecurityEventKind.EmailChanged => "E-mailadresse ændret",
         _ => kind.ToString(),
     };
 

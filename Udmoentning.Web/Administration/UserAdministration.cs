@@ -15,7 +15,7 @@ namespace Udmoentning.Web.Administration;
 /// </summary>
 public sealed record UserSummary(
     string Id, string UserName, string DisplayName, Role? Role, IReadOnlyList<string> Committees, bool IsDisabled,
-    DateTimeOffset? LockedUntil = null, bool HasPassword = false, bool MustChangePassword = false, bool IsLocal = true);
+    DateTimeOffset? LockedUntil = null, bool HasPassword = false, bool MustChangePassword = false, bool IsLocal = true, string? Email = null);
 
 /// <summary>The outcome of creating a user or resetting a password: the Danish reason it failed, or the one-time link to hand over (if any).</summary>
 public sealed record PasswordLinkOutcome(string? Error, string? Link = null, DateTimeOffset? Expires = null)
@@ -56,7 +56,7 @@ public sealed class UserAdministration(
             var lockedUntil = !disabled && user.LockoutEnd > clock.GetUtcNow() ? user.LockoutEnd : null;
             result.Add(new UserSummary(
                 user.Id, user.UserName ?? string.Empty, user.DisplayName, await RoleOfAsync(user), committees, disabled,
-                lockedUntil, user.PasswordHash is not null, user.MustChangePassword, IsLocal(user)));
+                lockedUntil, user.PasswordHash is not null, user.MustChangePassword, IsLocal(user), user.Email));
         }
 
         return result;
@@ -118,6 +118,46 @@ public sealed class UserAdministration(
         return null;
     }
 
+    /// <summary>
+    /// Sets the address mails go to (empty: none, and the person gets no mail). Not a sign-in name and not confirmed by
+    /// mail: the administrator types what the municipality's directory says. The user's sessions are untouched.
+    /// </summary>
+    public async Task<string?> SetEmailAsync(ClaimsPrincipal actor, string userName, string? email)
+    {
+        var administrator = await RequireAdministratorAsync(actor, "set the e-mail address of", userName);
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            return $"Brugeren \"{userName}\" findes ikke.";
+        }
+
+        var address = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        if (address is not null && (address.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(address, out var parsed) || parsed.Address != address))
+        {
+            return $"\"{Shorten(address)}\" er ikke en e-mailadresse. Skriv den som navn@kommune.dk, eller lad feltet stå tomt.";
+        }
+
+        if (string.Equals(user.Email, address, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var old = user.Email;
+        user.Email = address;
+        user.NormalizedEmail = address is null ? null : users.NormalizeEmail(address);
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            return Describe(updated);
+        }
+
+        await events.RecordAsync(SecurityEventKind.EmailChanged, user.UserName, user.Id, detail: $"{old ?? "ingen"} → {address ?? "ingen"}, af {administrator.Name}");
+        logger.LogInformation("{Administrator} set the e-mail address of {User}", administrator.Name, userName);
+        return null;
+
+        static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
+    }
+
     /// <summary>Disables an account: it cannot sign in, and its open sessions lose access. Nothing else about it changes.</summary>
     public async Task<string?> DisableAsync(ClaimsPrincipal actor, string userName)
     {
@@ -176,7 +216,7 @@ public sealed class UserAdministration(
     /// their first one; with a password the administrator typed, the user must change it at the first sign-in.
     /// </summary>
     public async Task<PasswordLinkOutcome> CreateAsync(
-        ClaimsPrincipal actor, string userName, string displayName, string? password, Role role, IReadOnlyCollection<string> committeeCodes)
+        ClaimsPrincipal actor, string userName, string displayName, string? password, Role role, IReadOnlyCollection<string> committeeCodes, string? email = null)
     {
         var administrator = await RequireAdministratorAsync(actor, "create", userName);
         var nameError = TextRules.Check(userName, 100, "Brugernavn", required: true, multiLine: false)
@@ -193,7 +233,7 @@ public sealed class UserAdministration(
             return PasswordLinkOutcome.Refused(Describe(created));
         }
 
-        var assigned = await AssignAsync(actor, user.UserName, role, committeeCodes);
+        var assigned = await AssignAsync(actor, user.UserName, role, committeeCodes) ?? await SetEmailAsync(actor, user.UserName, email);
         if (assigned is not null)
         {
             await users.DeleteAsync(user);
