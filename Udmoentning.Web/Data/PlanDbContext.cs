@@ -8,6 +8,7 @@ using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rounds;
 using Udmoentning.Web.Access;
+using Udmoentning.Web.Calendars;
 using Udmoentning.Web.Meetings;
 
 namespace Udmoentning.Web.Data;
@@ -35,6 +36,7 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<RoundItem> RoundItems => Set<RoundItem>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<StoredMeeting> MeetingPresentations => Set<StoredMeeting>();
+    public DbSet<CalendarToken> CalendarTokens => Set<CalendarToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
