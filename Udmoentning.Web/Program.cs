@@ -2,6 +2,7 @@ using Udmoentning.Web;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Administration;
 using Udmoentning.Web.Annex;
+using Udmoentning.Web.Calendars;
 using Udmoentning.Web.Changes;
 using Udmoentning.Web.Collaboration;
 using Udmoentning.Web.Components;
@@ -40,6 +41,7 @@ try
     builder.AddRounds();
     builder.AddAnnex();
     builder.AddMeetings();
+    builder.AddCalendars();
     builder.AddPresence();
     builder.AddNotifications();
     builder.AddUi();
@@ -66,6 +68,7 @@ try
     app.MapRounds();
     app.MapAnnex();
     app.MapMeetings();
+    app.MapCalendars();
     app.MapPublicPlan();
     app.MapNotifications();
     app.MapDiagnostics();

@@ -24,14 +24,31 @@ public sealed class CommitteeMeeting
 
     public Guid Version { get; private set; } = Guid.NewGuid();
 
+    /// <summary>
+    /// How often the meeting was moved, cancelled or reinstated: the SEQUENCE of its calendar event, so a calendar that
+    /// subscribed to it moves or cancels the event it has instead of keeping the old one.
+    /// </summary>
+    public int Sequence { get; private set; }
+
     public void MoveTo(DateOnly date)
     {
-        Date = CheckDate(date);
+        var checkedDate = CheckDate(date);
+        if (checkedDate != Date)
+        {
+            Sequence++;
+        }
+
+        Date = checkedDate;
         Version = Guid.NewGuid();
     }
 
     public void Cancel(bool cancelled = true)
     {
+        if (cancelled != IsCancelled)
+        {
+            Sequence++;
+        }
+
         IsCancelled = cancelled;
         Version = Guid.NewGuid();
     }

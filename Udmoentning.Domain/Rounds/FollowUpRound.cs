@@ -57,6 +57,9 @@ public sealed class FollowUpRound
     /// <summary>Concurrency token: renewed when the round's own fields change (deadline, closing).</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
 
+    /// <summary>How often the deadline moved: the SEQUENCE of the deadline's calendar event.</summary>
+    public int DeadlineSequence { get; private set; }
+
     public IReadOnlyList<RoundItem> Items => _items;
 
     public bool IsClosed => ClosedAt is not null;
@@ -93,6 +96,11 @@ public sealed class FollowUpRound
     {
         RequireOpen();
         CheckDeadline(deadline);
+        if (deadline != Deadline)
+        {
+            DeadlineSequence++;
+        }
+
         Deadline = deadline;
         Version = Guid.NewGuid();
     }

@@ -8,6 +8,7 @@ using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rounds;
 using Udmoentning.Web.Access;
+using Udmoentning.Web.Calendars;
 using Udmoentning.Web.Meetings;
 using Udmoentning.Web.Notifications;
 
@@ -39,6 +40,7 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<OutboxMail> Outbox => Set<OutboxMail>();
     public DbSet<MailPreference> MailPreferences => Set<MailPreference>();
     public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
+    public DbSet<CalendarToken> CalendarTokens => Set<CalendarToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

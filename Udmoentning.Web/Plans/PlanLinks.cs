@@ -63,6 +63,12 @@ public static partial class PlanLinks
 
     public static string Export(int planId) => $"plan/{planId}/eksport.xlsx";
 
+    /// <summary>The calendar feed of the token's owner: their committees' meetings and their deadlines in open rounds.</summary>
+    public static string PersonalCalendar(string token) => $"kalender/{Uri.EscapeDataString(token)}/mig.ics";
+
+    /// <summary>A committee's calendar feed, behind the token of the user who subscribes: its meetings and its rounds' deadlines.</summary>
+    public static string CommitteeCalendar(string token, string slug) => $"kalender/{Uri.EscapeDataString(token)}/udvalg/{Uri.EscapeDataString(slug)}.ics";
+
     public const string Administration = "admin/planer";
 
     public static string AdministerPlan(int planId) => $"admin/planer/{planId}";

@@ -562,6 +562,9 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                     b.Property<bool>("IsCancelled")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -663,6 +666,9 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
+
+                    b.Property<int>("DeadlineSequence")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -885,6 +891,29 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                     b.HasIndex("At");
 
                     b.ToTable("SecurityEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Udmoentning.Web.Calendars.CalendarToken", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Token")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("CalendarTokens", (string)null);
                 });
 
             modelBuilder.Entity("Udmoentning.Web.Meetings.StoredMeeting", b =>
@@ -1337,6 +1366,15 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                     b.HasOne("Udmoentning.Domain.Rounds.FollowUpRound", null)
                         .WithMany("Items")
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Udmoentning.Web.Calendars.CalendarToken", b =>
+                {
+                    b.HasOne("Udmoentning.Web.Access.PlanUser", null)
+                        .WithOne()
+                        .HasForeignKey("Udmoentning.Web.Calendars.CalendarToken", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

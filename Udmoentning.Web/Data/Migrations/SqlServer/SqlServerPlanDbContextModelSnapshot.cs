@@ -563,6 +563,9 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                     b.Property<bool>("IsCancelled")
                         .HasColumnType("bit");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -664,6 +667,9 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
 
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
+
+                    b.Property<int>("DeadlineSequence")
+                        .HasColumnType("int");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -887,6 +893,29 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                     b.HasIndex("At");
 
                     b.ToTable("SecurityEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Udmoentning.Web.Calendars.CalendarToken", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Token")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("nvarchar(43)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("CalendarTokens", (string)null);
                 });
 
             modelBuilder.Entity("Udmoentning.Web.Meetings.StoredMeeting", b =>
@@ -1339,6 +1368,15 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                     b.HasOne("Udmoentning.Domain.Rounds.FollowUpRound", null)
                         .WithMany("Items")
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Udmoentning.Web.Calendars.CalendarToken", b =>
+                {
+                    b.HasOne("Udmoentning.Web.Access.PlanUser", null)
+                        .WithOne()
+                        .HasForeignKey("Udmoentning.Web.Calendars.CalendarToken", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

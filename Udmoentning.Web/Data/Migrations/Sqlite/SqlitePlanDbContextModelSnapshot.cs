@@ -535,6 +535,9 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsCancelled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -630,6 +633,9 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
 
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("DeadlineSequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -848,6 +854,29 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.ToTable("SecurityEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Udmoentning.Web.Calendars.CalendarToken", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("CalendarTokens", (string)null);
                 });
 
             modelBuilder.Entity("Udmoentning.Web.Meetings.StoredMeeting", b =>
@@ -1290,6 +1319,15 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                     b.HasOne("Udmoentning.Domain.Rounds.FollowUpRound", null)
                         .WithMany("Items")
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Udmoentning.Web.Calendars.CalendarToken", b =>
+                {
+                    b.HasOne("Udmoentning.Web.Access.PlanUser", null)
+                        .WithOne()
+                        .HasForeignKey("Udmoentning.Web.Calendars.CalendarToken", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

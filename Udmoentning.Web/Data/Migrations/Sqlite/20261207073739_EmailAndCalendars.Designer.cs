@@ -11,8 +11,8 @@ using Udmoentning.Web.Data.Providers;
 namespace Udmoentning.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePlanDbContext))]
-    [Migration("20261207071353_Email")]
-    partial class Email
+    [Migration("20261207073739_EmailAndCalendars")]
+    partial class EmailAndCalendars
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -538,6 +538,9 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsCancelled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -633,6 +636,9 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
 
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("DeadlineSequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -851,6 +857,29 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.ToTable("SecurityEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Udmoentning.Web.Calendars.CalendarToken", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("CalendarTokens", (string)null);
                 });
 
             modelBuilder.Entity("Udmoentning.Web.Meetings.StoredMeeting", b =>
@@ -1293,6 +1322,15 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                     b.HasOne("Udmoentning.Domain.Rounds.FollowUpRound", null)
                         .WithMany("Items")
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Udmoentning.Web.Calendars.CalendarToken", b =>
+                {
+                    b.HasOne("Udmoentning.Web.Access.PlanUser", null)
+                        .WithOne()
+                        .HasForeignKey("Udmoentning.Web.Calendars.CalendarToken", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

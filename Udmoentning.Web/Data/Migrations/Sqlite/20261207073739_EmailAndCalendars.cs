@@ -6,11 +6,44 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Udmoentning.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Email : Migration
+    public partial class EmailAndCalendars : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "DeadlineSequence",
+                table: "FollowUpRounds",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Sequence",
+                table: "CommitteeMeetings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "CalendarTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 43, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarTokens", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_CalendarTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "MailPreferences",
                 columns: table => new
@@ -70,6 +103,12 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarTokens_Token",
+                table: "CalendarTokens",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMails_Key",
                 table: "OutboxMails",
                 column: "Key",
@@ -90,6 +129,9 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "CalendarTokens");
+
+            migrationBuilder.DropTable(
                 name: "MailPreferences");
 
             migrationBuilder.DropTable(
@@ -97,6 +139,14 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OutboxMails");
+
+            migrationBuilder.DropColumn(
+                name: "DeadlineSequence",
+                table: "FollowUpRounds");
+
+            migrationBuilder.DropColumn(
+                name: "Sequence",
+                table: "CommitteeMeetings");
         }
     }
 }

@@ -12,8 +12,8 @@ using Udmoentning.Web.Data.Providers;
 namespace Udmoentning.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPlanDbContext))]
-    [Migration("20261207071538_Email")]
-    partial class Email
+    [Migration("20261207073845_EmailAndCalendars")]
+    partial class EmailAndCalendars
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -565,6 +565,9 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                     b.Property<bool>("IsCancelled")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -666,6 +669,9 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
+
+                    b.Property<int>("DeadlineSequence")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -888,6 +894,29 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                     b.HasIndex("At");
 
                     b.ToTable("SecurityEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Udmoentning.Web.Calendars.CalendarToken", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Token")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("CalendarTokens", (string)null);
                 });
 
             modelBuilder.Entity("Udmoentning.Web.Meetings.StoredMeeting", b =>
@@ -1340,6 +1369,15 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                     b.HasOne("Udmoentning.Domain.Rounds.FollowUpRound", null)
                         .WithMany("Items")
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Udmoentning.Web.Calendars.CalendarToken", b =>
+                {
+                    b.HasOne("Udmoentning.Web.Access.PlanUser", null)
+                        .WithOne()
+                        .HasForeignKey("Udmoentning.Web.Calendars.CalendarToken", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
