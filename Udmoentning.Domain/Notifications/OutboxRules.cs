@@ -10,7 +10,7 @@ public static class OutboxRules
     public static TimeSpan Backoff(int attempt) =>
         TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Clamp(attempt, 1, 20) - 1)));
 
-    /// <summary>The wait after the mail server could not be reached at all: 5 s, doubling, at most 5 minutes.</summary>
+    /// <summary>The wait after the mail server could not be reached at all: 5 s, doubling, at most a minute (a connection attempt costs little).</summary>
     public static TimeSpan ServerBackoff(int failuresInARow) =>
-        TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, Math.Clamp(failuresInARow, 1, 20) - 1)));
+        TimeSpan.FromSeconds(Math.Min(60, 5 * Math.Pow(2, Math.Clamp(failuresInARow, 1, 20) - 1)));
 }

@@ -37,7 +37,7 @@ public sealed class MentionsTests
         Assert.Equal(TimeSpan.FromSeconds(60), OutboxRules.Backoff(2));
         Assert.Equal(TimeSpan.FromHours(1), OutboxRules.Backoff(OutboxRules.MaxAttempts + 10));
         Assert.Equal(TimeSpan.FromSeconds(5), OutboxRules.ServerBackoff(1));
-        Assert.Equal(TimeSpan.FromMinutes(5), OutboxRules.ServerBackoff(50));
+        Assert.Equal(TimeSpan.FromMinutes(1), OutboxRules.ServerBackoff(50));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed record MailBody(string Text, string Html);
 public sealed class MailBodyBuilder
 {
     private readonly StringBuilder _text = new();
-    private readonly StringBuilder _html = new("<!DOCTYPE html><html lang=\"da\"><body style=\"font-family:Segoe UI,Arial,sans-serif;font-size:15px;color:#1a1a1a;line-height:1.45\">");
+    private readonly StringBuilder _html = new("<!DOCTYPE html><html lang=\"da\"><body style=\"font-family:Segoe UI,Arial,sans-serif;font-size:15px;color:#1a1a1a;line-height:1.45\"><div style=\"max-width:640px\">");
 
     public MailBodyBuilder Paragraph(string text)
     {
@@ -74,7 +74,7 @@ public sealed class MailBodyBuilder
             .Append("Afmeld denne slags mails: ").Append(unsubscribeUrl).Append('\n');
         _html.Append("<hr style=\"border:0;border-top:1px solid #cccccc;margin-top:2em\"><p style=\"font-size:13px;color:#4a4a4a\">")
             .Append(Encode(why)).Append("<br><a href=\"").Append(Encode(settingsUrl)).Append("\">Vælg hvilke mails du får</a> · <a href=\"")
-            .Append(Encode(unsubscribeUrl)).Append("\">Afmeld denne slags mails</a></p></body></html>");
+            .Append(Encode(unsubscribeUrl)).Append("\">Afmeld denne slags mails</a></p></div></body></html>");
         return new MailBody(_text.ToString(), _html.ToString());
     }
 
