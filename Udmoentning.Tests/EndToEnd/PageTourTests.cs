@@ -74,6 +74,7 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
             "/udvalg/au/arbejdsplan", "/moede/au", $"/plan/{id}/opfoelgninger", $"/plan/{id}/runder",
             $"/plan/{id}/runder/mine", $"/plan/{id}/runder/{roundId}",
             "/admin/planer", $"/admin/planer/{id}", "/admin/udvalg", "/admin/brugere", "/admin/import", $"/admin/planer/{id}/import",
+            "/mig/indstillinger", "/admin/mails",
         ];
         foreach (var path in pages)
         {

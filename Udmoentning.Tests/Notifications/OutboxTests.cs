@@ -10,9 +10,10 @@ namespace Udmoentning.Tests.Notifications;
 
 /// <summary>
 /// Nothing lost, nothing twice: the mail server down while a round opens, then back; a second node on the same database
-/// sending beside the first; a node killed while mails wait. Each time every mail arrives exactly once.
+/// sending beside the first; a node killed while mails wait. Each time every mail arrives exactly once. On PostgreSQL, as
+/// several nodes run in production (a server database); the other mail tests run on SQLite.
 /// </summary>
-public sealed class OutboxTests(MailApp app) : IClassFixture<MailApp>
+public sealed class OutboxTests(PostgresMailApp app) : IClassFixture<PostgresMailApp>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -31,27 +32,38 @@ public sealed class OutboxTests(MailApp app) : IClassFixture<MailApp>
         Assert.Contains($"Mailserveren 127.0.0.1:{app.Smtp.Port} kunne ikke nås", status.ServerError, StringComparison.Ordinal);
         Assert.Equal(2, await CountAsync(first.Id, OutboxState.Waiting));
 
+        await app.Smtp.StartAgainAsync();
+        await AssertEachOnceAsync(first.Name, 2);
+
         // A second node on the same database, sending beside the first.
         var settings = AppNode.TestSettings();
-        settings["Database__Provider"] = "Sqlite";
-        settings["ConnectionStrings__Sqlite"] = TestDatabases.SqliteConnectionString(app.DatabaseFile);
+        foreach (var (key, value) in app.DatabaseSettings())
+        {
+            settings[key] = value;
+        }
+
         foreach (var (key, value) in app.Smtp.AppSettings("__"))
         {
             settings[key] = value;
         }
 
         await using var second = await AppNode.StartAsync("second", settings);
-        await app.Smtp.StartAgainAsync();
-        await AssertEachOnceAsync(first.Name, 2);
 
         // More mails with both nodes up: still once each.
         var both = await OpenRoundAsync();
         await AssertEachOnceAsync(both.Name, 2);
 
-        // The server goes down, a round opens, and the node that may hold the right to send is killed: the other takes over.
+        // This node's sender stops, so the second node takes the right to send; then, with the server down, a round opens
+        // here and the second node is killed while its mails wait. This node's sender starts again and takes over.
+        var sender = app.Services.GetRequiredService<OutboxSender>();
+        await sender.StopAsync(Token);
+        Assert.True(await Poll.UntilAsync(async () => await HolderAsync() is { } holder && !holder.Contains($"/{Environment.ProcessId}/", StringComparison.Ordinal), TimeSpan.FromSeconds(20)),
+            "The second node never took the right to send.");
         await app.Smtp.StopAsync();
         var killed = await OpenRoundAsync();
         await second.KillAsync();
+        Assert.Equal(2, await CountAsync(killed.Id, OutboxState.Waiting));
+        await sender.StartAsync(Token);
         await app.Smtp.StartAgainAsync();
         await AssertEachOnceAsync(killed.Name, 2);
         await using var db = await Contexts.CreateDbContextAsync(Token);
@@ -88,6 +100,12 @@ public sealed class OutboxTests(MailApp app) : IClassFixture<MailApp>
         var opened = await app.Services.GetRequiredService<PlanAdministration>().OpenRoundAsync(coordinator, 1, new RoundForm(name, new DateOnly(2027, 6, 30), null), Token);
         Assert.True(opened.Succeeded, opened.Message);
         return (opened.Value, name);
+    }
+
+    private async Task<string?> HolderAsync()
+    {
+        await using var db = await Contexts.CreateDbContextAsync(Token);
+        return await db.OutboxLeases.Where(l => l.Name == OutboxLease.OutboxName).Select(l => l.Holder).SingleOrDefaultAsync(Token);
     }
 
     private async Task<int> CountAsync(int roundId, OutboxState state)

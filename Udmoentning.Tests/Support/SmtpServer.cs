@@ -138,8 +138,8 @@ public sealed class SmtpServer : IAsyncDisposable
     }
 }
 
-/// <summary>The real app on Kestrel with e-mail on, sending to its own <see cref="SmtpServer"/>.</summary>
-public sealed class MailApp : LiveApp, IAsyncDisposable
+/// <summary>The real app on Kestrel with e-mail on, sending to its own <see cref="SmtpServer"/>; on its SQLite file.</summary>
+public class MailApp : LiveApp, IAsyncDisposable
 {
     public SmtpServer Smtp { get; private set; } = null!;
 
@@ -148,6 +148,13 @@ public sealed class MailApp : LiveApp, IAsyncDisposable
         Smtp = await SmtpServer.StartAsync();
         await base.InitializeAsync();
     }
+
+    /// <summary>The settings a second node needs to share this app's database, as environment variables.</summary>
+    public virtual IReadOnlyDictionary<string, string> DatabaseSettings() => new Dictionary<string, string>
+    {
+        ["Database__Provider"] = "Sqlite",
+        ["ConnectionStrings__Sqlite"] = TestDatabases.SqliteConnectionString(DatabaseFile),
+    };
 
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
@@ -162,5 +169,30 @@ public sealed class MailApp : LiveApp, IAsyncDisposable
     {
         await base.DisposeAsync();
         await Smtp.DisposeAsync();
+    }
+}
+
+/// <summary>The mail app on a PostgreSQL database of its own: the outbox, its lease and its claims as a server database runs them.</summary>
+public sealed class PostgresMailApp : MailApp
+{
+    private string _connectionString = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        _connectionString = await TestDatabases.NewPostgresDatabaseAsync();
+        await base.InitializeAsync();
+    }
+
+    public override IReadOnlyDictionary<string, string> DatabaseSettings() => new Dictionary<string, string>
+    {
+        ["Database__Provider"] = "Postgres",
+        ["ConnectionStrings__Postgres"] = _connectionString,
+    };
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Database:Provider", "Postgres");
+        builder.UseSetting("ConnectionStrings:Postgres", _connectionString);
     }
 }
