@@ -193,6 +193,10 @@ public sealed class CalendarFeedTests(AppFactory app) : IClassFixture<AppFactory
             builder.OpenComponent<CalendarLinks>(0);
             builder.CloseComponent();
         }));
+        // Showing the links makes no address (that would be a change on a page view); the user asks for them.
+        links.WaitForAssertion(() => Assert.Contains("Du har ingen kalenderadresser endnu.", links.Markup), TimeSpan.FromSeconds(10));
+        Assert.Null(await app.Services.GetRequiredService<CalendarTokens>().FindAsync(user, Token));
+        await links.FindAll("button").Single(b => b.TextContent.Trim() == "Lav mine kalenderadresser").ClickAsync(new MouseEventArgs());
         links.WaitForAssertion(() => Assert.NotEmpty(links.FindAll(".calendar-address input")), TimeSpan.FromSeconds(10));
 
         // Every address has a label of its own and a copy button that names it; the user's own committee comes first.

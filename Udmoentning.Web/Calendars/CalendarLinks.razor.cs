@@ -24,6 +24,7 @@ public sealed partial class CalendarLinks
     private string? _token;
     private string? _problem;
     private bool _busy;
+    private bool _loaded;
     private IReadOnlyList<Committee> _committees = [];
 
     [Inject] private CalendarTokens Tokens { get; set; } = null!;
@@ -43,15 +44,25 @@ public sealed partial class CalendarLinks
     protected override async Task OnInitializedAsync()
     {
         var user = (await Authentication).User;
-        var outcome = await Tokens.GetOrCreateAsync(user);
-        if (!outcome.Succeeded)
-        {
-            _problem = outcome.Message;
-            return;
-        }
-
-        _token = outcome.Value;
+        _token = await Tokens.FindAsync(user);
         _committees = await Feeds.CommitteesAsync(user);
+        _loaded = true;
+    }
+
+    /// <summary>Makes the user's addresses the first time they ask for them (a change, recorded; the page alone makes none).</summary>
+    private async Task CreateAsync()
+    {
+        _busy = true;
+        try
+        {
+            var outcome = await Tokens.GetOrCreateAsync((await Authentication).User);
+            _token = outcome.Succeeded ? outcome.Value : null;
+            _problem = outcome.Succeeded ? null : outcome.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
     }
 
     private IEnumerable<Address> Addresses()

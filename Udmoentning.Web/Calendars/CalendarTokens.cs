@@ -41,6 +41,18 @@ public sealed class CalendarTokens(IDbContextFactory<PlanDbContext> contexts, Ch
             return ChangeOutcome.Saved(token.Token, "Dine kalenderadresser er fornyet. De gamle virker ikke længere.");
         }, cancellationToken);
 
+    /// <summary>The signed-in user's token, or null while they have none (showing the page makes none: that is a change).</summary>
+    public async Task<string?> FindAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        if (Access.CurrentUsers.UserId(user) is not { } userId)
+        {
+            return null;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.CalendarTokens.AsNoTracking().Where(t => t.UserId == userId).Select(t => t.Token).SingleOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The id of the user the token belongs to, or null when it is nobody's (unknown or renewed).</summary>
     public async Task<string?> OwnerAsync(string token, CancellationToken cancellationToken = default)
     {
