@@ -27,28 +27,3 @@ internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxM
         mail.HasIndex(m => new { m.UserId, m.State });
     }
 }
-
-internal sealed class MailPreferenceConfiguration : IEntityTypeConfiguration<MailPreference>
-{
-    public void Configure(EntityTypeBuilder<MailPreference> preference)
-    {
-        preference.ToTable("MailPreferences");
-        preference.HasKey(p => new { p.UserId, p.Kind });
-        preference.Property(p => p.UserId).HasMaxLength(450);
-    }
-}
-
-internal sealed class OutboxLeaseConfiguration : IEntityTypeConfiguration<OutboxLease>
-{
-    public void Configure(EntityTypeBuilder<OutboxLease> lease)
-    {
-        lease.ToTable("OutboxLeases");
-        lease.HasKey(l => l.Name);
-        lease.Property(l => l.Name).HasMaxLength(50);
-        lease.Property(l => l.Holder).HasMaxLength(100);
-        lease.Property(l => l.LastError).HasMaxLength(OutboxMail.ErrorLength);
-        lease.Property(l => l.Until).HasConversion(StoredAs.Utc);
-        lease.Property(l => l.LastErrorAt).HasConversion(StoredAs.Utc);
-        lease.Property(l => l.ScheduledAt).HasConversion(StoredAs.Utc);
-    }
-}
