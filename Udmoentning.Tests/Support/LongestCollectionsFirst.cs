@@ -22,7 +22,7 @@ public sealed class LongestCollectionsFirst : ITestCollectionOrderer
     private static readonly string[] LongestFirst =
     [
         EndToEndCollection.Name, EndToEndBesideCollection.Name, PageTourCollection.Name, MultiNodeCollection.Name,
-        typeof(Integration.RunFromAnywhereTests).FullName!, typeof(Import.WorkbookFileTests).FullName!, RoundsCollection.Name,
+        typeof(Integration.RunFromAnywhereTests).FullName!, typeof(Import.WorkbookFileTests).FullName!, typeof(Notifications.OutboxTests).FullName!, RoundsCollection.Name,
         typeof(Integration.PlanItemServiceFuzzTests).FullName!, typeof(Integration.StartupTests).FullName!,
     ];
 
