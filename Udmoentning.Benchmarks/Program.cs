@@ -8,7 +8,7 @@ namespace Udmoentning.Benchmarks;
 
 /// <summary>
 /// The benchmark harness: <c>dotnet run -c Release --project Udmoentning.Benchmarks [-- --quick] [--viewers 50,300,1000]
-/// [--sizes 500,2000,5000] [--render-samples 20] [--only latency,burst,render,save,import,nodes,memory,soak] [--out FILE]</c>. Starts the app itself, measures,
+/// [--sizes 500,2000,5000] [--render-samples 20] [--only latency,burst,render,save,import,nodes,memory,soak,outbox] [--out FILE]</c>. Starts the app itself, measures,
 /// prints Markdown tables and writes them to docs/benchmark-results.md.
 /// </summary>
 internal static class BenchmarkProgram
@@ -23,7 +23,11 @@ internal static class BenchmarkProgram
         var output = Option(args, "--out") ?? Path.Combine(root, "docs", "benchmark-results.md");
         var report = new Report("dotnet run -c Release --project Udmoentning.Benchmarks" + (args.Length > 0 ? " -- " + string.Join(' ', args) : string.Empty));
         var publish = Path.Combine(root, "artifacts", "bench", "web");
-        await AppServer.PublishAsync(root, publish);
+        // The scenarios that host the app in-process (import, outbox) do not need the published app.
+        if (only is null || only.Any(o => o is not ("import" or "outbox")))
+        {
+            await AppServer.PublishAsync(root, publish);
+        }
 
         if (only is null || only.Contains("latency") || only.Contains("burst"))
         {
@@ -59,6 +63,12 @@ internal static class BenchmarkProgram
                 Option(args, "--soak-writer-every") is { } every ? double.Parse(every, CultureInfo.InvariantCulture) : 4);
         }
 
+        // Only when asked, like the soak: three fresh apps, a few minutes (see OutboxScenario).
+        if (only?.Contains("outbox") == true)
+        {
+            await OutboxAsync(report, quick);
+        }
+
         if (only is null || only.Contains("import"))
         {
             foreach (var rows in new[] { 100, 2000 })
@@ -68,7 +78,9 @@ internal static class BenchmarkProgram
             }
         }
 
-        var markdown = report.Write(File.Exists(output) ? await File.ReadAllTextAsync(output) : null);
+        var previous = File.Exists(output) ? await File.ReadAllTextAsync(output) : null;
+        // A run of the outbox alone replaces only its section: the other scenarios' recorded results stay as they were.
+        var markdown = only is ["outbox"] ? report.WriteOutboxInto(previous) : report.Write(previous);
         Console.WriteLine();
         Console.WriteLine(markdown);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
@@ -103,6 +115,13 @@ internal static class BenchmarkProgram
             Console.WriteLine("Burst...");
             report.Bursts.Add(await BurstScenario.RunAsync(server, quick ? 50 : 300, items.Skip(20).Take(21).ToList()));
         }
+    }
+
+    /// <summary>Opening a round over a 2,000-item plan for 150 editors with e-mail on, and the live board meanwhile (50 viewers).</summary>
+    private static async Task OutboxAsync(Report report, bool quick)
+    {
+        Console.WriteLine("Outbox: opening a round (2,000 items, 150 people, 50 viewers), three fresh apps...");
+        report.Outbox = await OutboxScenario.RunAsync(people: 150, viewers: 50, changes: quick ? 10 : 50, runs: 3);
     }
 
     /// <summary>The soak: viewers, a timed change a second and paced writers for <paramref name="minutes"/>; first and last 5 minutes (a sixth of shorter runs).</summary>

@@ -19,6 +19,7 @@ public sealed class Report(string command)
     public List<ImportResult> Imports { get; } = [];
     public List<TwoNodeResult> TwoNodes { get; } = [];
     public List<SoakResult> Soaks { get; } = [];
+    public OutboxResult? Outbox { get; set; }
 
     /// <summary>The report, ending with the history of runs: those in <paramref name="previous"/> (the file as it was) and this one.</summary>
     public string Write(string? previous = null)
@@ -172,6 +173,16 @@ public sealed class Report(string command)
         }
 
         Line();
+        if (Outbox is not null)
+        {
+            OutboxSection();
+        }
+        else if (previous is not null && Section(previous, OutboxHeading) is { } kept)
+        {
+            // Measured only when asked (--only outbox): the last such run's section stays.
+            _text.Append(kept);
+        }
+
         Line("## History");
         Line();
         Line("One row per harness run written to this file, oldest first, so a regression shows. 300 and 1,000 viewers: on-screen change p95 (ratio to the floor of the same run); heap per viewer at 300; in-process save p95 with 16 writers on SQLite.");
@@ -186,6 +197,107 @@ public sealed class Report(string command)
         Line(HistoryRow());
         return _text.ToString();
     }
+
+    private const string OutboxHeading = "## E-mail outbox: opening a round";
+
+    /// <summary>
+    /// <paramref name="previous"/> (the file as it was) with only the outbox section replaced, or added before the history:
+    /// a run of the outbox alone leaves the other scenarios' results, the header and the history as they were.
+    /// </summary>
+    public string WriteOutboxInto(string? previous)
+    {
+        var lines = previous?.Split('\n').ToList() ?? [];
+        var history = lines.IndexOf("## History");
+        if (Outbox is null || history < 0)
+        {
+            return Write(previous);
+        }
+
+        _text.Clear();
+        OutboxSection();
+        var start = lines.FindIndex(l => l.StartsWith(OutboxHeading, StringComparison.Ordinal));
+        var end = start < 0 ? history : lines.FindIndex(start + 1, l => l.StartsWith("## ", StringComparison.Ordinal));
+        start = start < 0 ? history : start;
+        return string.Join('\n', lines.Take(start)) + "\n" + _text + string.Join('\n', lines.Skip(end < 0 ? lines.Count : end));
+    }
+
+    /// <summary>The section of <paramref name="markdown"/> that starts with <paramref name="heading"/>, up to the next one, or null.</summary>
+    private static string? Section(string markdown, string heading)
+    {
+        var lines = markdown.Split('\n');
+        var start = Array.FindIndex(lines, l => l.StartsWith(heading, StringComparison.Ordinal));
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var end = Array.FindIndex(lines, start + 1, l => l.StartsWith("## ", StringComparison.Ordinal));
+        return string.Join('\n', lines[start..(end < 0 ? lines.Length : end)]) + "\n";
+    }
+
+    private void OutboxSection()
+    {
+        var o = Outbox!;
+        var runs = o.Runs;
+        Line($"{OutboxHeading} ({o.Items:N0} items, {o.People} people, {o.Viewers} viewers)");
+        Line();
+        Line($"- Run: {o.At:yyyy-MM-dd HH:mm} UTC, commit {Commit()}, `{command}`; {runs.Count} fresh apps one after another.");
+        Line();
+        Line($"Each app is hosted in the harness's process on Kestrel (a real port: the viewers connect over HTTP and WebSocket as in the latency scenario, but share the process with the app, so these latencies are not comparable with the table above), on a SQLite file, with a {o.Items:N0}-item plan, e-mail on through a real SMTP server (aiosmtpd on 127.0.0.1, writing every mail to disk) and {o.People} editors with addresses spread over the committees that have open items, besides the demo users. A round over the whole plan is opened as the demo coordinator through `PlanAdministration.OpenRoundAsync`, the call the round page makes. **Timed: that call**, from just before it until it returns, which is after the round, its outbox rows and its history record have committed in one transaction (and the change is published and the sender woken); the rows are then counted on a context of their own and must equal the people who answer (the {o.People} editors and the demo editors of committees with open items). Its SQL: EF Core's own timing of each command run on the call's flow, and of the commit; the rest is .NET (reading, building the mails, change tracking). All sent: from the call until the `SentAt` of the round's last mail. Each app opens three rounds: the first warms the code up (in run 1 it is the process's first opening, cold: JIT and EF Core's query compilation); the second is the timed one, on an idle board (viewers open, nothing changing); the third opens while the board's changes are timed, until its last mail is sent. MailKit alone: once the app has stopped, one of its mails sent again as many times to a fresh aiosmtpd over one connection, connected as the sender connects and then over a socket with Nagle's algorithm off; per mail p50.");
+        Line();
+        Line("| run | open items in the round | mails written / people who answer (three rounds) | first opening in the app | opening, idle board | its SQL: commands, ms (insert / select / update / commit) | the rest | all sent after | opening, board in use | all sent after | sent / delivered in all | MailKit alone per mail: as sent / Nagle off | target |");
+        Line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var r = runs[i];
+            var q = r.Idle.Sql;
+            Line($"| {i + 1} | {r.RoundItems:N0} | {Check(r.First.Written, r.Answering)} {Check(r.Idle.Written, r.Answering)} {Check(r.Live.Written, r.Answering)} | {Ms(r.First.Milliseconds)} | **{Ms(r.Idle.Milliseconds)}** | " +
+                $"{q.Commands:N0}, {Ms(q.TotalMs)} ({Ms(q.InsertMs)} / {Ms(q.SelectMs)} / {Ms(q.UpdateMs)} / {Ms(q.CommitMs)}) | {Ms(r.Idle.Milliseconds - q.TotalMs)} | {Ms(r.Idle.AllSentMilliseconds)} | " +
+                $"{Ms(r.Live.Milliseconds)} | {Ms(r.Live.AllSentMilliseconds)} | {r.Sent:N0} / {r.Delivered:N0} | {(r.Smtp is { } smtp ? $"{Stats.Ms(smtp.Default.P50)} / {Stats.Ms(smtp.NoDelay.P50)} ms" : "–")} | < 2,000 ms |");
+        }
+
+        var idle = runs.Select(r => r.Idle.Milliseconds).ToList();
+        Line($"| **median (min–max)** | | | {Figures(runs.Select(r => r.First.Milliseconds).ToList())} | **{Figures(idle)}** | {Figures(runs.Select(r => r.Idle.Sql.TotalMs).ToList())} | " +
+            $"{Figures(runs.Select(r => r.Idle.Milliseconds - r.Idle.Sql.TotalMs).ToList())} | {Figures(runs.Select(r => r.Idle.AllSentMilliseconds).ToList())} | " +
+            $"{Figures(runs.Select(r => r.Live.Milliseconds).ToList())} | {Figures(runs.Select(r => r.Live.AllSentMilliseconds).ToList())} | | " +
+            $"{Spread([.. runs.Select(r => r.Smtp?.Default.P50 ?? double.NaN)])} / {Spread([.. runs.Select(r => r.Smtp?.NoDelay.P50 ?? double.NaN)])} | |");
+        Line();
+        Line($"The live board: {o.Viewers} viewers on the whole board as the reader; changes one after another as in the latency scenario (on screen), each timed until every viewer has the batch with the moved card. Without: {runs[0].Without.Expected / o.Viewers} timed changes after the warm-up, before the third round. With: every change from just before the third round opens until the sender has sent its last mail. Round on every board: from the call until every viewer had rendered the round's announcement, which comes with its board rebuilt (opening a round is published as a change of the plan's structure, so every board reloads the plan); the changes saved until then wait for that, and those after it are the ones made while the mails go.");
+        Line();
+        Line("| run | changes timed without / with | **p95 without** | **p95 while a round opens and its mails go** | round on every board after | changes saved until then: count, slowest | p95 of the changes after, while the mails go | p50 without / with | p99 without / with | updates received without / with |");
+        Line("|---|---|---|---|---|---|---|---|---|---|");
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var r = runs[i];
+            var (without, with) = (r.Without, r.With);
+            Line($"| {i + 1} | {without.Expected / o.Viewers} / {with.Expected / o.Viewers} | **{Stats.Ms(without.Latency.P95)}** | **{Stats.Ms(with.Latency.P95)}** | " +
+                $"{Ms(r.OnBoards)} ms | {r.Reaching.Expected / o.Viewers}, {Stats.Ms(r.Reaching.Latency.Max)} ms | {Stats.Ms(r.Sending.Latency.P95)} | " +
+                $"{Stats.Ms(without.Latency.P50)} / {Stats.Ms(with.Latency.P50)} | {Stats.Ms(without.Latency.P99)} / {Stats.Ms(with.Latency.P99)} | {without.Received:N0}/{without.Expected:N0} / {with.Received:N0}/{with.Expected:N0} |");
+        }
+
+        var p95Without = runs.Select(r => r.Without.Latency.P95).ToList();
+        var p95With = runs.Select(r => r.With.Latency.P95).ToList();
+        Line($"| **median (min–max)** | | **{Spread(p95Without)}** | **{Spread(p95With)}** | {Figures([.. runs.Select(r => r.OnBoards)])} | {Figures([.. runs.Select(r => r.Reaching.Latency.Max)])} | {Spread([.. runs.Select(r => r.Sending.Latency.P95)])} | | | |");
+        Line();
+        var median = Stats.Of(idle).P50;
+        Line($"- **Opening a round on an idle board: median {Ms(median)} ms ({Ms(idle.Min())}–{Ms(idle.Max())}); target < 2,000 ms {(median < 2000 ? "met" : "missed")}.** " +
+            $"Mails written equal the people who answer in {runs.Sum(r => new[] { r.First, r.Idle, r.Live }.Count(x => x.Written == r.Answering))} of {runs.Count * 3} openings.");
+        var withMedian = Stats.Of(p95With).P50;
+        var beyond = withMedian > p95Without.Max() || withMedian < p95Without.Min();
+        Line($"- **Board change p95: {Spread(p95Without)} ms without, {Spread(p95With)} ms while a round opens and its mails go: the difference is {(beyond ? "beyond" : "within")} the spread** " +
+            "(beyond: the median with lies outside the three runs without).");
+        Line($"- Besides the p95: when a round opens, every board rebuilds once. The round was on every board after {Figures([.. runs.Select(r => r.OnBoards)])} ms, " +
+            $"and a change saved meanwhile took up to {Figures([.. runs.Select(r => r.Reaching.Latency.Max)])} ms to show.");
+        Line();
+    }
+
+    /// <summary>Median (min–max) with thousands separated, as the outbox's tables give milliseconds.</summary>
+    private static string Figures(IReadOnlyList<double> runs) =>
+        runs.Count == 0 ? "–" : $"{Ms(Stats.Of(runs).P50)} ({Ms(runs.Min())}–{Ms(runs.Max())})";
+
+    private static string Check(int written, int answering) => written == answering ? $"{written}/{answering}" : $"**{written}/{answering}**";
+
+    private static string Ms(double value) => double.IsNaN(value) ? "–" : value.ToString("N0", CultureInfo.InvariantCulture);
 
     private const string HistoryHeader = "| run (UTC) | commit | machine | command | 300 viewers p95 | 1,000 viewers p95 | off screen p95 (300) | heap per viewer (300) | save p95, 16 writers in-process |";
 

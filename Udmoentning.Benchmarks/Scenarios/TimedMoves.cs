@@ -39,9 +39,13 @@ public sealed class TimedMoves
     public IReadOnlyList<int> OffScreen { get; }
 
     /// <summary>Reads the board at <paramref name="page"/> as <paramref name="reader"/> sees it on opening, and picks off-screen cards that can move.</summary>
-    public static async Task<TimedMoves> ReadAsync(AppServer server, System.Net.CookieContainer reader, PlanMover mover, int itemCount, string page = "/", int offScreenWanted = 10)
+    public static Task<TimedMoves> ReadAsync(AppServer server, System.Net.CookieContainer reader, PlanMover mover, int itemCount, string page = "/", int offScreenWanted = 10) =>
+        ReadAsync(server.BaseUri, reader, mover, itemCount, page, offScreenWanted);
+
+    /// <summary>The same, for an app at <paramref name="baseUri"/> (one hosted in the harness's process).</summary>
+    public static async Task<TimedMoves> ReadAsync(Uri baseUri, System.Net.CookieContainer reader, PlanMover mover, int itemCount, string page = "/", int offScreenWanted = 10)
     {
-        var layout = await BoardLayout.ReadAsync(server.BaseUri, reader, page);
+        var layout = await BoardLayout.ReadAsync(baseUri, reader, page);
         if (page != "/")
         {
             return new TimedMoves(layout, []);
@@ -55,7 +59,7 @@ public sealed class TimedMoves
         // The prerendered page shows short cells and the first lane's long cells; the live board also renders the first
         // cards of the lower lanes' long cells. So a card is off-screen when a live viewer's first render does not show it.
         var rendered = layout.Rendered;
-        await using var viewer = await BlazorCircuitClient.ConnectAsync(server.BaseUri, reader, CancellationToken.None);
+        await using var viewer = await BlazorCircuitClient.ConnectAsync(baseUri, reader, CancellationToken.None);
         var firstRender = viewer.RecentBatches.Where(b => b.BatchId <= viewer.ReadyBatchId).ToList();
         var offScreen = new List<int>();
         for (var id = itemCount; id > 0 && offScreen.Count < offScreenWanted; id--)

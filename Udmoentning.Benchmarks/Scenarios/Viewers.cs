@@ -9,15 +9,21 @@ public sealed class Viewers : IAsyncDisposable
 {
     private readonly BlazorCircuitClient[] _clients;
     private readonly Watch?[] _watches;
+    private readonly Watch?[] _also;
 
     private Viewers(BlazorCircuitClient[] clients)
     {
         _clients = clients;
         _watches = new Watch?[clients.Length];
+        _also = new Watch?[clients.Length];
         for (var i = 0; i < clients.Length; i++)
         {
             var index = i;
-            clients[i].BatchReceived = batch => _watches[index]?.Offer(batch);
+            clients[i].BatchReceived = batch =>
+            {
+                _watches[index]?.Offer(batch);
+                _also[index]?.Offer(batch);
+            };
         }
     }
 
@@ -54,6 +60,21 @@ public sealed class Viewers : IAsyncDisposable
         for (var i = 0; i < watches.Length; i++)
         {
             _watches[i] = watches[i];
+        }
+
+        return watches;
+    }
+
+    /// <summary>
+    /// A second watch beside <see cref="Watch(string)"/>'s, which the timed changes go on using meanwhile: e.g. for a
+    /// structure change's announcement while changes are timed.
+    /// </summary>
+    public Watch[] WatchAlso(string text)
+    {
+        var watches = _clients.Select(c => new Watch(text, c.LastBatchId)).ToArray();
+        for (var i = 0; i < watches.Length; i++)
+        {
+            _also[i] = watches[i];
         }
 
         return watches;
