@@ -21,6 +21,9 @@ public sealed class MailSchedule(IDbContextFactory<PlanDbContext> contexts, Mail
 
     private DateTimeOffset _next;
 
+    /// <summary>The Monday whose weekly mails this node has written (or found written): the week's history is read once.</summary>
+    private DateOnly _weeklyDone;
+
     /// <summary>Runs the schedule if a minute has passed since it last ran here; answers how many mails it wrote.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -43,11 +46,19 @@ public sealed class MailSchedule(IDbContextFactory<PlanDbContext> contexts, Mail
             return 0;
         }
 
+        var monday = DateOnly.FromDateTime(local.DateTime);
+        if (_weeklyDone == monday)
+        {
+            return 0;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var weekEnd = new DateTimeOffset(DanishTime.StartOfDayUtc(DateOnly.FromDateTime(local.DateTime)), TimeSpan.Zero);
+        var weekEnd = new DateTimeOffset(DanishTime.StartOfDayUtc(monday), TimeSpan.Zero);
         var people = await MailPeople.ReadAsync(db, cancellationToken);
         var added = await mailer.QueueAsync(db, clock.GetUtcNow().UtcDateTime, MailKind.WeeklyDigest, await WeeklyDigest.ForWeekAsync(db, mailer.Options, weekEnd, people, cancellationToken), cancellationToken);
-        return await SaveAsync(db, added, cancellationToken);
+        var saved = await SaveAsync(db, added, cancellationToken);
+        _weeklyDone = monday;
+        return saved;
     }
 
     /// <summary>
