@@ -14,6 +14,10 @@ public sealed record BackupSummary(string File, int Items, int HistoryRecords);
 /// </summary>
 public static class SqliteBackup
 {
+    private const int BusyAttempts = 100;
+
+    private static readonly TimeSpan BusyWait = TimeSpan.FromMilliseconds(100);
+
     public static BackupSummary Create(string connectionString, string file)
     {
         var target = Path.GetFullPath(file);
@@ -25,7 +29,20 @@ public static class SqliteBackup
         using (var source = Open(connectionString, SqliteOpenMode.ReadOnly))
         using (var copy = Open(FileConnection(target, SqliteOpenMode.ReadWriteCreate), SqliteOpenMode.ReadWriteCreate))
         {
-            source.BackupDatabase(copy);
+            // A writer that is checkpointing the write-ahead log can make the backup's first read busy for a moment (seen
+            // under a sixteen-writer storm): try again shortly, as a reader of the database waits for a writer.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    source.BackupDatabase(copy);
+                    break;
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && attempt < BusyAttempts)
+                {
+                    Thread.Sleep(BusyWait);
+                }
+            }
         }
 
         return Check(target);
