@@ -56,10 +56,10 @@ public sealed class MailSettingsInBrowserTests(BrowserFixture browser, MailApp a
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(MailChoices.LinkNotValid);
 
         // The settings page: every kind with its choice; a new one saved from the keyboard.
-        await using var viewer = await browser.OpenAsync(app, "/mig/indstillinger", TestUsers.EditorAu, board: false);
+        await using var viewer = await browser.OpenAsync(app, "/mig/indstillinger", TestUsers.Administrator, board: false);
         var settings = viewer.Page;
         await Expect(settings.Locator("h1")).ToHaveTextAsync("Mine indstillinger");
-        await Expect(settings.GetByText("Mails sendes til demo-redaktoer-au@example.org")).ToBeVisibleAsync();
+        await Expect(settings.GetByText("Mails sendes til demo-administrator@example.org")).ToBeVisibleAsync();
         await Expect(settings.Locator("fieldset.mail-choice legend")).ToHaveTextAsync([.. MailKinds.Chosen.Select(k => k.Name())]);
         await Expect(settings.GetByRole(AriaRole.Heading, new() { Name = "Kalenderabonnementer" })).ToBeVisibleAsync();
         var mentions = settings.Locator("fieldset.mail-choice", new() { Has = settings.Locator("legend", new() { HasText = MailKind.Mention.Name() }) });
@@ -67,9 +67,17 @@ public sealed class MailSettingsInBrowserTests(BrowserFixture browser, MailApp a
         await mentions.GetByRole(AriaRole.Radio, new() { Name = MailDelivery.Daily.Name() }).FocusAsync();
         await settings.Keyboard.PressAsync("Space");
         await Expect(settings.GetByText($"Gemt. {MailKind.Mention.Name()}: {MailDelivery.Daily.Name().ToLowerInvariant()}.")).ToBeVisibleAsync();
-        var rasmusId = (await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu)).FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value;
-        Assert.Equal(MailDelivery.Daily, (await app.Services.GetRequiredService<MailChoices>().ReadAsync(rasmusId, Token))[MailKind.Mention]);
+        var anders = await TestUsers.PrincipalAsync(app.Services, TestUsers.Administrator);
+        Assert.Equal(MailDelivery.Daily, (await app.Services.GetRequiredService<MailChoices>().ReadAsync(anders.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, Token))[MailKind.Mention]);
         await Axe.AssertNoViolationsAsync(settings, "settings");
-        Assert.True((await app.Services.GetRequiredService<MailChoices>().ChooseAsync(rasmus, MailKind.Mention, MailDelivery.AtOnce, Token)).Succeeded);
+        Assert.True((await app.Services.GetRequiredService<MailChoices>().ChooseAsync(anders, MailKind.Mention, MailDelivery.AtOnce, Token)).Succeeded);
+
+        // The outbox page lists the mail as sent, to whom, and offers to send it again.
+        await settings.GotoAsync(app.Url("/admin/mails").AbsoluteUri);
+        await Expect(settings.Locator("h1")).ToHaveTextAsync("Udbakke for mails");
+        var row = settings.GetByRole(AriaRole.Row).Filter(new() { HasText = $"{userName}@example.org" });
+        await Expect(row).ToContainTextAsync("Sendt");
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = $"Send igen til {userName}: {mail.Subject}" })).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(settings, "outbox");
     }
 }
