@@ -12,7 +12,7 @@ namespace Udmoentning.Web.Notifications;
 
 /// <summary>
 /// Sends the outbox. One node at a time holds the lease (<see cref="OutboxLease"/>, renewed while it sends); that node runs
-/// the schedule (<see cref="MailSchedule"/>) and sends what is due, oldest first. Each mail is claimed before it is sent
+/// the schedule (<see cref="MailSchedule"/>) and sends what is due, oldest first. Mails are claimed (25 to an update) before they are sent
 /// (a conditional update), so even a node that lost the lease mid-batch never sends a mail another node sends. A mail the
 /// server refuses for now is tried again later (<see cref="OutboxRules.Backoff"/>); one it refuses for good fails with
 /// the reason. When the server cannot be reached nothing is counted against the mails: they wait, and the sender tries
@@ -30,6 +30,9 @@ public sealed class OutboxSender(
     public static readonly TimeSpan ClaimTime = TimeSpan.FromMinutes(2);
 
     private const int Batch = 200;
+
+    /// <summary>How many mails are claimed with one update; each is marked sent with one more.</summary>
+    private const int ClaimChunk = 25;
 
     private readonly string _me = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}" is var id && id.Length > 100 ? id[..100] : id;
     private int _serverFailures;
@@ -155,7 +158,7 @@ public sealed class OutboxSender(
         }
 
         var renewAt = clock.GetUtcNow() + options.Lease / 3;
-        foreach (var mail in due)
+        foreach (var chunk in due.Chunk(ClaimChunk))
         {
             if (clock.GetUtcNow() > renewAt)
             {
@@ -167,36 +170,16 @@ public sealed class OutboxSender(
                 renewAt = clock.GetUtcNow() + options.Lease / 3;
             }
 
-            if (!await ClaimAsync(mail.Id, cancellationToken))
+            var (claim, claimed) = await ClaimAsync([.. chunk.Select(m => m.Id)], cancellationToken);
+            foreach (var mail in chunk.Where(m => claimed.Contains(m.Id)))
             {
-                continue;
-            }
-
-            try
-            {
-                await client.SendAsync(Message(mail), cancellationToken);
-                await MarkAsync(mail.Id, OutboxState.Sent, null, countAttempt: false, cancellationToken);
-            }
-            catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode == SmtpErrorCode.RecipientNotAccepted)
-            {
-                logger.LogWarning("The mail server refused the recipient of mail {Id} for good: {Reason}", mail.Id, e.Message);
-                await MarkAsync(mail.Id, OutboxState.Failed, $"Mailserveren afviste modtageren {mail.ToAddress}: {e.Message}", countAttempt: true, cancellationToken);
-            }
-            catch (SmtpCommandException e)
-            {
-                logger.LogWarning("The mail server refused mail {Id} for now: {Reason}", mail.Id, e.Message);
-                await MarkAsync(mail.Id, OutboxState.Waiting, $"Mailserveren afviste mailen ({(int)e.StatusCode}): {e.Message}", countAttempt: true, cancellationToken);
-            }
-            catch (ParseException e)
-            {
-                await MarkAsync(mail.Id, OutboxState.Failed, $"Adressen \"{mail.ToAddress}\" er ikke en gyldig e-mailadresse: {e.Message}", countAttempt: true, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                // The connection broke: the mail waits with the rest, and the server is tried again later.
-                await MarkAsync(mail.Id, OutboxState.Waiting, null, countAttempt: false, cancellationToken);
-                await ServerFailedAsync(e, cancellationToken);
-                return 0;
+                if (await SendOneAsync(client, mail, claim, cancellationToken) is { } broken)
+                {
+                    // The connection broke: the mail waits with the rest, and the server is tried again later.
+                    await ServerFailedAsync(broken, cancellationToken);
+                    await ReleaseAsync(claim, cancellationToken);
+                    return 0;
+                }
             }
         }
 
@@ -212,6 +195,38 @@ public sealed class OutboxSender(
 
         await NoteServerAsync(null, cancellationToken);
         return due.Count;
+    }
+
+    /// <summary>Sends one claimed mail and marks it; answers the exception when the connection broke (the caller gives the claim back).</summary>
+    private async Task<Exception?> SendOneAsync(SmtpClient client, OutboxMail mail, string claim, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.SendAsync(Message(mail), cancellationToken);
+            await MarkSentAsync(mail.Id, claim);
+            return null;
+        }
+        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode == SmtpErrorCode.RecipientNotAccepted)
+        {
+            logger.LogWarning("The mail server refused the recipient of mail {Id} for good: {Reason}", mail.Id, e.Message);
+            await MarkAsync(mail.Id, claim, OutboxState.Failed, $"Mailserveren afviste modtageren {mail.ToAddress}: {e.Message}", countAttempt: true);
+            return null;
+        }
+        catch (SmtpCommandException e)
+        {
+            logger.LogWarning("The mail server refused mail {Id} for now: {Reason}", mail.Id, e.Message);
+            await MarkAsync(mail.Id, claim, OutboxState.Waiting, $"Mailserveren afviste mailen ({(int)e.StatusCode}): {e.Message}", countAttempt: true);
+            return null;
+        }
+        catch (ParseException e)
+        {
+            await MarkAsync(mail.Id, claim, OutboxState.Failed, $"Adressen \"{mail.ToAddress}\" er ikke en gyldig e-mailadresse: {e.Message}", countAttempt: true);
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return e;
+        }
     }
 
     /// <summary>
@@ -236,18 +251,51 @@ public sealed class OutboxSender(
         }
     }
 
-    private async Task<bool> ClaimAsync(long id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the due mails among <paramref name="ids"/> with one conditional update, under a claim of its own: only those
+    /// still due are taken, so a mail another sender took meanwhile is not sent here. Answers the claim and the ids it got.
+    /// </summary>
+    private async Task<(string Claim, IReadOnlySet<long> Claimed)> ClaimAsync(long[] ids, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now + ClaimTime;
-        return await db.Outbox
-            .Where(m => m.Id == id && ((m.State == OutboxState.Waiting && m.NextAttemptAt <= now) || (m.State == OutboxState.Sending && m.ClaimedUntil < now)))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Sending).SetProperty(m => m.ClaimedBy, _me).SetProperty(m => m.ClaimedUntil, until), cancellationToken) == 1;
+        var claim = $"{(_me.Length > 60 ? _me[..60] : _me)}#{Guid.NewGuid():N}";
+        await db.Outbox
+            .Where(m => ids.Contains(m.Id) && ((m.State == OutboxState.Waiting && m.NextAttemptAt <= now) || (m.State == OutboxState.Sending && m.ClaimedUntil < now)))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Sending).SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, until), cancellationToken);
+        var claimed = await db.Outbox.AsNoTracking().Where(m => m.ClaimedBy == claim).Select(m => m.Id).ToListAsync(cancellationToken);
+        return (claim, claimed.ToHashSet());
+    }
+
+    /// <summary>Sent: one update, with nothing read first.</summary>
+    private async Task MarkSentAsync(long id, string claim)
+    {
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Outbox.Where(m => m.Id == id && m.ClaimedBy == claim).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.State, OutboxState.Sent)
+            .SetProperty(m => m.SentAt, now)
+            .SetProperty(m => m.LastError, (string?)null)
+            .SetProperty(m => m.ClaimedBy, (string?)null)
+            .SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+    }
+
+    /// <summary>Gives back what is still claimed and unsent under <paramref name="claim"/>, due at once (the connection broke).</summary>
+    private async Task ReleaseAsync(string claim, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Outbox.Where(m => m.ClaimedBy == claim && m.State == OutboxState.Sending).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.State, OutboxState.Waiting)
+            .SetProperty(m => m.NextAttemptAt, now)
+            .SetProperty(m => m.ClaimedBy, (string?)null)
+            .SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+        _ = cancellationToken;
     }
 
     /// <summary>Ends this sender's claim on the mail: sent, failed, or waiting again (after a backoff when it was the mail's own failure).</summary>
-    private async Task MarkAsync(long id, OutboxState state, string? error, bool countAttempt, CancellationToken cancellationToken)
+    private async Task MarkAsync(long id, string claim, OutboxState state, string? error, bool countAttempt)
     {
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
         var mail = await db.Outbox.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.Attempts, m.LastError, m.SentAt }).SingleAsync(CancellationToken.None);
@@ -261,7 +309,7 @@ public sealed class OutboxSender(
 
         var next = state == OutboxState.Waiting && countAttempt ? now + OutboxRules.Backoff(attempts) : now;
         var errorText = error is { Length: > OutboxMail.ErrorLength } ? error[..OutboxMail.ErrorLength] : error;
-        await db.Outbox.Where(m => m.Id == id && m.ClaimedBy == _me).ExecuteUpdateAsync(s => s
+        await db.Outbox.Where(m => m.Id == id && m.ClaimedBy == claim).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.State, state)
             .SetProperty(m => m.Attempts, attempts)
             .SetProperty(m => m.NextAttemptAt, next)
@@ -269,7 +317,6 @@ public sealed class OutboxSender(
             .SetProperty(m => m.SentAt, state == OutboxState.Sent ? now : mail.SentAt)
             .SetProperty(m => m.ClaimedBy, (string?)null)
             .SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
-        _ = cancellationToken;
     }
 
     private async Task ServerFailedAsync(Exception e, CancellationToken cancellationToken)
