@@ -10,13 +10,13 @@ namespace Udmoentning.Web.Notifications;
 /// </summary>
 public sealed record MailOptions(
     string? Host, int Port, SecureSocketOptions Security, string? User, string? Password, string FromAddress, string FromName,
-    Uri? PublicUrl, int ReminderDaysBefore, int DigestHour, TimeSpan Poll, TimeSpan Timeout, TimeSpan Lease)
+    Uri? PublicUrl, int ReminderDaysBefore, int DigestHour, TimeSpan Poll, TimeSpan Timeout, TimeSpan Lease, TimeSpan Pause)
 {
     public const string Section = "Email";
 
     public bool IsOn => Host is not null;
 
-    public static MailOptions Off { get; } = new(null, 0, SecureSocketOptions.Auto, null, null, string.Empty, "Udmøntning", null, 3, 7, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
+    public static MailOptions Off { get; } = new(null, 0, SecureSocketOptions.Auto, null, null, string.Empty, "Udmøntning", null, 3, 7, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(20));
 
     public static MailOptions From(IConfiguration configuration)
     {
@@ -80,12 +80,19 @@ public sealed record MailOptions(
             throw new StartupException($"{Section}:LeaseSeconds must be from 1 to 600 and longer than {Section}:PollSeconds.");
         }
 
+        // A pause between two mails, so a round's hundreds of mails do not take the cores from the live pages for their second.
+        var pause = configuration.GetValue($"{Section}:PauseMilliseconds", 20);
+        if (pause is < 0 or > 5000)
+        {
+            throw new StartupException($"{Section}:PauseMilliseconds must be from 0 to 5000.");
+        }
+
         var user = smtp["User"];
         return new MailOptions(
             host.Trim(), port, security, string.IsNullOrWhiteSpace(user) ? null : user, smtp["Password"], from.Trim(),
             configuration[$"{Section}:FromName"] is { Length: > 0 } name ? name : "Udmøntning",
             publicUrl.AbsoluteUri.EndsWith('/') ? publicUrl : new Uri(publicUrl.AbsoluteUri + "/"),
-            reminder, digestHour, TimeSpan.FromSeconds(poll), TimeSpan.FromSeconds(configuration.GetValue($"{Section}:Smtp:TimeoutSeconds", 30.0)), TimeSpan.FromSeconds(lease));
+            reminder, digestHour, TimeSpan.FromSeconds(poll), TimeSpan.FromSeconds(configuration.GetValue($"{Section}:Smtp:TimeoutSeconds", 30.0)), TimeSpan.FromSeconds(lease), TimeSpan.FromMilliseconds(pause));
     }
 
     /// <summary>An absolute link to a page of the app (<paramref name="path"/> relative, as <c>PlanLinks</c> gives it).</summary>

@@ -173,6 +173,11 @@ public sealed class OutboxSender(
             var (claim, claimed) = await ClaimAsync([.. chunk.Select(m => m.Id)], cancellationToken);
             foreach (var mail in chunk.Where(m => claimed.Contains(m.Id)))
             {
+                if (options.Pause > TimeSpan.Zero)
+                {
+                    await Task.Delay(options.Pause, clock, cancellationToken);
+                }
+
                 if (await SendOneAsync(client, mail, claim, cancellationToken) is { } broken)
                 {
                     // The connection broke: the mail waits with the rest, and the server is tried again later.
