@@ -18,6 +18,10 @@ public enum Role
 
 public static class RoleNames
 {
+    /// <summary>The role a stored or claimed code name ("Editor", any case) stands for; null for anything else.</summary>
+    public static Role? Parse(string? codeName) =>
+        Enum.TryParse<Role>(codeName, ignoreCase: true, out var role) && Enum.IsDefined(role) ? role : null;
+
     public static string Name(this Role role) => role switch
     {
         Role.Reader => "Læser",

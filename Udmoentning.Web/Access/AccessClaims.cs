@@ -11,7 +11,7 @@ public static class AccessClaims
 
     public static IReadOnlySet<Role> Roles(this ClaimsPrincipal user) =>
         user.FindAll(ClaimTypes.Role)
-            .Select(c => Enum.TryParse<Role>(c.Value, ignoreCase: true, out var role) && Enum.IsDefined(role) ? role : (Role?)null)
+            .Select(c => RoleNames.Parse(c.Value))
             .OfType<Role>()
             .ToHashSet();
 

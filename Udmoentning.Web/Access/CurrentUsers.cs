@@ -57,7 +57,10 @@ public sealed class CurrentUsers(IDbContextFactory<PlanDbContext> contexts, Acce
 
     private readonly ConcurrentDictionary<string, (UserAccess? Access, DateTimeOffset Until)> _cache = new();
 
-    public static bool IsDisabled(PlanUser user) => user.LockoutEnabled && user.LockoutEnd is { Year: >= 9999 };
+    public static bool IsDisabled(PlanUser user) => IsDisabled(user.LockoutEnabled, user.LockoutEnd);
+
+    /// <summary>The same, for an account read as its lockout fields alone.</summary>
+    public static bool IsDisabled(bool lockoutEnabled, DateTimeOffset? lockoutEnd) => lockoutEnabled && lockoutEnd is { Year: >= 9999 };
 
     public static string? UserId(ClaimsPrincipal? user) =>
         user?.Identity?.IsAuthenticated == true ? user.FindFirst(ClaimTypes.NameIdentifier)?.Value : null;
@@ -103,7 +106,7 @@ public sealed class CurrentUsers(IDbContextFactory<PlanDbContext> contexts, Acce
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
             .ToListAsync(cancellationToken);
         var roles = roleNames
-            .Select(r => Enum.TryParse<Role>(r, ignoreCase: true, out var role) && Enum.IsDefined(role) ? role : (Role?)null)
+            .Select(r => RoleNames.Parse(r))
             .OfType<Role>()
             .ToHashSet();
         var codes = (await db.UserClaims.Where(c => c.UserId == userId && c.ClaimType == AccessClaims.Committee).Select(c => c.ClaimValue).ToListAsync(cancellationToken))

@@ -18,7 +18,7 @@ public sealed class OidcClaimsMapper(OidcSettings settings)
         var values = fromProvider.FindAll(settings.RoleClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         var role = settings.Roles
             .Where(pair => values.Contains(pair.Key))
-            .Select(pair => Enum.TryParse<Role>(pair.Value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : (Role?)null)
+            .Select(pair => RoleNames.Parse(pair.Value))
             .Max();
         var committees = role == Role.Editor
             ? settings.Committees.Where(pair => values.Contains(pair.Key)).Select(pair => pair.Value.Trim().ToUpperInvariant()).Distinct().Order().ToList()

@@ -30,13 +30,13 @@ public static class MailPeople
             .Select(u => new { u.Id, u.UserName, u.DisplayName, u.Email, u.LockoutEnabled, u.LockoutEnd })
             .ToListAsync(cancellationToken);
         var roles = (await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(cancellationToken))
-            .ToLookup(r => r.UserId, r => Enum.TryParse<Role>(r.Name, ignoreCase: true, out var role) && Enum.IsDefined(role) ? role : (Role?)null);
+            .ToLookup(r => r.UserId, r => RoleNames.Parse(r.Name));
         var claims = (await db.UserClaims.Where(c => c.ClaimType == AccessClaims.Committee).Select(c => new { c.UserId, c.ClaimValue }).ToListAsync(cancellationToken))
             .ToLookup(c => c.UserId, c => c.ClaimValue?.Trim() ?? string.Empty);
         var byCode = (await db.Committees.AsNoTracking().Select(c => new { c.Id, c.ShortCode }).ToListAsync(cancellationToken))
             .ToDictionary(c => c.ShortCode, c => c.Id, StringComparer.OrdinalIgnoreCase);
         return [.. users
-            .Where(u => !(u.LockoutEnabled && u.LockoutEnd is { Year: >= 9999 }))
+            .Where(u => !CurrentUsers.IsDisabled(u.LockoutEnabled, u.LockoutEnd))
             .Select(u => new MailPerson(
                 u.Id,
                 string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? "Ukendt bruger" : u.DisplayName,

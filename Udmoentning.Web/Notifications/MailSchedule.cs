@@ -115,9 +115,14 @@ public sealed class MailSchedule(IDbContextFactory<PlanDbContext> contexts, Mail
         }
 
         var day = DateOnly.FromDateTime(local.DateTime);
+        string Key(string userId) => $"daily:{userId}:{day:yyyyMMdd}";
         var people = (await MailPeople.ReadAsync(db, cancellationToken)).ToDictionary(p => p.UserId, StringComparer.Ordinal);
+
+        // A person whose collected mail for today was already written keeps today's later mails for tomorrow.
+        var keys = held.Select(m => Key(m.UserId)).Distinct().ToList();
+        var written = (await db.Outbox.AsNoTracking().Where(m => keys.Contains(m.Key)).Select(m => m.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var drafts = new List<MailDraft>();
-        foreach (var mails in held.GroupBy(m => m.UserId, StringComparer.Ordinal))
+        foreach (var mails in held.GroupBy(m => m.UserId, StringComparer.Ordinal).Where(g => !written.Contains(Key(g.Key))))
         {
             if (!people.TryGetValue(mails.Key, out var person))
             {
@@ -132,7 +137,7 @@ public sealed class MailSchedule(IDbContextFactory<PlanDbContext> contexts, Mail
             var list = mails.ToList();
             drafts.Add(new MailDraft(
                 person,
-                $"daily:{person.UserId}:{day:yyyyMMdd}",
+                Key(person.UserId),
                 list.Count == 1 ? $"Dagens mail fra Udmøntning: {list[0].Subject}" : $"Dagens mails fra Udmøntning ({list.Count})",
                 body =>
                 {
@@ -149,18 +154,7 @@ public sealed class MailSchedule(IDbContextFactory<PlanDbContext> contexts, Mail
             }
         }
 
-        // A person whose collected mail for today was already written keeps today's later mails for tomorrow.
-        var keys = drafts.Select(d => d.Key).ToList();
-        var written = (await db.Outbox.AsNoTracking().Where(m => keys.Contains(m.Key)).Select(m => m.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        foreach (var draft in drafts.Where(d => written.Contains(d.Key)))
-        {
-            foreach (var mail in held.Where(m => m.UserId == draft.To.UserId && m.State == OutboxState.Merged))
-            {
-                db.Entry(mail).State = EntityState.Unchanged;
-            }
-        }
-
-        var added = await mailer.QueueAsync(db, clock.GetUtcNow().UtcDateTime, MailKind.DailyDigest, [.. drafts.Where(d => !written.Contains(d.Key))], cancellationToken);
+        var added = await mailer.QueueAsync(db, clock.GetUtcNow().UtcDateTime, MailKind.DailyDigest, drafts, cancellationToken);
         return await SaveAsync(db, added, cancellationToken);
     }
 

@@ -17,7 +17,7 @@ public sealed record OutboxEntry(
 public sealed record OutboxStatus(IReadOnlyDictionary<OutboxState, int> Counts, string? ServerError, DateTime? ServerErrorAt, string? Holder);
 
 /// <summary>The outbox for administrators: what waits, what was sent, what failed and why; and sending a mail again.</summary>
-public sealed class OutboxAdministration(IDbContextFactory<PlanDbContext> contexts, ChangePipeline changes, CurrentUsers currentUsers, OutboxSignal signal)
+public sealed class OutboxAdministration(IDbContextFactory<PlanDbContext> contexts, ChangePipeline changes, CurrentUsers currentUsers)
 {
     public const int PageSize = 50;
 
@@ -64,7 +64,7 @@ public sealed class OutboxAdministration(IDbContextFactory<PlanDbContext> contex
             Limited = false,
             Gate = actor => AccessRules.CanAdminister(actor) ? null : actor.IsSignedIn ? "Kun administratorer kan sende mails igen." : AccessRules.NotSignedIn,
         };
-        var outcome = await changes.RunAsync<long>(user, run, async change =>
+        return await changes.RunAsync<long>(user, run, async change =>
         {
             var mail = await change.Db.Outbox.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
             if (mail is null)
@@ -79,16 +79,11 @@ public sealed class OutboxAdministration(IDbContextFactory<PlanDbContext> contex
 
             var old = mail.State;
             mail.Resend(change.At);
+            change.NoteMail();
             change.Record(null, "Mail", $"{mail.ToName} <{mail.ToAddress}>", "Sendt igen",
                 [new FieldChange("Emne", null, mail.Subject), new FieldChange("Tilstand", StateName(old), StateName(OutboxState.Waiting))]);
             return ChangeOutcome.Saved(id, $"Mailen til {mail.ToName} sendes igen.");
         }, cancellationToken);
-        if (outcome.Succeeded)
-        {
-            signal.Wake();
-        }
-
-        return outcome;
     }
 
     public static string StateName(OutboxState state) => state switch

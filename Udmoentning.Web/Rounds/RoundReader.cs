@@ -100,11 +100,11 @@ public sealed class RoundReader : IDisposable
         var claims = await db.UserClaims.Where(c => c.ClaimType == AccessClaims.Committee).Select(c => new { c.UserId, c.ClaimValue }).ToListAsync(cancellationToken);
         var byCode = plan.Committees.ToDictionary(c => c.ShortCode, c => c.Id, StringComparer.OrdinalIgnoreCase);
         return [.. users
-            .Where(u => !(u.LockoutEnabled && u.LockoutEnd is { Year: >= 9999 }))
+            .Where(u => !CurrentUsers.IsDisabled(u.LockoutEnabled, u.LockoutEnd))
             .Select(u =>
             {
                 var userRoles = roles.Where(r => r.UserId == u.Id)
-                    .Select(r => Enum.TryParse<Role>(r.Name, ignoreCase: true, out var role) && Enum.IsDefined(role) ? role : (Role?)null)
+                    .Select(r => RoleNames.Parse(r.Name))
                     .OfType<Role>().ToHashSet();
                 var editorOf = userRoles.Contains(Role.Editor)
                     ? claims.Where(c => c.UserId == u.Id && c.ClaimValue is not null && byCode.ContainsKey(c.ClaimValue.Trim())).Select(c => byCode[c.ClaimValue!.Trim()]).ToHashSet()
