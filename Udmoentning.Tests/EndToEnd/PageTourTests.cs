@@ -91,6 +91,13 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
             await PageText.AssertNoEmojiAsync(page, path);
             await CheckEveryWidthAsync(page, path, names);
             AssertNoServerErrors(path);
+
+            // Followed as a link, the page was rendered by the circuit; its first render on the server, which a new tab
+            // gets, is asked for as the browser would.
+            var served = await page.APIRequest.GetAsync(path);
+            Assert.True(served.Status == 200, $"{path} answered {served.Status} when loaded anew");
+            Assert.Contains("<h1", await served.TextAsync(), StringComparison.Ordinal);
+            AssertNoServerErrors($"{path} loaded anew");
         }
 
         // Pages rendered once on the server: for printing, a form, and an address that does not exist.
