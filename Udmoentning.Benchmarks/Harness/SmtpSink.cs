@@ -13,6 +13,8 @@ public sealed class SmtpSink : IAsyncDisposable
 {
     private const string Python = "/usr/bin/python3";
 
+    private const string Nice = "/usr/bin/nice";
+
     private readonly Process _process;
     private readonly string _maildir;
 
@@ -48,7 +50,9 @@ public sealed class SmtpSink : IAsyncDisposable
         var port = FreePorts.Next();
         // aiosmtpd makes the Maildir (tmp, new, cur) only where no folder exists yet.
         var maildir = Path.Combine(Directory.CreateTempSubdirectory("udm-bench-mail-").FullName, "maildir");
-        var process = Process.Start(new ProcessStartInfo(Python, ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", maildir])
+        // At the lowest priority: the municipality's mail server is another machine, and here it shares the app's two cores,
+        // so what receiving and writing the mails costs would otherwise be counted as the app's sending.
+        var process = Process.Start(new ProcessStartInfo(Nice, ["-n", "19", Python, "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", maildir])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
