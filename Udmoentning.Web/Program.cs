@@ -9,6 +9,7 @@ using Udmoentning.Web.Components;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Data.Backup;
 using Udmoentning.Web.Economy;
+using Udmoentning.Web.Ledger;
 using Udmoentning.Web.History;
 using Udmoentning.Web.ImportExport;
 using Udmoentning.Web.Meetings;
@@ -38,6 +39,7 @@ try
     builder.AddImportExport();
     builder.AddAdministration();
     builder.AddEconomy();
+    builder.AddLedger();
     builder.AddRounds();
     builder.AddAnnex();
     builder.AddMeetings();

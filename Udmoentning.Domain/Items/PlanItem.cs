@@ -237,8 +237,11 @@ public sealed class PlanItem
         return true;
     }
 
-    /// <summary>Something about the item in a follow-up round changed (marked ready, another person answers): a new revision, so viewers hear of it.</summary>
-    public void NoteRoundChange() => Revision++;
+    /// <summary>
+    /// Something kept beside the item changed (in a follow-up round: marked ready, another person answers; its kontering): a
+    /// new revision, so viewers hear of it, but not a new version: an edit open in someone's form stays valid.
+    /// </summary>
+    public void NoteRelatedChange() => Revision++;
 
     /// <summary>A comment was added (+1) or deleted (-1). Like a checkpoint, a new revision but not a new version.</summary>
     public void CountComments(int change)

@@ -36,10 +36,10 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
         await using var viewer = await browser.OpenAsync(app, "/", TestUsers.Administrator);
         var page = viewer.Page;
 
-        // The item's dialog: every tab reads the database, and a save goes through the change service.
+        // The item's dialog: every tab reads the database, and a comment, a kontering and a save go through the change service.
         await viewer.TitleOf(item.Code).ClickAsync();
         await Expect(viewer.Dialog).ToContainTextAsync($"{item.Code} · {item.Title}");
-        foreach (var tab in (string[])["Historik", "Kommentarer", "Opfølgning", "Detaljer"])
+        foreach (var tab in (string[])["Historik", "Kommentarer", "Opfølgning", "Konti", "Detaljer"])
         {
             await viewer.Dialog.GetByRole(AriaRole.Tab, new() { Name = tab }).ClickAsync();
             await Expect(viewer.Dialog.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(0);
@@ -51,6 +51,12 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
         await viewer.Dialog.GetByLabel("Skriv kommentar").FillAsync("Rundturen skriver en kommentar.");
         await viewer.Dialog.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
         await Expect(viewer.Dialog).ToContainTextAsync("Rundturen skriver en kommentar.");
+        await viewer.Dialog.GetByRole(AriaRole.Tab, new() { Name = "Konti" }).ClickAsync();
+        await viewer.Dialog.GetByRole(AriaRole.Button, new() { Name = "Tilføj linje" }).ClickAsync();
+        await viewer.Dialog.GetByLabel("Kontostreng, linje 1").FillAsync("3.22.01-1-4.0");
+        await viewer.Dialog.GetByLabel("Beløb, linje 1").FillAsync("-100");
+        await viewer.Dialog.GetByRole(AriaRole.Button, new() { Name = "Gem konti" }).ClickAsync();
+        await Expect(viewer.Dialog.Locator("[data-accounts-announcer]")).ToContainTextAsync("Konteringen er gemt.");
         await viewer.Dialog.GetByRole(AriaRole.Tab, new() { Name = "Detaljer" }).ClickAsync();
         await viewer.Dialog.GetByLabel("Titel", new() { Exact = true }).FillAsync($"{item.Title} (rundtur)");
         await viewer.Dialog.GetByRole(AriaRole.Button, new() { Name = "Gem", Exact = true }).ClickAsync();

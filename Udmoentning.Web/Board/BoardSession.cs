@@ -274,6 +274,7 @@ public sealed partial class BoardSession(
         ChangeKind.Commented => $"{change.Item.Code}: kommentar fra {change.ChangedBy}.",
         ChangeKind.Checkpoint => $"Kontrolpunkter for {change.Item.Code} opdateret af {change.ChangedBy}.",
         ChangeKind.Reported => $"{change.Item.Code}: opfølgning fra {change.ChangedBy}.",
+        ChangeKind.Accounts => $"Konti for {change.Item.Code} opdateret af {change.ChangedBy}.",
         ChangeKind.Undone => $"{change.Item.Code}: {change.ChangedBy} fortrød sin ændring; punktet er nu i {change.Item.Status.Name()}.",
         _ => $"{change.Item.Code} opdateret af {change.ChangedBy}.",
     };

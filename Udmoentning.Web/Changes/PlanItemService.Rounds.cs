@@ -78,7 +78,7 @@ public sealed partial class PlanItemService
                 entry.MarkNotReady();
             }
 
-            item.NoteRoundChange();
+            item.NoteRelatedChange();
             changes.Add(new FieldChange($"Klar ({round.Name})", ready ? "Nej" : "Ja", ready ? "Ja" : "Nej"));
             return ChangeOutcome.Saved(new RoundAnswer(entry, item), ready ? $"{entry.ItemCode} er markeret klar." : $"{entry.ItemCode} er ikke længere markeret klar.");
         }, cancellationToken);

@@ -4,6 +4,7 @@ using Udmoentning.Domain;
 using Udmoentning.Domain.Access;
 using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Ledger;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rules;
 using Udmoentning.Web.Data;
@@ -24,6 +25,7 @@ public sealed partial class PlanItemService(
     ChangePipeline changes,
     UndoLog undoLog,
     Mailer mailer,
+    AccountStringLayout accounts,
     TimeProvider clock,
     ILogger<PlanItemService> logger)
 {

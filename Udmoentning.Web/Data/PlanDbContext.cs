@@ -5,6 +5,7 @@ using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Ledger;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rounds;
 using Udmoentning.Web.Access;
@@ -41,6 +42,7 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<MailPreference> MailPreferences => Set<MailPreference>();
     public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
     public DbSet<CalendarToken> CalendarTokens => Set<CalendarToken>();
+    public DbSet<ItemAccountLine> AccountLines => Set<ItemAccountLine>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -24,6 +24,9 @@ public enum ChangeKind
 
     /// <summary>A follow-up round's report on the item: its status text, confirmed traffic light and timing, or "klar".</summary>
     Reported,
+
+    /// <summary>The item's kontering (its amounts placed on accounts) was changed.</summary>
+    Accounts,
 }
 
 /// <summary>

@@ -60,6 +60,7 @@ public sealed class RealtimeMetrics
         ChangeKind.Checkpoint => "checkpoint",
         ChangeKind.Undone => "undone",
         ChangeKind.Reported => "reported",
+        ChangeKind.Accounts => "accounts",
         _ => "other",
     };
 }

@@ -507,6 +507,41 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                     b.ToTable("PlanItems", (string)null);
                 });
 
+            modelBuilder.Entity("Udmoentning.Domain.Ledger.ItemAccountLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("AmountThousands")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("ItemId", "Account", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ItemAccountLines", (string)null);
+                });
+
             modelBuilder.Entity("Udmoentning.Domain.Plans.Committee", b =>
                 {
                     b.Property<int>("Id")
@@ -1328,6 +1363,15 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                     b.Navigation("Checkpoints");
 
                     b.Navigation("Effects");
+                });
+
+            modelBuilder.Entity("Udmoentning.Domain.Ledger.ItemAccountLine", b =>
+                {
+                    b.HasOne("Udmoentning.Domain.Items.PlanItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Udmoentning.Domain.Plans.CommitteeMeeting", b =>

@@ -508,6 +508,41 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                     b.ToTable("PlanItems", (string)null);
                 });
 
+            modelBuilder.Entity("Udmoentning.Domain.Ledger.ItemAccountLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("AmountThousands")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("ItemId", "Account", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ItemAccountLines", (string)null);
+                });
+
             modelBuilder.Entity("Udmoentning.Domain.Plans.Committee", b =>
                 {
                     b.Property<int>("Id")
@@ -1330,6 +1365,15 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                     b.Navigation("Checkpoints");
 
                     b.Navigation("Effects");
+                });
+
+            modelBuilder.Entity("Udmoentning.Domain.Ledger.ItemAccountLine", b =>
+                {
+                    b.HasOne("Udmoentning.Domain.Items.PlanItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Udmoentning.Domain.Plans.CommitteeMeeting", b =>

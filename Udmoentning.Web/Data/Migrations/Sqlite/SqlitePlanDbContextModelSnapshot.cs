@@ -484,6 +484,39 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                     b.ToTable("PlanItems", (string)null);
                 });
 
+            modelBuilder.Entity("Udmoentning.Domain.Ledger.ItemAccountLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AmountThousands")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("ItemId", "Account", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ItemAccountLines", (string)null);
+                });
+
             modelBuilder.Entity("Udmoentning.Domain.Plans.Committee", b =>
                 {
                     b.Property<int>("Id")
@@ -1281,6 +1314,15 @@ namespace Udmoentning.Web.Data.Migrations.Sqlite
                     b.Navigation("Checkpoints");
 
                     b.Navigation("Effects");
+                });
+
+            modelBuilder.Entity("Udmoentning.Domain.Ledger.ItemAccountLine", b =>
+                {
+                    b.HasOne("Udmoentning.Domain.Items.PlanItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Udmoentning.Domain.Plans.CommitteeMeeting", b =>

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Udmoentning.Domain.Access;
+using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Ledger;
+using Udmoentning.Web.Access;
+using Udmoentning.Web.Data;
+
+namespace Udmoentning.Web.Ledger;
+
+/// <summary>
+/// An item's kontering as a viewer sees it: its lines, its amounts per year, the words for what is placed, and whether the
+/// viewer may change it (the Danish reason when not). <see cref="Problem"/> says why there is nothing to show.
+/// </summary>
+public sealed record ItemAccountsView(
+    IReadOnlyList<AccountLine> Lines, IReadOnlyList<YearlyEffect> Effects, string Description, string? RefusalToChange,
+    int FirstYear, int LastYear, string? Problem)
+{
+    public static ItemAccountsView Nothing(string problem) => new([], [], string.Empty, problem, 0, 0, problem);
+}
+
+/// <summary>Reads an item's kontering for a signed-in viewer; readers read it too.</summary>
+public sealed class AccountLineReader(IDbContextFactory<PlanDbContext> contexts, CurrentUsers currentUsers)
+{
+    public async Task<ItemAccountsView> ItemAsync(ClaimsPrincipal user, int itemId, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentUsers.ActorAsync(user, cancellationToken);
+        if (!AccessRules.CanView(actor))
+        {
+            return ItemAccountsView.Nothing(AccessRules.NotSignedIn);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var item = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken);
+        if (item is null)
+        {
+            return ItemAccountsView.Nothing("Punktet findes ikke (længere).");
+        }
+
+        var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == item.PlanId, cancellationToken);
+        var lines = await LinesAsync(db, itemId, cancellationToken);
+        return new ItemAccountsView(
+            lines, item.Effects, AccountLines.Describe(item.Effects, lines), AccessRules.RefusalToChange(actor, item) ?? plan.ReadOnlyReason,
+            plan.FirstBudgetYear, plan.LastBudgetYear, null);
+    }
+
+    /// <summary>An item's lines as stored, in account and year order.</summary>
+    public static async Task<IReadOnlyList<AccountLine>> LinesAsync(PlanDbContext db, int itemId, CancellationToken cancellationToken) =>
+        (await db.AccountLines.AsNoTracking().Where(l => l.ItemId == itemId).ToListAsync(cancellationToken))
+            .Select(l => l.ToLine()).OrderBy(l => l.Account, StringComparer.Ordinal).ThenBy(l => l.Year).ToList();
+}
