@@ -69,6 +69,7 @@ try
     app.MapEconomy();
     app.MapRounds();
     app.MapAnnex();
+    app.MapLedger();
     app.MapMeetings();
     app.MapCalendars();
     app.MapPublicPlan();

@@ -41,10 +41,13 @@ public sealed class TargetAdministrationTests(BrowserFixture browser, LiveApp ap
         await Expect(shown).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^0 af \d+ punkter vist$"));
         await page.GetByLabel("Filtrér punkter").FillAsync(extra.Code);
         // The filter applies when typing pauses, and the list then closes up under the pointer: as a person would, wait
-        // for it before ticking (a click in that moment landed on another row once, and the box stayed unticked).
+        // for it before ticking (a click in that moment landed on another row once, and the box stayed unticked). The
+        // item's row first: until the filter applies, the list is the empty one of the filter before, which has no other
+        // rows either (the count below was once read from it: 0).
+        var checkbox = page.GetByRole(AriaRole.Checkbox, new() { Name = $"{extra.Code} {extra.Title}" });
+        await Expect(checkbox).ToBeVisibleAsync();
         await Expect(page.Locator(".target-item").Filter(new() { HasNotText = extra.Code })).ToHaveCountAsync(0);
         await Expect(shown).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($@"^{await page.Locator(".target-item").CountAsync()} af \d+ punkter vist$"));
-        var checkbox = page.GetByRole(AriaRole.Checkbox, new() { Name = $"{extra.Code} {extra.Title}" });
         await Expect(checkbox).Not.ToBeCheckedAsync();
         await checkbox.CheckAsync();
         foreach (var width in new[] { 320, 1440, 768 })

@@ -37,6 +37,7 @@ public sealed class LedgerOptionsTests
     [Theory]
     [InlineData("Ledger:Account:Parts:0:Example", "", "Ledger:Account:Parts:0 needs a Name, a Pattern")]
     [InlineData("Ledger:Account:Parts:0:Pattern", "[0-9", "Ledger:Account:Parts:0:Pattern is not a regular expression")]
+    [InlineData("Ledger:Account:Parts:0:Pattern", "([0-9])\\1+", "Ledger:Account:Parts:0:Pattern uses what a pattern for an account string need not")]
     [InlineData("Ledger:Account:Parts:0:Required", "måske", "Ledger:Account:Parts:0:Required must be true or false")]
     [InlineData("Ledger:Account:Parts:0:Required", "false", "its first part must be required")]
     [InlineData("Ledger:Account:Separator", "x", "neither letters nor digits")]

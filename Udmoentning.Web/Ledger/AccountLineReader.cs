@@ -44,6 +44,17 @@ public sealed class AccountLineReader(IDbContextFactory<PlanDbContext> contexts,
             plan.FirstBudgetYear, plan.LastBudgetYear, null);
     }
 
+    /// <summary>
+    /// The kontering of every item of a plan that has one, by item id, for a page that already decided what the viewer may
+    /// see (the economy page's items).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<AccountLine>>> PlanAsync(int planId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.AccountLines.AsNoTracking().Where(l => l.PlanId == planId).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.ItemId).ToDictionary(g => g.Key, g => (IReadOnlyList<AccountLine>)[.. g.Select(r => r.ToLine())]);
+    }
+
     /// <summary>An item's lines as stored, in account and year order.</summary>
     public static async Task<IReadOnlyList<AccountLine>> LinesAsync(PlanDbContext db, int itemId, CancellationToken cancellationToken) =>
         (await db.AccountLines.AsNoTracking().Where(l => l.ItemId == itemId).ToListAsync(cancellationToken))

@@ -1,12 +1,48 @@
+using System.Security.Claims;
+using Udmoentning.Domain;
+using Udmoentning.Domain.Ledger;
+using Udmoentning.Web.Plans;
+
 namespace Udmoentning.Web.Ledger;
 
 public static class LedgerExtensions
 {
-    /// <summary>The ledger: the account-string layout, and the reader of items' kontering (written through the change service).</summary>
+    /// <summary>
+    /// The ledger: the account-string layout and the budget-change file's, the reader of items' kontering (written through
+    /// the change service) and of the file's lines.
+    /// </summary>
     public static IHostApplicationBuilder AddLedger(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(LedgerOptions.From(builder.Configuration));
+        var accounts = LedgerOptions.From(builder.Configuration);
+        builder.Services.AddSingleton(accounts);
+        builder.Services.AddSingleton(BudgetChangeOptions.From(builder.Configuration, accounts));
         builder.Services.AddSingleton<AccountLineReader>();
+        builder.Services.AddSingleton<BudgetChangeReader>();
         return builder;
+    }
+
+    /// <summary>The budget-change file of a plan's items (all with a kontering, <c>?udvalg=</c> a committee's own, <c>?punkter=</c> some by code), as CSV and as a workbook.</summary>
+    public static WebApplication MapLedger(this WebApplication app)
+    {
+        var downloads = app.MapDownloads();
+        foreach (var extension in (string[])["csv", "xlsx"])
+        {
+            downloads.MapFile($"/plan/{{id:int}}/budgetaendring.{extension}", async (int id, string? udvalg, string? punkter, ClaimsPrincipal user,
+                BudgetChangeReader reader, BudgetChangeFile file, TimeProvider clock, CancellationToken cancellationToken) =>
+            {
+                var selection = await reader.ReadAsync(user, id, udvalg, punkter, cancellationToken);
+                if (selection.Problem is { } problem)
+                {
+                    return Results.Text(problem, "text/plain; charset=utf-8", statusCode: selection.Status);
+                }
+
+                var name = BudgetChangeWorkbook.FileName(id, DanishTime.Today(clock.GetUtcNow()), extension);
+                return extension == "csv"
+                    ? Results.File(file.Csv(selection.Lines), $"text/csv; charset={file.Encoding.WebName}", name)
+                    : Results.File(BudgetChangeWorkbook.Write(file, selection.Lines), Udmoentning.Web.Annex.AgendaAnnexWorkbook.ContentType, name);
+            });
+        }
+
+        return app;
     }
 }

@@ -39,11 +39,15 @@ public static class LedgerOptions
 
             try
             {
-                _ = new System.Text.RegularExpressions.Regex(pattern);
+                _ = AccountPart.Compile(pattern);
             }
             catch (ArgumentException e)
             {
                 throw new StartupException($"{Section}:Parts:{i}:Pattern is not a regular expression: {e.Message}");
+            }
+            catch (NotSupportedException e)
+            {
+                throw new StartupException($"{Section}:Parts:{i}:Pattern uses what a pattern for an account string need not (backreferences or lookarounds): {e.Message}");
             }
 
             return new AccountPart(name.Trim(), pattern, required, example.Trim());
