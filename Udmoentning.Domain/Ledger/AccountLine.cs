@@ -131,10 +131,13 @@ public static class AccountLines
         return errors;
     }
 
-    /// <summary>The lines as they are stored: account strings as the layout writes them, in account and year order.</summary>
+    /// <summary>The lines as they are stored: account strings as the layout writes them, <see cref="InOrder"/>.</summary>
     public static IReadOnlyList<AccountLine> Normalise(AccountStringLayout layout, IEnumerable<AccountLine> lines) =>
-        lines.Select(l => l with { Account = layout.Read(l.Account).Account ?? l.Account })
-            .OrderBy(l => l.Account, StringComparer.Ordinal).ThenBy(l => l.Year).ToList();
+        InOrder(lines.Select(l => l with { Account = layout.Read(l.Account).Account ?? l.Account }));
+
+    /// <summary>The one order of an item's lines, on its tab, in its record and in the budget-change file: by account, then year.</summary>
+    public static IReadOnlyList<AccountLine> InOrder(IEnumerable<AccountLine> lines) =>
+        [.. lines.OrderBy(l => l.Account, StringComparer.Ordinal).ThenBy(l => l.Year)];
 
     /// <summary>The field a line's error belongs to in the form.</summary>
     public static string Field(int line, string part) => $"Line{line}.{part}";
@@ -142,7 +145,7 @@ public static class AccountLines
     /// <summary>One year's lines as the history records them: "3.22.01-1-4.0: -200; 3.22.02-1-4.0: -100", or "Ingen".</summary>
     public static string Record(IEnumerable<AccountLine> lines, int year)
     {
-        var inYear = lines.Where(l => l.Year == year).OrderBy(l => l.Account, StringComparer.Ordinal).ToList();
+        var inYear = InOrder(lines.Where(l => l.Year == year));
         return inYear.Count == 0 ? "Ingen" : string.Join("; ", inYear.Select(l => $"{l.Account}: {Amounts.Format(l.AmountThousands)}"));
     }
 }

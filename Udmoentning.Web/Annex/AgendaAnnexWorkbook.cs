@@ -14,7 +14,7 @@ namespace Udmoentning.Web.Annex;
 public static class AgendaAnnexWorkbook
 {
     public const string SheetName = "Udsnit";
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = ReportSheet.ContentType;
 
     private const int TitleLineCount = 5;
 

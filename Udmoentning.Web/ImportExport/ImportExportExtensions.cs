@@ -18,7 +18,7 @@ public static class ImportExportExtensions
     {
         app.MapDownloads().MapFile("/plan/{id:int}/eksport.xlsx", async (int id, PlanCache plans, CancellationToken cancellationToken) =>
             await plans.GetAsync(id, cancellationToken) is { } snapshot
-                ? Results.File(PlanWorkbook.Export(snapshot), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ? Results.File(PlanWorkbook.Export(snapshot), ReportSheet.ContentType,
                     $"udmoentningsplan-{snapshot.Plan.BudgetPeriod}-{IsoDate.Format(DateTime.UtcNow)}.xlsx")
                 : Results.NotFound("Planen findes ikke."));
         return app;

@@ -12,6 +12,8 @@ namespace Udmoentning.Web.ImportExport;
 /// </summary>
 public static class ReportSheet
 {
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public static byte[] Save(IEnumerable<Dictionary<string, object?>> rows, string sheetName, int frozenRows)
     {
         var configuration = new OpenXmlConfiguration

@@ -9,14 +9,16 @@ using Udmoentning.Web.Data;
 namespace Udmoentning.Web.Ledger;
 
 /// <summary>
-/// An item's kontering as a viewer sees it: its lines, its amounts per year, the words for what is placed, and whether the
-/// viewer may change it (the Danish reason when not). <see cref="Problem"/> says why there is nothing to show.
+/// An item's kontering as a viewer sees it: its lines, its amounts per year, and whether the viewer may change it (the
+/// Danish reason when not). <see cref="Problem"/> says why there is nothing to show.
 /// </summary>
 public sealed record ItemAccountsView(
-    IReadOnlyList<AccountLine> Lines, IReadOnlyList<YearlyEffect> Effects, string Description, string? RefusalToChange,
-    int FirstYear, int LastYear, string? Problem)
+    IReadOnlyList<AccountLine> Lines, IReadOnlyList<YearlyEffect> Effects, string? RefusalToChange, int FirstYear, int LastYear, string? Problem)
 {
-    public static ItemAccountsView Nothing(string problem) => new([], [], string.Empty, problem, 0, 0, problem);
+    /// <summary>What is placed, in words (<see cref="AccountLines.Describe"/>).</summary>
+    public string Description => AccountLines.Describe(Effects, Lines);
+
+    public static ItemAccountsView Nothing(string problem) => new([], [], problem, 0, 0, problem);
 }
 
 /// <summary>Reads an item's kontering for a signed-in viewer; readers read it too.</summary>
@@ -40,8 +42,7 @@ public sealed class AccountLineReader(IDbContextFactory<PlanDbContext> contexts,
         var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == item.PlanId, cancellationToken);
         var lines = await LinesAsync(db, itemId, cancellationToken);
         return new ItemAccountsView(
-            lines, item.Effects, AccountLines.Describe(item.Effects, lines), AccessRules.RefusalToChange(actor, item) ?? plan.ReadOnlyReason,
-            plan.FirstBudgetYear, plan.LastBudgetYear, null);
+            lines, item.Effects, AccessRules.RefusalToChange(actor, item) ?? plan.ReadOnlyReason, plan.FirstBudgetYear, plan.LastBudgetYear, null);
     }
 
     /// <summary>
@@ -57,6 +58,5 @@ public sealed class AccountLineReader(IDbContextFactory<PlanDbContext> contexts,
 
     /// <summary>An item's lines as stored, in account and year order.</summary>
     public static async Task<IReadOnlyList<AccountLine>> LinesAsync(PlanDbContext db, int itemId, CancellationToken cancellationToken) =>
-        (await db.AccountLines.AsNoTracking().Where(l => l.ItemId == itemId).ToListAsync(cancellationToken))
-            .Select(l => l.ToLine()).OrderBy(l => l.Account, StringComparer.Ordinal).ThenBy(l => l.Year).ToList();
+        AccountLines.InOrder((await db.AccountLines.AsNoTracking().Where(l => l.ItemId == itemId).ToListAsync(cancellationToken)).Select(l => l.ToLine()));
 }

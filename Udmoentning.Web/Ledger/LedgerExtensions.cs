@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Udmoentning.Domain;
 using Udmoentning.Domain.Ledger;
+using Udmoentning.Web.ImportExport;
 using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Web.Ledger;
@@ -39,7 +40,7 @@ public static class LedgerExtensions
                 var name = BudgetChangeWorkbook.FileName(id, DanishTime.Today(clock.GetUtcNow()), extension);
                 return extension == "csv"
                     ? Results.File(file.Csv(selection.Lines), $"text/csv; charset={file.Encoding.WebName}", name)
-                    : Results.File(BudgetChangeWorkbook.Write(file, selection.Lines), Udmoentning.Web.Annex.AgendaAnnexWorkbook.ContentType, name);
+                    : Results.File(BudgetChangeWorkbook.Write(file, selection.Lines), ReportSheet.ContentType, name);
             });
         }
 

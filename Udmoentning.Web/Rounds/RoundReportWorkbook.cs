@@ -14,7 +14,7 @@ namespace Udmoentning.Web.Rounds;
 public static class RoundReportWorkbook
 {
     public const string SheetName = "Rapport";
-    public const string ContentType = AgendaAnnexWorkbook.ContentType;
+    public const string ContentType = ReportSheet.ContentType;
     public const int TitleLineCount = 6;
     public const string ChangeLabel = "Ændring siden forrige runde";
 

@@ -3,7 +3,6 @@ using Udmoentning.Domain.Economy;
 using Udmoentning.Domain.Import;
 using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
-using Udmoentning.Web.Annex;
 using Udmoentning.Web.ImportExport;
 
 namespace Udmoentning.Web.Economy.FollowUps;
@@ -16,7 +15,7 @@ namespace Udmoentning.Web.Economy.FollowUps;
 public static class FollowUpWorkbook
 {
     public const string SheetName = "Sammenligning";
-    public const string ContentType = AgendaAnnexWorkbook.ContentType;
+    public const string ContentType = ReportSheet.ContentType;
     public const int TitleLineCount = 4;
 
     public const string ChangedSection = "Ændret";
