@@ -11,7 +11,7 @@ public readonly record struct AmountReading(int Value, string? Error)
 
 /// <summary>
 /// The one Danish grammar for amounts, used by the item form, the targets, the import and its other units (<see cref="ReadNumber"/>): whole thousands within
-/// ±<see cref="Limits.MaxAmountThousands"/>, "." or spaces between thousands, "-", "−" or brackets for a saving;
+/// ±<see cref="Limits.MaxAmountThousands"/>, "." or spaces between thousands, "-", "−", a trailing "-" or brackets for a saving;
 /// empty is 0. An amount is read exactly as written or refused, never rounded or cut.
 /// </summary>
 public static partial class Amounts
@@ -57,7 +57,7 @@ public static partial class Amounts
 
     /// <summary>
     /// A Danish number in another unit than 1.000 kr. (a finance system's kroner, "mio. kr."), decimals allowed: "1.234,56",
-    /// "-1.200.000", "(1.200)", "1,5"; null when it is not one. The caller converts and rounds it, and says so.
+    /// "-1.200.000", "(1.200)", "1234-", "1,5"; null when it is not one. The caller converts and rounds it, and says so.
     /// </summary>
     public static decimal? ReadNumber(string raw)
     {
@@ -82,7 +82,7 @@ public static partial class Amounts
         return negative ? -value : value;
     }
 
-    /// <summary>Takes a leading "-", "−", "–" or "+", or brackets around the number, off <paramref name="text"/>; true for a negative.</summary>
+    /// <summary>Takes a leading (or a finance system's trailing) "-", "−" or "–", a leading "+", or brackets around the number, off <paramref name="text"/>; true for a negative.</summary>
     private static bool TakeSign(ref string text)
     {
         var negative = false;
@@ -96,6 +96,12 @@ public static partial class Amounts
         {
             negative = !negative;
             text = text[1..].TrimStart();
+        }
+        else if (text.Length > 1 && text[^1] is '-' or '\u2212' or '\u2013')
+        {
+            // A finance system's trailing minus: "1.234,56-".
+            negative = !negative;
+            text = text[..^1].TrimEnd();
         }
         else if (text.StartsWith('+'))
         {

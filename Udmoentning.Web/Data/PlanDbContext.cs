@@ -43,6 +43,8 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
     public DbSet<CalendarToken> CalendarTokens => Set<CalendarToken>();
     public DbSet<ItemAccountLine> AccountLines => Set<ItemAccountLine>();
+    public DbSet<LedgerSnapshot> LedgerSnapshots => Set<LedgerSnapshot>();
+    public DbSet<LedgerBalanceRow> LedgerBalances => Set<LedgerBalanceRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
