@@ -202,9 +202,9 @@ public static partial class LedgerExtractReader
                     return DateOnly.FromDateTime(date);
                 }
 
-                if (DanishDate.Find(ImportText.Of(cell)) is { } found)
+                if (TitleDate(ImportText.Of(cell)) is { } found)
                 {
-                    return found.Date;
+                    return found;
                 }
             }
         }
@@ -212,11 +212,29 @@ public static partial class LedgerExtractReader
         return null;
     }
 
+    /// <summary>The date a title names; of a period ("01.01.2027 - 30.09.2027", "1.1.2027 til 30.9.2027") its end, the date the extract shows.</summary>
+    private static DateOnly? TitleDate(string? text)
+    {
+        if (DanishDate.Find(text) is not { } first)
+        {
+            return null;
+        }
+
+        var rest = text![(first.Index + first.Length)..];
+        var to = PeriodTo().Match(rest);
+        return to.Success && DanishDate.Find(rest[to.Length..]) is { Index: 0 } end ? end.Date : first.Date;
+    }
+
     /// <summary>The reading of one extract's rows: counts, problems, and the balances summed as rows come.</summary>
     private sealed class Reading(string sheet, AccountStringLayout layout, LedgerReferences references, List<LedgerColumn> columns, int? year)
     {
+        private static readonly char[] _wordBreaks = [' ', '\t', ',', ';', ':', '(', ')', '/', '[', ']'];
+
         private readonly Dictionary<(string Account, int Year, string? Reference), (decimal Budget, decimal Spent)> _sums = [];
         private readonly HashSet<string> _codes = new(references.Codes, StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> _archived = new(references.Archived.Keys, StringComparer.OrdinalIgnoreCase);
+        private readonly string[] _codesOfWords = OfWords(references.Codes);
+        private readonly string[] _archivedOfWords = OfWords(references.Archived.Keys);
         private readonly LedgerColumn? _account = columns.FirstOrDefault(c => c.Field == LedgerField.Account);
         private readonly LedgerColumn? _period = columns.FirstOrDefault(c => c.Field == LedgerField.Period);
         private readonly LedgerColumn? _budget = columns.FirstOrDefault(c => c.Field == LedgerField.Budget);
@@ -364,25 +382,61 @@ public static partial class LedgerExtractReader
                 return null;
             }
 
-            var words = text.Split([' ', '\t', ',', ';', ':', '(', ')', '/', '[', ']'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var code = _codes.TryGetValue(text, out var whole) ? whole : words.Select(w => w.TrimEnd('.')).FirstOrDefault(_codes.Contains);
-            if (code is not null)
+            var words = text.Split(_wordBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (Find(text, words, _codes, _codesOfWords) is { } code)
             {
-                _codes.TryGetValue(code, out var canonical);
-                return canonical;
+                return code;
             }
 
-            var archived = references.Archived.Keys.FirstOrDefault(k => string.Equals(k, text, StringComparison.OrdinalIgnoreCase))
-                ?? words.Select(w => w.TrimEnd('.')).FirstOrDefault(w => references.Archived.Keys.Any(k => string.Equals(k, w, StringComparison.OrdinalIgnoreCase)));
-            if (archived is not null)
+            if (Find(text, words, _archived, _archivedOfWords) is { } archived)
             {
-                var plan = references.Archived.First(a => string.Equals(a.Key, archived, StringComparison.OrdinalIgnoreCase)).Value;
+                var plan = references.Archived[archived];
                 Add(new ImportProblem(ProblemSeverity.Warning, sheet, row, _reference!.Letter,
                     $"Punktet {archived} findes ikke i planen, men i den arkiverede plan \"{plan}\". Posteringen tæller med på kontoen, men ikke som punktets."));
             }
 
             return null;
         }
+
+        /// <summary>
+        /// The code (as the plan writes it) that the text is, or holds as a word, or, for a code of several words ("KFU 1.2",
+        /// "BU 3/1"), holds with no letter or digit either side; the longest such code first.
+        /// </summary>
+        private static string? Find(string text, string[] words, HashSet<string> codes, string[] codesOfWords)
+        {
+            if (codes.TryGetValue(text, out var whole))
+            {
+                return whole;
+            }
+
+            foreach (var word in words)
+            {
+                if (codes.TryGetValue(word.TrimEnd('.'), out var code))
+                {
+                    return code;
+                }
+            }
+
+            return codesOfWords.FirstOrDefault(code => HoldsAlone(text, code));
+        }
+
+        private static bool HoldsAlone(string text, string code)
+        {
+            for (var at = text.IndexOf(code, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(code, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                var end = at + code.Length;
+                if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The codes a text's words cannot hold, since they contain a word break: looked for in the whole text.</summary>
+        private static string[] OfWords(IEnumerable<string> codes) =>
+            [.. codes.Where(c => c.IndexOfAny(_wordBreaks) >= 0).OrderByDescending(c => c.Length)];
 
         private static bool IsTotal(IReadOnlyList<object?> cells) =>
             cells.OfType<string>().Any(text => TotalWords().IsMatch($" {ImportText.Fold(text)} "));
@@ -411,6 +465,9 @@ public static partial class LedgerExtractReader
 
     [GeneratedRegex(@"\s*(?:kr\.?|dkk)$", RegexOptions.IgnoreCase)]
     private static partial Regex Currency();
+
+    [GeneratedRegex(@"^\s*(?:-|\u2013|\u2014|til)\s*")]
+    private static partial Regex PeriodTo();
 
     [GeneratedRegex(@" (?:i alt|ialt|total|totalt|sum|subtotal|sum i alt) ")]
     private static partial Regex TotalWords();

@@ -18,6 +18,9 @@ public class AmountsTests
     [InlineData("-0", 0)]
     [InlineData("1 250", 1250)]
     [InlineData("(1.250)", -1250)]
+    [InlineData("1.250-", -1250)]
+    [InlineData("1250 -", -1250)]
+    [InlineData("5\u2212", -5)]
     [InlineData("+12", 12)]
     [InlineData("9.999.999", Limits.MaxAmountThousands)]
     [InlineData("-9999999", -Limits.MaxAmountThousands)]
@@ -42,6 +45,9 @@ public class AmountsTests
     [InlineData("1.2.3", "Skriv et helt tal i 1.000 kr., fx -1.250")]
     [InlineData("--5", "Skriv et helt tal i 1.000 kr., fx -1.250")]
     [InlineData("-", "Skriv et helt tal i 1.000 kr., fx -1.250")]
+    [InlineData("5--", "Skriv et helt tal i 1.000 kr., fx -1.250")]
+    [InlineData("-5-", "Skriv et helt tal i 1.000 kr., fx -1.250")]
+    [InlineData("1,5-", "hele tusinder")]
     [InlineData("٣", "Skriv et helt tal i 1.000 kr., fx -1.250")]
     [InlineData("１２", "Skriv et helt tal i 1.000 kr., fx -1.250")]
     public void RefusesWhatIsNotAWholeAmountWithADanishReason(string text, string reason)
@@ -64,6 +70,7 @@ public class AmountsTests
 
     [Theory]
     [InlineData("-1.250")]
+    [InlineData("1.250-")]
     [InlineData("1,5")]
     [InlineData("99999999999999999999")]
     [InlineData("abc")]
