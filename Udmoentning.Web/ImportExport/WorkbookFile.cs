@@ -25,11 +25,6 @@ public static class WorkbookFile
     /// <summary>How long reading one file may take before it is given up, whatever the file.</summary>
     public static readonly TimeSpan MaxReadTime = TimeSpan.FromSeconds(15);
 
-    internal static readonly string TooManyCells =
-        $"Filen har mere end {MaxCells.ToString("N0", CultureInfo.GetCultureInfo("da-DK"))} udfyldte celler. En udmøntningsplan er meget mindre; tjek, at det er den rigtige fil.";
-
-    internal const string TooSlow = "Filen tog for lang tid at læse og er opgivet. En udmøntningsplan læses på et par sekunder; tjek, at det er den rigtige fil.";
-
     internal const string TooLargeUnpacked = "Filen er usædvanligt stor, når den pakkes ud, og læses ikke.";
 
     // A row wider than this is refused before its cells are even looked at: only a doctored sheet declares it.
@@ -46,25 +41,29 @@ public static class WorkbookFile
 
     /// <summary>Reads a workbook within the limits above; <paramref name="cancellationToken"/> stops it between rows.</summary>
     public static WorkbookReadResult Read(Stream stream, long length, CancellationToken cancellationToken = default) =>
-        Read(stream, length, null, cancellationToken);
+        Read(stream, length, WorkbookLimits.Plan, null, cancellationToken);
 
     /// <summary>The same, telling <paramref name="progress"/> how many filled cells it has read, a few times a second.</summary>
-    public static WorkbookReadResult Read(Stream stream, long length, IProgress<int>? progress, CancellationToken cancellationToken = default)
+    public static WorkbookReadResult Read(Stream stream, long length, IProgress<int>? progress, CancellationToken cancellationToken = default) =>
+        Read(stream, length, WorkbookLimits.Plan, progress, cancellationToken);
+
+    /// <summary>The same within other <paramref name="limits"/>; <paramref name="progress"/> is told what they count.</summary>
+    public static WorkbookReadResult Read(Stream stream, long length, WorkbookLimits limits, IProgress<int>? progress, CancellationToken cancellationToken = default)
     {
         if (length == 0)
         {
             return WorkbookReadResult.Refused("Filen er tom.");
         }
 
-        if (length > MaxBytes)
+        if (length > limits.MaxBytes)
         {
-            return TooLarge(length);
+            return TooLarge(length, limits);
         }
 
         MemoryStream copy;
         try
         {
-            copy = Copy(stream);
+            copy = Copy(stream, limits.MaxBytes);
         }
         catch (IOException)
         {
@@ -76,9 +75,9 @@ public static class WorkbookFile
             return WorkbookReadResult.Refused("Filen er tom.");
         }
 
-        if (copy.Length > MaxBytes)
+        if (copy.Length > limits.MaxBytes)
         {
-            return TooLarge(copy.Length);
+            return TooLarge(copy.Length, limits);
         }
 
         var bytes = copy.GetBuffer().AsSpan(0, (int)copy.Length);
@@ -103,7 +102,7 @@ public static class WorkbookFile
                 }
             }
 
-            return ReadSheets(copy, new ReadBudget(progress, cancellationToken));
+            return ReadSheets(copy, new ReadBudget(limits, progress, cancellationToken));
         }
         catch (InvalidDataException)
         {
@@ -163,13 +162,13 @@ public static class WorkbookFile
         var rows = new List<IReadOnlyList<object?>>();
         foreach (IDictionary<string, object?> row in file.Query(useHeaderRow: false, sheetName: name, configuration: _configuration))
         {
-            if (rows.Count == MaxRows)
+            if (rows.Count == budget.Limits.MaxRows)
             {
                 throw new SheetTooLargeException(
-                    $"Arket \"{name}\" har mere end {MaxRows.ToString("N0", CultureInfo.GetCultureInfo("da-DK"))} rækker. En udmøntningsplan er meget mindre; tjek, at det er den rigtige fil.");
+                    $"Arket \"{name}\" har mere end {budget.Limits.MaxRows.ToString("N0", CultureInfo.GetCultureInfo("da-DK"))} rækker. {budget.Limits.ExpectedCapitalised} er meget mindre; tjek, at det er den rigtige fil.");
             }
 
-            var cells = Cells(row, name);
+            var cells = Cells(row, name, budget.Limits);
             budget.Spend(cells);
             rows.Add(cells);
         }
@@ -183,11 +182,11 @@ public static class WorkbookFile
         return rows;
     }
 
-    private static object?[] Cells(IDictionary<string, object?> row, string sheet)
+    private static object?[] Cells(IDictionary<string, object?> row, string sheet, WorkbookLimits limits)
     {
         if (row.Count > MaxDeclaredColumns)
         {
-            throw TooWide(sheet);
+            throw TooWide(sheet, limits);
         }
 
         var cells = new SortedDictionary<int, object?>();
@@ -198,7 +197,7 @@ public static class WorkbookFile
                 var column = ColumnIndex(letters);
                 if (column >= MaxColumns)
                 {
-                    throw TooWide(sheet);
+                    throw TooWide(sheet, limits);
                 }
 
                 cells[column] = cell;
@@ -245,7 +244,7 @@ public static class WorkbookFile
         return index - 1;
     }
 
-    private static MemoryStream Copy(Stream stream)
+    private static MemoryStream Copy(Stream stream, long maxBytes)
     {
         var copy = new MemoryStream();
         var buffer = new byte[81_920];
@@ -253,7 +252,7 @@ public static class WorkbookFile
         while ((count = stream.Read(buffer, 0, buffer.Length)) > 0)
         {
             copy.Write(buffer, 0, count);
-            if (copy.Length > MaxBytes)
+            if (copy.Length > maxBytes)
             {
                 break;
             }
@@ -263,46 +262,52 @@ public static class WorkbookFile
         return copy;
     }
 
-    private static SheetTooLargeException TooWide(string sheet) =>
-        new($"Arket \"{sheet}\" har mere end {MaxColumns} kolonner. En udmøntningsplan er meget smallere; tjek, at det er den rigtige fil.");
+    private static SheetTooLargeException TooWide(string sheet, WorkbookLimits limits) =>
+        new($"Arket \"{sheet}\" har mere end {MaxColumns} kolonner. {limits.ExpectedCapitalised} er meget smallere; tjek, at det er den rigtige fil.");
 
-    private static WorkbookReadResult TooLarge(long length) =>
+    private static WorkbookReadResult TooLarge(long length, WorkbookLimits limits) =>
         WorkbookReadResult.Refused(
-            $"Filen er for stor ({(length / 1024.0 / 1024.0).ToString("0.0", CultureInfo.GetCultureInfo("da-DK"))} MB); højst {MaxBytes / 1024 / 1024} MB.");
+            $"Filen er for stor ({(length / 1024.0 / 1024.0).ToString("0.0", CultureInfo.GetCultureInfo("da-DK"))} MB); højst {limits.MaxBytes / 1024 / 1024} MB.");
 
     private static WorkbookReadResult NotExcel() => WorkbookReadResult.Refused("Filen er ikke en Excel-fil (.xlsx).");
 
     private sealed class SheetTooLargeException(string message) : Exception(message);
 
     /// <summary>What one read may still use: filled cells, time, and whether the user still waits for it; how far it is.</summary>
-    private sealed class ReadBudget(IProgress<int>? progress, CancellationToken cancellationToken)
+    private sealed class ReadBudget(WorkbookLimits limits, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         private static readonly TimeSpan ReportEvery = TimeSpan.FromMilliseconds(250);
         private readonly System.Diagnostics.Stopwatch _time = System.Diagnostics.Stopwatch.StartNew();
         private TimeSpan _reported;
         private int _cells;
+        private int _rows;
+
+        public WorkbookLimits Limits => limits;
 
         public void Spend(object?[] row)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            _rows++;
             foreach (var cell in row)
             {
-                if (cell is not null && ++_cells > MaxCells)
+                if (cell is not null && ++_cells > limits.MaxCells)
                 {
-                    throw new SheetTooLargeException(TooManyCells);
+                    throw new SheetTooLargeException(
+                        $"Filen har mere end {limits.MaxCells.ToString("N0", CultureInfo.GetCultureInfo("da-DK"))} udfyldte celler. {limits.ExpectedCapitalised} er meget mindre; tjek, at det er den rigtige fil.");
                 }
             }
 
             var elapsed = _time.Elapsed;
-            if (elapsed > MaxReadTime)
+            if (elapsed > limits.MaxReadTime)
             {
-                throw new SheetTooLargeException(TooSlow);
+                throw new SheetTooLargeException(
+                    $"Filen tog for lang tid at læse og er opgivet. {limits.ExpectedCapitalised} læses på et par sekunder; tjek, at det er den rigtige fil.");
             }
 
             if (progress is not null && elapsed - _reported >= ReportEvery)
             {
                 _reported = elapsed;
-                progress.Report(_cells);
+                progress.Report(limits.Counts == WorkbookProgress.Rows ? _rows : _cells);
             }
         }
     }
