@@ -8,7 +8,7 @@ namespace Udmoentning.Benchmarks;
 
 /// <summary>
 /// The benchmark harness: <c>dotnet run -c Release --project Udmoentning.Benchmarks [-- --quick] [--viewers 50,300,1000]
-/// [--sizes 500,2000,5000] [--render-samples 20] [--only latency,burst,render,save,import,nodes,memory,soak,outbox] [--out FILE]</c>. Starts the app itself, measures,
+/// [--sizes 500,2000,5000] [--render-samples 20] [--only latency,burst,render,save,import,nodes,memory,soak,outbox,ledger] [--out FILE]</c>. Starts the app itself, measures,
 /// prints Markdown tables and writes them to docs/benchmark-results.md.
 /// </summary>
 internal static class BenchmarkProgram
@@ -24,7 +24,7 @@ internal static class BenchmarkProgram
         var report = new Report("dotnet run -c Release --project Udmoentning.Benchmarks" + (args.Length > 0 ? " -- " + string.Join(' ', args) : string.Empty));
         var publish = Path.Combine(root, "artifacts", "bench", "web");
         // The scenarios that host the app in-process (import, outbox) do not need the published app.
-        if (only is null || only.Any(o => o is not ("import" or "outbox")))
+        if (only is null || only.Any(o => o is not ("import" or "outbox" or "ledger")))
         {
             await AppServer.PublishAsync(root, publish);
         }
@@ -69,6 +69,14 @@ internal static class BenchmarkProgram
             await OutboxAsync(report, quick);
         }
 
+        // Only when asked: the ledger extract's preview and import (LedgerScenario).
+        if (only?.Contains("ledger") == true)
+        {
+            Console.WriteLine("Ledger extract of 50,000 postings...");
+            report.Ledger = await LedgerScenario.RunAsync(50_000, runs: 3);
+            Console.WriteLine($"  preview {string.Join(", ", report.Ledger.Preview.Select(Stats.Ms))} ms; import {string.Join(", ", report.Ledger.Import.Select(Stats.Ms))} ms");
+        }
+
         if (only is null || only.Contains("import"))
         {
             foreach (var rows in new[] { 100, 2000 })
@@ -80,7 +88,12 @@ internal static class BenchmarkProgram
 
         var previous = File.Exists(output) ? await File.ReadAllTextAsync(output) : null;
         // A run of the outbox alone replaces only its section: the other scenarios' recorded results stay as they were.
-        var markdown = only is ["outbox"] ? report.WriteOutboxInto(previous) : report.Write(previous);
+        var markdown = only switch
+        {
+            ["outbox"] => report.WriteOutboxInto(previous),
+            ["ledger"] => report.WriteLedgerInto(previous),
+            _ => report.Write(previous),
+        };
         Console.WriteLine();
         Console.WriteLine(markdown);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);

@@ -21,6 +21,9 @@ public sealed class Report(string command)
     public List<SoakResult> Soaks { get; } = [];
     public OutboxResult? Outbox { get; set; }
 
+    /// <summary>The ledger extract's preview and import, measured only when asked (<c>--only ledger</c>).</summary>
+    public LedgerResult? Ledger { get; set; }
+
     /// <summary>The report, ending with the history of runs: those in <paramref name="previous"/> (the file as it was) and this one.</summary>
     public string Write(string? previous = null)
     {
@@ -183,6 +186,12 @@ public sealed class Report(string command)
             _text.Append(kept);
         }
 
+        if (previous is not null && Section(previous, LedgerHeading) is { } ledger)
+        {
+            // Measured only when asked (--only ledger).
+            _text.Append(ledger);
+        }
+
         Line("## History");
         Line();
         Line("One row per harness run written to this file, oldest first, so a regression shows. 300 and 1,000 viewers: on-screen change p95 (ratio to the floor of the same run); heap per viewer at 300; in-process save p95 with 16 writers on SQLite.");
@@ -204,18 +213,50 @@ public sealed class Report(string command)
     /// <paramref name="previous"/> (the file as it was) with only the outbox section replaced, or added before the history:
     /// a run of the outbox alone leaves the other scenarios' results, the header and the history as they were.
     /// </summary>
-    public string WriteOutboxInto(string? previous)
+    public string WriteOutboxInto(string? previous) => Outbox is null ? Write(previous) : WriteInto(previous, OutboxHeading, OutboxSection);
+
+    /// <summary>The same for the ledger extract's section.</summary>
+    public string WriteLedgerInto(string? previous)
+    {
+        _previousLedger = previous is null ? null : Section(previous, LedgerHeading);
+        return Ledger is null ? Write(previous) : WriteInto(previous, LedgerHeading, LedgerSection);
+    }
+
+    /// <summary>The ledger section as it was: each invocation adds its row to the earlier ones, so the spread across runs shows.</summary>
+    private string? _previousLedger;
+
+    private const string LedgerHeading = "## Ledger extract: preview and import";
+
+    private void LedgerSection()
+    {
+        var l = Ledger!;
+        Line($"{LedgerHeading} ({l.Lines:N0} postings, {l.FileBytes / 1024.0 / 1024.0:0.0} MB CSV)");
+        Line();
+        Line("Through the app's services in-process (SQLite file): the preview reads the Windows-1252 CSV, finds the header below the title lines, reads every posting's account against the layout, its period and Danish kroner (trailing minus, brackets), skips total and blank lines, and sums the balances per account, year and item reference; the import writes the snapshot and its balances in one transaction. Each invocation: one warm-up, then three timed runs (median, min–max). Target: preview of 50,000 lines under 5 s.");
+        Line();
+        Line("| run | preview | import |");
+        Line("|---|---|---|");
+        foreach (var row in (_previousLedger ?? string.Empty).Split('\n').Where(r => r.StartsWith("| 20", StringComparison.Ordinal)))
+        {
+            Line(row);
+        }
+
+        Line($"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | {Spread(l.Preview)} | {Spread(l.Import)} |");
+        Line();
+    }
+
+    private string WriteInto(string? previous, string heading, Action section)
     {
         var lines = previous?.Split('\n').ToList() ?? [];
         var history = lines.IndexOf("## History");
-        if (Outbox is null || history < 0)
+        if (history < 0)
         {
             return Write(previous);
         }
 
         _text.Clear();
-        OutboxSection();
-        var start = lines.FindIndex(l => l.StartsWith(OutboxHeading, StringComparison.Ordinal));
+        section();
+        var start = lines.FindIndex(l => l.StartsWith(heading, StringComparison.Ordinal));
         var end = start < 0 ? history : lines.FindIndex(start + 1, l => l.StartsWith("## ", StringComparison.Ordinal));
         start = start < 0 ? history : start;
         return string.Join('\n', lines.Take(start)) + "\n" + _text + string.Join('\n', lines.Skip(end < 0 ? lines.Count : end));

@@ -74,12 +74,31 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
         await Expect(page.Locator(".round-meta")).ToContainTextAsync("Lukket");
         AssertNoServerErrors("opening and closing a round");
 
+        // The ledger: the budget-change file of the item placed above, booked by the finance system and read back as its
+        // extract (Windows-1252, semicolons, a title line with the date, a trailing minus), then shown on the economy page and the annex.
+        var change = await page.APIRequest.GetAsync($"/plan/{id}/budgetaendring.csv?punkter={Uri.EscapeDataString(item.Code)}");
+        Assert.True(change.Status == 200, $"The budget-change file answered {change.Status}");
+        var booked = System.Text.Encoding.UTF8.GetString(await change.BodyAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(row => row.Split(';')).Select(cells => $"{cells[0]};{cells[1]}-09;{Kroner(cells[2])};;Udm. {cells[3]}");
+        var extract = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(
+            $"Kontoudtræk pr. 30.09.2026\r\nKontostreng;Periode;Korrigeret budget;Forbrug;Bilagstekst\r\n{string.Join("\r\n", booked)}\r\n");
+        await viewer.GoToPageAsync($"/admin/planer/{id}/kontoudtraek");
+        await page.Locator("#workbook").SetInputFilesAsync(new FilePayload { Name = "kontoudtraek.csv", MimeType = "text/csv", Buffer = extract });
+        await Expect(page.Locator("[data-ledger-summary]")).ToContainTextAsync("1 posteringer");
+        await CheckEveryWidthAsync(page, "the ledger extract's preview", names);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Indlæs 1 posteringer" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "er indlæst" })).ToContainTextAsync("Kontoudtræk 30.09.2026 er indlæst");
+        await viewer.GoToPageAsync("/oekonomi");
+        await Expect(page.Locator("#ledger-heading")).ToHaveTextAsync("Realiseret fra kontoudtræk 30.09.2026");
+        await Expect(page.Locator("[data-ledger-row=items]")).ToContainTextAsync("-100");
+        AssertNoServerErrors("importing a ledger extract");
+
         string[] pages =
         [
             "/", "/tavle", $"/plan/{id}", "/oversigt", "/aendringer", "/oekonomi", "/udvalg/au", "/udvalg/au?status=i-gang", "/udvalg/au/oekonomi",
             "/udvalg/au/arbejdsplan", "/moede/au", $"/plan/{id}/opfoelgninger", $"/plan/{id}/runder",
             $"/plan/{id}/runder/mine", $"/plan/{id}/runder/{roundId}",
-            "/admin/planer", $"/admin/planer/{id}", "/admin/udvalg", "/admin/brugere", "/admin/import", $"/admin/planer/{id}/import",
+            "/admin/planer", $"/admin/planer/{id}", "/admin/udvalg", "/admin/brugere", "/admin/import", $"/admin/planer/{id}/import", $"/admin/planer/{id}/kontoudtraek",
             // The mail pages on PostgreSQL only: on SQLite the mail tests open them (MailSettingsInBrowserTests with axe), and
             // the two pages cost the SQLite tour, the suite's longest class, 35 s.
             .. ChecksWhatEveryDatabaseShares ? (string[])[] : ["/mig/indstillinger", "/admin/mails"],
@@ -112,6 +131,11 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
             var response = await page.GotoAsync(path);
             Assert.True(response?.Status == status, $"{path} answered {response?.Status}");
             await Expect(page.Locator("h1").First).ToBeVisibleAsync();
+            if (path.EndsWith("/bilag", StringComparison.Ordinal))
+            {
+                await Expect(page.Locator("[data-annex-ledger]")).ToHaveTextAsync("Realiseret fra kontoudtræk 30.09.2026");
+            }
+
             await PageText.AssertNoStraySpacesAsync(page, path);
             await CheckEveryWidthAsync(page, path, names);
             AssertNoServerErrors(path);
@@ -134,6 +158,14 @@ public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
                 await AssertOpensElsewhereAsync(path, body, path.EndsWith("eksport.xlsx", StringComparison.Ordinal) ? item.Code : plan.Plan.Name);
             }
         }
+    }
+
+    /// <summary>The file's kroner as a finance system writes them: "-100000" → "100.000,00-".</summary>
+    private static string Kroner(string plain)
+    {
+        var value = decimal.Parse(plain, System.Globalization.CultureInfo.InvariantCulture);
+        var written = Math.Abs(value).ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("da-DK"));
+        return value < 0 ? written + "-" : written;
     }
 
     /// <summary>

@@ -76,11 +76,8 @@ public sealed partial class PlanAdministration
     /// <param name="subjectId">The plan, round or meeting the work is about, for the log of a refusal.</param>
     private async Task<ChangeOutcome<int>> RunAsync(ClaimsPrincipal user, CancellationToken cancellationToken, int? subjectId, string action, Work work)
     {
-        var run = new ChangeRun(action, subjectId?.ToString(CultureInfo.InvariantCulture) ?? "-")
+        var run = ChangeRun.Administrative(action, subjectId?.ToString(CultureInfo.InvariantCulture) ?? "-") with
         {
-            Gate = actor => AccessRules.CanManagePlans(actor) ? null : actor.IsSignedIn ? AccessRules.NotPlanManager : AccessRules.NotSignedIn,
-            Limited = false,
-            InTransaction = true,
             Busy = ChangeOutcome.Stale("Det, du ændrede,").Message!,
         };
         Records? records = null;

@@ -34,6 +34,9 @@ public sealed record AgendaAnnex(
     /// <summary>The committee's own economy: its extract's savings and expansions apart, and its part of each plan target.</summary>
     public required AnnexEconomy Economy { get; init; }
 
+    /// <summary>What the plan's latest ledger extract shows for the extract's items; null when none is imported.</summary>
+    public Ledger.LedgerFigures? Ledger { get; init; }
+
     private static readonly CultureInfo _danish = CultureInfo.GetCultureInfo("da-DK");
 
     public int ItemCount => Themes.Sum(t => t.Rows.Count);

@@ -8,7 +8,7 @@ namespace Udmoentning.Web.Annex;
 public sealed record AnnexLookup(AgendaAnnex? Annex, string? Problem);
 
 /// <summary>Finds a plan's committee by its address and builds its agenda annex as the plan stands today (Danish time).</summary>
-public sealed class AgendaAnnexReader(PlanCache plans, TimeProvider clock)
+public sealed class AgendaAnnexReader(PlanCache plans, Ledger.LedgerReader ledgers, TimeProvider clock)
 {
     public const string NoPlan = "Planen findes ikke.";
 
@@ -28,7 +28,9 @@ public sealed class AgendaAnnexReader(PlanCache plans, TimeProvider clock)
         }
 
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _danish).DateTime);
-        return new AnnexLookup(AgendaAnnex.Build(snapshot, committee, today), null);
+        var annex = AgendaAnnex.Build(snapshot, committee, today);
+        var extract = Domain.Rules.CommitteeExtract.For(committee, snapshot.Items).ToList();
+        return new AnnexLookup(annex with { Ledger = await ledgers.FiguresAsync(snapshot.Plan.Id, extract, snapshot.Targets, annex.Years, cancellationToken) }, null);
     }
 
     /// <summary>A slug from the address as a message may quote it: short and safe.</summary>

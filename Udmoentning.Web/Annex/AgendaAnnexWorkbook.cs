@@ -71,6 +71,12 @@ public static class AgendaAnnexWorkbook
             rows.Add(Total(headers.Length, AnnexTarget.RealisedLabel, annex.Years.Select(target.RealisedIn)));
         }
 
+        if (annex.Ledger is { } ledger)
+        {
+            rows.Add(Row(headers.Length, [ledger.Heading]));
+            rows.AddRange(ledger.Rows.Select(row => Total(headers.Length, row.Label, annex.Years.Select(row.In))));
+        }
+
         return ReportSheet.Save(rows, SheetName, TitleLineCount + 1);
     }
 

@@ -166,4 +166,15 @@ public sealed record ChangeRun(string Action, string Subject)
     public string Conflict { get; init; } = DefaultConflict;
 
     public static string Item(int id) => $"item {id}";
+
+    /// <summary>
+    /// An administrative change (a plan's structure, an import): coordinators and administrators only, not counted against
+    /// the budget of item changes, its saves and records in one transaction.
+    /// </summary>
+    public static ChangeRun Administrative(string action, string subject) => new(action, subject)
+    {
+        Gate = actor => AccessRules.CanManagePlans(actor) ? null : actor.IsSignedIn ? AccessRules.NotPlanManager : AccessRules.NotSignedIn,
+        Limited = false,
+        InTransaction = true,
+    };
 }

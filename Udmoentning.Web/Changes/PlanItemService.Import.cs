@@ -35,11 +35,8 @@ public sealed partial class PlanItemService
     /// </summary>
     public async Task<ChangeOutcome<ImportResult>> ImportAsync(ClaimsPrincipal user, ImportRequest request, CancellationToken cancellationToken = default)
     {
-        var run = new ChangeRun("import into", $"plan {request.PlanId}")
+        var run = ChangeRun.Administrative("import into", $"plan {request.PlanId}") with
         {
-            Gate = actor => AccessRules.CanManagePlans(actor) ? null : actor.IsSignedIn ? AccessRules.NotPlanManager : AccessRules.NotSignedIn,
-            Limited = false,
-            InTransaction = true,
             Conflict = "Importen strider mod noget, der allerede findes (fx et nummer, der er brugt). Intet er importeret.",
         };
         var outcome = await changes.RunAsync<ImportResult>(user, run, change => ImportStepAsync(change, request, cancellationToken), cancellationToken);

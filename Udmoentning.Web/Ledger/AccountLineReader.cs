@@ -15,6 +15,9 @@ namespace Udmoentning.Web.Ledger;
 public sealed record ItemAccountsView(
     IReadOnlyList<AccountLine> Lines, IReadOnlyList<YearlyEffect> Effects, string? RefusalToChange, int FirstYear, int LastYear, string? Problem)
 {
+    /// <summary>What the plan's latest ledger extract shows for the item, and the extract's label; null when none is imported.</summary>
+    public (string Label, ItemLedger Figures)? Ledger { get; init; }
+
     /// <summary>What is placed, in words (<see cref="AccountLines.Describe"/>).</summary>
     public string Description => AccountLines.Describe(Effects, Lines);
 
@@ -22,7 +25,7 @@ public sealed record ItemAccountsView(
 }
 
 /// <summary>Reads an item's kontering for a signed-in viewer; readers read it too.</summary>
-public sealed class AccountLineReader(IDbContextFactory<PlanDbContext> contexts, CurrentUsers currentUsers)
+public sealed class AccountLineReader(IDbContextFactory<PlanDbContext> contexts, CurrentUsers currentUsers, LedgerReader ledgers)
 {
     public async Task<ItemAccountsView> ItemAsync(ClaimsPrincipal user, int itemId, CancellationToken cancellationToken = default)
     {
@@ -41,8 +44,12 @@ public sealed class AccountLineReader(IDbContextFactory<PlanDbContext> contexts,
 
         var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == item.PlanId, cancellationToken);
         var lines = await LinesAsync(db, itemId, cancellationToken);
+        var ledger = await ledgers.LatestAsync(plan.Id, cancellationToken);
         return new ItemAccountsView(
-            lines, item.Effects, AccessRules.RefusalToChange(actor, item) ?? plan.ReadOnlyReason, plan.FirstBudgetYear, plan.LastBudgetYear, null);
+            lines, item.Effects, AccessRules.RefusalToChange(actor, item) ?? plan.ReadOnlyReason, plan.FirstBudgetYear, plan.LastBudgetYear, null)
+        {
+            Ledger = ledger is null ? null : (ledger.Label, ledger.For(item, lines)),
+        };
     }
 
     /// <summary>
@@ -52,6 +59,12 @@ public sealed class AccountLineReader(IDbContextFactory<PlanDbContext> contexts,
     public async Task<IReadOnlyDictionary<int, IReadOnlyList<AccountLine>>> PlanAsync(int planId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await PlanLinesAsync(db, planId, cancellationToken);
+    }
+
+    /// <summary>The plan's lines by item id, on a context the caller has.</summary>
+    public static async Task<IReadOnlyDictionary<int, IReadOnlyList<AccountLine>>> PlanLinesAsync(PlanDbContext db, int planId, CancellationToken cancellationToken)
+    {
         var rows = await db.AccountLines.AsNoTracking().Where(l => l.PlanId == planId).ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.ItemId).ToDictionary(g => g.Key, g => (IReadOnlyList<AccountLine>)[.. g.Select(r => r.ToLine())]);
     }

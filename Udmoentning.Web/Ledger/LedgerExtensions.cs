@@ -10,7 +10,8 @@ public static class LedgerExtensions
 {
     /// <summary>
     /// The ledger: the account-string layout and the budget-change file's, the reader of items' kontering (written through
-    /// the change service) and of the file's lines.
+    /// the change service) and of the file's lines, and the finance system's extracts read back (imported, and read for
+    /// the realised figures).
     /// </summary>
     public static IHostApplicationBuilder AddLedger(this IHostApplicationBuilder builder)
     {
@@ -19,6 +20,8 @@ public static class LedgerExtensions
         builder.Services.AddSingleton(BudgetChangeOptions.From(builder.Configuration, accounts));
         builder.Services.AddSingleton<AccountLineReader>();
         builder.Services.AddSingleton<BudgetChangeReader>();
+        builder.Services.AddSingleton<LedgerImport>();
+        builder.Services.AddSingleton<LedgerReader>();
         return builder;
     }
 
