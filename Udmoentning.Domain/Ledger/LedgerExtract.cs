@@ -117,7 +117,7 @@ public static partial class LedgerExtractReader
         {
             case DateTime date:
                 return InRange(date.Year);
-            case double number when number == Math.Floor(number) && number is >= 200_001 and <= 209_912:
+            case double number when number == Math.Floor(number) && number is >= 200_001 and <= 209_912 && number % 100 is >= 1 and <= 12:
                 return InRange((int)(number / 100));
             case double number when number == Math.Floor(number):
                 return InRange((int)number);
@@ -318,7 +318,9 @@ public static partial class LedgerExtractReader
             var account = layout.Read(accountText);
             if (!account.IsOk)
             {
-                if (IsTotal(cells))
+                // Only the account's own words make a total here ("I alt 3.22"): a posting whose text says "Sum af løn"
+                // and whose account does not fit is refused, not skipped unseen.
+                if (IsTotal([accountText]))
                 {
                     Totals++;
                 }
@@ -368,9 +370,29 @@ public static partial class LedgerExtractReader
                 return ImportText.Of(Cell(cells, _account));
             }
 
-            var values = _parts.Select(p => ImportText.Of(Cell(cells, p)) ?? string.Empty).ToList();
+            var values = _parts.Select((p, i) => PartText(Cell(cells, p), layout.Parts[i]) ?? string.Empty).ToList();
             var last = values.FindLastIndex(v => v.Length > 0);
             return last < 0 ? null : string.Join(layout.Separator, values.Take(last + 1));
+        }
+
+        /// <summary>
+        /// A part's cell as text. A workbook may hold a part as a number (the art 4.0 read as 4, 5.10 as 5.1): written with
+        /// as many decimals as the part's pattern takes, the fewest first, so 4 becomes "4.0" where the art has one decimal.
+        /// </summary>
+        private static string? PartText(object? cell, AccountPart part)
+        {
+            if (cell is not double number || !double.IsFinite(number))
+            {
+                return ImportText.Of(cell);
+            }
+
+            var plain = ImportText.Of(cell)!;
+            if (part.Matches(plain))
+            {
+                return plain;
+            }
+
+            return Enumerable.Range(1, 3).Select(d => number.ToString("F" + d, CultureInfo.InvariantCulture)).FirstOrDefault(part.Matches) ?? plain;
         }
 
         /// <summary>A plan item's code the reference holds, alone or as a word of it; the archived plans' codes are told.</summary>

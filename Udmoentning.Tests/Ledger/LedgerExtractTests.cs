@@ -498,9 +498,31 @@ public sealed class LedgerExtractTests
     [InlineData("")]
     [InlineData(null)]
     [InlineData(1999.0)]
+    [InlineData(202713.0)]
     public void WhatHoldsNoOneYearOfTheAppsIsNone(object? period)
     {
         Assert.Null(LedgerExtractReader.YearOf(period));
+    }
+
+    [Fact]
+    public void AWorkbooksPartsWrittenAsNumbersAreReadAsTheLayoutWritesThemAndAPostingWithABadAccountIsRefusedWhateverItsTextSays()
+    {
+        IReadOnlyList<object?>[] rows =
+        [
+            ["Funktion", "Dranst", "Art", "Omkostningssted", "År", "Budget", "Tekst"],
+            ["3.22.01", 1.0, 4.0, 1234.0, 2027.0, -1000.0, "Løn"],
+            ["3.22.01", 1.0, 5.1, null, 2027.0, 250.5, null],
+            ["3.22", 1.0, 4.0, null, 2027.0, 5.0, "Sum af løn"],
+            ["I alt", null, null, null, null, -749.5, null],
+        ];
+
+        var extract = LedgerExtractReader.Read(Sheet(rows), _layout, LedgerReferences.None, _headers);
+
+        Assert.Equal(
+            [new LedgerBalance("3.22.01-1-4.0-1234", 2027, null, -1000m, 0m), new LedgerBalance("3.22.01-1-5.1", 2027, null, 250.5m, 0m)],
+            extract.Balances);
+        Assert.Equal((1, 1), (extract.RefusedRows, extract.TotalRows));
+        Assert.Equal(4, Assert.Single(extract.Problems).Row);
     }
 
     // ---- The user's choices ----

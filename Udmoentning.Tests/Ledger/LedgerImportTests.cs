@@ -117,7 +117,7 @@ public sealed class LedgerImportTests(AppFactory app) : IClassFixture<AppFactory
         Assert.StartsWith("Kontoen passer ikke med kontoplanen: \"3.22\"", problem.Message, StringComparison.Ordinal);
         Assert.Equal(ChangeStatus.Forbidden, (await Importer.ImportAsync(await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu), preview, TakenOn, true, Token)).Status);
         var notSaid = await Importer.ImportAsync(coordinator, preview, TakenOn, withoutRefusedRows: false, Token);
-        Assert.Equal((ChangeStatus.Invalid, "1 rækker har fejl. Ret filen, eller vælg at indlæse uden dem. Intet er gemt."), (notSaid.Status, notSaid.Message));
+        Assert.Equal((ChangeStatus.Invalid, "1 række har fejl. Ret filen, eller vælg at indlæse uden dem. Intet er gemt."), (notSaid.Status, notSaid.Message));
         Assert.Equal(before, await SnapshotCountAsync());
 
         var noYear = await PreviewAsync(coordinator, Encoding.UTF8.GetBytes("Konto;Budget\n3.22.01-1-4.0;1.000,00\n"), "y.csv");

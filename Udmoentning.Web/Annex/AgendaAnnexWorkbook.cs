@@ -74,7 +74,7 @@ public static class AgendaAnnexWorkbook
         if (annex.Ledger is { } ledger)
         {
             rows.Add(Row(headers.Length, [ledger.Heading]));
-            rows.AddRange(ledger.Rows.Select(row => Total(headers.Length, row.Label, annex.Years.Select(row.In))));
+            rows.AddRange(ledger.Rows(annex.Years).Select(row => Total(headers.Length, row.Label, annex.Years.Select(row.In))));
         }
 
         return ReportSheet.Save(rows, SheetName, TitleLineCount + 1);

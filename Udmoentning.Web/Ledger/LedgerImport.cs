@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Udmoentning.Domain;
 using Udmoentning.Domain.Access;
 using Udmoentning.Domain.History;
 using Udmoentning.Domain.Ledger;
@@ -103,7 +104,7 @@ public sealed class LedgerImport(
 
             if (extract.RefusedRows > 0 && !withoutRefusedRows)
             {
-                return ChangeOutcome.Invalid($"{extract.RefusedRows} rækker har fejl. Ret filen, eller vælg at indlæse uden dem. Intet er gemt.");
+                return ChangeOutcome.Invalid($"{DanishCount.Of(extract.RefusedRows, "række", "rækker")} har fejl. Ret filen, eller vælg at indlæse uden dem. Intet er gemt.");
             }
 
             if (extract.Postings == 0)
@@ -141,7 +142,7 @@ public sealed class LedgerImport(
                 new FieldChange("Afviste rækker", string.Empty, extract.RefusedRows.ToString("N0", Danish)),
             ]);
             change.Publish(plan.Id, $"Et {name} er indlæst.");
-            return ChangeOutcome.Saved(snapshot.Id, $"{char.ToUpperInvariant(name[0])}{name[1..]} er indlæst: {extract.Postings.ToString("N0", Danish)} posteringer på {extract.Accounts.ToString("N0", Danish)} konti.");
+            return ChangeOutcome.Saved(snapshot.Id, $"{char.ToUpperInvariant(name[0])}{name[1..]} er indlæst: {DanishCount.Of(extract.Postings, "postering", "posteringer")} på {DanishCount.Of(extract.Accounts, "konto", "konti")}.");
         }, cancellationToken);
 
     private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");

@@ -24,10 +24,12 @@ public sealed record LedgerSnapshotSummary(int Id, DateOnly TakenOn, DateTime Im
 public sealed class LedgerReader(IDbContextFactory<PlanDbContext> contexts)
 {
     /// <summary>What the plan's latest extract shows for <paramref name="items"/> (<see cref="LedgerFigures"/>); null when none is imported.</summary>
+    /// <param name="onOrBefore">The newest extract of that date or earlier (a closed round's report); null for the newest.</param>
     public async Task<LedgerFigures?> FiguresAsync(
-        int planId, IReadOnlyList<PlanItem> items, IEnumerable<Domain.Economy.EconomicTarget> targets, IReadOnlyList<int> years, CancellationToken cancellationToken = default)
+        int planId, IReadOnlyList<PlanItem> items, IEnumerable<Domain.Economy.EconomicTarget> targets, IReadOnlyList<int> years,
+        CancellationToken cancellationToken = default, DateOnly? onOrBefore = null)
     {
-        if (await LatestAsync(planId, cancellationToken) is not { } ledger)
+        if (await LatestAsync(planId, cancellationToken, onOrBefore) is not { } ledger)
         {
             return null;
         }
@@ -41,10 +43,11 @@ public sealed class LedgerReader(IDbContextFactory<PlanDbContext> contexts)
     private readonly List<(int Id, LedgerBalances Balances)> _kept = [];
 
     /// <summary>The plan's latest extract, or null when none is imported.</summary>
-    public async Task<PlanLedger?> LatestAsync(int planId, CancellationToken cancellationToken = default)
+    public async Task<PlanLedger?> LatestAsync(int planId, CancellationToken cancellationToken = default, DateOnly? onOrBefore = null)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var latest = await LedgerSnapshot.NewestFirst(db.LedgerSnapshots.AsNoTracking().Where(s => s.PlanId == planId))
+        var last = onOrBefore ?? DateOnly.MaxValue;
+        var latest = await LedgerSnapshot.NewestFirst(db.LedgerSnapshots.AsNoTracking().Where(s => s.PlanId == planId && s.TakenOn <= last))
             .Select(s => new { s.Id, s.TakenOn, s.FileName })
             .FirstOrDefaultAsync(cancellationToken);
         if (latest is null)

@@ -56,6 +56,12 @@ public sealed record RoundReport(
 
     public bool IsFirstRound => PreviousRoundName is null;
 
+    /// <summary>
+    /// What the newest ledger extract dated on or before the close shows for the report's items (their kontering as it is
+    /// now); null when none was imported by then.
+    /// </summary>
+    public Ledger.LedgerFigures? Ledger { get; init; }
+
     /// <summary>"Lukket 3. jul. 2026 af Karin Koordinator (direktionen)".</summary>
     public string ClosedLine => $"Lukket {AgendaAnnex.DateText(ClosedOn)} af {ClosedByName}";
 

@@ -14,7 +14,7 @@ public sealed record RoundReportLookup(RoundReport? Report, string? Problem);
 /// Builds a closed round's report from the snapshot it was frozen as, compared with the snapshot of the plan's previous
 /// closed round (the latest closed before it). Every signed-in reader may read it.
 /// </summary>
-public sealed class RoundReportReader(IDbContextFactory<PlanDbContext> contexts, RoundReader rounds, PlanCache plans)
+public sealed class RoundReportReader(IDbContextFactory<PlanDbContext> contexts, RoundReader rounds, PlanCache plans, Ledger.LedgerReader ledgers)
 {
     public const string NoRound = "Runden findes ikke i planen.";
 
@@ -64,8 +64,10 @@ public sealed class RoundReportReader(IDbContextFactory<PlanDbContext> contexts,
             ? null
             : (await db.FollowUps.AsNoTracking().SingleOrDefaultAsync(f => f.Id == previous.SnapshotId, cancellationToken))?.State;
 
-        return new RoundReportLookup(
-            RoundReport.Build(plan.Plan, round, state, previous is not null && previousState is not null ? (previous.Name, previousState) : null, committee),
-            null);
+        var report = RoundReport.Build(plan.Plan, round, state, previous is not null && previousState is not null ? (previous.Name, previousState) : null, committee);
+        var inReport = state.Items.Where(i => committee is null || i.InExtractOf(committee.Id)).Select(i => i.ItemId).ToHashSet();
+        var ledger = await ledgers.FiguresAsync(
+            planId, [.. plan.Items.Where(i => inReport.Contains(i.Id))], plan.Targets, report.Years, cancellationToken, onOrBefore: report.ClosedOn);
+        return new RoundReportLookup(report with { Ledger = ledger }, null);
     }
 }

@@ -59,6 +59,13 @@ public static class RoundReportWorkbook
             rows.Add(Total(width, ChangeLabel, [.. report.TotalChanges.Select(c => c.Difference)]));
         }
 
+        if (report.Ledger is { } ledger)
+        {
+            rows.Add(Row(width, []));
+            rows.Add(Row(width, [ledger.Heading]));
+            rows.AddRange(ledger.Rows(report.Years).Select(row => Total(width, row.Label, [.. report.Years.Select(row.In)])));
+        }
+
         return ReportSheet.Save(rows, SheetName, TitleLineCount + 1);
     }
 
