@@ -11,6 +11,7 @@ using Udmoentning.Web.Access;
 using Udmoentning.Web.Board;
 using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
+using Udmoentning.Web.Ledger;
 using Udmoentning.Web.Plans;
 using Udmoentning.Web.Realtime;
 using Udmoentning.Web.Realtime.Presence;
@@ -40,6 +41,7 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(_app.Services.GetRequiredService<PlanCache>());
         Services.AddSingleton(_app.Services.GetRequiredService<CurrentUsers>());
         Services.AddSingleton(_app.Services.GetRequiredService<PlanResync>());
+        Services.AddSingleton(_app.Services.GetRequiredService<AccountLineReader>());
         Services.AddTransient<LivePlan>();
         Services.AddScoped<BoardSession>();
         Services.AddSingleton(_app.Services.GetRequiredService<PresenceRegistry>());

@@ -1,11 +1,12 @@
 using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Ledger;
 
 namespace Udmoentning.Web.Board;
 
 /// <summary>
 /// What the board shows, as it is written in the URL so a view can be bookmarked and shared:
-/// <c>?type=drift,anlaeg&amp;tema=3&amp;status=i-gang&amp;tilstand=roed&amp;flag=tvaergaaende&amp;venter=med&amp;q=skole</c>.
+/// <c>?type=drift,anlaeg&amp;tema=3&amp;status=i-gang&amp;tilstand=roed&amp;flag=konti,tvaergaaende&amp;venter=med&amp;q=skole</c>.
 /// </summary>
 public sealed record BoardFilter
 {
@@ -37,6 +38,7 @@ public sealed record BoardFilter
 
     public const string CrossCuttingFlag = "tvaergaaende";
     public const string MedFlag = "med";
+    public const string UnplacedFlag = "konti";
     public const int MaxTextLength = 100;
 
     public static BoardFilter None { get; } = new();
@@ -50,13 +52,19 @@ public sealed record BoardFilter
     /// <summary>"Venter på": open items that still lack one of these required steps (<see cref="CheckpointRules.IsWaitingFor"/>).</summary>
     public IReadOnlySet<CheckpointStep> Waiting { get; init; } = new HashSet<CheckpointStep>();
     public bool MedOnly { get; init; }
+
+    /// <summary>"Ikke fuldt på konti": items whose kontering does not add up to their amounts (<see cref="AccountLines.Gaps"/>).</summary>
+    public bool UnplacedOnly { get; init; }
     public string? Text { get; init; }
 
     public bool IsEmpty => Kinds.Count == 0 && Themes.Count == 0 && Statuses.Count == 0 && Healths.Count == 0 && Waiting.Count == 0
-        && !CrossCuttingOnly && !MedOnly && string.IsNullOrWhiteSpace(Text);
+        && !CrossCuttingOnly && !MedOnly && !UnplacedOnly && string.IsNullOrWhiteSpace(Text);
 
     /// <summary>Whether the item passes; <paramref name="themePosition"/> is its theme's number in the plan.</summary>
-    public bool Matches(PlanItem item, int themePosition) =>
+    /// <param name="accountLines">
+    /// The plan's kontering by item id, needed only with <see cref="UnplacedOnly"/>: an item not in it has placed nothing.
+    /// </param>
+    public bool Matches(PlanItem item, int themePosition, IReadOnlyDictionary<int, IReadOnlyList<AccountLine>>? accountLines = null) =>
         (Kinds.Count == 0 || Kinds.Contains(item.Kind))
         && (Themes.Count == 0 || Themes.Contains(themePosition))
         && (Statuses.Count == 0 || Statuses.Contains(item.Status))
@@ -64,7 +72,8 @@ public sealed record BoardFilter
         && (!CrossCuttingOnly || item.ConcernsAllCommittees)
         && (!MedOnly || item.RequiresMedInvolvement)
         && (Waiting.Count == 0 || Waiting.Any(step => CheckpointRules.IsWaitingFor(item, step)))
-        && MatchesText(item);
+        && MatchesText(item)
+        && (!UnplacedOnly || AccountLines.Gaps(item.Effects, accountLines?.GetValueOrDefault(item.Id) ?? []).Count > 0);
 
     private bool MatchesText(PlanItem item)
     {
@@ -92,6 +101,7 @@ public sealed record BoardFilter
             Healths = Pick(health, HealthSlugs),
             CrossCuttingOnly = flags.Contains(CrossCuttingFlag),
             MedOnly = flags.Contains(MedFlag),
+            UnplacedOnly = flags.Contains(UnplacedFlag),
             Waiting = Pick(waiting, WaitingSlugs),
             Text = string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, MaxTextLength)],
         };
@@ -104,7 +114,7 @@ public sealed record BoardFilter
         ["tema"] = Join(Themes.Order().Select(t => t.ToString(System.Globalization.CultureInfo.InvariantCulture))),
         ["status"] = Join(Statuses.Order().Select(s => StatusSlugs[s])),
         ["tilstand"] = Join(Healths.Order().Select(h => HealthSlugs[h])),
-        ["flag"] = Join(new[] { CrossCuttingOnly ? CrossCuttingFlag : null, MedOnly ? MedFlag : null }.OfType<string>()),
+        ["flag"] = Join(new[] { CrossCuttingOnly ? CrossCuttingFlag : null, MedOnly ? MedFlag : null, UnplacedOnly ? UnplacedFlag : null }.OfType<string>()),
         ["venter"] = Join(Waiting.Order().Select(s => WaitingSlugs[s])),
         ["q"] = string.IsNullOrWhiteSpace(Text) ? null : Text.Trim(),
     };

@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using Udmoentning.Domain.Access;
 using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Ledger;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Changes;
+using Udmoentning.Web.Ledger;
 using Udmoentning.Web.Plans;
 using Udmoentning.Web.Realtime;
 
@@ -25,6 +27,7 @@ public sealed record BoardRequest(int? PlanId, string? CommitteeSlug, BoardFilte
 public sealed partial class BoardSession(
     PlanCache plans,
     PlanItemService items,
+    AccountLineReader accounts,
     LivePlan live,
     AuthenticationStateProvider authentication,
     CurrentUsers currentUsers,
@@ -41,6 +44,8 @@ public sealed partial class BoardSession(
     private int? _planId;
     private ClaimsPrincipal _user = new();
     private Actor _actor = Actor.Anonymous;
+    private IReadOnlyDictionary<int, IReadOnlyList<AccountLine>>? _accountLines;
+    private int _accountReads;
 
     /// <summary>The board as this viewer sees it; null while loading, without a plan, or with a <see cref="Problem"/>.</summary>
     public BoardState? State { get; private set; }
@@ -147,7 +152,31 @@ public sealed partial class BoardSession(
         _user = (await authentication.GetAuthenticationStateAsync()).User;
         _actor = await currentUsers.ActorAsync(_user);
         OfferUndo();
+        await ReadAccountLinesAsync();
         Rebuild(State?.AllItems ?? _snapshot?.Items);
+    }
+
+    /// <summary>
+    /// Reads the plan's kontering when the filter asks for it (only then: an ordinary board pays nothing), and forgets it
+    /// otherwise. A read that a later one overtook is dropped. True when the board showed or hid a card for it.
+    /// </summary>
+    private async Task<bool> ReadAccountLinesAsync()
+    {
+        var read = ++_accountReads;
+        if (!_request.Filter.UnplacedOnly || _planId is not { } planId)
+        {
+            _accountLines = null;
+            return false;
+        }
+
+        var lines = await accounts.PlanAsync(planId);
+        if (read != _accountReads || _planId != planId)
+        {
+            return false;
+        }
+
+        _accountLines = lines;
+        return State is { Filter.UnplacedOnly: true } state && state.PlaceOnAccounts(lines);
     }
 
     private void Rebuild(IReadOnlyList<PlanItem>? items)
@@ -167,7 +196,7 @@ public sealed partial class BoardSession(
             return;
         }
 
-        State = new BoardState(_snapshot with { Items = items }, _request.Filter, committee);
+        State = new BoardState(_snapshot with { Items = items }, _request.Filter, committee, _accountLines);
         if (_pending.Count > 0)
         {
             State.Apply(_pending.Select(c => c.Item), clock.GetUtcNow());
@@ -175,18 +204,26 @@ public sealed partial class BoardSession(
         }
     }
 
-    private Task OnChangesAsync(IReadOnlyList<ItemChange> changes)
+    private async Task OnChangesAsync(IReadOnlyList<ItemChange> changes)
     {
+        // A kontering is not part of the item: with the filter on (or being loaded), it is read again before the change is
+        // applied. A change of the amounts needs no read; the filter weighs the lines against the item's new amounts.
+        var placed = _request.Filter.UnplacedOnly && changes.Any(c => c.Kind == ChangeKind.Accounts) && await RereadAccountLinesAsync();
         if (State is null)
         {
             _pending.AddRange(changes);
-            return Task.CompletedTask;
+            return;
         }
 
         var applied = State.Apply(changes.Select(c => c.Item), clock.GetUtcNow());
         if (applied.Count == 0)
         {
-            return Task.CompletedTask;
+            if (placed)
+            {
+                RenderChanges();
+            }
+
+            return;
         }
 
         var ids = applied.Select(i => i.Id).ToHashSet();
@@ -197,12 +234,26 @@ public sealed partial class BoardSession(
         }
 
         RenderChanges();
-        return Task.CompletedTask;
+    }
+
+    /// <summary>The kontering read again for a change; without a database the board keeps the lines it had and applies the change.</summary>
+    private async Task<bool> RereadAccountLinesAsync()
+    {
+        try
+        {
+            return await ReadAccountLinesAsync();
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            logger.LogWarning(e, "The board could not read the plan's kontering again");
+            return false;
+        }
     }
 
     private async Task OnReconnectedAsync()
     {
         _snapshot = await plans.GetAsync(_planId);
+        await ReadAccountLinesAsync();
         Rebuild(_snapshot?.Items);
         Say("Forbindelsen er genoprettet. Tavlen viser den aktuelle plan.");
         Render();
@@ -289,6 +340,8 @@ public sealed partial class BoardSession(
         _request = new BoardRequest(null, null, BoardFilter.None);
         _snapshot = null;
         _pending.Clear();
+        _accountLines = null;
+        _accountReads++;
         _user = new ClaimsPrincipal();
         _actor = Actor.Anonymous;
         UndoOffer = null;

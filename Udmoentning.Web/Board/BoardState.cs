@@ -1,4 +1,5 @@
 using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Ledger;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Rules;
 using Udmoentning.Web.Plans;
@@ -53,10 +54,14 @@ public sealed class BoardState
     private readonly Dictionary<CellKey, (int First, int Count)> _windows = [];
     private FocusRequest? _focus;
     private CommitteeEconomy? _committeeEconomy;
+    private static readonly IReadOnlyDictionary<int, IReadOnlyList<AccountLine>> NoLines = new Dictionary<int, IReadOnlyList<AccountLine>>();
+    private IReadOnlyDictionary<int, IReadOnlyList<AccountLine>> _accountLines;
 
-    public BoardState(PlanSnapshot snapshot, BoardFilter filter, Committee? committee)
+    /// <param name="accountLines">The plan's kontering by item id: read only when the filter asks for it (see <see cref="BoardFilter.UnplacedOnly"/>).</param>
+    public BoardState(PlanSnapshot snapshot, BoardFilter filter, Committee? committee, IReadOnlyDictionary<int, IReadOnlyList<AccountLine>>? accountLines = null)
     {
         Snapshot = snapshot;
+        _accountLines = accountLines ?? NoLines;
         Filter = filter;
         Committee = committee;
         _themePositions = snapshot.Themes.ToDictionary(t => t.Id, t => t.Position);
@@ -261,6 +266,57 @@ public sealed class BoardState
         return applied;
     }
 
+    /// <summary>
+    /// The plan's kontering as read again: the items whose lines changed are shown or hidden anew, whether or not a newer copy
+    /// of them arrives (the echo of this viewer's own save may be ignored as already applied). Returns whether a cell changed.
+    /// </summary>
+    public bool PlaceOnAccounts(IReadOnlyDictionary<int, IReadOnlyList<AccountLine>> lines)
+    {
+        var old = _accountLines;
+        _accountLines = lines;
+        var touched = new HashSet<CellKey>();
+        foreach (var id in old.Keys.Union(lines.Keys))
+        {
+            if (!old.GetValueOrDefault(id, []).SequenceEqual(lines.GetValueOrDefault(id, [])) && Item(id) is { } item)
+            {
+                ShowOrHide(item, touched);
+            }
+        }
+
+        if (touched.Count > 0)
+        {
+            Changed?.Invoke(touched);
+        }
+
+        return touched.Count > 0;
+    }
+
+    /// <summary>Puts the item in its cell or takes it out as the filter now decides; a cell it entered or left is touched.</summary>
+    private void ShowOrHide(PlanItem item, HashSet<CellKey> touched)
+    {
+        var key = new CellKey(item.ThemeId, item.Status);
+        if (!_cells.TryGetValue(key, out var cell))
+        {
+            return;
+        }
+
+        var at = cell.FindIndex(i => i.Id == item.Id);
+        var visible = IsVisible(item);
+        if (visible && at < 0)
+        {
+            var index = cell.FindIndex(i => BoardOrder.IsBefore(item.Position, item.Id, i.Position, i.Id));
+            cell.Insert(index < 0 ? cell.Count : index, item);
+            AddToTotals(item, 1);
+            touched.Add(key);
+        }
+        else if (!visible && at >= 0)
+        {
+            cell.RemoveAt(at);
+            AddToTotals(item, -1);
+            touched.Add(key);
+        }
+    }
+
     private void AddToTotals(PlanItem item, int sign)
     {
         foreach (var effect in item.Effects)
@@ -276,5 +332,5 @@ public sealed class BoardState
 
     public bool IsVisible(PlanItem item) =>
         (Committee is null || CommitteeExtract.Includes(Committee, item))
-        && Filter.Matches(item, _themePositions.GetValueOrDefault(item.ThemeId));
+        && Filter.Matches(item, _themePositions.GetValueOrDefault(item.ThemeId), _accountLines);
 }

@@ -3,6 +3,7 @@ using Bunit;
 using Udmoentning.Domain;
 using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Ledger;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Board;
 using Udmoentning.Web.Changes;
@@ -101,6 +102,52 @@ public sealed class BoardPageTests : BoardContext
         var total2026 = expected.Sum(i => i.Effects[1]);
         Assert.Contains($"2026 {Udmoentning.Domain.Items.Amounts.Format(total2026)}", board.Find(".board-summary").TextContent);
     }
+
+    [Fact]
+    public async Task NotFullyOnAccountsShowsTheItemsStillToPlaceAndFollowsTheirKonteringLive()
+    {
+        var withAmounts = SamplePlanData.Items.Where(i => i.Effects.Count(e => e != 0) >= 2).Take(3).ToList();
+        var (unplaced, placed, edited) = (withAmounts[0].Code, withAmounts[1].Code, withAmounts[2].Code);
+        var coordinator = await TestUsers.PrincipalAsync(AppServices, TestUsers.Coordinator);
+        var placedLines = await PlaceInFullAsync(coordinator, placed);
+        await PlaceInFullAsync(coordinator, edited);
+
+        var board = RenderBoardAt("/?flag=konti");
+
+        var shown = Codes(board);
+        Assert.Contains(unplaced, shown);
+        Assert.DoesNotContain(placed, shown);
+        Assert.DoesNotContain(edited, shown);
+        Assert.DoesNotContain(SamplePlanData.Items.Where(i => i.Effects.All(e => e == 0)).Select(i => i.Code), shown.Contains);
+        Assert.True(board.Find("input[type=checkbox][checked]").ParentElement!.TextContent.Contains("Ikke fuldt på konti", StringComparison.Ordinal));
+
+        // Another viewer takes a line off the kontering: the item is short of its amount again and appears, unreloaded.
+        var item = await StoredAsync(placed);
+        var removed = await ItemService.PlaceOnAccountsAsync(coordinator, new AccountsRequest(item.Id, placedLines, placedLines.Skip(1).ToList()), Token);
+        Assert.True(removed.Succeeded);
+        board.WaitForAssertion(() => Assert.Contains(placed, Codes(board)), TimeSpan.FromSeconds(10));
+        Assert.Contains($"Konti for {placed} opdateret af", board.Find("#board-announcer").TextContent);
+
+        // An amount changed after the item was placed in full leaves a gap too.
+        var before = await StoredAsync(edited);
+        var details = before.ToDetails();
+        var changed = details with { Effects = [.. details.Effects.Select((e, i) => i == 0 ? e with { AmountThousands = e.AmountThousands - 100 } : e)] };
+        Assert.True((await ItemService.UpdateAsync(coordinator, before.Id, before.Version, changed, Token)).Succeeded);
+        board.WaitForAssertion(() => Assert.Contains(edited, Codes(board)), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain(board.FindAll("li.card"), c => c.GetAttribute("data-code") is { } code && code != placed && code != edited && !shown.Contains(code));
+    }
+
+    /// <summary>Places each of the item's amounts on one account, as a coordinator would; returns the lines.</summary>
+    private async Task<IReadOnlyList<AccountLine>> PlaceInFullAsync(System.Security.Claims.ClaimsPrincipal coordinator, string code)
+    {
+        var item = await StoredAsync(code);
+        IReadOnlyList<AccountLine> lines = [.. item.Effects.Where(e => e.AmountThousands != 0).Select(e => new AccountLine("3.22.01-1-4.0", e.Year, e.AmountThousands))];
+        Assert.True((await ItemService.PlaceOnAccountsAsync(coordinator, new AccountsRequest(item.Id, [], lines), Token)).Succeeded);
+        return lines;
+    }
+
+    private static List<string> Codes(IRenderedComponent<BoardHost> board) =>
+        [.. board.FindAll("li.card").Select(c => c.GetAttribute("data-code")!)];
 
     [Fact]
     public void ACommitteeViewHoldsItsExtract()
