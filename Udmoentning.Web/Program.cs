@@ -16,6 +16,7 @@ using Udmoentning.Web.Meetings;
 using Udmoentning.Web.Notifications;
 using Udmoentning.Web.Plans;
 using Udmoentning.Web.Public;
+using Udmoentning.Web.Questions;
 using Udmoentning.Web.Realtime;
 using Udmoentning.Web.Realtime.Presence;
 using Udmoentning.Web.Rounds;
@@ -40,6 +41,7 @@ try
     builder.AddAdministration();
     builder.AddEconomy();
     builder.AddLedger();
+    builder.AddQuestions();
     builder.AddRounds();
     builder.AddAnnex();
     builder.AddMeetings();

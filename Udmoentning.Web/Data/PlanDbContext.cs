@@ -45,6 +45,7 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<ItemAccountLine> AccountLines => Set<ItemAccountLine>();
     public DbSet<LedgerSnapshot> LedgerSnapshots => Set<LedgerSnapshot>();
     public DbSet<LedgerBalanceRow> LedgerBalances => Set<LedgerBalanceRow>();
+    public DbSet<Udmoentning.Domain.Questions.PlanQuestion> Questions => Set<Udmoentning.Domain.Questions.PlanQuestion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
