@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Benchmarks.Harness;
@@ -24,15 +22,7 @@ public static class ImportScenario
     public static async Task<ImportResult> RunAsync(int rows, int runs)
     {
         var folder = Directory.CreateTempSubdirectory("udm-bench-import");
-        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(folder.FullName, "import.db")}");
-            builder.UseSetting("Database:SampleItemCount", rows.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("Database:SampleDate", Harness.AppServer.SampleDate);
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        });
+        await using var app = InProcessApp.OnSqlite(folder, "import", rows);
         var services = app.Services;
         var importer = services.GetRequiredService<PlanImport>();
         var plans = services.GetRequiredService<PlanCache>();

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Benchmarks.Harness;
 using Udmoentning.Domain.Ledger;
@@ -25,14 +23,7 @@ public static class LedgerScenario
     public static async Task<LedgerResult> RunAsync(int lines, int runs)
     {
         var folder = Directory.CreateTempSubdirectory("udm-bench-ledger");
-        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(folder.FullName, "ledger.db")}");
-            builder.UseSetting("Database:SampleDate", AppServer.SampleDate);
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        });
+        await using var app = InProcessApp.OnSqlite(folder, "ledger");
         var services = app.Services;
         var importer = services.GetRequiredService<LedgerImport>();
         var plan = (await services.GetRequiredService<PlanCache>().GetAsync())!;

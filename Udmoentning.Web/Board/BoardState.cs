@@ -251,8 +251,7 @@ public sealed class BoardState
             var key = new CellKey(update.ThemeId, update.Status);
             if (IsVisible(update) && _cells.TryGetValue(key, out var cell))
             {
-                var index = cell.FindIndex(i => BoardOrder.IsBefore(update.Position, update.Id, i.Position, i.Id));
-                cell.Insert(index < 0 ? cell.Count : index, update);
+                InsertInOrder(cell, update);
                 touched.Add(key);
                 AddToTotals(update, 1);
             }
@@ -304,8 +303,7 @@ public sealed class BoardState
         var visible = IsVisible(item);
         if (visible && at < 0)
         {
-            var index = cell.FindIndex(i => BoardOrder.IsBefore(item.Position, item.Id, i.Position, i.Id));
-            cell.Insert(index < 0 ? cell.Count : index, item);
+            InsertInOrder(cell, item);
             AddToTotals(item, 1);
             touched.Add(key);
         }
@@ -315,6 +313,13 @@ public sealed class BoardState
             AddToTotals(item, -1);
             touched.Add(key);
         }
+    }
+
+    /// <summary>Puts the item where the board's order has it in its cell (<see cref="BoardOrder.IsBefore"/>).</summary>
+    private static void InsertInOrder(List<PlanItem> cell, PlanItem item)
+    {
+        var index = cell.FindIndex(i => BoardOrder.IsBefore(item.Position, item.Id, i.Position, i.Id));
+        cell.Insert(index < 0 ? cell.Count : index, item);
     }
 
     private void AddToTotals(PlanItem item, int sign)

@@ -265,9 +265,11 @@ public static class WorkbookFile
     private static SheetTooLargeException TooWide(string sheet, WorkbookLimits limits) =>
         new($"Arket \"{sheet}\" har mere end {MaxColumns} kolonner. {limits.ExpectedCapitalised} er meget smallere; tjek, at det er den rigtige fil.");
 
-    private static WorkbookReadResult TooLarge(long length, WorkbookLimits limits) =>
-        WorkbookReadResult.Refused(
-            $"Filen er for stor ({(length / 1024.0 / 1024.0).ToString("0.0", CultureInfo.GetCultureInfo("da-DK"))} MB); højst {limits.MaxBytes / 1024 / 1024} MB.");
+    private static WorkbookReadResult TooLarge(long length, WorkbookLimits limits) => WorkbookReadResult.Refused(TooLargeMessage(length, limits.MaxBytes));
+
+    /// <summary>"Filen er for stor (12,0 MB); højst 10 MB.": what every upload over its limit is told, read or not.</summary>
+    public static string TooLargeMessage(long length, long maxBytes) =>
+        $"Filen er for stor ({(length / 1024.0 / 1024.0).ToString("0.0", CultureInfo.GetCultureInfo("da-DK"))} MB); højst {maxBytes / 1024 / 1024} MB.";
 
     private static WorkbookReadResult NotExcel() => WorkbookReadResult.Refused("Filen er ikke en Excel-fil (.xlsx).");
 

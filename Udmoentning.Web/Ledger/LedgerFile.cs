@@ -64,8 +64,7 @@ public static class LedgerFile
 
         if (file.Length > MaxBytes)
         {
-            return LedgerFileResult.Refused(
-                $"Filen er for stor ({(file.Length / 1024.0 / 1024.0).ToString("0.0", _danish)} MB); højst {MaxBytes / 1024 / 1024} MB.");
+            return LedgerFileResult.Refused(WorkbookFile.TooLargeMessage(file.Length, MaxBytes));
         }
 
         if (file.AsSpan().StartsWith("PK\u0003\u0004"u8) || file.AsSpan().StartsWith(_oleHeader))

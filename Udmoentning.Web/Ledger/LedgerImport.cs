@@ -128,6 +128,7 @@ public sealed class LedgerImport(
                 return ChangeOutcome.Refused(readOnly);
             }
 
+            var accounts = extract.Accounts;
             var snapshot = new LedgerSnapshot(plan.Id, takenOn, change.At, change.Actor.Name, preview.FileName, extract.Postings);
             change.Db.LedgerSnapshots.Add(snapshot);
             await change.Db.SaveChangesAsync(cancellationToken);
@@ -138,11 +139,11 @@ public sealed class LedgerImport(
                 new FieldChange("Fil", string.Empty, preview.FileName),
                 new FieldChange("Dato", string.Empty, takenOn.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)),
                 new FieldChange("Posteringer", string.Empty, extract.Postings.ToString("N0", Danish)),
-                new FieldChange("Konti", string.Empty, extract.Accounts.ToString("N0", Danish)),
+                new FieldChange("Konti", string.Empty, accounts.ToString("N0", Danish)),
                 new FieldChange("Afviste rækker", string.Empty, extract.RefusedRows.ToString("N0", Danish)),
             ]);
             change.Publish(plan.Id, $"Et {name} er indlæst.");
-            return ChangeOutcome.Saved(snapshot.Id, $"{char.ToUpperInvariant(name[0])}{name[1..]} er indlæst: {DanishCount.Of(extract.Postings, "postering", "posteringer")} på {DanishCount.Of(extract.Accounts, "konto", "konti")}.");
+            return ChangeOutcome.Saved(snapshot.Id, $"{char.ToUpperInvariant(name[0])}{name[1..]} er indlæst: {DanishCount.Of(extract.Postings, "postering", "posteringer")} på {DanishCount.Of(accounts, "konto", "konti")}.");
         }, cancellationToken);
 
     private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");

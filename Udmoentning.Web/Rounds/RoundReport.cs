@@ -62,6 +62,9 @@ public sealed record RoundReport(
     /// </summary>
     public Ledger.LedgerFigures? Ledger { get; init; }
 
+    /// <summary>The items the report holds (the plan's, or the committee's extract of them), by id.</summary>
+    public IReadOnlySet<int> ItemIds { get; init; } = new HashSet<int>();
+
     /// <summary>"Lukket 3. jul. 2026 af Karin Koordinator (direktionen)".</summary>
     public string ClosedLine => $"Lukket {AgendaAnnex.DateText(ClosedOn)} af {ClosedByName}";
 
@@ -117,7 +120,10 @@ public sealed record RoundReport(
             committees,
             total,
             previous is { } named ? DisplayText.Safe(named.Name) : null,
-            before is null ? [] : [.. years.Select((y, index) => new YearChange(y, before.Sum(i => i.AmountIn(y)), total[index]))]);
+            before is null ? [] : [.. years.Select((y, index) => new YearChange(y, before.Sum(i => i.AmountIn(y)), total[index]))])
+        {
+            ItemIds = ids,
+        };
     }
 
     /// <summary>"X Afsluttet" for completed items, as the annex writes it; the status's name otherwise.</summary>

@@ -65,9 +65,8 @@ public sealed class RoundReportReader(IDbContextFactory<PlanDbContext> contexts,
             : (await db.FollowUps.AsNoTracking().SingleOrDefaultAsync(f => f.Id == previous.SnapshotId, cancellationToken))?.State;
 
         var report = RoundReport.Build(plan.Plan, round, state, previous is not null && previousState is not null ? (previous.Name, previousState) : null, committee);
-        var inReport = state.Items.Where(i => committee is null || i.InExtractOf(committee.Id)).Select(i => i.ItemId).ToHashSet();
         var ledger = await ledgers.FiguresAsync(
-            planId, [.. plan.Items.Where(i => inReport.Contains(i.Id))], plan.Targets, report.Years, cancellationToken, onOrBefore: report.ClosedOn);
+            planId, [.. plan.Items.Where(i => report.ItemIds.Contains(i.Id))], plan.Targets, report.Years, cancellationToken, onOrBefore: report.ClosedOn);
         return new RoundReportLookup(report with { Ledger = ledger }, null);
     }
 }
