@@ -62,6 +62,23 @@ public sealed class MissedChangeTests : IAsyncLifetime
         Assert.Equal(third.Value!.Revision, (await viewer.NextAsync()).Item.Revision);
     }
 
+    /// <summary>Found again in the database, a lost comment is told as a comment (the count moved, the item's version did not), not as an edit.</summary>
+    [Fact]
+    public async Task ACommentWhoseDeliveryFailsReachesTheViewersAsAComment()
+    {
+        var editor = await TestUsers.PrincipalAsync(_app.Services, TestUsers.EditorAu);
+        using var viewer = new ChangeRecorder(_app.Services);
+        await _app.Services.GetRequiredService<PlanCache>().GetAsync(cancellationToken: Token);
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>().CreateDbContextAsync(Token);
+        var item = await db.Items.AsNoTracking().SingleAsync(i => i.Code == "AU-D1", Token);
+
+        var outcome = await _app.Services.GetRequiredService<PlanItemService>().AddCommentAsync(editor, item.Id, "Tabt undervejs", Token);
+
+        Assert.Equal((ChangeStatus.Saved, 1), (outcome.Status, _app.Failures));
+        var change = await viewer.NextAsync();
+        Assert.Equal((ChangeKind.Commented, item.Id, item.CommentCount + 1, item.Version), (change.Kind, change.Item.Id, change.Item.CommentCount, change.Item.Version));
+    }
+
     private static string Viewer(string demoUser) => Udmoentning.Web.Access.DemoUsers.All.Single(d => d.UserName == demoUser).DisplayName;
 
     private async Task<PlanItem> ItemAsync()

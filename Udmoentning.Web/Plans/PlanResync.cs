@@ -152,13 +152,22 @@ public sealed class PlanResync : BackgroundService
 
     /// <summary>
     /// A change found in the database, told as what viewers see: a new card, a card in another column (so a screen reader
-    /// hears where it went), or a card that changed in place.
+    /// hears where it went), a comment (the count moved and the item's own version did not: a comment leaves it as it is),
+    /// or a card that changed in place.
     /// </summary>
     private static ItemChange Found(PlanSnapshot plan, PlanItem? before, PlanItem item, string by, DateTimeOffset at) =>
-        new(plan.Plan.Id, before is null ? ChangeKind.Created : before.Status != item.Status ? ChangeKind.Moved : ChangeKind.Edited, item,
+        new(plan.Plan.Id, Kind(before, item), item,
             before?.Status ?? item.Status,
             before is null ? [] : CommitteeExtract.CommitteesOf(before, plan.Committees),
             by, at);
+
+    private static ChangeKind Kind(PlanItem? before, PlanItem item) => before switch
+    {
+        null => ChangeKind.Created,
+        _ when before.Status != item.Status => ChangeKind.Moved,
+        _ when before.Version == item.Version && before.CommentCount != item.CommentCount => ChangeKind.Commented,
+        _ => ChangeKind.Edited,
+    };
 
     private sealed record LastChange(long Id, int ItemId, string UserName);
 
