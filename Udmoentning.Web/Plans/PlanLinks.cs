@@ -61,6 +61,20 @@ public static partial class PlanLinks
     public static string RoundReportWorkbook(int planId, int roundId, string? slug = null) =>
         $"plan/{planId}/runder/{roundId}/rapport.xlsx" + (slug is null ? string.Empty : $"?udvalg={Uri.EscapeDataString(slug)}");
 
+    /// <summary>The plan's politicians' questions, with filters (see <c>QuestionFilter</c>) in the query.</summary>
+    public static string Questions(int planId, string? query = null) => $"plan/{planId}/spoergsmaal" + (string.IsNullOrEmpty(query) ? string.Empty : $"?{query}");
+
+    /// <summary>One question: its text, what it is about, its answer, its steps and (for the administration) the forms to take the next.</summary>
+    public static string Question(int planId, int questionId) => $"plan/{planId}/spoergsmaal/{questionId}";
+
+    /// <summary>The published questions and answers as a print page (PDF), for the whole plan or, with <paramref name="slug"/>, one committee's.</summary>
+    public static string QuestionsDocument(int planId, string? slug = null) =>
+        $"plan/{planId}/spoergsmaal/samlet" + (slug is null ? string.Empty : $"?udvalg={Uri.EscapeDataString(slug)}");
+
+    /// <summary>The published questions and answers as .xlsx.</summary>
+    public static string QuestionsWorkbook(int planId, string? slug = null) =>
+        $"plan/{planId}/spoergsmaal/samlet.xlsx" + (slug is null ? string.Empty : $"?udvalg={Uri.EscapeDataString(slug)}");
+
     public static string Export(int planId) => $"plan/{planId}/eksport.xlsx";
 
     /// <summary>The calendar feed of the token's owner: their committees' meetings and their deadlines in open rounds.</summary>
