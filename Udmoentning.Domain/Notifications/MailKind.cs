@@ -20,6 +20,9 @@ public enum MailKind
 
     /// <summary>The day's mails of the kinds the person chose to get once a day, in one mail.</summary>
     DailyDigest = 6,
+
+    /// <summary>A politician's question was assigned to the person, or the answer to the person's own question was published.</summary>
+    Question = 7,
 }
 
 /// <summary>How a person gets the mails of one kind.</summary>
@@ -40,7 +43,7 @@ public static class MailKinds
 {
     /// <summary>The kinds shown on the settings page, in this order.</summary>
     public static IReadOnlyList<MailKind> Chosen { get; } =
-        [MailKind.RoundOpened, MailKind.RoundReminder, MailKind.Mention, MailKind.Coordination, MailKind.WeeklyDigest];
+        [MailKind.RoundOpened, MailKind.RoundReminder, MailKind.Mention, MailKind.Coordination, MailKind.Question, MailKind.WeeklyDigest];
 
     public static string Name(this MailKind kind) => kind switch
     {
@@ -48,6 +51,7 @@ public static class MailKinds
         MailKind.RoundReminder => "Påmindelse om en frist i en runde",
         MailKind.Mention => "Du er nævnt i en kommentar",
         MailKind.Coordination => "Et kontrolpunkt venter på dig",
+        MailKind.Question => "Spørgsmål til dig, og svar på dine",
         MailKind.WeeklyDigest => "Ugens ændringer",
         MailKind.DailyDigest => "Dagens mails samlet",
         _ => kind.ToString(),

@@ -169,6 +169,21 @@ public sealed class PlanQuestion
         Renew();
     }
 
+    /// <summary>
+    /// Splits a question that asks two things: this one keeps <paramref name="keep"/> (and its number and assignment, if
+    /// any); the returned new one, asked by the same member about the same subject at the same time, holds
+    /// <paramref name="other"/> and waits to be numbered and assigned.
+    /// </summary>
+    public PlanQuestion SplitOff(string keep, string other)
+    {
+        Require(Status is QuestionStatus.Received or QuestionStatus.Assigned, "deles");
+        var kept = Checked(keep, TextLength, "Den første del", required: true, multiLine: true);
+        var split = new PlanQuestion(PlanId, Scope, SubjectId, AskerId, AskerName, AskerGroup, Checked(other, TextLength, "Den anden del", required: true, multiLine: true), AskedAt);
+        Text = kept;
+        Renew();
+        return split;
+    }
+
     /// <summary>The plan's next number: one more than the highest given.</summary>
     public static int NextNumber(IEnumerable<int?> numbers) => (numbers.Max() ?? 0) + 1;
 

@@ -125,7 +125,7 @@ public sealed class QuestionServiceTests(AppFactory app) : IClassFixture<AppFact
     {
         await using var db = await Contexts().CreateDbContextAsync(Token);
         var planId = await db.Questions.Where(q => q.Id == id).Select(q => q.PlanId).SingleAsync(Token);
-        return (await app.Services.GetRequiredService<QuestionReader>().ListAsync(user, planId, Token)).Single(q => q.Id == id);
+        return (await app.Services.GetRequiredService<QuestionReader>().ListAsync(user, planId, Token))!.Rows.Single(r => r.Question.Id == id).Question;
     }
 
     private IDbContextFactory<PlanDbContext> Contexts() => app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>();

@@ -47,6 +47,6 @@ public sealed class Change(PlanDbContext db, Actor actor, DateTimeOffset now)
             publisher.PublishAsync(new ItemChange(item.PlanId, kind, item, previous.Status, previous.Committees, actor.Name, now), cancellationToken));
 
     /// <summary>Tells every open page of the plan (every plan, with no <paramref name="planId"/>) to reload after the commit.</summary>
-    public void Publish(int? planId, string description) =>
-        _publications.Add((publisher, cancellationToken) => publisher.PublishAsync(new StructureChange(planId, description, actor.Name, now), cancellationToken));
+    public void Publish(int? planId, string description, PlanPart part = PlanPart.Structure) =>
+        _publications.Add((publisher, cancellationToken) => publisher.PublishAsync(new StructureChange(planId, description, actor.Name, now, part), cancellationToken));
 }

@@ -63,6 +63,11 @@ public sealed class PlanCache : IDisposable
 
     private void Drop(StructureChange change)
     {
+        if (!change.ChangesPlan)
+        {
+            return;
+        }
+
         _list = null;
         foreach (var id in _plans.Keys)
         {

@@ -4,8 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Udmoentning.Domain;
 using Udmoentning.Domain.Access;
 using Udmoentning.Domain.History;
+using Udmoentning.Domain.Notifications;
 using Udmoentning.Domain.Questions;
 using Udmoentning.Web.Changes;
+using Udmoentning.Web.Notifications;
+using Udmoentning.Web.Plans;
+using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Web.Questions;
 
@@ -18,7 +22,7 @@ public sealed record AskRequest(int PlanId, QuestionScope Scope, int? SubjectId,
 /// user saw; a refusal changes and records nothing. Each step is recorded in the administration's history under
 /// <see cref="Subject"/> and tells every open page of the plan.
 /// </summary>
-public sealed class QuestionService(ChangePipeline changes)
+public sealed class QuestionService(ChangePipeline changes, Mailer mailer, PlanCache plans)
 {
     public const string Subject = "Spørgsmål";
 
@@ -50,7 +54,8 @@ public sealed class QuestionService(ChangePipeline changes)
             PlanQuestion question;
             try
             {
-                question = new PlanQuestion(plan.Id, request.Scope, request.SubjectId, change.Actor.UserId, change.Actor.Name, null, request.Text ?? string.Empty, change.At);
+                string? group = null; // MERGE-GROUP: read PlanUser.Group when it lands
+                question = new PlanQuestion(plan.Id, request.Scope, request.SubjectId, change.Actor.UserId, change.Actor.Name, group, request.Text ?? string.Empty, change.At);
             }
             catch (PlanRuleException e)
             {
@@ -74,10 +79,23 @@ public sealed class QuestionService(ChangePipeline changes)
                 return ChangeOutcome.Invalid("Vælg en bruger, der skal besvare spørgsmålet.");
             }
 
+            // The answer is the administration's until it is published: only someone who may read the draft may write it.
+            var roles = await change.Db.UserRoles.Where(ur => ur.UserId == responsible.Id).Join(change.Db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync(cancellationToken);
+            if (!QuestionRules.IsAdministration(new Actor(responsible.Id, responsible.UserName ?? responsible.Id, roles.Select(RoleNames.Parse).OfType<Role>().ToHashSet(), new HashSet<int>())))
+            {
+                return ChangeOutcome.Invalid("Et spørgsmål kan kun fordeles til en redaktør, en koordinator eller en administrator.");
+            }
+
             var number = PlanQuestion.NextNumber(await change.Db.Questions.Where(q => q.PlanId == question.PlanId).Select(q => q.Number).ToListAsync(cancellationToken));
             var (oldNumber, oldName, oldDeadline) = (question.Number, question.ResponsibleName, question.Deadline);
             var name = string.IsNullOrWhiteSpace(responsible.DisplayName) ? responsible.UserName ?? responsible.Id : responsible.DisplayName;
             question.Assign(number, responsible.Id, name, deadline, DanishTime.Today(change.Now));
+            if (mailer.IsOn && await plans.GetAsync(question.PlanId, cancellationToken) is { } plan)
+            {
+                await mailer.QueueAsync(change, MailKind.Question,
+                    await QuestionMails.AssignedAsync(change.Db, mailer.Options, question, plan.Plan.Name, QuestionSubject.Of(plan, question.Scope, question.SubjectId).Label, change.Actor, cancellationToken), cancellationToken);
+            }
+
             return Recorded(change, question, "Fordelt",
             [
                 new FieldChange("Nummer", oldNumber?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, question.Number!.Value.ToString(CultureInfo.InvariantCulture)),
@@ -110,10 +128,33 @@ public sealed class QuestionService(ChangePipeline changes)
 
     /// <summary>Approves the answer ("Godkendt"): it is published to every member at once.</summary>
     public Task<ChangeOutcome<PlanQuestion>> ApproveAsync(ClaimsPrincipal user, int questionId, Guid expectedVersion, CancellationToken cancellationToken = default) =>
-        StepAsync(user, "approve the answer to", questionId, expectedVersion, QuestionRules.RefusalToTriage, (change, question) =>
+        StepAsync(user, "approve the answer to", questionId, expectedVersion, QuestionRules.RefusalToTriage, async (change, question) =>
         {
             question.Approve(change.Actor.Name, change.At);
-            return Task.FromResult(Recorded(change, question, "Godkendt og offentliggjort", [Status(QuestionStatus.Answered, question), new FieldChange("Svar", string.Empty, question.Answer!)]));
+            if (mailer.IsOn)
+            {
+                var merged = await change.Db.Questions.AsNoTracking().Where(q => q.MergedIntoId == question.Id).Select(q => q.AskerId).ToListAsync(cancellationToken);
+                var planName = await change.Db.Plans.AsNoTracking().Where(p => p.Id == question.PlanId).Select(p => p.Name).SingleAsync(cancellationToken);
+                await mailer.QueueAsync(change, MailKind.Question, await QuestionMails.PublishedAsync(change.Db, mailer.Options, question, merged, planName, cancellationToken), cancellationToken);
+            }
+
+            return Recorded(change, question, "Godkendt og offentliggjort", [Status(QuestionStatus.Answered, question), new FieldChange("Svar", string.Empty, question.Answer!)]);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Splits a question that asks two things: it keeps <paramref name="keep"/>; a new question with <paramref name="other"/>,
+    /// from the same member about the same subject, waits in the queue. Answers the new question.
+    /// </summary>
+    public Task<ChangeOutcome<PlanQuestion>> SplitAsync(ClaimsPrincipal user, int questionId, Guid expectedVersion, string? keep, string? other, CancellationToken cancellationToken = default) =>
+        StepAsync(user, "split", questionId, expectedVersion, QuestionRules.RefusalToTriage, async (change, question) =>
+        {
+            var old = question.Text;
+            var split = question.SplitOff(keep ?? string.Empty, other ?? string.Empty);
+            change.Db.Questions.Add(split);
+            await change.Db.SaveChangesAsync(cancellationToken);
+            Record(change, question, "Delt", [new FieldChange("Spørgsmål", old, question.Text), new FieldChange("Ny del", string.Empty, $"{split.Title} (#{split.Id})")]);
+            Record(change, split, "Stillet (delt fra)", [new FieldChange("Spørgsmål", string.Empty, split.Text), new FieldChange("Delt fra", string.Empty, $"{question.Title} (#{question.Id})")]);
+            return ChangeOutcome.Saved(split, "Spørgsmålet er delt i to.");
         }, cancellationToken);
 
     /// <summary>Merges a duplicate into <paramref name="intoQuestionId"/>, which is answered instead.</summary>
@@ -182,10 +223,15 @@ public sealed class QuestionService(ChangePipeline changes)
     /// <summary>The step in the administration's history, named by the question's number and id, and told to every open page of the plan.</summary>
     private static void Record(Change change, PlanQuestion question, string kind, IReadOnlyList<FieldChange> changed)
     {
-        var name = $"{question.Title} (#{question.Id})";
-        change.Record(question.PlanId, Subject, name, kind, changed);
-        change.Publish(question.PlanId, $"{name}: {kind.ToLowerInvariant()}.");
+        change.Record(question.PlanId, Subject, RecordName(question), kind, changed);
+        change.Publish(question.PlanId, $"{question.Title}: {kind.ToLowerInvariant()}.", PlanPart.Questions);
     }
+
+    /// <summary>How the history names a question: "Spørgsmål 12 (#40)"; the id finds its records once it has a number.</summary>
+    public static string RecordName(PlanQuestion question) => $"{question.Title} (#{question.Id})";
+
+    /// <summary>The end of every record name of the question with <paramref name="id"/>.</summary>
+    public static string RecordSuffix(int id) => string.Create(CultureInfo.InvariantCulture, $"(#{id})");
 
     private static FieldChange Status(QuestionStatus old, PlanQuestion question) => new("Status", old.Name(), question.Status.Name());
 

@@ -73,7 +73,9 @@ public sealed class HubRelay(
         return await db.Committees.AsNoTracking().ToListAsync();
     }
 
-    private Task SendAsync(StructureChange change) => TryAsync(() =>
+    // The hub tells its clients of the plan; questions are not in it (and a draft is the administration's), so a change
+    // to them is not sent.
+    private Task SendAsync(StructureChange change) => !change.ChangesPlan ? Task.CompletedTask : TryAsync(() =>
     {
         var message = new PlanChangedMessage(change.PlanId, change.Description, change.ChangedBy, change.ChangedAt);
         return (change.PlanId is { } planId ? hub.Clients.Group(PlanHub.GroupName(planId, null)) : hub.Clients.All).PlanChanged(message);

@@ -14,6 +14,9 @@ public sealed record LiveHandlers
     /// <summary>The plan's structure changed (themes, committees, meetings, the plan); null: <see cref="Resync"/>.</summary>
     public Func<StructureChange, Task>? Structure { get; init; }
 
+    /// <summary>The plan's questions changed (<see cref="PlanPart.Questions"/>); null: nothing to do, the plan itself is unchanged.</summary>
+    public Func<StructureChange, Task>? Questions { get; init; }
+
     /// <summary>Read what is shown again: after the connection came back (the node catches up with the database first).</summary>
     public Func<Task>? Resync { get; init; }
 
@@ -76,7 +79,9 @@ public sealed class LivePlan(
         var generation = _generation;
         _subscription = feed.Subscribe(planId,
             changes => RunAsync(generation, h => h.Changes(changes)),
-            change => RunAsync(generation, h => h.Structure?.Invoke(change) ?? h.Resync?.Invoke() ?? Task.CompletedTask));
+            change => RunAsync(generation, h => change.ChangesPlan
+                ? h.Structure?.Invoke(change) ?? h.Resync?.Invoke() ?? Task.CompletedTask
+                : h.Questions?.Invoke(change) ?? Task.CompletedTask));
         PlanId = planId;
         connection.Reconnected += OnReconnectedAsync;
         authentication.AuthenticationStateChanged += OnAuthenticationStateChanged;
