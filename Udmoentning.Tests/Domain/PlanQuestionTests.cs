@@ -45,6 +45,25 @@ public sealed class PlanQuestionTests
         Assert.Equal("Spørgsmål 12 er offentliggjort og kan ikke fordeles.", refused.Message);
     }
 
+    [Fact]
+    public void ASplitQuestionKeepsItsFirstPartAndNumberAndTheSecondWaitsFromTheSameAskerAboutTheSameSubject()
+    {
+        var question = Asked();
+        question.Assign(3, Editor.UserId, Editor.Name, Today, Today);
+        var version = question.Version;
+
+        var split = question.SplitOff("  Hvad koster det?  ", "Hvornår begynder det?");
+
+        Assert.Equal(("Hvad koster det?", 3, QuestionStatus.Assigned), (question.Text, question.Number, question.Status));
+        Assert.NotEqual(version, question.Version);
+        Assert.Equal(("Hvornår begynder det?", null, QuestionStatus.Received, question.AskerId, question.Scope, question.SubjectId, question.AskedAt),
+            (split.Text, split.Number, split.Status, split.AskerId, split.Scope, split.SubjectId, split.AskedAt));
+        Assert.Throws<PlanRuleException>(() => question.SplitOff("Noget", ""));
+        question.Draft("Svar.");
+        question.Submit(Now);
+        Assert.Throws<PlanRuleException>(() => question.SplitOff("En", "To"));
+    }
+
     [Theory]
     [InlineData("", "Spørgsmålet")]
     [InlineData("   ", "Spørgsmålet")]

@@ -69,6 +69,7 @@ public sealed class QuestionServiceTests(AppFactory app) : IClassFixture<AppFact
         var (planId, itemId) = await ItemAsync("AU-D2");
         var question = (await Service.AskAsync(people["læser"], new AskRequest(planId, QuestionScope.Item, itemId, "Hvorfor er punktet forsinket?"), Token)).Value!;
         var editorAu = await UserIdAsync(TestUsers.EditorAu);
+        var readerId = await UserIdAsync(TestUsers.Reader);
         question = (await Service.AssignAsync(people["koordinator"], question.Id, question.Version, editorAu, Today(), Token)).Value!;
 
         // Who may take a step on a question assigned to AU's editor: the triage steps are the coordinators' and administrators'.
@@ -77,6 +78,8 @@ public sealed class QuestionServiceTests(AppFactory app) : IClassFixture<AppFact
             await AssertNothingChangesAsync(question, ChangeStatus.Forbidden, () => Service.AssignAsync(people[name], question.Id, question.Version, editorAu, Today(), Token));
             await AssertNothingChangesAsync(question, ChangeStatus.Forbidden, () => Service.SendBackAsync(people[name], question.Id, question.Version, "x", Token));
             await AssertNothingChangesAsync(question, ChangeStatus.Forbidden, () => Service.ApproveAsync(people[name], question.Id, question.Version, Token));
+            await AssertNothingChangesAsync(question, ChangeStatus.Forbidden, () => Service.MergeAsync(people[name], question.Id, question.Version, question.Id, Token));
+            await AssertNothingChangesAsync(question, ChangeStatus.Forbidden, () => Service.SplitAsync(people[name], question.Id, question.Version, "En del", "En anden del", Token));
         }
 
         foreach (var name in (string[])["anonym", "læser", "anden redaktør"])
@@ -91,6 +94,12 @@ public sealed class QuestionServiceTests(AppFactory app) : IClassFixture<AppFact
         await AssertNothingChangesAsync(question, ChangeStatus.Invalid, () => Service.SubmitAsync(people["redaktør (svarer)"], question.Id, question.Version, Token));
         await AssertNothingChangesAsync(question, ChangeStatus.Invalid, () => Service.ApproveAsync(people["koordinator"], question.Id, question.Version, Token));
         await AssertNothingChangesAsync(question, ChangeStatus.Invalid, () => Service.AssignAsync(people["koordinator"], question.Id, question.Version, "findes-ikke", Today(), Token));
+        await AssertNothingChangesAsync(question, ChangeStatus.Invalid, () => Service.AssignAsync(people["koordinator"], question.Id, question.Version, readerId, Today(), Token));
+        await AssertNothingChangesAsync(question, ChangeStatus.Invalid, () => Service.AssignAsync(people["koordinator"], question.Id, question.Version, editorAu, Today().AddDays(-1), Token));
+        await AssertNothingChangesAsync(question, ChangeStatus.Invalid, () => Service.MergeAsync(people["koordinator"], question.Id, question.Version, question.Id, Token));
+        await AssertNothingChangesAsync(question, ChangeStatus.NotFound, () => Service.MergeAsync(people["koordinator"], question.Id, question.Version, 987_654, Token));
+        await AssertNothingChangesAsync(question, ChangeStatus.Invalid, () => Service.SplitAsync(people["koordinator"], question.Id, question.Version, "Kun én del", " ", Token));
+        await AssertNothingChangesAsync(question, ChangeStatus.Stale, () => Service.SplitAsync(people["koordinator"], question.Id, Guid.NewGuid(), "En del", "En anden del", Token));
         await AssertNothingChangesAsync(question, ChangeStatus.NotFound, () => Service.DraftAsync(people["koordinator"], 987_654, question.Version, "Svar", Token));
         await AssertNothingChangesAsync(question, ChangeStatus.NotFound, () => Service.AskAsync(people["læser"], new AskRequest(planId, QuestionScope.Item, 987_654, "Hej"), Token));
         await AssertNothingChangesAsync(question, ChangeStatus.Invalid, () => Service.AskAsync(people["læser"], new AskRequest(planId, QuestionScope.Plan, null, new string('x', PlanQuestion.TextLength + 1)), Token));
@@ -101,6 +110,73 @@ public sealed class QuestionServiceTests(AppFactory app) : IClassFixture<AppFact
         var next = (await Service.AskAsync(people["anden redaktør"], new AskRequest(planId, QuestionScope.Plan, null, "Hvad koster planen i alt?"), Token)).Value!;
         var numbered = (await Service.AssignAsync(people["administrator"], next.Id, next.Version, editorAu, Today(), Token)).Value!;
         Assert.Equal(question.Number + 1, numbered.Number);
+    }
+
+    [Fact]
+    public async Task ACoordinatorSplitsAQuestionThatAsksTwoThingsAndMergesADuplicateWhichIsAnsweredWithTheOther()
+    {
+        var (reader, editorBuu, coordinator) = (await As(TestUsers.Reader), await As(TestUsers.EditorBuu), await As(TestUsers.Coordinator));
+        var (planId, itemId) = await ItemAsync("AU-D1");
+        var both = (await Service.AskAsync(reader, new AskRequest(planId, QuestionScope.Item, itemId, "Hvad koster det? Og hvornår begynder det?"), Token)).Value!;
+        var duplicate = (await Service.AskAsync(editorBuu, new AskRequest(planId, QuestionScope.Item, itemId, "Hvornår begynder det?"), Token)).Value!;
+
+        var split = await Service.SplitAsync(coordinator, both.Id, both.Version, "Hvad koster det?", "Hvornår begynder det?", Token);
+
+        Assert.Equal(ChangeStatus.Saved, split.Status);
+        var (kept, second) = (await StoredAsync(both.Id), await StoredAsync(split.Value!.Id));
+        Assert.Equal(("Hvad koster det?", QuestionStatus.Received), (kept.Text, kept.Status));
+        Assert.Equal(("Hvornår begynder det?", QuestionStatus.Received, kept.AskerId, QuestionScope.Item, itemId, kept.AskedAt),
+            (second.Text, second.Status, second.AskerId, second.Scope, second.SubjectId!.Value, second.AskedAt));
+        Assert.Equal(["Stillet", "Delt"], await RecordsAsync(both.Id));
+        Assert.Equal(["Stillet (delt fra)"], await RecordsAsync(second.Id));
+
+        var merged = await Service.MergeAsync(coordinator, duplicate.Id, duplicate.Version, second.Id, Token);
+
+        Assert.Equal((ChangeStatus.Saved, QuestionStatus.Merged, second.Id), (merged.Status, (await StoredAsync(duplicate.Id)).Status, (await StoredAsync(duplicate.Id)).MergedIntoId));
+        var seen = await ViewAsync(reader, duplicate.Id);
+        Assert.Equal((QuestionStatus.Merged, second.Id), (seen.Status, seen.MergedIntoId));
+        var details = await app.Services.GetRequiredService<QuestionReader>().GetAsync(coordinator, planId, second.Id, Token);
+        Assert.Equal([duplicate.Id], details!.MergedHere.Select(r => r.Question.Id));
+        Assert.DoesNotContain(details.MergeTargets, r => r.Question.Id == duplicate.Id || r.Question.Id == second.Id);
+    }
+
+    [Fact]
+    public async Task AReaderNeverReadsADraftOrANoteOnTheQuestionPagesOrInTheTimelineWhileTheAdministrationDoes()
+    {
+        var (editor, coordinator) = (await As(TestUsers.EditorAu), await As(TestUsers.Coordinator));
+        var (planId, itemId) = await ItemAsync("AU-D2");
+        var question = (await Service.AskAsync(await As(TestUsers.Reader), new AskRequest(planId, QuestionScope.Item, itemId, "Hvem betaler for punktet?"), Token)).Value!;
+        question = (await Service.AssignAsync(coordinator, question.Id, question.Version, await UserIdAsync(TestUsers.EditorAu), Today().AddDays(3), Token)).Value!;
+        question = (await Service.DraftAsync(editor, question.Id, question.Version, "HEMMELIGT-UDKAST om betalingen", Token)).Value!;
+        question = (await Service.SubmitAsync(editor, question.Id, question.Version, Token)).Value!;
+        question = (await Service.SendBackAsync(coordinator, question.Id, question.Version, "HEMMELIG-NOTE: skriv tallet", Token)).Value!;
+        var readerClient = app.CreateClient();
+        await TestUsers.SignInAsync(readerClient, TestUsers.Reader);
+        var editorClient = app.CreateClient();
+        await TestUsers.SignInAsync(editorClient, TestUsers.EditorBuu);
+
+        foreach (var path in (string[])[$"/plan/{planId}/spoergsmaal", $"/plan/{planId}/spoergsmaal/{question.Id}"])
+        {
+            var html = await readerClient.GetStringAsync(path, Token);
+            Assert.Contains("Hvem betaler for punktet?", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("HEMMELIG", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Besvares af", html, StringComparison.Ordinal);
+        }
+
+        // Nor does searching for the draft's words find the question for a reader.
+        var searched = await readerClient.GetStringAsync($"/plan/{planId}/spoergsmaal?q=UDKAST+om+betalingen", Token);
+        Assert.DoesNotContain("Hvem betaler for punktet?", searched, StringComparison.Ordinal);
+        Assert.Contains("Ingen spørgsmål passer til filtrene.", searched, StringComparison.Ordinal);
+
+        // The same pages show the administration (another committee's editor too) the draft, the note and who answers.
+        var administration = await editorClient.GetStringAsync($"/plan/{planId}/spoergsmaal/{question.Id}", Token);
+        Assert.Contains("HEMMELIGT-UDKAST om betalingen", administration, StringComparison.Ordinal);
+        Assert.Contains("HEMMELIG-NOTE: skriv tallet", administration, StringComparison.Ordinal);
+        Assert.Contains("Besvares af", administration, StringComparison.Ordinal);
+
+        var readerSteps = (await app.Services.GetRequiredService<QuestionReader>().GetAsync(await As(TestUsers.Reader), planId, question.Id, Token))!.Timeline;
+        Assert.Equal(["Stillet", "Fordelt"], readerSteps.Select(s => s.Kind));
+        Assert.All(readerSteps, s => Assert.Empty(s.Changes));
     }
 
     private async Task AssertNothingChangesAsync(PlanQuestion question, ChangeStatus expected, Func<Task<ChangeOutcome<PlanQuestion>>> step)
