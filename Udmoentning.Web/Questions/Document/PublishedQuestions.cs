@@ -47,12 +47,12 @@ public sealed record PublishedQuestion(
     /// <summary>"Spørgsmål 12".</summary>
     public string Title => $"Spørgsmål {Number}";
 
-    /// <summary>"Mette Hansen (Socialdemokratiet)", "Mette Hansen", or empty when names are not shown.</summary>
+    /// <summary>"Mette Hansen, Socialdemokratiet", "Mette Hansen", or empty when names are not shown (a name may hold parentheses of its own).</summary>
     public string Asker => (AskerName, AskerGroup) switch
     {
         (null, _) => string.Empty,
         ({ } name, null) => name,
-        ({ } name, { } group) => $"{name} ({group})",
+        ({ } name, { } group) => $"{name}, {group}",
     };
 
     /// <summary>The same question without who asked, for a page that does not name askers.</summary>
