@@ -72,6 +72,7 @@ try
     app.MapRounds();
     app.MapAnnex();
     app.MapLedger();
+    app.MapQuestions();
     app.MapMeetings();
     app.MapCalendars();
     app.MapPublicPlan();

@@ -33,6 +33,12 @@ public sealed class Plan
     /// </summary>
     public bool IsPublic { get; private set; }
 
+    /// <summary>Whether the public page also shows the published questions and their answers (never a draft or a note).</summary>
+    public bool PublishesQuestions { get; private set; }
+
+    /// <summary>Whether the public page names who asked each published question; only when it shows the questions at all.</summary>
+    public bool ShowsAskerNames { get; private set; }
+
     /// <summary>Concurrency token for administration: renewed on every change of the plan or its themes.</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
 
@@ -86,6 +92,17 @@ public sealed class Plan
     public void SetPublic(bool isPublic)
     {
         IsPublic = isPublic;
+        Touch();
+    }
+
+    /// <summary>
+    /// Whether the public page shows the published questions and answers, and whether it names the askers. Names without
+    /// the questions mean nothing, so they are shown only when the questions are.
+    /// </summary>
+    public void SetQuestionOpenness(bool publishesQuestions, bool showsAskerNames)
+    {
+        PublishesQuestions = publishesQuestions;
+        ShowsAskerNames = publishesQuestions && showsAskerNames;
         Touch();
     }
 

@@ -1,9 +1,12 @@
 using Microsoft.Playwright;
 using Udmoentning.Domain;
 using Udmoentning.Domain.Items;
+using Udmoentning.Domain.Questions;
+using Udmoentning.Tests.Questions;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Annex;
 using Udmoentning.Web.Data.Sample;
+using Udmoentning.Web.Plans;
 using UglyToad.PdfPig;
 using static Microsoft.Playwright.Assertions;
 using static Udmoentning.Tests.Support.PdfText;
@@ -13,7 +16,8 @@ namespace Udmoentning.Tests.EndToEnd;
 /// <summary>
 /// The agenda annex as the secretary makes it: from the committee's board to the print page, then "Save as PDF".
 /// The PDF must carry a real text layer (the case system and the members' reading app search it), be A4 landscape,
-/// and name committee, plan and date on every page, with page numbers, and nothing of the app around it.
+/// and name committee, plan and date on every page, with page numbers, and nothing of the app around it. The collected
+/// questions and answers print the same way, on A4 portrait (in this class, as it has an app and a browser already).
 /// </summary>
 [Collection(EndToEndBesideCollection.Name)]
 public sealed class AgendaAnnexPdfTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>
@@ -99,5 +103,57 @@ public sealed class AgendaAnnexPdfTests(BrowserFixture browser, LiveApp app) : I
 
         Assert.Equal(1, await viewer.Page.EvaluateAsync<int>("() => window.__printed"));
         Assert.Empty(violations);
+    }
+
+    [Fact]
+    public async Task TheCollectedQuestionsPrintAsAPortraitPdfInNumberOrderWithPageNumbers()
+    {
+        var (planId, _) = await QuestionSteps.ItemAsync(app.Services, "AU-D1");
+        var asked = new List<PlanQuestion>();
+        for (var i = 1; i <= 3; i++)
+        {
+            asked.Add(await QuestionSteps.AskAsync(app.Services, TestUsers.Reader, planId, QuestionScope.Plan, null, $"Spørgsmål til PDF nr. {i}: hvad er effekten?", assign: false));
+        }
+
+        // Numbered the other way round from how they were asked: the document goes by number.
+        var answered = new List<(int Number, string Mark)>();
+        foreach (var question in Enumerable.Reverse(asked))
+        {
+            var assigned = await QuestionSteps.AssignAsync(app.Services, question);
+            // Long enough to run over pages; the mark at its start tells where it begins.
+            var mark = $"Svaret med mærket {Guid.NewGuid():N} om effekten af tiltaget.";
+            await QuestionSteps.AnswerAsync(app.Services, assigned, mark + string.Concat(Enumerable.Repeat(" Effekten følges hvert kvartal i opfølgningen.", 25)));
+            answered.Add((assigned.Number!.Value, mark));
+        }
+
+        await using var viewer = await browser.OpenAsync(app, "/", TestUsers.Reader);
+        await viewer.Page.GotoAsync("/" + PlanLinks.QuestionsDocument(planId));
+        await Expect(viewer.Page.Locator("h1")).ToHaveTextAsync(Udmoentning.Web.Questions.QuestionSubject.WholePlan);
+        await Expect(viewer.Page.GetByRole(AriaRole.Link, new() { Name = "Hent som Excel" })).ToHaveAttributeAsync("href", $"plan/{planId}/spoergsmaal/samlet.xlsx");
+
+        var pdf = await viewer.Page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true });
+
+        using var document = PdfDocument.Open(pdf);
+        var pages = document.GetPages().Select(p => (p.Width, p.Height, Text: Squeeze(p.Text))).ToList();
+        var all = string.Concat(pages.Select(p => p.Text));
+        Assert.All(pages, p =>
+        {
+            Assert.True(p.Height > p.Width, $"Page is {p.Width} x {p.Height} points, not portrait.");
+            Assert.InRange(p.Width, 590, 600);
+            Assert.InRange(p.Height, 835, 848);
+        });
+        for (var i = 0; i < pages.Count; i++)
+        {
+            Assert.Contains(Squeeze($"Side {i + 1} af {pages.Count}"), pages[i].Text);
+        }
+
+        var positions = answered.OrderBy(a => a.Number).Select(a => all.IndexOf(Squeeze(a.Mark), StringComparison.Ordinal)).ToList();
+        Assert.All(positions, p => Assert.True(p >= 0, "Every published answer is in the PDF's text."));
+        Assert.Equal(positions.Order(), positions);
+        Assert.DoesNotContain(all, IsLigature);
+        foreach (var chrome in new[] { "Log ud", "Udskriv / gem som PDF", "Hent som Excel", "Tilbage til spørgsmålene" })
+        {
+            Assert.DoesNotContain(Squeeze(chrome), all);
+        }
     }
 }

@@ -11,4 +11,7 @@ public sealed class PlanUser : IdentityUser
     /// The password was typed by an administrator: at the next sign-in the user chooses their own before anything else.
     /// </summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>The party or group the user asks questions for ("Socialdemokratiet"), set in user administration; none for most.</summary>
+    public string? Group { get; set; }
 }

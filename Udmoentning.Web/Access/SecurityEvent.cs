@@ -16,6 +16,7 @@ public enum SecurityEventKind
     Unlocked,
     AdministrationRefused,
     EmailChanged,
+    GroupChanged,
 }
 
 /// <summary>

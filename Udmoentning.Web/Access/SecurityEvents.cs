@@ -68,6 +68,7 @@ public sealed class SecurityEvents(IDbContextFactory<PlanDbContext> contexts, Ti
         SecurityEventKind.Unlocked => "Kontoen blev låst op af en administrator",
         SecurityEventKind.AdministrationRefused => "Afvist: forsøg på at administrere brugere uden at være administrator",
         SecurityEventKind.EmailChanged => "E-mailadresse ændret",
+        SecurityEventKind.GroupChanged => "Parti/gruppe ændret",
         _ => kind.ToString(),
     };
 

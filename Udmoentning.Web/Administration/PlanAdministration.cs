@@ -147,6 +147,57 @@ public sealed partial class PlanAdministration(
     private static string PublicWord(bool isPublic) => isPublic ? "Åben" : "Lukket";
 
     /// <summary>
+    /// Whether the plan's public page shows the published questions and answers, and whether it names who asked
+    /// (<see cref="Plan.SetQuestionOpenness"/>). As with the page itself, only an administrator decides what is published.
+    /// </summary>
+    public Task<ChangeOutcome<int>> SetQuestionOpennessAsync(
+        ClaimsPrincipal user, int planId, Guid expectedVersion, bool publishesQuestions, bool showsAskerNames, CancellationToken cancellationToken = default) =>
+        RunAsync(user, cancellationToken, async (db, actor, record) =>
+        {
+            if (!AccessRules.CanAdminister(actor))
+            {
+                return ChangeOutcome.Forbidden(AccessRules.NotPublisher);
+            }
+
+            if (await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken) is not { } plan)
+            {
+                return ChangeOutcome.NotFound("Planen");
+            }
+
+            if (plan.Version != expectedVersion)
+            {
+                return ChangeOutcome.Stale($"Planen \"{plan.Name}\"");
+            }
+
+            List<FieldChange> changes =
+            [
+                new("Spørgsmål og svar på den offentlige side", YesNo(plan.PublishesQuestions), YesNo(publishesQuestions)),
+                new("Spørgernes navne på den offentlige side", YesNo(plan.ShowsAskerNames), YesNo(publishesQuestions && showsAskerNames)),
+            ];
+            changes.RemoveAll(c => c.Old == c.New);
+            if (changes.Count == 0)
+            {
+                return ChangeOutcome.Saved(plan.Id);
+            }
+
+            plan.SetQuestionOpenness(publishesQuestions, showsAskerNames);
+            await db.SaveChangesAsync(cancellationToken);
+            record.Add(new Recorded(plan.Id, PlanSubject, plan.Name, "Ændret", changes),
+                QuestionOpennessText(plan.PublishesQuestions, plan.ShowsAskerNames));
+            return ChangeOutcome.Saved(plan.Id);
+        });
+
+    /// <summary>"Den offentlige side viser spørgsmål og svar uden spørgernes navne.", as the setting now stands.</summary>
+    public static string QuestionOpennessText(bool publishesQuestions, bool showsAskerNames) => (publishesQuestions, showsAskerNames) switch
+    {
+        (false, _) => "Den offentlige side viser ikke spørgsmål og svar.",
+        (true, true) => "Den offentlige side viser spørgsmål og svar med spørgernes navne.",
+        (true, false) => "Den offentlige side viser spørgsmål og svar uden spørgernes navne.",
+    };
+
+    private static string YesNo(bool value) => value ? "Ja" : "Nej";
+
+    /// <summary>
     /// "Ny plan fra denne": next period's plan from the open items of this one, under the same main themes; amounts are
     /// kept where the years overlap, the original timing is kept as baseline, and each item remembers where it came from.
     /// </summary>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Udmoentning.Domain;
 using Udmoentning.Domain.Access;
 using Udmoentning.Domain.Input;
+using Udmoentning.Domain.Questions;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Data;
 
@@ -15,7 +16,7 @@ namespace Udmoentning.Web.Administration;
 /// </summary>
 public sealed record UserSummary(
     string Id, string UserName, string DisplayName, Role? Role, IReadOnlyList<string> Committees, bool IsDisabled,
-    DateTimeOffset? LockedUntil = null, bool HasPassword = false, bool MustChangePassword = false, bool IsLocal = true, string? Email = null);
+    DateTimeOffset? LockedUntil = null, bool HasPassword = false, bool MustChangePassword = false, bool IsLocal = true, string? Email = null, string? Group = null);
 
 /// <summary>The outcome of creating a user or resetting a password: the Danish reason it failed, or the one-time link to hand over (if any).</summary>
 public sealed record PasswordLinkOutcome(string? Error, string? Link = null, DateTimeOffset? Expires = null)
@@ -56,7 +57,7 @@ public sealed class UserAdministration(
             var lockedUntil = !disabled && user.LockoutEnd > clock.GetUtcNow() ? user.LockoutEnd : null;
             result.Add(new UserSummary(
                 user.Id, user.UserName ?? string.Empty, user.DisplayName, await RoleOfAsync(user), committees, disabled,
-                lockedUntil, user.PasswordHash is not null, user.MustChangePassword, IsLocal(user), user.Email));
+                lockedUntil, user.PasswordHash is not null, user.MustChangePassword, IsLocal(user), user.Email, user.Group));
         }
 
         return result;
@@ -156,6 +157,43 @@ public sealed class UserAdministration(
         return null;
 
         static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
+    }
+
+    /// <summary>
+    /// Sets the party or group a member asks questions for ("Socialdemokratiet"; empty: none). A question takes it when it is
+    /// asked, so a later change does not rewrite who asked for whom. The user's sessions are untouched.
+    /// </summary>
+    public async Task<string?> SetGroupAsync(ClaimsPrincipal actor, string userName, string? group)
+    {
+        var administrator = await RequireAdministratorAsync(actor, "set the group of", userName);
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            return $"Brugeren \"{userName}\" findes ikke.";
+        }
+
+        if (TextRules.Check(group, PlanQuestion.GroupLength, "Parti/gruppe", required: false, multiLine: false) is { } problem)
+        {
+            return problem;
+        }
+
+        var value = string.IsNullOrWhiteSpace(group) ? null : group.Trim();
+        if (string.Equals(user.Group, value, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var old = user.Group;
+        user.Group = value;
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            return Describe(updated);
+        }
+
+        await events.RecordAsync(SecurityEventKind.GroupChanged, user.UserName, user.Id, detail: $"{old ?? "ingen"} → {value ?? "ingen"}, af {administrator.Name}");
+        logger.LogInformation("{Administrator} set the group of {User}", administrator.Name, userName);
+        return null;
     }
 
     /// <summary>Disables an account: it cannot sign in, and its open sessions lose access. Nothing else about it changes.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Udmoentning.Web.Plans;
+using Udmoentning.Web.Questions.Document;
 
 namespace Udmoentning.Web.Public;
 
@@ -8,13 +9,16 @@ public static class PublicPlanExtensions
     /// <summary>
     /// The public page of a plan an administrator opened (<see cref="PublicPlan"/>): anonymous and cacheable for a minute by
     /// browsers and proxies. A plan that does not exist and one that is not public get the same 404, so nothing about the
-    /// other plans can be learnt from it. Built from the shared copy of the plan in memory, so a visit costs no query.
+    /// other plans can be learnt from it. Built from the shared copy of the plan in memory, so a visit costs no query, but one
+    /// for the published questions when the plan shows them.
     /// </summary>
     public static WebApplication MapPublicPlan(this WebApplication app)
     {
-        app.MapDownloads().MapGet("/offentlig/plan/{id:int}", async (int id, HttpContext context, PlanCache plans, CancellationToken cancellationToken) =>
+        app.MapDownloads().MapGet("/offentlig/plan/{id:int}", async (int id, HttpContext context, PlanCache plans, PublishedQuestionsReader questions, CancellationToken cancellationToken) =>
         {
-            var plan = await plans.GetAsync(id, cancellationToken) is { } snapshot ? PublicPlan.From(snapshot) : null;
+            var snapshot = await plans.GetAsync(id, cancellationToken);
+            var published = snapshot is { Plan: { IsPublic: true, PublishesQuestions: true } } ? await questions.RowsAsync(snapshot, null, cancellationToken) : [];
+            var plan = snapshot is null ? null : PublicPlan.From(snapshot, published);
             var headers = context.Response.Headers;
             if (plan is null)
             {

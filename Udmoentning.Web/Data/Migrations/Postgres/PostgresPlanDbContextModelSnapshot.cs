@@ -738,6 +738,12 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<bool>("PublishesQuestions")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ShowsAskerNames")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1007,6 +1013,10 @@ namespace Udmoentning.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");

@@ -739,6 +739,12 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
+                    b.Property<bool>("PublishesQuestions")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ShowsAskerNames")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1009,6 +1015,10 @@ namespace Udmoentning.Web.Data.Migrations.SqlServer
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
