@@ -17,6 +17,27 @@ public sealed class HubListener : IAsyncDisposable
     {
         _connection = connection;
         _connection.On<JsonElement>("ItemChanged", message => _arrived.Writer.TryWrite(message.Clone()));
+        _connection.On<JsonElement>("PlanChanged", message =>
+        {
+            lock (_planChanges)
+            {
+                _planChanges.Add(message.Clone());
+            }
+        });
+    }
+
+    private readonly List<JsonElement> _planChanges = [];
+
+    /// <summary>Every <c>PlanChanged</c> message so far (the plan's structure changed).</summary>
+    public IReadOnlyList<JsonElement> PlanChanges
+    {
+        get
+        {
+            lock (_planChanges)
+            {
+                return [.. _planChanges];
+            }
+        }
     }
 
     /// <summary>What <c>Follow</c> answered: the followed items as they were then.</summary>

@@ -17,7 +17,7 @@ namespace Udmoentning.Tests.EndToEnd;
 /// PostgreSQL while SQLite worked), so the same tour runs on both. On SQLite it also keeps every query the app built and
 /// translates each for SQL Server and PostgreSQL without a server.
 /// </summary>
-public abstract class PageTourTests(BrowserFixture browser, LiveApp app)
+public abstract partial class PageTourTests(BrowserFixture browser, LiveApp app)
 {
     /// <summary>Opens every page, the item dialog with each tab, a comment and a save, a round, and every download.</summary>
     protected async Task TourAsync()
@@ -330,6 +330,10 @@ public sealed class PageTourOnSqliteTests(BrowserFixture browser, PageTourOnSqli
     /// <summary>The ledger's round trip by an editor, a coordinator and a reader (<see cref="PageTourTests.LedgerRoundTripAsync"/>).</summary>
     [Fact]
     public Task AnEditorPlacesACapitalProjectTheCoordinatorBooksItAndAReaderSeesItInTheBudgetAndItsSpending() => LedgerRoundTripAsync();
+
+    /// <summary>A politician's question from asking to a published answer (<see cref="PageTourTests.QuestionsRoundTripAsync"/>).</summary>
+    [Fact]
+    public Task APoliticianAsksOnAnItemTheCoordinatorAssignsItTheEditorAnswersAndTheApprovedAnswerAppearsLiveForEveryMember() => QuestionsRoundTripAsync();
 
     public sealed class App : LiveApp
     {

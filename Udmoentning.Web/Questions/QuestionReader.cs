@@ -28,8 +28,11 @@ public sealed record QuestionView(
             QuestionRules.AnswerFor(actor, q), QuestionRules.NoteFor(actor, q), q.PublishedAt, q.MergedIntoId, q.Version);
     }
 
-    /// <summary>"Anna Berg (Venstre)", or the name alone.</summary>
-    public string Asker => AskerGroup is null ? AskerName : $"{AskerName} ({AskerGroup})";
+    /// <summary>"Mette Hansen, Socialdemokratiet", or the name alone.</summary>
+    public string Asker => AskerOf(AskerName, AskerGroup);
+
+    /// <summary>How every page and document names who asked (a name may hold parentheses of its own, so the group follows a comma).</summary>
+    public static string AskerOf(string name, string? group) => group is null ? name : $"{name}, {group}";
 }
 
 /// <summary>A question in a list: what it is about, and whether it is late today.</summary>

@@ -54,7 +54,7 @@ public sealed class QuestionService(ChangePipeline changes, Mailer mailer, PlanC
             PlanQuestion question;
             try
             {
-                string? group = null; // MERGE-GROUP: read PlanUser.Group when it lands
+                var group = await change.Db.Users.AsNoTracking().Where(u => u.Id == change.Actor.UserId).Select(u => u.Group).SingleOrDefaultAsync(cancellationToken);
                 question = new PlanQuestion(plan.Id, request.Scope, request.SubjectId, change.Actor.UserId, change.Actor.Name, group, request.Text ?? string.Empty, change.At);
             }
             catch (PlanRuleException e)

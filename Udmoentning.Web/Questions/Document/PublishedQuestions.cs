@@ -51,8 +51,7 @@ public sealed record PublishedQuestion(
     public string Asker => (AskerName, AskerGroup) switch
     {
         (null, _) => string.Empty,
-        ({ } name, null) => name,
-        ({ } name, { } group) => $"{name}, {group}",
+        ({ } name, var group) => QuestionView.AskerOf(name, group),
     };
 
     /// <summary>The same question without who asked, for a page that does not name askers.</summary>
