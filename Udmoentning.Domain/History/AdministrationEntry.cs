@@ -24,6 +24,9 @@ public sealed class AdministrationEntry
         Changes = changes;
     }
 
+    /// <summary>The longest <see cref="Kind"/> the database stores.</summary>
+    public const int KindLength = 20;
+
     public long Id { get; private set; }
 
     /// <summary>The plan concerned; null for committees and meetings, which every plan shares.</summary>

@@ -89,7 +89,7 @@ public abstract partial class PageTourTests
         await Expect(listed.Locator(".question-answer")).ToContainTextAsync(Answer);
         await politician.Page.Keyboard.PressAsync("Escape");
         await politician.GoToPageAsync(questionPath);
-        await Expect(politician.Page.Locator(".question-timeline")).ToContainTextAsync("Godkendt og offentliggjort");
+        await Expect(politician.Page.Locator(".question-timeline")).ToContainTextAsync("Godkendt");
         await Expect(politician.Page.Locator("main")).Not.ToContainTextAsync(Draft);
         await CheckQuestionPageAsync(politician.Page, "a published question, for a politician");
 

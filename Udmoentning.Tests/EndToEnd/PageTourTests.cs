@@ -39,7 +39,7 @@ public abstract partial class PageTourTests(BrowserFixture browser, LiveApp app)
         // The item's dialog: every tab reads the database, and a comment, a kontering and a save go through the change service.
         await viewer.TitleOf(item.Code).ClickAsync();
         await Expect(viewer.Dialog).ToContainTextAsync($"{item.Code} · {item.Title}");
-        foreach (var tab in (string[])["Historik", "Kommentarer", "Opfølgning", "Konti", "Detaljer"])
+        foreach (var tab in (string[])["Historik", "Kommentarer", "Opfølgning", "Spørgsmål", "Konti", "Detaljer"])
         {
             await viewer.Dialog.GetByRole(AriaRole.Tab, new() { Name = tab }).ClickAsync();
             await Expect(viewer.Dialog.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(0);
@@ -95,11 +95,15 @@ public abstract partial class PageTourTests(BrowserFixture browser, LiveApp app)
         await Expect(page.Locator("[data-ledger-row=items]")).ToContainTextAsync("-100");
         AssertNoServerErrors("importing a ledger extract");
 
+        // A question about the item, asked, numbered, answered and published through the one service, so that the list, the
+        // question's page (its timeline, the item's facts) and the collected document and workbook have one to show.
+        var questionId = await PublishedQuestionAsync(id, item.Id, token);
+
         string[] pages =
         [
             "/", "/tavle", $"/plan/{id}", "/oversigt", "/aendringer", "/oekonomi", "/udvalg/au", "/udvalg/au?status=i-gang", "/udvalg/au/oekonomi",
             "/udvalg/au/arbejdsplan", "/moede/au", $"/plan/{id}/opfoelgninger", $"/plan/{id}/runder",
-            $"/plan/{id}/runder/mine", $"/plan/{id}/runder/{roundId}",
+            $"/plan/{id}/runder/mine", $"/plan/{id}/runder/{roundId}", $"/plan/{id}/spoergsmaal", $"/plan/{id}/spoergsmaal/{questionId}",
             "/admin/planer", $"/admin/planer/{id}", "/admin/udvalg", "/admin/brugere", "/admin/import", $"/admin/planer/{id}/import",
             // The mail pages on PostgreSQL only: on SQLite the mail tests open them (MailSettingsInBrowserTests with axe), and
             // the two pages cost the SQLite tour, the suite's longest class, 35 s.
@@ -128,7 +132,7 @@ public abstract partial class PageTourTests(BrowserFixture browser, LiveApp app)
         }
 
         // Pages rendered once on the server: for printing, a form, and an address that does not exist.
-        foreach (var (path, status) in (ValueTuple<string, int>[])[("/udvalg/au/bilag", 200), ($"/plan/{id}/runder/{roundId}/rapport", 200), ("/mig/adgangskode", 200), ("/findes/ikke", 404)])
+        foreach (var (path, status) in (ValueTuple<string, int>[])[("/udvalg/au/bilag", 200), ($"/plan/{id}/runder/{roundId}/rapport", 200), ($"/plan/{id}/spoergsmaal/samlet", 200), ("/mig/adgangskode", 200), ("/findes/ikke", 404)])
         {
             var response = await page.GotoAsync(path);
             Assert.True(response?.Status == status, $"{path} answered {response?.Status}");
@@ -148,6 +152,7 @@ public abstract partial class PageTourTests(BrowserFixture browser, LiveApp app)
         [
             $"/punkter/{item.Id}/historik.csv", $"/plan/{id}/moede/au/referat.csv?siden=2026-01-01T08:00:00Z", $"/plan/{id}/eksport.xlsx",
             $"/plan/{id}/udvalg/au/bilag.xlsx", $"/plan/{id}/opfoelgninger/sammenligning.xlsx", $"/plan/{id}/runder/{roundId}/rapport.xlsx",
+            $"/plan/{id}/spoergsmaal/samlet.xlsx",
         ];
         foreach (var path in downloads)
         {
@@ -221,6 +226,20 @@ public abstract partial class PageTourTests(BrowserFixture browser, LiveApp app)
         await reader.Page.GotoAsync("/udvalg/buu/bilag");
         await Expect(reader.Page.Locator("tr", new() { HasText = $"Anlæg {item.Code}: forbrug" })).ToContainTextAsync("1.200");
         AssertNoServerErrors("the ledger's round trip");
+    }
+
+    private async Task<int> PublishedQuestionAsync(int planId, int itemId, CancellationToken token)
+    {
+        var questions = app.Services.GetRequiredService<Udmoentning.Web.Questions.QuestionService>();
+        var (reader, coordinator) = (await TestUsers.PrincipalAsync(app.Services, TestUsers.Reader), await TestUsers.PrincipalAsync(app.Services, TestUsers.Coordinator));
+        var coordinatorId = coordinator.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value;
+        var q = (await questions.AskAsync(reader, new(planId, Udmoentning.Domain.Questions.QuestionScope.Item, itemId, "Hvad koster punktet i 2027?"), token)).Value!;
+        q = (await questions.AssignAsync(coordinator, q.Id, q.Version, coordinatorId, Udmoentning.Domain.DanishTime.Today(DateTimeOffset.UtcNow).AddDays(7), token)).Value!;
+        q = (await questions.DraftAsync(coordinator, q.Id, q.Version, "Punktet koster 1.000 (1.000 kr.) i 2027.", token)).Value!;
+        q = (await questions.SubmitAsync(coordinator, q.Id, q.Version, token)).Value!;
+        var approved = await questions.ApproveAsync(coordinator, q.Id, q.Version, token);
+        Assert.True(approved.Succeeded, approved.Message);
+        return q.Id;
     }
 
     /// <summary>The file's kroner as a finance system writes them: "-100000" → "100.000,00-".</summary>

@@ -50,7 +50,7 @@ public sealed class QuestionServiceTests(AppFactory app) : IClassFixture<AppFact
         Assert.Equal((QuestionStatus.Published, "Jobcentret sparer 1.500 (1.000 kr.) i 2026.", "Hvad betyder forslaget for jobcentret?"), (seen.Status, seen.Answer, seen.Text));
         Assert.Null(seen.ResponsibleName);
         Assert.Equal(
-            ["Stillet", "Fordelt", "Udkast gemt", "Sendt til godkendelse", "Sendt tilbage", "Udkast gemt", "Sendt til godkendelse", "Godkendt og offentliggjort"],
+            ["Stillet", "Fordelt", "Udkast gemt", "Til godkendelse", "Sendt tilbage", "Udkast gemt", "Til godkendelse", "Godkendt"],
             await RecordsAsync(question.Id));
     }
 
@@ -178,6 +178,10 @@ public sealed class QuestionServiceTests(AppFactory app) : IClassFixture<AppFact
         Assert.Equal(["Stillet", "Fordelt"], readerSteps.Select(s => s.Kind));
         Assert.All(readerSteps, s => Assert.Empty(s.Changes));
     }
+
+    [Fact]
+    public void EveryStepsNameFitsTheHistorysColumnOnEveryDatabase() =>
+        Assert.All(QuestionStepNames.All, name => Assert.InRange(name.Length, 1, Udmoentning.Domain.History.AdministrationEntry.KindLength));
 
     private async Task AssertNothingChangesAsync(PlanQuestion question, ChangeStatus expected, Func<Task<ChangeOutcome<PlanQuestion>>> step)
     {

@@ -64,9 +64,6 @@ public sealed record QuestionDetails(
 /// <summary>Reads a plan's questions for a signed-in viewer, numbered ones by number, the rest as asked.</summary>
 public sealed class QuestionReader(IDbContextFactory<PlanDbContext> contexts, CurrentUsers currentUsers, PlanCache plans, RoundReader rounds, TimeProvider clock)
 {
-    /// <summary>The steps a member outside the administration sees in a timeline (never a draft saved or an answer sent back).</summary>
-    private static readonly HashSet<string> PublicSteps = new(StringComparer.Ordinal) { "Stillet", "Stillet (delt fra)", "Fordelt", "Delt", "Lagt sammen", "Godkendt og offentliggjort" };
-
     public DateOnly Today => DanishTime.Today(clock.GetUtcNow());
 
     /// <summary>The plan's questions; null when the plan does not exist. A viewer who may not see the plan gets none.</summary>
@@ -107,8 +104,8 @@ public sealed class QuestionReader(IDbContextFactory<PlanDbContext> contexts, Cu
             .OrderBy(e => e.Id)
             .ToListAsync(cancellationToken);
         var timeline = entries
-            .Where(e => administration || PublicSteps.Contains(e.Kind))
-            .Select(e => new QuestionStep(e.Id, e.At, e.Kind, administration || e.Kind is "Stillet" ? e.UserName : null, administration ? e.Changes : []))
+            .Where(e => administration || QuestionStepNames.Public.Contains(e.Kind))
+            .Select(e => new QuestionStep(e.Id, e.At, e.Kind, administration || e.Kind == QuestionStepNames.Asked ? e.UserName : null, administration ? e.Changes : []))
             .ToList();
         var triage = list.MayTriage && row.Question.Status is QuestionStatus.Received or QuestionStatus.Assigned;
         return new QuestionDetails(

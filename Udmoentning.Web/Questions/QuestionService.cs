@@ -64,7 +64,7 @@ public sealed class QuestionService(ChangePipeline changes, Mailer mailer, PlanC
 
             change.Db.Questions.Add(question);
             await change.Db.SaveChangesAsync(cancellationToken);
-            Record(change, question, "Stillet", [new FieldChange("Spørgsmål", string.Empty, question.Text)]);
+            Record(change, question, QuestionStepNames.Asked, [new FieldChange("Spørgsmål", string.Empty, question.Text)]);
             return ChangeOutcome.Saved(question, "Dit spørgsmål er sendt til administrationen.");
         }, cancellationToken);
 
@@ -96,7 +96,7 @@ public sealed class QuestionService(ChangePipeline changes, Mailer mailer, PlanC
                     await QuestionMails.AssignedAsync(change.Db, mailer.Options, question, plan.Plan.Name, QuestionSubject.Of(plan, question.Scope, question.SubjectId).Label, change.Actor, cancellationToken), cancellationToken);
             }
 
-            return Recorded(change, question, "Fordelt",
+            return Recorded(change, question, QuestionStepNames.Assigned,
             [
                 new FieldChange("Nummer", oldNumber?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, question.Number!.Value.ToString(CultureInfo.InvariantCulture)),
                 new FieldChange("Besvares af", oldName ?? string.Empty, name),
@@ -109,21 +109,21 @@ public sealed class QuestionService(ChangePipeline changes, Mailer mailer, PlanC
         {
             var old = question.Answer ?? string.Empty;
             question.Draft(answer ?? string.Empty);
-            return Task.FromResult(Recorded(change, question, "Udkast gemt", [new FieldChange("Svar (udkast)", old, question.Answer!)]));
+            return Task.FromResult(Recorded(change, question, QuestionStepNames.Drafted, [new FieldChange("Svar (udkast)", old, question.Answer!)]));
         }, cancellationToken);
 
     public Task<ChangeOutcome<PlanQuestion>> SubmitAsync(ClaimsPrincipal user, int questionId, Guid expectedVersion, CancellationToken cancellationToken = default) =>
         StepAsync(user, "submit the answer to", questionId, expectedVersion, null, (change, question) =>
         {
             question.Submit(change.At);
-            return Task.FromResult(Recorded(change, question, "Sendt til godkendelse", [Status(QuestionStatus.Assigned, question)]));
+            return Task.FromResult(Recorded(change, question, QuestionStepNames.Submitted, [Status(QuestionStatus.Assigned, question)]));
         }, cancellationToken);
 
     public Task<ChangeOutcome<PlanQuestion>> SendBackAsync(ClaimsPrincipal user, int questionId, Guid expectedVersion, string? note, CancellationToken cancellationToken = default) =>
         StepAsync(user, "send back the answer to", questionId, expectedVersion, QuestionRules.RefusalToTriage, (change, question) =>
         {
             question.SendBack(note ?? string.Empty);
-            return Task.FromResult(Recorded(change, question, "Sendt tilbage", [Status(QuestionStatus.Answered, question), new FieldChange("Bemærkning", string.Empty, question.ReturnNote!)]));
+            return Task.FromResult(Recorded(change, question, QuestionStepNames.SentBack, [Status(QuestionStatus.Answered, question), new FieldChange("Bemærkning", string.Empty, question.ReturnNote!)]));
         }, cancellationToken);
 
     /// <summary>Approves the answer ("Godkendt"): it is published to every member at once.</summary>
@@ -138,7 +138,7 @@ public sealed class QuestionService(ChangePipeline changes, Mailer mailer, PlanC
                 await mailer.QueueAsync(change, MailKind.Question, await QuestionMails.PublishedAsync(change.Db, mailer.Options, question, merged, planName, cancellationToken), cancellationToken);
             }
 
-            return Recorded(change, question, "Godkendt og offentliggjort", [Status(QuestionStatus.Answered, question), new FieldChange("Svar", string.Empty, question.Answer!)]);
+            return Recorded(change, question, QuestionStepNames.Approved, [Status(QuestionStatus.Answered, question), new FieldChange("Svar", string.Empty, question.Answer!)]);
         }, cancellationToken);
 
     /// <summary>
@@ -152,8 +152,8 @@ public sealed class QuestionService(ChangePipeline changes, Mailer mailer, PlanC
             var split = question.SplitOff(keep ?? string.Empty, other ?? string.Empty);
             change.Db.Questions.Add(split);
             await change.Db.SaveChangesAsync(cancellationToken);
-            Record(change, question, "Delt", [new FieldChange("Spørgsmål", old, question.Text), new FieldChange("Ny del", string.Empty, $"{split.Title} (#{split.Id})")]);
-            Record(change, split, "Stillet (delt fra)", [new FieldChange("Spørgsmål", string.Empty, split.Text), new FieldChange("Delt fra", string.Empty, $"{question.Title} (#{question.Id})")]);
+            Record(change, question, QuestionStepNames.Split, [new FieldChange("Spørgsmål", old, question.Text), new FieldChange("Ny del", string.Empty, $"{split.Title} (#{split.Id})")]);
+            Record(change, split, QuestionStepNames.AskedBySplit, [new FieldChange("Spørgsmål", string.Empty, split.Text), new FieldChange("Delt fra", string.Empty, $"{question.Title} (#{question.Id})")]);
             return ChangeOutcome.Saved(split, "Spørgsmålet er delt i to.");
         }, cancellationToken);
 
@@ -169,7 +169,7 @@ public sealed class QuestionService(ChangePipeline changes, Mailer mailer, PlanC
 
             var old = question.Status;
             question.MergeInto(into);
-            return Recorded(change, question, "Lagt sammen", [Status(old, question), new FieldChange("Lagt sammen med", string.Empty, $"{into.Title} (#{into.Id})")]);
+            return Recorded(change, question, QuestionStepNames.Merged, [Status(old, question), new FieldChange("Lagt sammen med", string.Empty, $"{into.Title} (#{into.Id})")]);
         }, cancellationToken);
 
     /// <summary>

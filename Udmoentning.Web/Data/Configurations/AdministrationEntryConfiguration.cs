@@ -13,7 +13,7 @@ internal sealed class AdministrationEntryConfiguration : IEntityTypeConfiguratio
         entry.Property(e => e.SubjectName).HasMaxLength(200);
         entry.Property(e => e.UserId).HasMaxLength(450);
         entry.Property(e => e.UserName).HasMaxLength(200);
-        entry.Property(e => e.Kind).HasMaxLength(20);
+        entry.Property(e => e.Kind).HasMaxLength(AdministrationEntry.KindLength);
         entry.Property(e => e.Changes).HasConversion(StoredAs.Json, StoredAs.JsonComparer);
         entry.Property(e => e.At).HasConversion(StoredAs.Utc);
         entry.HasIndex(e => new { e.PlanId, e.At });
