@@ -136,6 +136,33 @@ public sealed class MailTests(MailApp app) : IClassFixture<MailApp>
     }
 
     [Fact]
+    public async Task AnAssignedQuestionMailsTheOneWhoAnswersAndThePublishedAnswerMailsTheAskerAndTheAskerOfAMergedDuplicateButNeverADraft()
+    {
+        var questions = app.Services.GetRequiredService<Udmoentning.Web.Questions.QuestionService>();
+        var (reader, editorBuu, coordinator) = (await TestUsers.PrincipalAsync(app.Services, TestUsers.Reader), await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorBuu), await TestUsers.PrincipalAsync(app.Services, TestUsers.Coordinator));
+        var editorAuId = (await TestUsers.PrincipalAsync(app.Services, TestUsers.EditorAu)).FindFirst(ClaimTypes.NameIdentifier)!.Value;
+        var ask = new Udmoentning.Web.Questions.AskRequest(1, Udmoentning.Domain.Questions.QuestionScope.Plan, null, "Hvor mange medarbejdere berører planen?");
+        var q = (await questions.AskAsync(reader, ask, Token)).Value!;
+        var duplicate = (await questions.AskAsync(editorBuu, ask with { Text = "Hvor mange ansatte berøres?" }, Token)).Value!;
+        q = (await questions.AssignAsync(coordinator, q.Id, q.Version, editorAuId, Udmoentning.Domain.DanishTime.Today(DateTimeOffset.UtcNow).AddDays(5), Token)).Value!;
+        Assert.True((await questions.MergeAsync(coordinator, duplicate.Id, duplicate.Version, q.Id, Token)).Succeeded);
+
+        var assigned = Assert.Single(await app.Smtp.WaitForAsync(m => m.Subject?.StartsWith($"{q.Title} til dig", StringComparison.Ordinal) == true, 1));
+        Assert.Equal(Address(TestUsers.EditorAu), To(assigned));
+        Assert.Contains("Hvor mange medarbejdere berører planen?", assigned.TextBody, StringComparison.Ordinal);
+
+        q = (await questions.DraftAsync(coordinator, q.Id, q.Version, "UDKAST: cirka 40.", Token)).Value!;
+        q = (await questions.DraftAsync(coordinator, q.Id, q.Version, "Planen berører 38 medarbejdere.", Token)).Value!;
+        q = (await questions.SubmitAsync(coordinator, q.Id, q.Version, Token)).Value!;
+        Assert.True((await questions.ApproveAsync(coordinator, q.Id, q.Version, Token)).Succeeded);
+
+        var published = await app.Smtp.WaitForAsync(m => m.Subject == $"Svar på {q.Title}", 2);
+        Assert.Equal([Address(TestUsers.Reader), Address(TestUsers.EditorBuu)], published.Select(To).Order(StringComparer.Ordinal));
+        Assert.All(published, m => Assert.Contains("Planen berører 38 medarbejdere.", m.TextBody, StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Smtp.Received(), m => m.TextBody?.Contains("UDKAST: cirka 40.", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task OnMondayEditorsGetTheWeeksChangesToTheirCommitteesItemsAndCoordinatorsThePlansOnce()
     {
         var plan = (await app.Services.GetRequiredService<PlanCache>().GetAsync(1, Token))!;
