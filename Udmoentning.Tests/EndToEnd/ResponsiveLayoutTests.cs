@@ -28,6 +28,25 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, LiveApp app) :
         await Expect(viewer.Page.Locator("main h1")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task OnA1280PxScreenTheWholeTopBarFitsAndNarrowerItIsBehindTheMenuButton()
+    {
+        // The coordinator has the longest bar: the Administration menu and the longest name among the demo users.
+        await using var viewer = await browser.OpenAsync(app, "/oversigt", TestUsers.Coordinator, board: false);
+        var signOut = viewer.Page.Locator(".user-box.wide-only").GetByRole(AriaRole.Button, new() { Name = "Log ud" });
+        foreach (var width in (int[])[1280, 1366, 1440, 1920])
+        {
+            await viewer.Page.SetViewportSizeAsync(width, 800);
+            await Expect(signOut).ToBeVisibleAsync();
+            var box = (await signOut.BoundingBoxAsync())!;
+            Assert.True(box.X + box.Width <= width, $"At {width} px \"Log ud\" ends at {box.X + box.Width} px, off the screen.");
+        }
+
+        await viewer.Page.SetViewportSizeAsync(1279, 800);
+        await Expect(viewer.Page.GetByRole(AriaRole.Button, new() { Name = "Menu", Exact = true })).ToBeVisibleAsync();
+        await Expect(signOut).ToBeHiddenAsync();
+    }
+
     internal static async Task<(int Page, int Window)> PageWidthAsync(IPage page)
     {
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
