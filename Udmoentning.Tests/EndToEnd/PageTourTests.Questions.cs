@@ -15,8 +15,9 @@ public abstract partial class PageTourTests
     /// A politician's question by the people who handle it, each in their own browser: the politician asks on an item in its
     /// dialog; the coordinator numbers and assigns it to the committee's editor, who drafts and sends the answer; the
     /// coordinator approves it; the politician (the dialog still open) and a second member (on the list) see it appear without
-    /// reloading. No draft reaches the politician's screen or the hub; the collected document's PDF holds the answer. The
-    /// pages are checked with axe at 1440 and 390 px in each state, and for sideways scrolling at 320 px.
+    /// reloading. No draft reaches the politician's screen or the hub; the collected document's PDF holds the answer. Each
+    /// state is checked with axe at 1440 px (the list, a received question and the dialog's tab at 390 px too) and for
+    /// sideways scrolling at 320 px.
     /// </summary>
     protected async Task QuestionsRoundTripAsync()
     {
@@ -70,14 +71,14 @@ public abstract partial class PageTourTests
         await Expect(editor.Page.Locator("[data-question-outcome]")).ToHaveTextAsync("Udkastet er gemt.");
         await Expect(politician.Dialog.Locator("[data-item-questions-announcer]")).ToHaveTextAsync($"{number}: udkast gemt.");
         await Expect(politician.Dialog).Not.ToContainTextAsync(Draft);
-        await CheckQuestionPageAsync(editor.Page, "an assigned question, for the one who answers");
+        await CheckQuestionPageAsync(editor.Page, "an assigned question, for the one who answers", phone: false);
         await answerField.FillAsync(Answer);
         await editor.Page.GetByRole(AriaRole.Button, new() { Name = "Send til godkendelse" }).ClickAsync();
         await Expect(editor.Page.Locator("[data-question-outcome]")).ToHaveTextAsync("Svaret er sendt til godkendelse.");
 
         // The coordinator's page follows by itself: the answer waits for approval.
         await Expect(coordinator.Page.Locator(".question-state")).ToHaveTextAsync("Besvaret");
-        await CheckQuestionPageAsync(coordinator.Page, "an answered question, for the coordinator");
+        await CheckQuestionPageAsync(coordinator.Page, "an answered question, for the coordinator", phone: false);
         await Expect(politician.Dialog).Not.ToContainTextAsync(Answer);
         await coordinator.Page.GetByRole(AriaRole.Button, new() { Name = "Godkend", Exact = true }).ClickAsync();
         await coordinator.Page.GetByRole(AriaRole.Button, new() { Name = "Ja, godkend og offentliggør" }).ClickAsync();
@@ -91,7 +92,7 @@ public abstract partial class PageTourTests
         await politician.GoToPageAsync(questionPath);
         await Expect(politician.Page.Locator(".question-timeline")).ToContainTextAsync("Godkendt");
         await Expect(politician.Page.Locator("main")).Not.ToContainTextAsync(Draft);
-        await CheckQuestionPageAsync(politician.Page, "a published question, for a politician");
+        await CheckQuestionPageAsync(politician.Page, "a published question, for a politician", phone: false);
 
         // The hub carries no step of a question: a comment saved afterwards is the first message it sends.
         var comment = await app.Services.GetRequiredService<PlanItemService>().AddCommentAsync(
@@ -115,11 +116,23 @@ public abstract partial class PageTourTests
         AssertNoServerErrors("the questions' round trip");
     }
 
-    /// <summary>No axe violation at 1440 and 390 px, and no sideways scrolling at 320 px (WCAG 1.4.10).</summary>
-    private static async Task CheckQuestionPageAsync(IPage page, string where)
+    /// <summary>
+    /// No axe violation at 1440 and 390 px, and no sideways scrolling at 320 px (WCAG 1.4.10). A later state of a page already
+    /// checked on a phone (<paramref name="phone"/> false) is checked by axe at 1440 px only: below 600 px its controls are
+    /// the same, laid out in one column, and each axe run costs the suite a second or two.
+    /// </summary>
+    private static async Task CheckQuestionPageAsync(IPage page, string where, bool phone = true)
     {
         await Expect(page.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(0);
-        await Axe.AssertNoViolationsOnPhoneAndDesktopAsync(page, where);
+        if (phone)
+        {
+            await Axe.AssertNoViolationsOnPhoneAndDesktopAsync(page, where);
+        }
+        else
+        {
+            await Axe.AssertNoViolationsAsync(page, where);
+        }
+
         await page.SetViewportSizeAsync(320, 900);
         var (pageWidth, window) = await ResponsiveLayoutTests.PageWidthAsync(page);
         Assert.True(pageWidth <= window, $"{where} at 320 px is {pageWidth} px wide.");
