@@ -43,12 +43,18 @@ public static class StorageFailure
         return false;
     }
 
-    /// <summary>The database answered, and refused the data (a unique key, a foreign key): a refusal, not an outage.</summary>
+    /// <summary>
+    /// The database answered, and refused the data (a unique key, a foreign key, a text longer than its column): a refusal or
+    /// a bug, not an outage. A too-long text once reached a user as "Databasen kan ikke nås" on PostgreSQL, where SQLite had
+    /// stored it.
+    /// </summary>
     private static bool IsConstraint(DbException e) => e switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
-        PostgresException postgres => postgres.SqlState.StartsWith("23", StringComparison.Ordinal), // integrity_constraint_violation
-        SqlException sqlServer => sqlServer.Number is 2627 or 2601 or 547 or 515,
+        // integrity_constraint_violation (23…) and data_exception (22…: a value too long or out of range)
+        PostgresException postgres => postgres.SqlState.StartsWith("23", StringComparison.Ordinal) || postgres.SqlState.StartsWith("22", StringComparison.Ordinal),
+        // keys, foreign keys, NULL; and "String or binary data would be truncated" (8152, 2628)
+        SqlException sqlServer => sqlServer.Number is 2627 or 2601 or 547 or 515 or 8152 or 2628,
         _ => false,
     };
 
