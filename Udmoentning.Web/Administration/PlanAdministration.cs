@@ -115,34 +115,10 @@ public sealed partial class PlanAdministration(
     /// the municipality publishes; an archived plan may stay public, as old plans stay readable.
     /// </summary>
     public Task<ChangeOutcome<int>> SetPublicAsync(ClaimsPrincipal user, int planId, Guid expectedVersion, bool isPublic, CancellationToken cancellationToken = default) =>
-        RunAsync(user, cancellationToken, async (db, actor, record) =>
-        {
-            if (!AccessRules.CanAdminister(actor))
-            {
-                return ChangeOutcome.Forbidden(AccessRules.NotPublisher);
-            }
-
-            if (await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken) is not { } plan)
-            {
-                return ChangeOutcome.NotFound("Planen");
-            }
-
-            if (plan.Version != expectedVersion)
-            {
-                return ChangeOutcome.Stale($"Planen \"{plan.Name}\"");
-            }
-
-            if (plan.IsPublic == isPublic)
-            {
-                return ChangeOutcome.Saved(plan.Id);
-            }
-
-            plan.SetPublic(isPublic);
-            await db.SaveChangesAsync(cancellationToken);
-            record.Add(new Recorded(plan.Id, PlanSubject, plan.Name, "Ændret", [new FieldChange("Offentlig side", PublicWord(!isPublic), PublicWord(isPublic))]),
-                isPublic ? $"Planen \"{plan.Name}\" har nu en offentlig side." : $"Planens offentlige side er lukket.");
-            return ChangeOutcome.Saved(plan.Id);
-        });
+        PublishingAsync(user, planId, expectedVersion, cancellationToken, plan => plan.IsPublic == isPublic ? null : new PublishingChange(
+            [new FieldChange("Offentlig side", PublicWord(!isPublic), PublicWord(isPublic))],
+            () => plan.SetPublic(isPublic),
+            () => isPublic ? $"Planen \"{plan.Name}\" har nu en offentlig side." : $"Planens offentlige side er lukket."));
 
     private static string PublicWord(bool isPublic) => isPublic ? "Åben" : "Lukket";
 
@@ -152,6 +128,30 @@ public sealed partial class PlanAdministration(
     /// </summary>
     public Task<ChangeOutcome<int>> SetQuestionOpennessAsync(
         ClaimsPrincipal user, int planId, Guid expectedVersion, bool publishesQuestions, bool showsAskerNames, CancellationToken cancellationToken = default) =>
+        PublishingAsync(user, planId, expectedVersion, cancellationToken, plan =>
+        {
+            List<FieldChange> changes =
+            [
+                new("Spørgsmål og svar på den offentlige side", YesNo(plan.PublishesQuestions), YesNo(publishesQuestions)),
+                new("Spørgernes navne på den offentlige side", YesNo(plan.ShowsAskerNames), YesNo(publishesQuestions && showsAskerNames)),
+            ];
+            changes.RemoveAll(c => c.Old == c.New);
+            return changes.Count == 0 ? null : new PublishingChange(
+                changes,
+                () => plan.SetQuestionOpenness(publishesQuestions, showsAskerNames),
+                () => QuestionOpennessText(plan.PublishesQuestions, plan.ShowsAskerNames));
+        });
+
+    /// <summary>What a change to what the plan publishes changes (each field's old and new), how, and what is said after.</summary>
+    private sealed record PublishingChange(IReadOnlyList<FieldChange> Changes, Action Apply, Func<string> Said);
+
+    /// <summary>
+    /// One way to change what a plan publishes: administrators only (<see cref="AccessRules.NotPublisher"/>), on the version
+    /// the user saw; <paramref name="change"/> answers null when nothing would change, and then nothing is saved or recorded.
+    /// </summary>
+    private Task<ChangeOutcome<int>> PublishingAsync(
+        ClaimsPrincipal user, int planId, Guid expectedVersion, CancellationToken cancellationToken, Func<Plan, PublishingChange?> change,
+        [System.Runtime.CompilerServices.CallerMemberName] string action = "") =>
         RunAsync(user, cancellationToken, async (db, actor, record) =>
         {
             if (!AccessRules.CanAdminister(actor))
@@ -169,23 +169,16 @@ public sealed partial class PlanAdministration(
                 return ChangeOutcome.Stale($"Planen \"{plan.Name}\"");
             }
 
-            List<FieldChange> changes =
-            [
-                new("Spørgsmål og svar på den offentlige side", YesNo(plan.PublishesQuestions), YesNo(publishesQuestions)),
-                new("Spørgernes navne på den offentlige side", YesNo(plan.ShowsAskerNames), YesNo(publishesQuestions && showsAskerNames)),
-            ];
-            changes.RemoveAll(c => c.Old == c.New);
-            if (changes.Count == 0)
+            if (change(plan) is not { } step)
             {
                 return ChangeOutcome.Saved(plan.Id);
             }
 
-            plan.SetQuestionOpenness(publishesQuestions, showsAskerNames);
+            step.Apply();
             await db.SaveChangesAsync(cancellationToken);
-            record.Add(new Recorded(plan.Id, PlanSubject, plan.Name, "Ændret", changes),
-                QuestionOpennessText(plan.PublishesQuestions, plan.ShowsAskerNames));
+            record.Add(new Recorded(plan.Id, PlanSubject, plan.Name, "Ændret", step.Changes), step.Said());
             return ChangeOutcome.Saved(plan.Id);
-        });
+        }, action);
 
     /// <summary>"Den offentlige side viser spørgsmål og svar uden spørgernes navne.", as the setting now stands.</summary>
     public static string QuestionOpennessText(bool publishesQuestions, bool showsAskerNames) => (publishesQuestions, showsAskerNames) switch
