@@ -106,7 +106,7 @@ public abstract partial class PageTourTests(BrowserFixture browser, LiveApp app)
 
         // A question about the item, asked, numbered, answered and published through the one service, so that the list, the
         // question's page (its timeline, the item's facts) and the collected document and workbook have one to show.
-        var questionId = await PublishedQuestionAsync(id, item.Id, token);
+        var questionId = await PublishedQuestionAsync(id, item.Id);
 
         string[] pages =
         [
@@ -240,18 +240,10 @@ public abstract partial class PageTourTests(BrowserFixture browser, LiveApp app)
         AssertNoServerErrors("the ledger's round trip");
     }
 
-    private async Task<int> PublishedQuestionAsync(int planId, int itemId, CancellationToken token)
+    private async Task<int> PublishedQuestionAsync(int planId, int itemId)
     {
-        var questions = app.Services.GetRequiredService<Udmoentning.Web.Questions.QuestionService>();
-        var (reader, coordinator) = (await TestUsers.PrincipalAsync(app.Services, TestUsers.Reader), await TestUsers.PrincipalAsync(app.Services, TestUsers.Coordinator));
-        var coordinatorId = coordinator.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value;
-        var q = (await questions.AskAsync(reader, new(planId, Udmoentning.Domain.Questions.QuestionScope.Item, itemId, "Hvad koster punktet i 2027?"), token)).Value!;
-        q = (await questions.AssignAsync(coordinator, q.Id, q.Version, coordinatorId, Udmoentning.Domain.DanishTime.Today(DateTimeOffset.UtcNow).AddDays(7), token)).Value!;
-        q = (await questions.DraftAsync(coordinator, q.Id, q.Version, "Punktet koster 1.000 (1.000 kr.) i 2027.", token)).Value!;
-        q = (await questions.SubmitAsync(coordinator, q.Id, q.Version, token)).Value!;
-        var approved = await questions.ApproveAsync(coordinator, q.Id, q.Version, token);
-        Assert.True(approved.Succeeded, approved.Message);
-        return q.Id;
+        var asked = await Questions.QuestionSteps.AskAsync(app.Services, TestUsers.Reader, planId, Udmoentning.Domain.Questions.QuestionScope.Item, itemId, "Hvad koster punktet i 2027?");
+        return (await Questions.QuestionSteps.AnswerAsync(app.Services, asked, "Punktet koster 1.000 (1.000 kr.) i 2027.")).Id;
     }
 
     /// <summary>The file's kroner as a finance system writes them: "-100000" → "100.000,00-".</summary>

@@ -210,12 +210,7 @@ public sealed class QuestionServiceTests(AppFactory app) : IClassFixture<AppFact
 
     private IDbContextFactory<PlanDbContext> Contexts() => app.Services.GetRequiredService<IDbContextFactory<PlanDbContext>>();
 
-    private async Task<(int PlanId, int ItemId)> ItemAsync(string code)
-    {
-        await using var db = await Contexts().CreateDbContextAsync(Token);
-        var item = await db.Items.AsNoTracking().SingleAsync(i => i.Code == code, Token);
-        return (item.PlanId, item.Id);
-    }
+    private Task<(int PlanId, int ItemId)> ItemAsync(string code) => QuestionSteps.ItemAsync(app.Services, code);
 
     private async Task<string> UserIdAsync(string userName)
     {

@@ -5,7 +5,9 @@ using Udmoentning.Domain;
 using Udmoentning.Domain.Access;
 using Udmoentning.Domain.History;
 using Udmoentning.Domain.Notifications;
+using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Questions;
+using Udmoentning.Web.Access;
 using Udmoentning.Web.Changes;
 using Udmoentning.Web.Notifications;
 using Udmoentning.Web.Plans;
@@ -22,7 +24,7 @@ public sealed record AskRequest(int PlanId, QuestionScope Scope, int? SubjectId,
 /// user saw; a refusal changes and records nothing. Each step is recorded in the administration's history under
 /// <see cref="Subject"/> and tells every open page of the plan.
 /// </summary>
-public sealed class QuestionService(ChangePipeline changes, Mailer mailer, PlanCache plans)
+public sealed class QuestionService(ChangePipeline changes, CurrentUsers currentUsers, Mailer mailer, PlanCache plans)
 {
     public const string Subject = "Spørgsmål";
 
@@ -71,29 +73,28 @@ public sealed class QuestionService(ChangePipeline changes, Mailer mailer, PlanC
     /// <summary>Numbers (the first time) and assigns the question to <paramref name="responsibleUserId"/> by <paramref name="deadline"/>.</summary>
     public Task<ChangeOutcome<PlanQuestion>> AssignAsync(
         ClaimsPrincipal user, int questionId, Guid expectedVersion, string responsibleUserId, DateOnly deadline, CancellationToken cancellationToken = default) =>
-        StepAsync(user, "assign", questionId, expectedVersion, QuestionRules.RefusalToTriage, async (change, question) =>
+        StepAsync(user, "assign", questionId, expectedVersion, QuestionRules.RefusalToTriage, async (change, question, _) =>
         {
-            var responsible = await change.Db.Users.AsNoTracking().Where(u => u.Id == responsibleUserId).Select(u => new { u.Id, u.DisplayName, u.UserName }).SingleOrDefaultAsync(cancellationToken);
-            if (responsible is null)
+            // The answer is the administration's until it is published: only someone who may read the draft may write it
+            // (a disabled account has no rights, and the people offered to choose from leave it out too).
+            if (await currentUsers.FindAsync(responsibleUserId, cancellationToken) is not { } responsible)
             {
                 return ChangeOutcome.Invalid("Vælg en bruger, der skal besvare spørgsmålet.");
             }
 
-            // The answer is the administration's until it is published: only someone who may read the draft may write it.
-            var roles = await change.Db.UserRoles.Where(ur => ur.UserId == responsible.Id).Join(change.Db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync(cancellationToken);
-            if (!QuestionRules.IsAdministration(new Actor(responsible.Id, responsible.UserName ?? responsible.Id, roles.Select(RoleNames.Parse).OfType<Role>().ToHashSet(), new HashSet<int>())))
+            if (!QuestionRules.IsAdministration(responsible.ToActor()))
             {
                 return ChangeOutcome.Invalid("Et spørgsmål kan kun fordeles til en redaktør, en koordinator eller en administrator.");
             }
 
             var number = PlanQuestion.NextNumber(await change.Db.Questions.Where(q => q.PlanId == question.PlanId).Select(q => q.Number).ToListAsync(cancellationToken));
             var (oldNumber, oldName, oldDeadline) = (question.Number, question.ResponsibleName, question.Deadline);
-            var name = string.IsNullOrWhiteSpace(responsible.DisplayName) ? responsible.UserName ?? responsible.Id : responsible.DisplayName;
+            var name = responsible.Name;
             question.Assign(number, responsible.Id, name, deadline, DanishTime.Today(change.Now));
-            if (mailer.IsOn && await plans.GetAsync(question.PlanId, cancellationToken) is { } plan)
+            if (mailer.IsOn && await plans.GetAsync(question.PlanId, cancellationToken) is { } snapshot)
             {
                 await mailer.QueueAsync(change, MailKind.Question,
-                    await QuestionMails.AssignedAsync(change.Db, mailer.Options, question, plan.Plan.Name, QuestionSubject.Of(plan, question.Scope, question.SubjectId).Label, change.Actor, cancellationToken), cancellationToken);
+                    await QuestionMails.AssignedAsync(change.Db, mailer.Options, question, snapshot.Plan.Name, QuestionSubject.Of(snapshot, question.Scope, question.SubjectId).Label, change.Actor, cancellationToken), cancellationToken);
             }
 
             return Recorded(change, question, QuestionStepNames.Assigned,
@@ -105,7 +106,7 @@ public sealed class QuestionService(ChangePipeline changes, Mailer mailer, PlanC
         }, cancellationToken);
 
     public Task<ChangeOutcome<PlanQuestion>> DraftAsync(ClaimsPrincipal user, int questionId, Guid expectedVersion, string? answer, CancellationToken cancellationToken = default) =>
-        StepAsync(user, "draft an answer to", questionId, expectedVersion, null, (change, question) =>
+        StepAsync(user, "draft an answer to", questionId, expectedVersion, null, (change, question, _) =>
         {
             var old = question.Answer ?? string.Empty;
             question.Draft(answer ?? string.Empty);
@@ -113,14 +114,14 @@ public sealed class QuestionService(ChangePipeline changes, Mailer mailer, PlanC
         }, cancellationToken);
 
     public Task<ChangeOutcome<PlanQuestion>> SubmitAsync(ClaimsPrincipal user, int questionId, Guid expectedVersion, CancellationToken cancellationToken = default) =>
-        StepAsync(user, "submit the answer to", questionId, expectedVersion, null, (change, question) =>
+        StepAsync(user, "submit the answer to", questionId, expectedVersion, null, (change, question, _) =>
         {
             question.Submit(change.At);
             return Task.FromResult(Recorded(change, question, QuestionStepNames.Submitted, [Status(QuestionStatus.Assigned, question)]));
         }, cancellationToken);
 
     public Task<ChangeOutcome<PlanQuestion>> SendBackAsync(ClaimsPrincipal user, int questionId, Guid expectedVersion, string? note, CancellationToken cancellationToken = default) =>
-        StepAsync(user, "send back the answer to", questionId, expectedVersion, QuestionRules.RefusalToTriage, (change, question) =>
+        StepAsync(user, "send back the answer to", questionId, expectedVersion, QuestionRules.RefusalToTriage, (change, question, _) =>
         {
             question.SendBack(note ?? string.Empty);
             return Task.FromResult(Recorded(change, question, QuestionStepNames.SentBack, [Status(QuestionStatus.Answered, question), new FieldChange("Bemærkning", string.Empty, question.ReturnNote!)]));
@@ -128,14 +129,13 @@ public sealed class QuestionService(ChangePipeline changes, Mailer mailer, PlanC
 
     /// <summary>Approves the answer ("Godkendt"): it is published to every member at once.</summary>
     public Task<ChangeOutcome<PlanQuestion>> ApproveAsync(ClaimsPrincipal user, int questionId, Guid expectedVersion, CancellationToken cancellationToken = default) =>
-        StepAsync(user, "approve the answer to", questionId, expectedVersion, QuestionRules.RefusalToTriage, async (change, question) =>
+        StepAsync(user, "approve the answer to", questionId, expectedVersion, QuestionRules.RefusalToTriage, async (change, question, plan) =>
         {
             question.Approve(change.Actor.Name, change.At);
             if (mailer.IsOn)
             {
                 var merged = await change.Db.Questions.AsNoTracking().Where(q => q.MergedIntoId == question.Id).Select(q => q.AskerId).ToListAsync(cancellationToken);
-                var planName = await change.Db.Plans.AsNoTracking().Where(p => p.Id == question.PlanId).Select(p => p.Name).SingleAsync(cancellationToken);
-                await mailer.QueueAsync(change, MailKind.Question, await QuestionMails.PublishedAsync(change.Db, mailer.Options, question, merged, planName, cancellationToken), cancellationToken);
+                await mailer.QueueAsync(change, MailKind.Question, await QuestionMails.PublishedAsync(change.Db, mailer.Options, question, merged, plan.Name, cancellationToken), cancellationToken);
             }
 
             return Recorded(change, question, QuestionStepNames.Approved, [Status(QuestionStatus.Answered, question), new FieldChange("Svar", string.Empty, question.Answer!)]);
@@ -146,7 +146,7 @@ public sealed class QuestionService(ChangePipeline changes, Mailer mailer, PlanC
     /// from the same member about the same subject, waits in the queue. Answers the new question.
     /// </summary>
     public Task<ChangeOutcome<PlanQuestion>> SplitAsync(ClaimsPrincipal user, int questionId, Guid expectedVersion, string? keep, string? other, CancellationToken cancellationToken = default) =>
-        StepAsync(user, "split", questionId, expectedVersion, QuestionRules.RefusalToTriage, async (change, question) =>
+        StepAsync(user, "split", questionId, expectedVersion, QuestionRules.RefusalToTriage, async (change, question, _) =>
         {
             var old = question.Text;
             var split = question.SplitOff(keep ?? string.Empty, other ?? string.Empty);
@@ -159,7 +159,7 @@ public sealed class QuestionService(ChangePipeline changes, Mailer mailer, PlanC
 
     /// <summary>Merges a duplicate into <paramref name="intoQuestionId"/>, which is answered instead.</summary>
     public Task<ChangeOutcome<PlanQuestion>> MergeAsync(ClaimsPrincipal user, int questionId, Guid expectedVersion, int intoQuestionId, CancellationToken cancellationToken = default) =>
-        StepAsync(user, "merge", questionId, expectedVersion, QuestionRules.RefusalToTriage, async (change, question) =>
+        StepAsync(user, "merge", questionId, expectedVersion, QuestionRules.RefusalToTriage, async (change, question, _) =>
         {
             var into = await change.Db.Questions.SingleOrDefaultAsync(q => q.Id == intoQuestionId, cancellationToken);
             if (into is null)
@@ -174,12 +174,12 @@ public sealed class QuestionService(ChangePipeline changes, Mailer mailer, PlanC
 
     /// <summary>
     /// One step on a stored question: it exists, its plan is open, the user saw its current version, and they may take the
-    /// step (<paramref name="gate"/> for a coordinator's steps; the one who answers otherwise). A domain rule's refusal
-    /// becomes Invalid and nothing is saved.
+    /// step (<paramref name="gate"/> for a coordinator's steps; the one who answers otherwise). The step gets the plan read
+    /// for that check. A domain rule's refusal becomes Invalid and nothing is saved.
     /// </summary>
     private Task<ChangeOutcome<PlanQuestion>> StepAsync(
         ClaimsPrincipal user, string action, int questionId, Guid expectedVersion, Func<Actor, string?>? gate,
-        Func<Change, PlanQuestion, Task<ChangeOutcome>> step, CancellationToken cancellationToken) =>
+        Func<Change, PlanQuestion, Plan, Task<ChangeOutcome>> step, CancellationToken cancellationToken) =>
         changes.RunAsync<PlanQuestion>(user, new ChangeRun(action, $"question {questionId}") { Gate = gate ?? QuestionRules.RefusalToAsk }, async change =>
         {
             var question = await change.Db.Questions.SingleOrDefaultAsync(q => q.Id == questionId, cancellationToken);
@@ -206,7 +206,7 @@ public sealed class QuestionService(ChangePipeline changes, Mailer mailer, PlanC
 
             try
             {
-                return await step(change, question);
+                return await step(change, question, plan);
             }
             catch (PlanRuleException e)
             {
