@@ -123,38 +123,19 @@ public sealed class UserAdministration(
     /// Sets the address mails go to (empty: none, and the person gets no mail). Not a sign-in name and not confirmed by
     /// mail: the administrator types what the municipality's directory says. The user's sessions are untouched.
     /// </summary>
-    public async Task<string?> SetEmailAsync(ClaimsPrincipal actor, string userName, string? email)
+    public Task<string?> SetEmailAsync(ClaimsPrincipal actor, string userName, string? email)
     {
-        var administrator = await RequireAdministratorAsync(actor, "set the e-mail address of", userName);
-        var user = await users.FindByNameAsync(userName);
-        if (user is null)
-        {
-            return $"Brugeren \"{userName}\" findes ikke.";
-        }
-
         var address = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
-        if (address is not null && (address.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(address, out var parsed) || parsed.Address != address))
-        {
-            return $"\"{Shorten(address)}\" er ikke en e-mailadresse. Skriv den som navn@kommune.dk, eller lad feltet stå tomt.";
-        }
-
-        if (string.Equals(user.Email, address, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var old = user.Email;
-        user.Email = address;
-        user.NormalizedEmail = address is null ? null : users.NormalizeEmail(address);
-        var updated = await users.UpdateAsync(user);
-        if (!updated.Succeeded)
-        {
-            return Describe(updated);
-        }
-
-        await events.RecordAsync(SecurityEventKind.EmailChanged, user.UserName, user.Id, detail: $"{old ?? "ingen"} → {address ?? "ingen"}, af {administrator.Name}");
-        logger.LogInformation("{Administrator} set the e-mail address of {User}", administrator.Name, userName);
-        return null;
+        return SetFieldAsync(actor, userName, "the e-mail address", address, SecurityEventKind.EmailChanged,
+            () => address is not null && (address.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
+                ? $"\"{Shorten(address)}\" er ikke en e-mailadresse. Skriv den som navn@kommune.dk, eller lad feltet stå tomt."
+                : null,
+            user => user.Email,
+            (user, value) =>
+            {
+                user.Email = value;
+                user.NormalizedEmail = value is null ? null : users.NormalizeEmail(value);
+            });
 
         static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
     }
@@ -163,36 +144,47 @@ public sealed class UserAdministration(
     /// Sets the party or group a member asks questions for ("Socialdemokratiet"; empty: none). A question takes it when it is
     /// asked, so a later change does not rewrite who asked for whom. The user's sessions are untouched.
     /// </summary>
-    public async Task<string?> SetGroupAsync(ClaimsPrincipal actor, string userName, string? group)
+    public Task<string?> SetGroupAsync(ClaimsPrincipal actor, string userName, string? group) =>
+        SetFieldAsync(actor, userName, "the group", string.IsNullOrWhiteSpace(group) ? null : group.Trim(), SecurityEventKind.GroupChanged,
+            () => TextRules.Check(group, PlanQuestion.GroupLength, "Parti/gruppe", required: false, multiLine: false),
+            user => user.Group,
+            (user, value) => user.Group = value);
+
+    /// <summary>
+    /// One field of a user that an administrator sets (<paramref name="value"/>, null: none): refused with
+    /// <paramref name="problem"/>'s reason, unchanged when it is the same, otherwise saved and recorded as
+    /// <paramref name="kind"/> with the old and new value.
+    /// </summary>
+    private async Task<string?> SetFieldAsync(
+        ClaimsPrincipal actor, string userName, string what, string? value, SecurityEventKind kind, Func<string?> problem, Func<PlanUser, string?> get, Action<PlanUser, string?> set)
     {
-        var administrator = await RequireAdministratorAsync(actor, "set the group of", userName);
+        var administrator = await RequireAdministratorAsync(actor, $"set {what} of", userName);
         var user = await users.FindByNameAsync(userName);
         if (user is null)
         {
             return $"Brugeren \"{userName}\" findes ikke.";
         }
 
-        if (TextRules.Check(group, PlanQuestion.GroupLength, "Parti/gruppe", required: false, multiLine: false) is { } problem)
+        if (problem() is { } refused)
         {
-            return problem;
+            return refused;
         }
 
-        var value = string.IsNullOrWhiteSpace(group) ? null : group.Trim();
-        if (string.Equals(user.Group, value, StringComparison.Ordinal))
+        var old = get(user);
+        if (string.Equals(old, value, StringComparison.Ordinal))
         {
             return null;
         }
 
-        var old = user.Group;
-        user.Group = value;
+        set(user, value);
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
         {
             return Describe(updated);
         }
 
-        await events.RecordAsync(SecurityEventKind.GroupChanged, user.UserName, user.Id, detail: $"{old ?? "ingen"} → {value ?? "ingen"}, af {administrator.Name}");
-        logger.LogInformation("{Administrator} set the group of {User}", administrator.Name, userName);
+        await events.RecordAsync(kind, user.UserName, user.Id, detail: $"{old ?? "ingen"} → {value ?? "ingen"}, af {administrator.Name}");
+        logger.LogInformation("{Administrator} set {Field} of {User}", administrator.Name, what, userName);
         return null;
     }
 
