@@ -25,12 +25,12 @@ public static class AgendaAnnexWorkbook
         string[] headers = [.. _before, .. annex.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)), "Bemærk"];
         var rows = new List<Dictionary<string, object?>>
         {
-            Row(headers.Length, [annex.Committee]),
-            Row(headers.Length, [$"{AgendaAnnex.Title}: {annex.PlanName}"]),
-            Row(headers.Length, [annex.DateLine]),
-            Row(headers.Length, [AgendaAnnex.AmountNote]),
-            Row(headers.Length, []),
-            Row(headers.Length, [.. headers]),
+            ReportSheet.Row(headers.Length, [annex.Committee]),
+            ReportSheet.Row(headers.Length, [$"{AgendaAnnex.Title}: {annex.PlanName}"]),
+            ReportSheet.Row(headers.Length, [annex.DateLine]),
+            ReportSheet.Row(headers.Length, [AgendaAnnex.AmountNote]),
+            ReportSheet.Row(headers.Length, []),
+            ReportSheet.Row(headers.Length, [.. headers]),
         };
 
         ExtractGroup? group = null;
@@ -39,13 +39,13 @@ public static class AgendaAnnexWorkbook
             if (theme.Group != group)
             {
                 group = theme.Group;
-                rows.Add(Row(headers.Length, [theme.Group.Name()]));
+                rows.Add(ReportSheet.Row(headers.Length, [theme.Group.Name()]));
             }
 
-            rows.Add(Row(headers.Length, [theme.Heading]));
+            rows.Add(ReportSheet.Row(headers.Length, [theme.Heading]));
             foreach (var item in theme.Rows)
             {
-                rows.Add(Row(headers.Length,
+                rows.Add(ReportSheet.Row(headers.Length,
                 [
                     item.Code, item.Title, item.Kind, item.Committee, item.Status, item.HealthText, item.Timing, item.Treatment,
                     .. item.Amounts.Cast<object?>(), item.Flags,
@@ -58,14 +58,14 @@ public static class AgendaAnnexWorkbook
         rows.Add(Total(headers.Length, "I alt", annex.Years.Select(y => annex.Total[y])));
 
         var economy = annex.Economy;
-        rows.Add(Row(headers.Length, []));
-        rows.Add(Row(headers.Length, [AgendaAnnex.EconomyHeading]));
+        rows.Add(ReportSheet.Row(headers.Length, []));
+        rows.Add(ReportSheet.Row(headers.Length, [AgendaAnnex.EconomyHeading]));
         rows.Add(Total(headers.Length, AnnexEconomy.SavingsLabel, annex.Years.Select(y => economy.Savings[y])));
         rows.Add(Total(headers.Length, AnnexEconomy.ExpansionsLabel, annex.Years.Select(y => economy.Expansions[y])));
         rows.Add(Total(headers.Length, AnnexEconomy.NetLabel, annex.Years.Select(y => annex.Total[y])));
         foreach (var target in economy.Targets)
         {
-            rows.Add(Row(headers.Length, [target.Heading]));
+            rows.Add(ReportSheet.Row(headers.Length, [target.Heading]));
             rows.Add(Total(headers.Length, AnnexTarget.TargetLabel, annex.Years.Select(target.TargetIn)));
             rows.Add(Total(headers.Length, target.PlannedLabel, annex.Years.Select(target.PlannedIn)));
             rows.Add(Total(headers.Length, AnnexTarget.RealisedLabel, annex.Years.Select(target.RealisedIn)));
@@ -73,7 +73,7 @@ public static class AgendaAnnexWorkbook
 
         if (annex.Ledger is { } ledger)
         {
-            rows.Add(Row(headers.Length, [ledger.Heading]));
+            rows.Add(ReportSheet.Row(headers.Length, [ledger.Heading]));
             rows.AddRange(ledger.Rows(annex.Years).Select(row => Total(headers.Length, row.Label, annex.Years.Select(row.In))));
         }
 
@@ -85,16 +85,5 @@ public static class AgendaAnnexWorkbook
         string.Create(CultureInfo.InvariantCulture, $"bilag-{slug}-{budgetPeriod}-{IsoDate.Format(date)}.xlsx");
 
     private static Dictionary<string, object?> Total(int width, string label, IEnumerable<long> amounts) =>
-        Row(width, [label, null, null, null, null, null, null, null, .. amounts.Cast<object?>()]);
-
-    private static Dictionary<string, object?> Row(int width, object?[] cells)
-    {
-        var row = new Dictionary<string, object?>(width);
-        for (var c = 0; c < width; c++)
-        {
-            row[ColumnLetters.Of(c)] = c < cells.Length ? cells[c] : null;
-        }
-
-        return row;
-    }
+        ReportSheet.Row(width, [label, null, null, null, null, null, null, null, .. amounts.Cast<object?>()]);
 }

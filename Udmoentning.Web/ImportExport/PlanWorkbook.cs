@@ -140,15 +140,6 @@ public static class PlanWorkbook
             return Row(cells);
         }
 
-        private Dictionary<string, object?> Row(object?[] cells)
-        {
-            var row = new Dictionary<string, object?>(_headers.Length);
-            for (var c = 0; c < _headers.Length; c++)
-            {
-                row[ColumnLetters.Of(c)] = c < cells.Length ? cells[c] : null;
-            }
-
-            return row;
-        }
+        private Dictionary<string, object?> Row(object?[] cells) => ReportSheet.Row(_headers.Length, cells);
     }
 }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Xml.Linq;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
+using Udmoentning.Domain.Import;
 
 namespace Udmoentning.Web.ImportExport;
 
@@ -13,6 +14,18 @@ namespace Udmoentning.Web.ImportExport;
 public static class ReportSheet
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>One row of <paramref name="width"/> cells by column letter (A, B, …): <paramref name="cells"/> first, empty ones after.</summary>
+    public static Dictionary<string, object?> Row(int width, IReadOnlyList<object?> cells)
+    {
+        var row = new Dictionary<string, object?>(width);
+        for (var c = 0; c < width; c++)
+        {
+            row[ColumnLetters.Of(c)] = c < cells.Count ? cells[c] : null;
+        }
+
+        return row;
+    }
 
     public static byte[] Save(IEnumerable<Dictionary<string, object?>> rows, string sheetName, int frozenRows)
     {

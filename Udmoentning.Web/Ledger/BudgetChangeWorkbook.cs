@@ -21,14 +21,5 @@ public static class BudgetChangeWorkbook
     public static string FileName(int planId, DateOnly date, string extension) =>
         string.Create(CultureInfo.InvariantCulture, $"budgetaendring-plan-{planId}-{date:yyyy-MM-dd}.{extension}");
 
-    private static Dictionary<string, object?> Row(IReadOnlyList<object> cells)
-    {
-        var row = new Dictionary<string, object?>(cells.Count);
-        for (var c = 0; c < cells.Count; c++)
-        {
-            row[ColumnLetters.Of(c)] = cells[c];
-        }
-
-        return row;
-    }
+    private static Dictionary<string, object?> Row(IReadOnlyList<object> cells) => ReportSheet.Row(cells.Count, [.. cells]);
 }

@@ -30,20 +30,20 @@ public static class RoundReportWorkbook
         var width = headers.Count;
         var rows = new List<Dictionary<string, object?>>
         {
-            Row(width, [$"{RoundReport.Title}: {report.RoundName}"]),
-            Row(width, [$"{report.PlanName} · {report.Scope}"]),
-            Row(width, [$"{report.ClosedLine} · {report.DeadlineLine} · {report.ReadyLine}"]),
-            Row(width, [report.ComparisonLine]),
-            Row(width, [report.Slug is null ? AgendaAnnex.AmountNote : $"{AgendaAnnex.AmountNote}. {RoundReport.ExtractNote}"]),
-            Row(width, []),
-            Row(width, [.. headers]),
+            ReportSheet.Row(width, [$"{RoundReport.Title}: {report.RoundName}"]),
+            ReportSheet.Row(width, [$"{report.PlanName} · {report.Scope}"]),
+            ReportSheet.Row(width, [$"{report.ClosedLine} · {report.DeadlineLine} · {report.ReadyLine}"]),
+            ReportSheet.Row(width, [report.ComparisonLine]),
+            ReportSheet.Row(width, [report.Slug is null ? AgendaAnnex.AmountNote : $"{AgendaAnnex.AmountNote}. {RoundReport.ExtractNote}"]),
+            ReportSheet.Row(width, []),
+            ReportSheet.Row(width, [.. headers]),
         };
 
         foreach (var committee in report.Committees)
         {
             foreach (var item in committee.Rows)
             {
-                rows.Add(Row(width,
+                rows.Add(ReportSheet.Row(width,
                 [
                     committee.Name, item.Code, item.Title, item.StatusTextShown, item.HealthText, item.Timing, item.Slippage,
                     .. item.Amounts.Cast<object?>(), item.Changed,
@@ -61,8 +61,8 @@ public static class RoundReportWorkbook
 
         if (report.Ledger is { } ledger)
         {
-            rows.Add(Row(width, []));
-            rows.Add(Row(width, [ledger.Heading]));
+            rows.Add(ReportSheet.Row(width, []));
+            rows.Add(ReportSheet.Row(width, [ledger.Heading]));
             rows.AddRange(ledger.Rows(report.Years).Select(row => Total(width, row.Label, [.. report.Years.Select(row.In)])));
         }
 
@@ -74,16 +74,5 @@ public static class RoundReportWorkbook
         string.Create(CultureInfo.InvariantCulture, $"runderapport-{report.BudgetPeriod}-runde-{report.RoundId}{(report.Slug is null ? string.Empty : "-" + report.Slug)}.xlsx");
 
     private static Dictionary<string, object?> Total(int width, string label, IReadOnlyList<long> amounts) =>
-        Row(width, [label, null, null, null, null, null, null, .. amounts.Cast<object?>()]);
-
-    private static Dictionary<string, object?> Row(int width, object?[] cells)
-    {
-        var row = new Dictionary<string, object?>(width);
-        for (var c = 0; c < width; c++)
-        {
-            row[ColumnLetters.Of(c)] = c < cells.Length ? cells[c] : null;
-        }
-
-        return row;
-    }
+        ReportSheet.Row(width, [label, null, null, null, null, null, null, .. amounts.Cast<object?>()]);
 }

@@ -67,14 +67,5 @@ public static class FollowUpWorkbook
 
     private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 
-    private static Dictionary<string, object?> Row(object?[] cells)
-    {
-        var row = new Dictionary<string, object?>(Headers.Count);
-        for (var c = 0; c < Headers.Count; c++)
-        {
-            row[ColumnLetters.Of(c)] = c < cells.Length ? cells[c] : null;
-        }
-
-        return row;
-    }
+    private static Dictionary<string, object?> Row(object?[] cells) => ReportSheet.Row(Headers.Count, cells);
 }

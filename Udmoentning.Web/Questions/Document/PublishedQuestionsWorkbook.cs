@@ -23,20 +23,20 @@ public static class PublishedQuestionsWorkbook
         var width = Headers.Count;
         var rows = new List<Dictionary<string, object?>>
         {
-            Row(width, [$"{PublishedQuestions.Title}: {document.PlanName}"]),
-            Row(width, [$"{document.Scope} · budgetår {document.BudgetPeriod} · {document.CountLine}"]),
-            Row(width, [document.DateLine]),
-            Row(width, []),
-            Row(width, [.. Headers]),
+            ReportSheet.Row(width, [$"{PublishedQuestions.Title}: {document.PlanName}"]),
+            ReportSheet.Row(width, [$"{document.Scope} · budgetår {document.BudgetPeriod} · {document.CountLine}"]),
+            ReportSheet.Row(width, [document.DateLine]),
+            ReportSheet.Row(width, []),
+            ReportSheet.Row(width, [.. Headers]),
         };
-        rows.AddRange(document.Rows.Select(q => Row(width,
+        rows.AddRange(document.Rows.Select(q => ReportSheet.Row(width,
         [
             q.Number, q.Text, q.Subject, q.AskerName, q.AskerGroup,
             Annex.AgendaAnnex.DateText(q.AskedOn), q.Answer, Annex.AgendaAnnex.DateText(q.PublishedOn),
         ])));
         if (document.Rows.Count == 0)
         {
-            rows.Add(Row(width, [PublishedQuestions.Empty]));
+            rows.Add(ReportSheet.Row(width, [PublishedQuestions.Empty]));
         }
 
         return ReportSheet.Save(rows, SheetName, TitleLineCount + 1);
@@ -45,15 +45,4 @@ public static class PublishedQuestionsWorkbook
     /// <summary>"spoergsmaal-buu-2025-2028-2026-12-07.xlsx", or "spoergsmaal-2025-2028-2026-12-07.xlsx" for the whole plan.</summary>
     public static string FileName(string? slug, string budgetPeriod, DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture, $"spoergsmaal-{(slug is null ? string.Empty : slug + "-")}{budgetPeriod}-{IsoDate.Format(date)}.xlsx");
-
-    private static Dictionary<string, object?> Row(int width, object?[] cells)
-    {
-        var row = new Dictionary<string, object?>(width);
-        for (var c = 0; c < width; c++)
-        {
-            row[ColumnLetters.Of(c)] = c < cells.Length ? cells[c] : null;
-        }
-
-        return row;
-    }
 }
