@@ -46,4 +46,7 @@ public static class DanishTime
 
     /// <summary>The Danish calendar date at <paramref name="now"/>.</summary>
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
+
+    /// <summary>The Danish calendar date of a moment stored as UTC (the database gives it back without its kind).</summary>
+    public static DateOnly DayOf(DateTime utc) => Today(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 }

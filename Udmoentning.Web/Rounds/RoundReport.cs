@@ -111,7 +111,7 @@ public sealed record RoundReport(
             plan.BudgetPeriod,
             DisplayText.Safe(round.Name),
             DisplayText.Safe(committee?.Name) ?? PlanAdministration.WholePlan,
-            DanishTime.Today(new DateTimeOffset(DateTime.SpecifyKind(round.ClosedAt ?? round.OpenedAt, DateTimeKind.Utc))),
+            DanishTime.DayOf(round.ClosedAt ?? round.OpenedAt),
             DisplayText.Safe(round.ClosedByName ?? string.Empty),
             round.Deadline,
             round.Items.Count(e => ids.Contains(e.ItemId) && e.IsReady),

@@ -63,11 +63,9 @@ public sealed class PublishedQuestionsReader(IDbContextFactory<PlanDbContext> co
         DisplayText.Safe(subject.Label),
         DisplayText.Safe(question.AskerName),
         question.AskerGroup is { } group ? DisplayText.Safe(group) : null,
-        Day(question.AskedAt),
+        DanishTime.DayOf(question.AskedAt),
         DisplayText.Safe(question.Text),
         DisplayText.Safe(question.Answer ?? string.Empty),
-        Day(question.PublishedAt ?? question.AskedAt),
+        DanishTime.DayOf(question.PublishedAt ?? question.AskedAt),
         question.PublishedAt ?? question.AskedAt);
-
-    private static DateOnly Day(DateTime utc) => DanishTime.Today(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 }
