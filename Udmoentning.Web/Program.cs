@@ -9,6 +9,7 @@ using Udmoentning.Web.Components;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Data.Backup;
 using Udmoentning.Web.Economy;
+using Udmoentning.Web.Feed;
 using Udmoentning.Web.Ledger;
 using Udmoentning.Web.History;
 using Udmoentning.Web.ImportExport;
@@ -48,6 +49,7 @@ try
     builder.AddCalendars();
     builder.AddPresence();
     builder.AddNotifications();
+    builder.AddFeed();
     builder.AddUi();
     builder.AddHealth();
 
@@ -77,6 +79,7 @@ try
     app.MapCalendars();
     app.MapPublicPlan();
     app.MapNotifications();
+    app.MapFeed();
     app.MapDiagnostics();
     app.MapHealth();
     app.MapTelemetry();

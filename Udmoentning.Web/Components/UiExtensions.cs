@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Udmoentning.Web.Access;
+using Udmoentning.Web.Feed;
 using Udmoentning.Web.Board;
 using Udmoentning.Web.Components;
 
@@ -39,6 +40,7 @@ public static class UiExtensions
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseFeed();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -1,0 +1,170 @@
+using System.Collections;
+using System.Reflection;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OData.Query;
+using Microsoft.AspNetCore.OData.Query.Validator;
+using Microsoft.AspNetCore.OData.Routing.Controllers;
+using Microsoft.OData;
+using Udmoentning.Domain.Access;
+using Udmoentning.Web.Access;
+
+namespace Udmoentning.Web.Feed;
+
+/// <summary>
+/// The read-only OData feed (<c>/odata</c>): one GET per entity set of <see cref="FeedModel"/>, each read by
+/// <see cref="FeedReader"/> and queried by the one <see cref="AnswerAsync"/>: the caller's rights first, then the query's
+/// limits, then server-driven pages of at most <see cref="FeedSettings.PageSize"/> rows with <c>@odata.nextLink</c>.
+/// </summary>
+[Authorize(Policy = FeedExtensions.Policy)]
+public sealed class FeedController(FeedReader reader, CurrentUsers users, FeedSettings settings, ILogger<FeedController> log) : ODataController
+{
+    [HttpGet("odata/Plans")]
+    public Task<IActionResult> Plans(ODataQueryOptions<FeedPlan> query, CancellationToken cancellationToken) =>
+        AnswerAsync(query, reader.PlansAsync, cancellationToken);
+
+    [HttpGet("odata/Plans({key})")]
+    public Task<IActionResult> Plan(int key, ODataQueryOptions<FeedPlan> query, CancellationToken cancellationToken) =>
+        AnswerOneAsync(query, reader.PlansAsync, p => p.Id == key, p => p.Version, cancellationToken);
+
+    [HttpGet("odata/Themes")]
+    public Task<IActionResult> Themes(ODataQueryOptions<FeedTheme> query, CancellationToken cancellationToken) =>
+        AnswerAsync(query, reader.ThemesAsync, cancellationToken);
+
+    [HttpGet("odata/Committees")]
+    public Task<IActionResult> Committees(ODataQueryOptions<FeedCommittee> query, CancellationToken cancellationToken) =>
+        AnswerAsync(query, reader.CommitteesAsync, cancellationToken);
+
+    [HttpGet("odata/Meetings")]
+    public Task<IActionResult> Meetings(ODataQueryOptions<FeedMeeting> query, CancellationToken cancellationToken) =>
+        AnswerAsync(query, reader.MeetingsAsync, cancellationToken);
+
+    [HttpGet("odata/Items")]
+    public Task<IActionResult> Items(ODataQueryOptions<FeedItem> query, CancellationToken cancellationToken) =>
+        AnswerAsync(query, reader.ItemsAsync, cancellationToken);
+
+    [HttpGet("odata/Items({key})")]
+    public Task<IActionResult> Item(int key, ODataQueryOptions<FeedItem> query, CancellationToken cancellationToken) =>
+        AnswerOneAsync(query, reader.ItemsAsync, i => i.Id == key, i => i.Version, cancellationToken);
+
+    [HttpGet("odata/Amounts")]
+    public Task<IActionResult> Amounts(ODataQueryOptions<FeedAmount> query, CancellationToken cancellationToken) =>
+        AnswerAsync(query, reader.AmountsAsync, cancellationToken);
+
+    [HttpGet("odata/Checkpoints")]
+    public Task<IActionResult> Checkpoints(ODataQueryOptions<FeedCheckpoint> query, CancellationToken cancellationToken) =>
+        AnswerAsync(query, reader.CheckpointsAsync, cancellationToken);
+
+    [HttpGet("odata/History")]
+    public Task<IActionResult> History(ODataQueryOptions<FeedHistoryEntry> query, CancellationToken cancellationToken) =>
+        AnswerAsync(query, reader.HistoryAsync, cancellationToken);
+
+    [HttpGet("odata/Rounds")]
+    public Task<IActionResult> Rounds(ODataQueryOptions<FeedRound> query, CancellationToken cancellationToken) =>
+        AnswerAsync(query, reader.RoundsAsync, cancellationToken);
+
+    [HttpGet("odata/RoundAnswers")]
+    public Task<IActionResult> RoundAnswers(ODataQueryOptions<FeedRoundAnswer> query, CancellationToken cancellationToken) =>
+        AnswerAsync(query, reader.RoundAnswersAsync, cancellationToken);
+
+    [HttpGet("odata/FollowUps")]
+    public Task<IActionResult> FollowUps(ODataQueryOptions<FeedFollowUp> query, CancellationToken cancellationToken) =>
+        AnswerAsync(query, reader.FollowUpsAsync, cancellationToken);
+
+    [HttpGet("odata/FollowUpItems")]
+    public Task<IActionResult> FollowUpItems(ODataQueryOptions<FeedFollowUpItem> query, CancellationToken cancellationToken) =>
+        AnswerAsync(query, reader.FollowUpItemsAsync, cancellationToken);
+
+    [HttpGet("odata/AccountLines")]
+    public Task<IActionResult> AccountLines(ODataQueryOptions<FeedAccountLine> query, CancellationToken cancellationToken) =>
+        AnswerAsync(query, reader.AccountLinesAsync, cancellationToken);
+
+    [HttpGet("odata/LedgerExtracts")]
+    public Task<IActionResult> LedgerExtracts(ODataQueryOptions<FeedLedgerExtract> query, CancellationToken cancellationToken) =>
+        AnswerAsync(query, reader.LedgerExtractsAsync, cancellationToken);
+
+    [HttpGet("odata/LedgerBalances")]
+    public Task<IActionResult> LedgerBalances(ODataQueryOptions<FeedLedgerBalance> query, CancellationToken cancellationToken) =>
+        AnswerAsync(query, reader.LedgerBalancesAsync, cancellationToken);
+
+    [HttpGet("odata/Questions")]
+    public Task<IActionResult> Questions(ODataQueryOptions<FeedQuestion> query, CancellationToken cancellationToken) =>
+        AnswerAsync(query, reader.QuestionsAsync, cancellationToken);
+
+    /// <summary>The one way a set is answered: who asks, what they may ask, the page, and a line in the log of what was read.</summary>
+    private async Task<IActionResult> AnswerAsync<T>(ODataQueryOptions<T> query, Func<CancellationToken, Task<IReadOnlyList<T>>> read, CancellationToken cancellationToken)
+    {
+        if (await RefusalAsync(query, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var rows = await read(cancellationToken);
+        var applied = query.ApplyTo(rows.AsQueryable(), Settings);
+        // Read once, to count what was sent; handed on with its own element type, which OData's serializer needs.
+        var page = applied.Cast<object>().ToList();
+        Logged(typeof(T), page.Count);
+        return Ok(((IEnumerable)Cast.MakeGenericMethod(applied.ElementType).Invoke(null, [page])!).AsQueryable());
+    }
+
+    /// <summary>One entity by key, with its version as the ETag; 304 when the client already has that version.</summary>
+    private async Task<IActionResult> AnswerOneAsync<T>(
+        ODataQueryOptions<T> query, Func<CancellationToken, Task<IReadOnlyList<T>>> read, Func<T, bool> isKey, Func<T, string> version, CancellationToken cancellationToken)
+    {
+        if (await RefusalAsync(query, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if ((await read(cancellationToken)).FirstOrDefault(isKey) is not { } row)
+        {
+            Logged(typeof(T), 0);
+            return NotFoundError();
+        }
+
+        var etag = ETag(version(row));
+        Response.Headers.ETag = etag;
+        Logged(typeof(T), 1);
+        if (Request.Headers.IfNoneMatch.Contains(etag))
+        {
+            return StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var shaped = query.ApplyTo(row!, Settings);
+        return Ok(shaped);
+    }
+
+    private async Task<IActionResult?> RefusalAsync(ODataQueryOptions query, CancellationToken cancellationToken)
+    {
+        if (!AccessRules.CanView(await users.ActorAsync(User, cancellationToken)))
+        {
+            return Error(StatusCodes.Status403Forbidden, FeedErrors.NoAccess);
+        }
+
+        try
+        {
+            query.Validate(settings.Validation);
+            return null;
+        }
+        catch (ODataException e)
+        {
+            return Error(StatusCodes.Status400BadRequest, FeedErrors.BadQuery(e.Message));
+        }
+    }
+
+    /// <summary>The entity's ETag as OData writes it in <c>@odata.etag</c>: the quoted version, base64, weak.</summary>
+    public static string ETag(string version) => $"W/\"{Convert.ToBase64String(Encoding.UTF8.GetBytes($"'{version}'"))}\"";
+
+    private static readonly MethodInfo Cast = typeof(Enumerable).GetMethod(nameof(Enumerable.Cast))!;
+
+    private ODataQuerySettings Settings => new() { PageSize = settings.PageSize, HandleNullPropagation = HandleNullPropagationOption.True };
+
+    private ObjectResult NotFoundError() => Error(StatusCodes.Status404NotFound, FeedErrors.NotFound);
+
+    private ObjectResult Error(int status, FeedError error) => new(error.Body()) { StatusCode = status, ContentTypes = { "application/json" } };
+
+    private void Logged(Type row, int rows) =>
+        log.LogInformation("Feed read: {Caller} read {Rows} rows of {Set} with {Query}",
+            CurrentUsers.UserId(User) ?? "?", rows, row.Name, Request.QueryString.Value ?? "");
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.OData;
+using Udmoentning.Domain.Access;
+
+namespace Udmoentning.Web.Feed;
+
+public static class FeedExtensions
+{
+    public const string Policy = "Feed";
+
+    private const string CorsPolicy = "Feed";
+
+    /// <summary>The read-only OData feed at <c>/odata</c> for Power BI, Excel and other reports.</summary>
+    public static IHostApplicationBuilder AddFeed(this IHostApplicationBuilder builder)
+    {
+        var settings = FeedSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<FeedReader>();
+        builder.Services.AddControllers().AddOData(options => options
+            .AddRouteComponents("odata", FeedModel.Build())
+            .Select().Filter().Expand().OrderBy().Count().SetMaxTop(settings.PageSize));
+        builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser()
+            .RequireRole(Enum.GetNames<Role>()));
+        if (settings.CorsOrigins.Length > 0)
+        {
+            builder.Services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy
+                .WithOrigins(settings.CorsOrigins).WithMethods(HttpMethods.Get).WithHeaders("Authorization", "Accept", "OData-Version", "OData-MaxVersion")));
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// For requests to the feed, before authentication: CORS when configured, and an OData error body (Danish and English)
+    /// for the answers that come without one (401, 403, 404, 405), instead of the app's HTML pages.
+    /// </summary>
+    public static WebApplication UseFeed(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<FeedSettings>().CorsOrigins.Length > 0)
+        {
+            app.UseWhen(IsFeed, branch => branch.UseCors(CorsPolicy));
+        }
+
+        app.UseWhen(IsFeed, branch => branch.Use(async (context, next) =>
+        {
+            context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+            await next(context);
+            if (context.Response.HasStarted || context.Response.ContentLength > 0 || context.Response.ContentType is not null)
+            {
+                return;
+            }
+
+            var error = context.Response.StatusCode switch
+            {
+                StatusCodes.Status401Unauthorized => FeedErrors.SignInNeeded,
+                StatusCodes.Status403Forbidden => FeedErrors.NoAccess,
+                StatusCodes.Status404NotFound => FeedErrors.NotFound,
+                StatusCodes.Status405MethodNotAllowed => FeedErrors.ReadOnly,
+                _ => null,
+            };
+            if (error is not null)
+            {
+                await FeedErrors.WriteAsync(context.Response, context.Response.StatusCode, error, context.RequestAborted);
+            }
+        }));
+        return app;
+    }
+
+    public static WebApplication MapFeed(this WebApplication app)
+    {
+        var feed = app.MapControllers().RequireAuthorization(Policy);
+        if (app.Services.GetRequiredService<FeedSettings>().CorsOrigins.Length > 0)
+        {
+            feed.RequireCors(CorsPolicy);
+        }
+
+        return app;
+    }
+
+    public static bool IsFeed(HttpContext context) => context.Request.Path.StartsWithSegments("/odata");
+}
