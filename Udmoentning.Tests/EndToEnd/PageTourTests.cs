@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Data.Providers;
+using Udmoentning.Web.Feed;
 using Udmoentning.Web.Plans;
 using static Microsoft.Playwright.Assertions;
 
@@ -177,6 +178,19 @@ public abstract partial class PageTourTests(BrowserFixture browser, LiveApp app)
             {
                 await AssertOpensElsewhereAsync(path, body, path.EndsWith("eksport.xlsx", StringComparison.Ordinal) ? item.Code : plan.Plan.Name);
             }
+        }
+
+        // The OData feed reads the same database: every set, and the children a report expands.
+        var feed = FeedModel.Sets.Select(s => $"/odata/{s.Name}?$top=50&$count=true").Concat(
+        [
+            $"/odata/Items?$filter=PlanId eq {id} and Status eq 'InProgress'&$expand=Amounts,Checkpoints&$orderby=Code", "/odata/Rounds?$expand=Answers",
+            "/odata/FollowUps?$expand=Items($select=Code,Amounts)&$top=2", "/odata/LedgerExtracts?$expand=Balances", $"/odata/Items({item.Id})", "/odata/$metadata",
+        ]);
+        foreach (var path in feed)
+        {
+            var response = await page.APIRequest.GetAsync(path);
+            Assert.True(response.Status == 200, $"{path} answered {response.Status}: {await response.TextAsync()}");
+            AssertNoServerErrors(path);
         }
     }
 

@@ -40,6 +40,12 @@ public static class ProtectionExtensions
                 var response = context.HttpContext.Response;
                 context.HttpContext.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
                 response.Headers.RetryAfter = ((int)limits.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                if (Limited(context.HttpContext) == RequestLimit.Feed)
+                {
+                    // The feed answers in OData's error format (UseFeed writes it), not in the pages' plain text.
+                    return;
+                }
+
                 response.ContentType = "text/plain; charset=utf-8";
                 var signIn = Limited(context.HttpContext) == RequestLimit.SignIn;
                 if (signIn)
@@ -54,6 +60,7 @@ public static class ProtectionExtensions
             {
                 RequestLimit.SignIn => RateLimitPartition.GetFixedWindowLimiter("log-ind " + ClientAddress(context), _ => limits.PerWindow(limits.SignInPerIp)),
                 RequestLimit.Download => RateLimitPartition.GetFixedWindowLimiter("download " + (UserKey(context.User) ?? ClientAddress(context)), _ => limits.PerWindow(limits.DownloadsPerUser)),
+                RequestLimit.Feed => RateLimitPartition.GetFixedWindowLimiter("feed " + (TokenKey(context.User) ?? UserKey(context.User) ?? ClientAddress(context)), _ => limits.PerWindow(limits.FeedReadsPerToken)),
                 _ => RateLimitPartition.GetNoLimiter(string.Empty),
             });
         });
@@ -160,6 +167,12 @@ public static class ProtectionExtensions
         return app;
     }
 
+    private const string TokenIdClaim = "MERGE-TOKEN-CLAIM";
+
+    /// <summary>The access token's id for per-token limits; null for a request without one (a browser's cookie).</summary>
+    public static string? TokenKey(ClaimsPrincipal? user) =>
+        user?.FindFirst(TokenIdClaim)?.Value is { } id ? "nøgle:" + id : null;
+
     /// <summary>The user's id for per-user limits; null for an anonymous request.</summary>
     public static string? UserKey(ClaimsPrincipal? user) =>
         user?.Identity?.IsAuthenticated == true
@@ -199,6 +212,9 @@ public sealed class RateLimitSettings
 
     /// <summary>CSV and Excel downloads by one user (or one IP address when anonymous).</summary>
     public int DownloadsPerUser { get; init; } = 30;
+
+    /// <summary>Reads of the OData feed (pages, <c>$metadata</c>) with one access token; Power BI reads a set's pages one after another.</summary>
+    public int FeedReadsPerToken { get; init; } = 600;
 
     /// <summary>Calls a second, on average, on one connection to <c>/hubs/plan</c> (Follow, Unfollow, Move).</summary>
     public int HubCallsPerSecond { get; init; } = 10;

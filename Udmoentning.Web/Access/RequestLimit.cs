@@ -8,6 +8,9 @@ public enum RequestLimit
 
     /// <summary>Downloading a file, per user.</summary>
     Download,
+
+    /// <summary>Reading the OData feed, per access token (per user for a browser, per address when anonymous).</summary>
+    Feed,
 }
 
 /// <summary>

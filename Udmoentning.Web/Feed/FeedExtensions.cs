@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.OData;
 using Udmoentning.Domain.Access;
+using Udmoentning.Web.Access;
 
 namespace Udmoentning.Web.Feed;
 
@@ -60,6 +61,7 @@ public static class FeedExtensions
                 StatusCodes.Status403Forbidden => FeedErrors.NoAccess,
                 StatusCodes.Status404NotFound => FeedErrors.NotFound,
                 StatusCodes.Status405MethodNotAllowed => FeedErrors.ReadOnly,
+                StatusCodes.Status429TooManyRequests => FeedErrors.TooMany,
                 _ => null,
             };
             if (error is not null)
@@ -72,7 +74,7 @@ public static class FeedExtensions
 
     public static WebApplication MapFeed(this WebApplication app)
     {
-        var feed = app.MapControllers().RequireAuthorization(Policy);
+        var feed = app.MapControllers().RequireAuthorization(Policy).LimitedAs(RequestLimit.Feed);
         if (app.Services.GetRequiredService<FeedSettings>().CorsOrigins.Length > 0)
         {
             feed.RequireCors(CorsPolicy);
