@@ -2,6 +2,7 @@ using Udmoentning.Web;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Administration;
 using Udmoentning.Web.Annex;
+using Udmoentning.Web.ApiReference;
 using Udmoentning.Web.Calendars;
 using Udmoentning.Web.Changes;
 using Udmoentning.Web.Collaboration;
@@ -50,6 +51,7 @@ try
     builder.AddNotifications();
     builder.AddUi();
     builder.AddHealth();
+    builder.AddApiReference();
 
     app = builder.Build();
     if (MigrateCommand.IsRequested(args))
@@ -80,6 +82,7 @@ try
     app.MapDiagnostics();
     app.MapHealth();
     app.MapTelemetry();
+    app.MapApiReference();
     await app.PrepareDatabaseAsync();
     await app.RunAsync();
     return 0;
