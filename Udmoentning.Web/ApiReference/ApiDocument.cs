@@ -41,7 +41,24 @@ public sealed class ApiDocument : IOpenApiDocumentTransformer
                 "cookies (in Development, POST `/konto/demo` with `user=demo-koordinator` and the token instead). Without it, a file " +
                 "answers 401 (a page redirects to the sign-in); with it but without the right, 403.",
         };
+        FoldHeadIntoGet(document);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Every file answers HEAD as well as GET (for a client that checks before it fetches); listed twice, each download would
+    /// fill the reference page's menu twice over, so the GET says it instead.
+    /// </summary>
+    private static void FoldHeadIntoGet(OpenApiDocument document)
+    {
+        foreach (var item in document.Paths.Values.OfType<OpenApiPathItem>())
+        {
+            if (item.Operations is { } operations && operations.ContainsKey(HttpMethod.Head) && operations.TryGetValue(HttpMethod.Get, out var get))
+            {
+                operations.Remove(HttpMethod.Head);
+                get.Description += " Also answers HEAD (the headers alone).";
+            }
+        }
     }
 
     /// <summary>A Blazor page, or a form a person posts from one (sign-in, sign-out): not part of the HTTP API.</summary>

@@ -63,6 +63,7 @@ public static class ApiReferenceExtensions
             .DisableAgent()
             .DisableMcp()
             .HideDeveloperTools()
+            .HideModels()
             .WithDefaultHttpClient(ScalarTarget.Shell, ScalarClient.Curl));
         if (app.Environment.IsDevelopment())
         {
