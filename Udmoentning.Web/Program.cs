@@ -2,6 +2,7 @@ using Udmoentning.Web;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Administration;
 using Udmoentning.Web.Annex;
+using Udmoentning.Web.ApiReference;
 using Udmoentning.Web.Calendars;
 using Udmoentning.Web.Changes;
 using Udmoentning.Web.Collaboration;
@@ -52,6 +53,7 @@ try
     builder.AddFeed();
     builder.AddUi();
     builder.AddHealth();
+    builder.AddApiReference();
 
     app = builder.Build();
     if (MigrateCommand.IsRequested(args))
@@ -83,6 +85,7 @@ try
     app.MapDiagnostics();
     app.MapHealth();
     app.MapTelemetry();
+    app.MapApiReference();
     await app.PrepareDatabaseAsync();
     await app.RunAsync();
     return 0;

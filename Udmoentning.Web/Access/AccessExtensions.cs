@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Udmoentning.Domain.Access;
 using Udmoentning.Web.Access;
+using Udmoentning.Web.ApiReference;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Realtime;
 
@@ -130,7 +131,8 @@ public static class AccessExtensions
     private static CookieSecurePolicy CookiePolicy(IConfiguration configuration) =>
         (configuration.GetSection(ProxySettings.Section).Get<ProxySettings>() ?? new ProxySettings()).CookiePolicy;
 
-    private static bool IsHubOrItemFile(PathString path) => path.StartsWithSegments("/hubs") || path.StartsWithSegments("/punkter");
+    private static bool IsHubOrItemFile(PathString path) =>
+        path.StartsWithSegments("/hubs") || path.StartsWithSegments("/punkter") || path.StartsWithSegments(ApiReferenceExtensions.DocumentFolder);
 
     /// <summary>A signed-in user without the right gets 403 for a file as for the hub: a download is no place for a page.</summary>
     private static bool IsHubOrDownload(PathString path) => IsHubOrItemFile(path) || Path.HasExtension(path.Value);

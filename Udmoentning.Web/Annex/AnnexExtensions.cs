@@ -1,3 +1,4 @@
+using Udmoentning.Web.ApiReference;
 using Udmoentning.Web.Changes;
 using Udmoentning.Web.Plans;
 
@@ -21,7 +22,10 @@ public static class AnnexExtensions
                 ? Results.Text(problem, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound)
                 : Results.File(AgendaAnnexWorkbook.Write(annex), AgendaAnnexWorkbook.ContentType,
                     AgendaAnnexWorkbook.FileName(annex.Slug, annex.BudgetPeriod, annex.Date));
-        });
+        })
+        .Described(ApiTags.Annex, "Hent et udvalgs dagsordensbilag",
+            "A committee's agenda annex (bilag) as an Excel workbook: the committee's extract of the plan by main theme, with its economy, as the annex page shows it. `slug` is the committee's short name, e.g. `au`.")
+        .AnswersFile(AgendaAnnexWorkbook.ContentType, StatusCodes.Status404NotFound);
         return app;
     }
 }

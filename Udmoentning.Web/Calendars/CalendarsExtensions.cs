@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Udmoentning.Web.ApiReference;
 using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Web.Calendars;
@@ -23,10 +24,16 @@ public static class CalendarsExtensions
         var calendars = app.MapDownloads();
         calendars.MapMethods("/kalender/{token}/mig.ics", [HttpMethods.Get, HttpMethods.Head],
             (string token, HttpContext context, CalendarFeeds feeds, CancellationToken cancellationToken) =>
-                AnswerAsync(context, feeds.PersonalAsync(token, BaseUri(context.Request), cancellationToken))).AllowAnonymous();
+                AnswerAsync(context, feeds.PersonalAsync(token, BaseUri(context.Request), cancellationToken))).AllowAnonymous()
+            .Described(ApiTags.Calendars, "Min kalender",
+                "The user's own calendar as iCalendar: the meetings of their committees and the round deadlines they still have items for. The token in the address is the secret; it is shown, and can be renewed, on the user's page.")
+            .AnswersFile(CalendarWriter.ContentType, StatusCodes.Status404NotFound);
         calendars.MapMethods("/kalender/{token}/udvalg/{slug}.ics", [HttpMethods.Get, HttpMethods.Head],
             (string token, string slug, HttpContext context, CalendarFeeds feeds, CancellationToken cancellationToken) =>
-                AnswerAsync(context, feeds.CommitteeAsync(token, slug, BaseUri(context.Request), cancellationToken))).AllowAnonymous();
+                AnswerAsync(context, feeds.CommitteeAsync(token, slug, BaseUri(context.Request), cancellationToken))).AllowAnonymous()
+            .Described(ApiTags.Calendars, "Et udvalgs kalender",
+                "One committee's meetings (with the arbejdsplan's items) and its rounds' deadlines as iCalendar, behind the same secret token. An unknown or renewed token, a disabled owner and an unknown committee all get the same empty 404.")
+            .AnswersFile(CalendarWriter.ContentType, StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Udmoentning.Web.ApiReference;
 using Udmoentning.Web.Economy.FollowUps;
 using Udmoentning.Web.Plans;
 
@@ -28,7 +29,10 @@ public static class EconomyExtensions
                 ? Results.Text(problem, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound)
                 : Results.File(FollowUpWorkbook.Write(comparison), FollowUpWorkbook.ContentType,
                     FollowUpWorkbook.FileName(comparison.BudgetPeriod, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
-        });
+        })
+        .Described(ApiTags.Economy, "Sammenlign to budgetopfølgninger",
+            "Two budget follow-ups of the plan compared, as an Excel workbook. `fra` and `til` are snapshot numbers (from the economy page); empty means the plan as it is now.")
+        .AnswersFile(FollowUpWorkbook.ContentType, StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return app;
     }
 

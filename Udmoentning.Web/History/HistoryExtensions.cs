@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Udmoentning.Web.ApiReference;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Plans;
 
@@ -28,7 +29,10 @@ public static class HistoryExtensions
             var entries = (await history.ForItemAsync(id, cancellationToken)).Reverse();
             var fileName = $"historik-{string.Concat(item.Code.Select(c => char.IsLetterOrDigit(c) ? c : '-'))}.csv";
             return Results.File(HistoryCsv.Write(entries), "text/csv; charset=utf-8", fileName);
-        });
+        })
+        .Described(ApiTags.History, "Hent et punkts historik som CSV",
+            "Every recorded change of one item, oldest first, as CSV (for aktindsigt). `id` is the item's id, not its code.")
+        .AnswersFile("text/csv", StatusCodes.Status404NotFound);
         return app;
     }
 }

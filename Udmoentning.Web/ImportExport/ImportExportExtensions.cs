@@ -1,4 +1,5 @@
 using Udmoentning.Domain.Input;
+using Udmoentning.Web.ApiReference;
 using Udmoentning.Web.Plans;
 
 namespace Udmoentning.Web.ImportExport;
@@ -20,7 +21,10 @@ public static class ImportExportExtensions
             await plans.GetAsync(id, cancellationToken) is { } snapshot
                 ? Results.File(PlanWorkbook.Export(snapshot), ReportSheet.ContentType,
                     $"udmoentningsplan-{snapshot.Plan.BudgetPeriod}-{IsoDate.Format(DateTime.UtcNow)}.xlsx")
-                : Results.NotFound("Planen findes ikke."));
+                : Results.NotFound("Planen findes ikke."))
+            .Described(ApiTags.Plan, "Hent planen som regneark",
+                "The whole plan as an Excel workbook in the import's own columns: it can be edited and read back in through the import.")
+            .AnswersFile(ReportSheet.ContentType, StatusCodes.Status404NotFound);
         return app;
     }
 }

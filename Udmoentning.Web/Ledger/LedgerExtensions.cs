@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Udmoentning.Domain;
 using Udmoentning.Domain.Ledger;
+using Udmoentning.Web.ApiReference;
 using Udmoentning.Web.ImportExport;
 using Udmoentning.Web.Plans;
 
@@ -44,7 +45,12 @@ public static class LedgerExtensions
                 return extension == "csv"
                     ? Results.File(file.Csv(selection.Lines), $"text/csv; charset={file.Encoding.WebName}", name)
                     : Results.File(BudgetChangeWorkbook.Write(file, selection.Lines), ReportSheet.ContentType, name);
-            });
+            })
+            .Described(ApiTags.Ledger, $"Hent budgetændringsfilen ({extension})",
+                "The budget-change file of the plan's items with a kontering, in the finance system's layout (Ledger:BudgetChange settings): " +
+                "all of them, `udvalg` one committee's, or `punkter` some items by code (comma-separated). Coordinators and administrators only (others get 403): the file goes to the finance system.")
+            .AnswersFile(extension == "csv" ? "text/csv" : ReportSheet.ContentType,
+                StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         }
 
         return app;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Udmoentning.Domain.Input;
+using Udmoentning.Web.ApiReference;
 using Udmoentning.Web.History;
 using Udmoentning.Web.Plans;
 using Udmoentning.Web.Realtime;
@@ -42,7 +43,10 @@ public static class MeetingExtensions
 
             var entries = await meetings.SinceAsync(snapshot, scope, since.UtcDateTime, cancellationToken);
             return Results.File(HistoryCsv.Write(entries), "text/csv; charset=utf-8", $"referat-{scope.Slug}-{IsoDate.Format(since.UtcDateTime)}.csv");
-        });
+        })
+        .Described(ApiTags.Meetings, "Hent ændringerne fra et møde som CSV",
+            "What changed in a committee's items since the meeting started, as CSV for the minutes. `siden` is the meeting's start (ISO 8601, e.g. 2026-05-12T08:00:00Z) and is required.")
+        .AnswersFile("text/csv", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Udmoentning.Web.Access;
+using Udmoentning.Web.ApiReference;
 
 namespace Udmoentning.Web.Notifications;
 
@@ -36,7 +37,11 @@ public static class NotificationsExtensions
             })
             .AllowAnonymous()
             .DisableAntiforgery()
-            .LimitedAs(RequestLimit.SignIn);
+            .LimitedAs(RequestLimit.SignIn)
+            .Described(ApiTags.Mail, "Afmeld e-mails med ét klik",
+                "RFC 8058 one-click unsubscribe, posted by mail programs from the mail's List-Unsubscribe header; `t` is the token in that link. People following the link get the page /afmeld, which asks first.")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .Produces<string>(StatusCodes.Status400BadRequest, "application/json");
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Udmoentning.Web.ApiReference;
 using Udmoentning.Web.Plans;
 using Udmoentning.Web.Questions.Document;
 
@@ -34,7 +35,12 @@ public static class PublicPlanExtensions
             }
 
             return new RazorComponentResult<PublicPlanDocument>(new { Plan = plan });
-        }).AllowAnonymous();
+        }).AllowAnonymous()
+        .Described(ApiTags.Public, "Den offentlige side for en plan",
+            "A plan an administrator made public, as an HTML page anyone may read (and published questions if the plan shows them). Cacheable for a minute; send If-None-Match with the ETag for a 304. A plan that does not exist and one that is not public both answer 404.")
+        .AnswersFile("text/html")
+        .Produces(StatusCodes.Status304NotModified)
+        .Produces(StatusCodes.Status404NotFound, contentType: "text/html");
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Udmoentning.Web.ApiReference;
 using Udmoentning.Web.Plans;
 using Udmoentning.Web.Questions.Document;
 
@@ -24,7 +25,10 @@ public static class QuestionsExtensions
                 ? Results.Text(problem, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound)
                 : Results.File(PublishedQuestionsWorkbook.Write(document), PublishedQuestionsWorkbook.ContentType,
                     PublishedQuestionsWorkbook.FileName(document.Slug, document.BudgetPeriod, document.Date));
-        });
+        })
+        .Described(ApiTags.Questions, "Hent spørgsmål og svar som regneark",
+            "The published questions and their answers as an Excel workbook, for the whole plan or, with `udvalg`, one committee's.")
+        .AnswersFile(PublishedQuestionsWorkbook.ContentType, StatusCodes.Status404NotFound);
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Udmoentning.Web.ApiReference;
 using Udmoentning.Web.Changes;
 using Udmoentning.Web.Plans;
 
@@ -23,7 +24,10 @@ public static class RoundsExtensions
             return report is null
                 ? Results.Text(problem, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound)
                 : Results.File(RoundReportWorkbook.Write(report), RoundReportWorkbook.ContentType, RoundReportWorkbook.FileName(report));
-        });
+        })
+        .Described(ApiTags.Rounds, "Hent rapporten fra en opfølgningsrunde",
+            "A closed follow-up round's report as an Excel workbook: who reported what on which item. `udvalg` limits it to one committee.")
+        .AnswersFile(RoundReportWorkbook.ContentType, StatusCodes.Status404NotFound);
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime;
+using Udmoentning.Web.ApiReference;
 using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Web.Telemetry;
@@ -26,9 +27,11 @@ public static class DiagnosticsExtensions
             GC.Collect();
             using var process = Process.GetCurrentProcess();
             return Results.Ok(new MemoryReading(GC.GetTotalMemory(forceFullCollection: false), process.WorkingSet64, feed.SubscriberCount));
-        }).RequireAuthorization(policy => policy.RequireRole("Administrator"));
+        }).RequireAuthorization(policy => policy.RequireRole("Administrator"))
+        .Described(ApiTags.Operations, "Hukommelse (benchmark)", "The server's managed heap after a full collection, its working set and its live boards. Only with Diagnostics:Enabled; administrators only.");
         app.MapGet("/diagnostics/jit", () => Results.Ok(new JitReading(JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime().TotalMilliseconds)))
-            .RequireAuthorization(policy => policy.RequireRole("Administrator"));
+            .RequireAuthorization(policy => policy.RequireRole("Administrator"))
+            .Described(ApiTags.Operations, "JIT-oversættelse (benchmark)", "How many methods the JIT has compiled and its time so far. Only with Diagnostics:Enabled; administrators only.");
         return app;
     }
 
