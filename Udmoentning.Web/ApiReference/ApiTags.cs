@@ -16,6 +16,7 @@ public static class ApiTags
     public const string Mail = "E-mail";
     public const string Live = "Live-hub";
     public const string Operations = "Drift";
+    public const string Feed = "OData-feed";
 
     public static readonly IReadOnlyList<(string Name, string Description)> All =
     [
@@ -30,6 +31,7 @@ public static class ApiTags
         (Calendars, "Kalenderfeeds (iCalendar) bag hver brugers hemmelige adresse; uden login."),
         (Public, "Den offentlige side for en plan, en administrator har åbnet; uden login."),
         (Mail, "Afmelding med ét klik fra e-mailprogrammer (RFC 8058)."),
+        (Feed, "Planen som data til Power BI og Excel (OData v4, kun læsning); med adgangsnøgle eller login. Se docs/api.md."),
         (Live, "SignalR-hubben med ændringer i realtid; se docs/api.md."),
         (Operations, "Sundhedstjek til load balancer og orkestrering; diagnostik når den er slået til."),
     ];

@@ -18,6 +18,7 @@ namespace Udmoentning.Web.Feed;
 /// limits, then server-driven pages of at most <see cref="FeedSettings.PageSize"/> rows with <c>@odata.nextLink</c>.
 /// </summary>
 [Authorize(Policy = FeedExtensions.Policy)]
+[ApiExplorerSettings(IgnoreApi = true)] // described by FeedEntries, with the query options and the token
 public sealed class FeedController(FeedReader reader, CurrentUsers users, FeedSettings settings, ILogger<FeedController> log) : ODataController
 {
     [HttpGet("odata/Plans")]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.OData;
 using Udmoentning.Domain.Access;
 using Udmoentning.Web.Access;
+using Udmoentning.Web.ApiReference;
 
 namespace Udmoentning.Web.Feed;
 
@@ -19,6 +20,7 @@ public static class FeedExtensions
         var settings = FeedSettings.From(builder.Configuration);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<FeedReader>();
+        builder.Services.AddApiEntries<FeedEntries>();
         builder.Services.AddControllers().AddOData(options => options
             .AddRouteComponents("odata", FeedModel.Build())
             .Select().Filter().Expand().OrderBy().Count().SetMaxTop(settings.PageSize));
