@@ -25,6 +25,7 @@ public sealed partial class AccessTokenList
     private string? _secret;
     private string? _secretName;
     private bool _busy;
+    private MudTextField<string>? _nameField;
 
     [Inject] private AccessTokens Tokens { get; set; } = null!;
 
@@ -66,8 +67,14 @@ public sealed partial class AccessTokenList
             {
                 _secret = outcome.Value;
                 _secretName = _name.Trim();
-                _name = string.Empty;
                 _formError = null;
+                // The field keeps what was typed while it has focus (Enter submits from it); the next token starts empty.
+                if (_nameField is not null)
+                {
+                    await _nameField.ClearAsync();
+                }
+
+                _name = string.Empty;
                 await LoadAsync();
             }
             else
