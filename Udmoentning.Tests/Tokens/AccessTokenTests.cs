@@ -177,6 +177,26 @@ public sealed class AccessTokenTests(FeedProbeApp app) : IClassFixture<FeedProbe
     }
 
     [Fact]
+    public async Task ATokenOfAnOwnerWhoLostEveryRoleGets403AtTheFeedNotTheNoAccessPage()
+    {
+        var owner = await TestUsers.CreateAsync(app.Services, "noegle-uden-rolle", Role.Reader);
+        var secret = (await Tokens.CreateAsync(owner, "Excel", Today.AddDays(30), Token)).Value!;
+        Assert.Equal(HttpStatusCode.OK, (await ProbeAsync(secret)).StatusCode);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Udmoentning.Web.Access.PlanUser>>();
+            var user = (await users.FindByNameAsync("noegle-uden-rolle"))!;
+            Assert.True((await users.RemoveFromRoleAsync(user, "Reader")).Succeeded);
+            app.Services.GetRequiredService<Udmoentning.Web.Access.CurrentUsers>().Forget(user.Id);
+        }
+
+        var response = await ProbeAsync(secret);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
+    [Fact]
     public async Task AnExpiredUnknownOrMalformedTokenIsRefusedAndAnythingElseIsLeftToTheOtherSchemes()
     {
         var owner = await TestUsers.CreateAsync(app.Services, "noegle-udloebet", Role.Reader);
