@@ -24,9 +24,6 @@ public sealed class AccessToken
 
     public const int NameLength = 100;
 
-    /// <summary>The only scope there is: the feed, read-only.</summary>
-    public const string Scope = "Læseadgang til feedet";
-
     private static readonly SearchValues<char> Base64UrlCharacters =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 

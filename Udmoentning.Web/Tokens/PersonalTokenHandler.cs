@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Udmoentning.Web.Access;
+using Udmoentning.Web.Changes;
 
 namespace Udmoentning.Web.Tokens;
 
@@ -36,7 +37,16 @@ public sealed class PersonalTokenHandler(
             return AuthenticateResult.Fail($"The account that owns token {token.Id} is unknown or disabled.");
         }
 
-        await tokens.NoteUseAsync(token, Context.RequestAborted);
+        try
+        {
+            await tokens.NoteUseAsync(token, Context.RequestAborted);
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            // The last use is a convenience for the owner: a write that fails does not refuse a read.
+            Logger.LogWarning(e, "The last use of access token {TokenId} could not be noted", token.Id);
+        }
+
         var identity = new ClaimsIdentity(Scheme.Name, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, owner.Id));
         identity.AddClaim(new Claim(ClaimTypes.Name, owner.Name));
