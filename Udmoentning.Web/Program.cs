@@ -23,6 +23,7 @@ using Udmoentning.Web.Realtime;
 using Udmoentning.Web.Realtime.Presence;
 using Udmoentning.Web.Rounds;
 using Udmoentning.Web.Telemetry;
+using Udmoentning.Web.Tokens;
 
 WebApplication? app = null;
 try
@@ -33,6 +34,7 @@ try
     builder.AddTelemetry();
     builder.AddPlanningData();
     builder.AddAccess();
+    builder.AddTokens();
     builder.AddProtection();
     builder.AddRealtime();
     builder.AddPlans();

@@ -22,7 +22,9 @@ namespace Udmoentning.Tests.Support;
 /// <summary>
 /// A real OpenID Connect provider (OpenIddict) on 127.0.0.1 for the app to sign users in with: authorization code flow with
 /// PKCE, one public client, and a tiny login page where a test types a user name. The id_token carries sub, name,
-/// preferred_username and the user's groups, as Entra ID does when group claims are configured.
+/// preferred_username and the user's groups, as Entra ID does when group claims are configured. Also service accounts:
+/// confidential clients that get an access token (a JWT for <see cref="ServiceAudience"/>, or another audience) with the
+/// client credentials grant, as a Power BI gateway or a script registered in Entra ID does.
 /// </summary>
 public sealed class TestIdentityProvider : IAsyncDisposable
 {
@@ -36,6 +38,26 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     public static readonly User Guest = new("g-3003", "gaest@partner.test", "Gæst Gæstesen", ["grp-alle"]);
 
     private static readonly IReadOnlyList<User> Users = [Coordinator, EditorAu, Guest];
+
+    /// <summary>The audience service accounts' tokens are issued for, as the app is configured to expect.</summary>
+    public const string ServiceAudience = "api://udmoentning";
+
+    /// <summary>A confidential client (client credentials) and the audience its tokens are issued for.</summary>
+    public sealed record ServiceClient(string ClientId, string Secret, string Audience);
+
+    /// <summary>Mapped in the app as a reader.</summary>
+    public static readonly ServiceClient PowerBi = new("udmoentning-powerbi", "powerbi-hemmelighed-til-test", ServiceAudience);
+
+    /// <summary>Mapped as an editor for AU.</summary>
+    public static readonly ServiceClient AuScript = new("udmoentning-au-script", "au-script-hemmelighed-til-test", ServiceAudience);
+
+    /// <summary>A client of the provider the app does not know.</summary>
+    public static readonly ServiceClient Unmapped = new("udmoentning-ukendt", "ukendt-hemmelighed-til-test", ServiceAudience);
+
+    /// <summary>Mapped in the app, but its tokens are for another API.</summary>
+    public static readonly ServiceClient OtherApi = new("udmoentning-andet-api", "andet-api-hemmelighed-til-test", "api://noget-andet");
+
+    private static readonly IReadOnlyList<ServiceClient> ServiceClients = [PowerBi, AuScript, Unmapped, OtherApi];
 
     private readonly WebApplication _host;
 
@@ -73,6 +95,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         {
             options.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token");
             options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+            options.AllowClientCredentialsFlow();
             options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email);
             // Elliptic-curve signing and a symmetric encryption key: generating RSA keys would cost seconds on a busy machine.
             options.AddSigningKey(new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)))
@@ -96,11 +119,34 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             }));
             options.AddEventHandler<OpenIddictServerEvents.ValidateTokenRequestContext>(handler => handler.UseInlineHandler(context =>
             {
-                if (context.ClientId != ClientId)
+                if (context.Request.IsClientCredentialsGrantType())
+                {
+                    // Degraded mode checks no client secrets: the service clients' are checked here.
+                    if (!ServiceClients.Any(c => c.ClientId == context.ClientId && c.Secret == context.ClientSecret))
+                    {
+                        context.Reject(Errors.InvalidClient, "Unknown client or wrong secret.");
+                    }
+                }
+                else if (context.ClientId != ClientId)
                 {
                     context.Reject(Errors.InvalidClient, "Unknown client.");
                 }
 
+                return default;
+            }));
+            options.AddEventHandler<OpenIddictServerEvents.HandleTokenRequestContext>(handler => handler.UseInlineHandler(context =>
+            {
+                if (!context.Request.IsClientCredentialsGrantType())
+                {
+                    return default;
+                }
+
+                var client = ServiceClients.Single(c => c.ClientId == context.Request.ClientId);
+                var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+                identity.SetClaim(Claims.Subject, client.ClientId).SetClaim(Claims.Name, client.ClientId);
+                identity.SetAudiences(client.Audience);
+                identity.SetDestinations(static _ => [Destinations.AccessToken]);
+                context.SignIn(new ClaimsPrincipal(identity));
                 return default;
             }));
         });
@@ -160,6 +206,26 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 
         await http.SignInAsync(LoginScheme, new ClaimsPrincipal(new ClaimsIdentity([new Claim(Claims.Subject, user.Sub)], LoginScheme)));
         return Results.Redirect(back);
+    }
+
+    /// <summary>An access token for a service client, fetched with the client credentials grant as its program would.</summary>
+    public async Task<string> ServiceTokenAsync(ServiceClient client, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = Authority };
+        var response = await http.PostAsync("connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = GrantTypes.ClientCredentials,
+            ["client_id"] = client.ClientId,
+            ["client_secret"] = client.Secret,
+        }), cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The provider refused a token for {client.ClientId}: {(int)response.StatusCode} {body}");
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("access_token").GetString()!;
     }
 
     public async ValueTask DisposeAsync()

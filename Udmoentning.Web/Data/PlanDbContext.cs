@@ -12,6 +12,7 @@ using Udmoentning.Web.Access;
 using Udmoentning.Web.Calendars;
 using Udmoentning.Web.Meetings;
 using Udmoentning.Web.Notifications;
+using Udmoentning.Web.Tokens;
 
 namespace Udmoentning.Web.Data;
 
@@ -42,6 +43,7 @@ public abstract class PlanDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<MailPreference> MailPreferences => Set<MailPreference>();
     public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
     public DbSet<CalendarToken> CalendarTokens => Set<CalendarToken>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<ItemAccountLine> AccountLines => Set<ItemAccountLine>();
     public DbSet<LedgerSnapshot> LedgerSnapshots => Set<LedgerSnapshot>();
     public DbSet<LedgerBalanceRow> LedgerBalances => Set<LedgerBalanceRow>();
