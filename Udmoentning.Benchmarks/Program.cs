@@ -8,7 +8,7 @@ namespace Udmoentning.Benchmarks;
 
 /// <summary>
 /// The benchmark harness: <c>dotnet run -c Release --project Udmoentning.Benchmarks [-- --quick] [--viewers 50,300,1000]
-/// [--sizes 500,2000,5000] [--render-samples 20] [--only latency,burst,render,save,import,nodes,memory,soak,outbox,ledger] [--out FILE]</c>. Starts the app itself, measures,
+/// [--sizes 500,2000,5000] [--render-samples 20] [--only latency,burst,render,save,import,nodes,memory,soak,outbox,ledger,feed] [--out FILE]</c>. Starts the app itself, measures,
 /// prints Markdown tables and writes them to docs/benchmark-results.md.
 /// </summary>
 internal static class BenchmarkProgram
@@ -24,7 +24,7 @@ internal static class BenchmarkProgram
         var report = new Report("dotnet run -c Release --project Udmoentning.Benchmarks" + (args.Length > 0 ? " -- " + string.Join(' ', args) : string.Empty));
         var publish = Path.Combine(root, "artifacts", "bench", "web");
         // The scenarios that host the app in-process (import, outbox) do not need the published app.
-        if (only is null || only.Any(o => o is not ("import" or "outbox" or "ledger")))
+        if (only is null || only.Any(o => o is not ("import" or "outbox" or "ledger" or "feed")))
         {
             await AppServer.PublishAsync(root, publish);
         }
@@ -77,6 +77,14 @@ internal static class BenchmarkProgram
             Console.WriteLine($"  preview {string.Join(", ", report.Ledger.Preview.Select(Stats.Ms))} ms; import {string.Join(", ", report.Ledger.Import.Select(Stats.Ms))} ms");
         }
 
+        // Only when asked: the OData feed over a 2,000-item plan (FeedScenario).
+        if (only?.Contains("feed") == true)
+        {
+            Console.WriteLine("OData feed of 2,000 items...");
+            report.Feed = await FeedScenario.RunAsync(2000, runs: 3);
+            Console.WriteLine($"  whole plan {string.Join(", ", report.Feed.Whole.Select(Stats.Ms))} ms; filtered page {string.Join(", ", report.Feed.FilteredPage.Select(Stats.Ms))} ms");
+        }
+
         if (only is null || only.Contains("import"))
         {
             foreach (var rows in new[] { 100, 2000 })
@@ -92,6 +100,7 @@ internal static class BenchmarkProgram
         {
             ["outbox"] => report.WriteOutboxInto(previous),
             ["ledger"] => report.WriteLedgerInto(previous),
+            ["feed"] => report.WriteFeedInto(previous),
             _ => report.Write(previous),
         };
         Console.WriteLine();

@@ -24,6 +24,9 @@ public sealed class Report(string command)
     /// <summary>The ledger extract's preview and import, measured only when asked (<c>--only ledger</c>).</summary>
     public LedgerResult? Ledger { get; set; }
 
+    /// <summary>The OData feed's reads, measured only when asked (<c>--only feed</c>).</summary>
+    public FeedResult? Feed { get; set; }
+
     /// <summary>The report, ending with the history of runs: those in <paramref name="previous"/> (the file as it was) and this one.</summary>
     public string Write(string? previous = null)
     {
@@ -192,6 +195,12 @@ public sealed class Report(string command)
             _text.Append(ledger);
         }
 
+        if (previous is not null && Section(previous, FeedHeading) is { } feed)
+        {
+            // Measured only when asked (--only feed).
+            _text.Append(feed);
+        }
+
         Line("## History");
         Line();
         Line("One row per harness run written to this file, oldest first, so a regression shows. 300 and 1,000 viewers: on-screen change p95 (ratio to the floor of the same run); heap per viewer at 300; in-process save p95 with 16 writers on SQLite.");
@@ -242,6 +251,35 @@ public sealed class Report(string command)
         }
 
         Line($"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | {Spread(l.Preview)} | {Spread(l.Import)} |");
+        Line();
+    }
+
+    /// <summary>The same for the OData feed's section; each invocation adds its row.</summary>
+    public string WriteFeedInto(string? previous)
+    {
+        _previousFeed = previous is null ? null : Section(previous, FeedHeading);
+        return Feed is null ? Write(previous) : WriteInto(previous, FeedHeading, FeedSection);
+    }
+
+    private string? _previousFeed;
+
+    private const string FeedHeading = "## OData feed: a whole plan and a filtered page";
+
+    private void FeedSection()
+    {
+        var f = Feed!;
+        Line($"{FeedHeading} ({f.Items:N0} items with amounts, {f.Pages} pages, {f.Bytes / 1024.0 / 1024.0:0.0} MB JSON)");
+        Line();
+        Line($"Over HTTP with a personal access token, the app in-process (test server: the whole pipeline, no sockets), SQLite. *Whole*: every page of `{FeedScenario.Whole}` by its next links, in total. *Filtered page*: the median of 20 reads of `{FeedScenario.Filtered}`. Each invocation: one warm-up, then three timed runs (median, min–max). Targets: whole plan under 500 ms, a filtered page under 50 ms.");
+        Line();
+        Line("| run | whole plan | filtered page |");
+        Line("|---|---|---|");
+        foreach (var row in (_previousFeed ?? string.Empty).Split('\n').Where(r => r.StartsWith("| 20", StringComparison.Ordinal)))
+        {
+            Line(row);
+        }
+
+        Line($"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | {Spread(f.Whole)} | {Spread(f.FilteredPage)} |");
         Line();
     }
 

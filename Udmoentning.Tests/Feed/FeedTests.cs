@@ -1,14 +1,19 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OData.Edm;
 using Microsoft.OData.Edm.Vocabularies.V1;
+using Udmoentning.Domain.Access;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Rules;
 using Udmoentning.Tests.Support;
+using Udmoentning.Web.Access;
+using Udmoentning.Web.Administration;
 using Udmoentning.Web.Changes;
 using Udmoentning.Web.Feed;
 using Udmoentning.Web.Plans;
+using Udmoentning.Web.Tokens;
 
 namespace Udmoentning.Tests.Feed;
 
@@ -181,6 +186,104 @@ public sealed class FeedTests(FeedApp app) : IClassFixture<FeedApp>
         Assert.NotNull(line);
         Assert.Contains($"{rows} rows", line.Message, StringComparison.Ordinal);
         Assert.Contains("$select=Name", line.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryRolesTokenReadsEverySetAsTheAppShowsItAndWithoutATokenNothingIsRead()
+    {
+        await app.FillAsync();
+        var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var sets = FeedModel.Sets.Select(s => s.Name).Append("$metadata").Prepend("");
+        foreach (var set in sets)
+        {
+            var (status, body, response) = await FeedReading.GetAsync(anonymous, $"odata/{set}");
+            Assert.True(status == HttpStatusCode.Unauthorized, $"/odata/{set} answered {status} without a token");
+            Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+            Assert.Null(response.Headers.Location);
+            AssertError(body, "Unauthorized", "adgangsnøgle");
+        }
+
+        // Every member sees the same plans, items, history, rounds and ledger in the app; so every role's token reads the same rows.
+        var seen = new Dictionary<string, string>();
+        foreach (var role in (string[])[TestUsers.Reader, TestUsers.EditorAu, TestUsers.Coordinator, TestUsers.Administrator])
+        {
+            var token = await TokenAsync(await TestUsers.PrincipalAsync(app.Services, role), $"Rapport ({role})");
+            foreach (var (set, _, _) in FeedModel.Sets)
+            {
+                var (status, body, _) = await FeedReading.GetAsync(anonymous, $"odata/{set}?$top=1000&$count=true&$orderby=Id", token);
+                Assert.True(status == HttpStatusCode.OK, $"{role}'s token: /odata/{set} answered {status} {body}");
+                Assert.True(body.GetProperty("@odata.count").GetInt64() > 0, $"{set} is empty");
+                var text = body.GetProperty("value").GetRawText();
+                Assert.DoesNotContain(FeedApp.DraftAnswer, text, StringComparison.Ordinal);
+                Assert.DoesNotContain(FeedApp.ReturnNote, text, StringComparison.Ordinal);
+                var rows = $"{body.GetProperty("@odata.count").GetInt64()}:{string.Join(',', body.GetProperty("value").EnumerateArray().Select(r => r.GetProperty("Id").ToString()))}";
+                Assert.Equal(seen.GetValueOrDefault(set, rows), rows);
+                seen[set] = rows;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ARevokedTokenAndADisabledOwnersTokenAreRefusedOnTheNextRead()
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var tokens = app.Services.GetRequiredService<AccessTokens>();
+        var owner = await TestUsers.CreateAsync(app.Services, "feed-tilbagekaldt", Role.Reader);
+        var revoked = await TokenAsync(owner, "Excel");
+        Assert.Equal(HttpStatusCode.OK, (await FeedReading.GetAsync(client, "odata/Items?$top=1", revoked)).Status);
+        var view = Assert.Single(await tokens.ListAsync(owner, Token));
+        Assert.True((await tokens.RevokeAsync(owner, view.Id, view.Version, Token)).Succeeded);
+        var afterRevoke = await FeedReading.GetAsync(client, "odata/Items?$top=1", revoked);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterRevoke.Status);
+        AssertError(afterRevoke.Body, "Unauthorized", "adgangsnøgle");
+
+        var disabledOwner = await TestUsers.CreateAsync(app.Services, "feed-deaktiveret", Role.Editor, "AU");
+        var disabled = await TokenAsync(disabledOwner, "Power BI");
+        Assert.Equal(HttpStatusCode.OK, (await FeedReading.GetAsync(client, "odata/Items?$top=1", disabled)).Status);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.Null(await scope.ServiceProvider.GetRequiredService<UserAdministration>().DisableAsync(await TestUsers.PrincipalAsync(app.Services, TestUsers.Administrator), "feed-deaktiveret"));
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await FeedReading.GetAsync(client, "odata/Items?$top=1", disabled)).Status);
+    }
+
+    [Fact]
+    public async Task PowerBisBasicSignInWithTheTokenAsPasswordReadsTheFeedAndTooManyReadsAreToldWhenToComeBack()
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var token = await TokenAsync(await TestUsers.CreateAsync(app.Services, "feed-power-bi", Role.Reader), "Power BI");
+        var basic = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"rapport:{token}")));
+        client.DefaultRequestHeaders.Authorization = basic;
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("odata/Committees?$top=1", Token)).StatusCode);
+        client.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("rapport:forkert")));
+        var wrong = await client.GetAsync("odata/Committees?$top=1", Token);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Contains(wrong.Headers.WwwAuthenticate, h => h.Scheme == "Basic");
+
+        // The limit is per token (RateLimits:FeedReadsPerToken, 600 a minute here): the 601st read in the minute waits.
+        client.DefaultRequestHeaders.Authorization = basic;
+        var limit = app.Services.GetRequiredService<RateLimitSettings>().FeedReadsPerToken;
+        HttpResponseMessage? refused = null;
+        for (var read = 1; read <= limit + 1 && refused is null; read++)
+        {
+            var response = await client.GetAsync("odata/Committees?$top=1&$select=Id", Token);
+            refused = response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
+        }
+
+        Assert.NotNull(refused);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        AssertError(JsonDocument.Parse(await refused.Content.ReadAsStringAsync(Token)).RootElement, "TooManyRequests", "Retry-After");
+        var other = await TokenAsync(await TestUsers.PrincipalAsync(app.Services, TestUsers.Reader), "Anden rapport");
+        Assert.Equal(HttpStatusCode.OK, (await FeedReading.GetAsync(app.CreateClient(), "odata/Committees?$top=1", other)).Status);
+    }
+
+    private async Task<string> TokenAsync(System.Security.Claims.ClaimsPrincipal owner, string name)
+    {
+        var tokens = app.Services.GetRequiredService<AccessTokens>();
+        var made = await tokens.CreateAsync(owner, name, tokens.DefaultExpiry(), Token);
+        Assert.True(made.Succeeded, made.Message);
+        return made.Value!;
     }
 
     private static List<string> Codes(IEnumerable<JsonElement> rows) =>

@@ -8,8 +8,9 @@ using Udmoentning.Web.Tokens;
 namespace Udmoentning.Tests.Tokens;
 
 /// <summary>
-/// The app with one endpoint behind <see cref="TokenPolicies.Feed"/> at <see cref="Path"/>, standing in for the OData feed
-/// this branch does not have: it answers who the caller is (<see cref="ApiCallers"/>), so a test sees what the feed will.
+/// The app with one more endpoint behind <see cref="TokenPolicies.Feed"/> at <see cref="Path"/>, beside the real feed: it
+/// answers who the caller is (<see cref="ApiCallers"/>: roles, committees, how the call is logged), which the feed itself
+/// never tells, so a test sees whom the feed serves. The feed's own answers are tested in <c>FeedTests</c>.
 /// </summary>
 public sealed class FeedProbeApp : AppFactory
 {

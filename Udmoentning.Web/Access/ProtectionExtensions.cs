@@ -167,11 +167,9 @@ public static class ProtectionExtensions
         return app;
     }
 
-    private const string TokenIdClaim = "MERGE-TOKEN-CLAIM";
-
     /// <summary>The access token's id for per-token limits; null for a request without one (a browser's cookie).</summary>
     public static string? TokenKey(ClaimsPrincipal? user) =>
-        user?.FindFirst(TokenIdClaim)?.Value is { } id ? "nøgle:" + id : null;
+        user?.FindFirst(Tokens.TokenClaims.TokenId)?.Value is { } id ? "nøgle:" + id : null;
 
     /// <summary>The user's id for per-user limits; null for an anonymous request.</summary>
     public static string? UserKey(ClaimsPrincipal? user) =>

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.OData.Query.Validator;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.OData;
 using Udmoentning.Domain.Access;
-using Udmoentning.Web.Access;
+using Udmoentning.Web.Tokens;
 
 namespace Udmoentning.Web.Feed;
 
@@ -17,9 +17,9 @@ namespace Udmoentning.Web.Feed;
 /// <see cref="FeedReader"/> and queried by the one <see cref="AnswerAsync"/>: the caller's rights first, then the query's
 /// limits, then server-driven pages of at most <see cref="FeedSettings.PageSize"/> rows with <c>@odata.nextLink</c>.
 /// </summary>
-[Authorize(Policy = FeedExtensions.Policy)]
+[Authorize(Policy = TokenPolicies.Feed)]
 [ApiExplorerSettings(IgnoreApi = true)] // described by FeedEntries, with the query options and the token
-public sealed class FeedController(FeedReader reader, CurrentUsers users, FeedSettings settings, ILogger<FeedController> log) : ODataController
+public sealed class FeedController(FeedReader reader, ApiCallers callers, FeedSettings settings, ILogger<FeedController> log) : ODataController
 {
     [HttpGet("odata/Plans")]
     public Task<IActionResult> Plans(ODataQueryOptions<FeedPlan> query, CancellationToken cancellationToken) =>
@@ -138,7 +138,7 @@ public sealed class FeedController(FeedReader reader, CurrentUsers users, FeedSe
 
     private async Task<IActionResult?> RefusalAsync(ODataQueryOptions query, CancellationToken cancellationToken)
     {
-        if (!AccessRules.CanView(await users.ActorAsync(User, cancellationToken)))
+        if (!AccessRules.CanView(await callers.ActorAsync(User, cancellationToken)))
         {
             return Error(StatusCodes.Status403Forbidden, FeedErrors.NoAccess);
         }
@@ -166,6 +166,5 @@ public sealed class FeedController(FeedReader reader, CurrentUsers users, FeedSe
     private ObjectResult Error(int status, FeedError error) => new(error.Body()) { StatusCode = status, ContentTypes = { "application/json" } };
 
     private void Logged(Type row, int rows) =>
-        log.LogInformation("Feed read: {Caller} read {Rows} rows of {Set} with {Query}",
-            CurrentUsers.UserId(User) ?? "?", rows, row.Name, Request.QueryString.Value ?? "");
+        log.LogInformation("Feed read: {Caller} read {Rows} rows of {Set} with {Query}", callers.Describe(User), rows, row.Name, Request.QueryString.Value ?? "");
 }

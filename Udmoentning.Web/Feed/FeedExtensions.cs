@@ -1,20 +1,19 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.OData;
-using Udmoentning.Domain.Access;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.ApiReference;
+using Udmoentning.Web.Tokens;
 
 namespace Udmoentning.Web.Feed;
 
 public static class FeedExtensions
 {
-    public const string Policy = "Feed";
-
     private const string CorsPolicy = "Feed";
 
-    /// <summary>The read-only OData feed at <c>/odata</c> for Power BI, Excel and other reports.</summary>
+    /// <summary>
+    /// The read-only OData feed at <c>/odata</c> for Power BI, Excel and other reports, read with an access token, a service
+    /// account's token or the browser's cookie (<see cref="TokenPolicies.Feed"/>, see AddTokens).
+    /// </summary>
     public static IHostApplicationBuilder AddFeed(this IHostApplicationBuilder builder)
     {
         var settings = FeedSettings.From(builder.Configuration);
@@ -24,10 +23,6 @@ public static class FeedExtensions
         builder.Services.AddControllers().AddOData(options => options
             .AddRouteComponents("odata", FeedModel.Build())
             .Select().Filter().Expand().OrderBy().Count().SetMaxTop(settings.PageSize));
-        builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
-            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-            .RequireAuthenticatedUser()
-            .RequireRole(Enum.GetNames<Role>()));
         if (settings.CorsOrigins.Length > 0)
         {
             builder.Services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy
@@ -76,7 +71,7 @@ public static class FeedExtensions
 
     public static WebApplication MapFeed(this WebApplication app)
     {
-        var feed = app.MapControllers().RequireAuthorization(Policy).LimitedAs(RequestLimit.Feed);
+        var feed = app.MapControllers().RequireAuthorization(TokenPolicies.Feed).LimitedAs(RequestLimit.Feed);
         if (app.Services.GetRequiredService<FeedSettings>().CorsOrigins.Length > 0)
         {
             feed.RequireCors(CorsPolicy);
@@ -85,5 +80,5 @@ public static class FeedExtensions
         return app;
     }
 
-    public static bool IsFeed(HttpContext context) => context.Request.Path.StartsWithSegments("/odata");
+    public static bool IsFeed(HttpContext context) => context.Request.Path.StartsWithSegments(TokenPolicies.FeedPath);
 }

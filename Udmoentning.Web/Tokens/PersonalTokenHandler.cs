@@ -9,7 +9,7 @@ using Udmoentning.Web.Changes;
 namespace Udmoentning.Web.Tokens;
 
 /// <summary>
-/// <see cref="TokenSchemes.Personal"/>: <c>Authorization: Bearer udm_…</c>. Anything else is not this scheme's (a service
+/// <see cref="TokenSchemes.Personal"/>: <c>Authorization: Bearer udm_…</c>, or the token as a Basic password. Anything else is not this scheme's (a service
 /// account's JWT is tried by <see cref="TokenSchemes.Service"/>). The token is looked up by its hash and its owner's account
 /// read as it is now (<see cref="CurrentUsers.FindAsync"/>) on every request, so a revoked token or a disabled owner is
 /// refused on the next request. The principal has the owner's id, name, roles and committees, as the cookie would.
@@ -66,19 +66,38 @@ public sealed class PersonalTokenHandler(
         Response.Headers.Append(HeaderNames.WWWAuthenticate, result.Failure is { } failure
             ? $"Bearer realm=\"Udmoentning\", error=\"invalid_token\", error_description=\"{failure.Message.Replace("\"", "'", StringComparison.Ordinal)}\""
             : "Bearer realm=\"Udmoentning\"");
+        // Offered too, so a connector that only knows a user name and password asks for one: the token is the password.
+        Response.Headers.Append(HeaderNames.WWWAuthenticate, "Basic realm=\"Udmoentning\", charset=\"UTF-8\"");
     }
 
-    /// <summary>The secret in <c>Authorization: Bearer udm_…</c>, or null when the request brings none.</summary>
+    /// <summary>
+    /// The secret in <c>Authorization: Bearer udm_…</c>, or as the password of <c>Authorization: Basic</c> (any user name):
+    /// Power BI's and Excel's OData connectors can send a password from their own credential dialog (kept out of the report
+    /// file and used by scheduled refresh), but no bearer token. Null when the request brings none.
+    /// </summary>
     private static string? Secret(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
-        const string bearer = "Bearer ";
-        if (!header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
+        var secret = header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) ? header[Bearer.Length..].Trim()
+            : header.StartsWith(Basic, StringComparison.OrdinalIgnoreCase) ? BasicPassword(header[Basic.Length..].Trim())
+            : null;
+        return secret?.StartsWith(AccessToken.SecretStart, StringComparison.Ordinal) == true ? secret : null;
+    }
+
+    private const string Bearer = "Bearer ";
+
+    private const string Basic = "Basic ";
+
+    private static string? BasicPassword(string encoded)
+    {
+        var bytes = new byte[encoded.Length];
+        if (!Convert.TryFromBase64String(encoded, bytes, out var length))
         {
             return null;
         }
 
-        var secret = header[bearer.Length..].Trim();
-        return secret.StartsWith(AccessToken.SecretStart, StringComparison.Ordinal) ? secret : null;
+        var pair = System.Text.Encoding.UTF8.GetString(bytes, 0, length);
+        var colon = pair.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? null : pair[(colon + 1)..];
     }
 }
