@@ -270,7 +270,7 @@ public sealed class Report(string command)
         var f = Feed!;
         Line($"{FeedHeading} ({f.Items:N0} items with amounts, {f.Pages} pages, {f.Bytes / 1024.0 / 1024.0:0.0} MB JSON)");
         Line();
-        Line($"Over HTTP with a personal access token, the app in-process (test server: the whole pipeline, no sockets), SQLite. *Whole*: every page of `{FeedScenario.Whole}` by its next links, in total. *Filtered page*: the median of 20 reads of `{FeedScenario.Filtered}`. Each invocation: one warm-up, then three timed runs (median, min–max). Targets: whole plan under 500 ms, a filtered page under 50 ms.");
+        Line($"Over HTTP on 127.0.0.1 from the published app in its own process (SQLite), signed in as the demo coordinator; five untimed whole reads first, then the app settled. *Whole*: every page of `{FeedScenario.Whole}` by its next links, in total. *Filtered page*: the median of 20 reads of `{FeedScenario.Filtered}`. Each invocation: three timed runs (median, min–max). Targets: whole plan under 500 ms, a filtered page under 50 ms.");
         Line();
         Line("| run | whole plan | filtered page |");
         Line("|---|---|---|");

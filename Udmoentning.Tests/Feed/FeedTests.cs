@@ -73,6 +73,26 @@ public sealed class FeedTests(FeedApp app) : IClassFixture<FeedApp>
     }
 
     [Fact]
+    public async Task ASelectAndAnExpandWithItsOwnFilterAndTopAreBothHonoured()
+    {
+        var client = await SignedInAsync(TestUsers.Reader);
+        var plan = (await app.Services.GetRequiredService<PlanCache>().GetAsync(1, Token))!;
+        var first = plan.Items.OrderBy(i => i.Code, StringComparer.Ordinal).First();
+
+        var (_, plain, _) = await FeedReading.GetAsync(client, $"odata/Items?$filter=Id eq {first.Id}&$select=Code&$expand=Amounts($select=Year)");
+        var row = Assert.Single(plain.GetProperty("value").EnumerateArray());
+        Assert.Equal(["@odata.etag", "Code", "Amounts"], row.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(plan.Plan.BudgetYears, row.GetProperty("Amounts").EnumerateArray().Select(a => a.GetProperty("Year").GetInt32()));
+        Assert.All(row.GetProperty("Amounts").EnumerateArray(), a => Assert.Equal(["Year"], a.EnumerateObject().Select(p => p.Name)));
+
+        var year = plan.Plan.FirstBudgetYear + 1;
+        var (_, nested, _) = await FeedReading.GetAsync(client, $"odata/Items?$filter=Id eq {first.Id}&$select=Code&$expand=Amounts($filter=Year ge {year};$orderby=Year desc;$top=2)");
+        var amounts = Assert.Single(nested.GetProperty("value").EnumerateArray()).GetProperty("Amounts").EnumerateArray().ToList();
+        Assert.Equal(plan.Plan.BudgetYears.Where(y => y >= year).OrderDescending().Take(2), amounts.Select(a => a.GetProperty("Year").GetInt32()));
+        Assert.Equal(first.EffectIn(amounts[0].GetProperty("Year").GetInt32()), amounts[0].GetProperty("Thousands").GetInt32());
+    }
+
+    [Fact]
     public async Task FiltersOnCommitteeStatusAndTimingAgreeWithTheCommitteeExtractAndTheBoard()
     {
         var client = await SignedInAsync(TestUsers.EditorAu);
