@@ -243,15 +243,7 @@ public sealed class Report(string command)
         Line();
         Line("Through the app's services in-process (SQLite file): the preview reads the Windows-1252 CSV, finds the header below the title lines, reads every posting's account against the layout, its period and Danish kroner (trailing minus, brackets), skips total and blank lines, and sums the balances per account, year and item reference; the import writes the snapshot and its balances in one transaction. Each invocation: one warm-up, then three timed runs (median, min–max). Target: preview of 50,000 lines under 5 s.");
         Line();
-        Line("| run | preview | import |");
-        Line("|---|---|---|");
-        foreach (var row in (_previousLedger ?? string.Empty).Split('\n').Where(r => r.StartsWith("| 20", StringComparison.Ordinal)))
-        {
-            Line(row);
-        }
-
-        Line($"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | {Spread(l.Preview)} | {Spread(l.Import)} |");
-        Line();
+        RunRows(_previousLedger, "| run | preview | import |", $"{Spread(l.Preview)} | {Spread(l.Import)}");
     }
 
     /// <summary>The same for the OData feed's section; each invocation adds its row.</summary>
@@ -272,14 +264,20 @@ public sealed class Report(string command)
         Line();
         Line($"Over HTTP on 127.0.0.1 from the published app in its own process (SQLite), signed in as the demo coordinator; five untimed whole reads first, then the app settled. *Whole*: every page of `{FeedScenario.Whole}` by its next links, in total. *Filtered page*: the median of 20 reads of `{FeedScenario.Filtered}`. Each invocation: three timed runs (median, min–max). Targets: whole plan under 500 ms, a filtered page under 50 ms.");
         Line();
-        Line("| run | whole plan | filtered page |");
-        Line("|---|---|---|");
-        foreach (var row in (_previousFeed ?? string.Empty).Split('\n').Where(r => r.StartsWith("| 20", StringComparison.Ordinal)))
+        RunRows(_previousFeed, "| run | whole plan | filtered page |", $"{Spread(f.Whole)} | {Spread(f.FilteredPage)}");
+    }
+
+    /// <summary>A table of one row per invocation: the rows of the section as it was (<paramref name="previous"/>), then this run's.</summary>
+    private void RunRows(string? previous, string header, string cells)
+    {
+        Line(header);
+        Line(string.Concat(Enumerable.Repeat("|---", header.Count(c => c == '|') - 1)) + "|");
+        foreach (var row in (previous ?? string.Empty).Split('\n').Where(r => r.StartsWith("| 20", StringComparison.Ordinal)))
         {
             Line(row);
         }
 
-        Line($"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | {Spread(f.Whole)} | {Spread(f.FilteredPage)} |");
+        Line($"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | {cells} |");
         Line();
     }
 

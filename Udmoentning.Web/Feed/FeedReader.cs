@@ -38,31 +38,25 @@ public sealed class FeedReader(PlanCache plans, IDbContextFactory<PlanDbContext>
     public async Task<IReadOnlyList<FeedTheme>> ThemesAsync(CancellationToken cancellationToken) =>
         [.. (await SnapshotsAsync(cancellationToken)).SelectMany(Themes)];
 
-    public async Task<IReadOnlyList<FeedCommittee>> CommitteesAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return [.. (await db.Committees.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken)).Select(c => new FeedCommittee
+    public Task<IReadOnlyList<FeedCommittee>> CommitteesAsync(CancellationToken cancellationToken) =>
+        ReadAsync(db => db.Committees.OrderBy(c => c.Id), c => new FeedCommittee
         {
             Id = c.Id,
             Name = c.Name,
             ShortCode = c.ShortCode,
             Slug = c.Slug,
             Version = c.Version.ToString(),
-        })];
-    }
+        }, cancellationToken);
 
-    public async Task<IReadOnlyList<FeedMeeting>> MeetingsAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return [.. (await db.Meetings.AsNoTracking().OrderBy(m => m.Id).ToListAsync(cancellationToken)).Select(m => new FeedMeeting
+    public Task<IReadOnlyList<FeedMeeting>> MeetingsAsync(CancellationToken cancellationToken) =>
+        ReadAsync(db => db.Meetings.OrderBy(m => m.Id), m => new FeedMeeting
         {
             Id = m.Id,
             CommitteeId = m.CommitteeId,
             Date = m.Date,
             IsCancelled = m.IsCancelled,
             Version = m.Version.ToString(),
-        })];
-    }
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<FeedItem>> ItemsAsync(CancellationToken cancellationToken) =>
         [.. (await SnapshotsAsync(cancellationToken)).SelectMany(s => _items.GetValue(s, Items))];
@@ -73,10 +67,8 @@ public sealed class FeedReader(PlanCache plans, IDbContextFactory<PlanDbContext>
     public async Task<IReadOnlyList<FeedCheckpoint>> CheckpointsAsync(CancellationToken cancellationToken) =>
         [.. (await ItemsAsync(cancellationToken)).SelectMany(i => i.Checkpoints)];
 
-    public async Task<IReadOnlyList<FeedHistoryEntry>> HistoryAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return [.. (await db.History.AsNoTracking().OrderBy(h => h.Id).ToListAsync(cancellationToken)).Select(h => new FeedHistoryEntry
+    public Task<IReadOnlyList<FeedHistoryEntry>> HistoryAsync(CancellationToken cancellationToken) =>
+        ReadAsync(db => db.History.OrderBy(h => h.Id), h => new FeedHistoryEntry
         {
             Id = h.Id,
             PlanId = h.PlanId,
@@ -86,14 +78,10 @@ public sealed class FeedReader(PlanCache plans, IDbContextFactory<PlanDbContext>
             UserName = h.UserName,
             Kind = h.Kind,
             Changes = [.. h.Changes.Select(c => new FeedFieldChange { Field = c.Field, Old = c.Old, New = c.New })],
-        })];
-    }
+        }, cancellationToken);
 
-    public async Task<IReadOnlyList<FeedRound>> RoundsAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rounds = await db.Rounds.AsNoTracking().Include(r => r.Items).OrderBy(r => r.Id).ToListAsync(cancellationToken);
-        return [.. rounds.Select(r => new FeedRound
+    public Task<IReadOnlyList<FeedRound>> RoundsAsync(CancellationToken cancellationToken) =>
+        ReadAsync(db => db.Rounds.Include(r => r.Items).OrderBy(r => r.Id), r => new FeedRound
         {
             Id = r.Id,
             PlanId = r.PlanId,
@@ -121,17 +109,13 @@ public sealed class FeedReader(PlanCache plans, IDbContextFactory<PlanDbContext>
                 ReadyAt = a.ReadyAt is { } ready ? Utc(ready) : null,
                 Version = a.Version.ToString(),
             })],
-        })];
-    }
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<FeedRoundAnswer>> RoundAnswersAsync(CancellationToken cancellationToken) =>
         [.. (await RoundsAsync(cancellationToken)).SelectMany(r => r.Answers)];
 
-    public async Task<IReadOnlyList<FeedFollowUp>> FollowUpsAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var snapshots = await db.FollowUps.AsNoTracking().OrderBy(f => f.Id).ToListAsync(cancellationToken);
-        return [.. snapshots.Select(f => new FeedFollowUp
+    public Task<IReadOnlyList<FeedFollowUp>> FollowUpsAsync(CancellationToken cancellationToken) =>
+        ReadAsync(db => db.FollowUps.OrderBy(f => f.Id), f => new FeedFollowUp
         {
             Id = f.Id,
             PlanId = f.PlanId,
@@ -155,16 +139,13 @@ public sealed class FeedReader(PlanCache plans, IDbContextFactory<PlanDbContext>
                 StatusText = i.StatusText,
                 Amounts = [.. i.Amounts.Select(a => new FeedYearAmount { Year = a.Year, Thousands = a.Amount })],
             })],
-        })];
-    }
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<FeedFollowUpItem>> FollowUpItemsAsync(CancellationToken cancellationToken) =>
         [.. (await FollowUpsAsync(cancellationToken)).SelectMany(f => f.Items)];
 
-    public async Task<IReadOnlyList<FeedAccountLine>> AccountLinesAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return [.. (await db.AccountLines.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken)).Select(a => new FeedAccountLine
+    public Task<IReadOnlyList<FeedAccountLine>> AccountLinesAsync(CancellationToken cancellationToken) =>
+        ReadAsync(db => db.AccountLines.OrderBy(a => a.Id), a => new FeedAccountLine
         {
             Id = a.Id,
             PlanId = a.PlanId,
@@ -172,8 +153,7 @@ public sealed class FeedReader(PlanCache plans, IDbContextFactory<PlanDbContext>
             Account = a.Account,
             Year = a.Year,
             Thousands = a.AmountThousands,
-        })];
-    }
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<FeedLedgerExtract>> LedgerExtractsAsync(CancellationToken cancellationToken)
     {
@@ -237,6 +217,14 @@ public sealed class FeedReader(PlanCache plans, IDbContextFactory<PlanDbContext>
                 Version = q.Version.ToString(),
             };
         })];
+    }
+
+    /// <summary>One table's rows, read without tracking on a context of their own, each made into a feed row.</summary>
+    private async Task<IReadOnlyList<TRow>> ReadAsync<TEntity, TRow>(Func<PlanDbContext, IQueryable<TEntity>> query, Func<TEntity, TRow> row, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return [.. (await query(db).AsNoTracking().ToListAsync(cancellationToken)).Select(row)];
     }
 
     private async Task<IReadOnlyList<PlanSnapshot>> SnapshotsAsync(CancellationToken cancellationToken)

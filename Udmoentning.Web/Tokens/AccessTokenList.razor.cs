@@ -35,6 +35,11 @@ public sealed partial class AccessTokenList
 
     [Inject] private IDialogService Dialogs { get; set; } = null!;
 
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    /// <summary>The feed's address as this user reaches the app, to paste into Power BI or Excel.</summary>
+    private string FeedAddress => Navigation.ToAbsoluteUri(TokenPolicies.FeedPath).ToString();
+
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
 
     public static string RevokeQuestion(string name) =>
