@@ -29,9 +29,14 @@ public sealed class FeedApp : AppFactory
     private readonly SemaphoreSlim _filling = new(1, 1);
     private bool _filled;
 
+    /// <summary>The one web origin allowed to read the feed from a browser (<c>Feed:CorsOrigins</c>).</summary>
+    public const string ReportSite = "https://rapporter.kommune.test";
+
     public FeedApp()
     {
         ItemCount = 2000;
+        // 100 reads a minute per token, not 600: the limit's test reads up to it (no other test here comes near it).
+        Settings = new Dictionary<string, string> { ["Feed:CorsOrigins:0"] = ReportSite, ["RateLimits:FeedReadsPerToken"] = "100" };
     }
 
     public LogSink Log { get; } = new();

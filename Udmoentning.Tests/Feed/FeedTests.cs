@@ -118,7 +118,7 @@ public sealed class FeedTests(FeedApp app) : IClassFixture<FeedApp>
     }
 
     [Fact]
-    public async Task AnItemsETagIsItsVersionAndAMoveChangesIt()
+    public async Task AnItemsETagIsItsVersionAndAMoveChangesItAndReachesTheHistory()
     {
         var client = await SignedInAsync(TestUsers.Coordinator);
         var plan = (await app.Services.GetRequiredService<PlanCache>().GetAsync(1, Token))!;
@@ -134,8 +134,13 @@ public sealed class FeedTests(FeedApp app) : IClassFixture<FeedApp>
             Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again, Token)).StatusCode);
         }
 
+        var historyBefore = (await FeedReading.GetAsync(client, "odata/History?$count=true&$top=1")).Body.GetProperty("@odata.count").GetInt64();
         var coordinator = await TestUsers.PrincipalAsync(app.Services, TestUsers.Coordinator);
         Assert.True((await app.Services.GetRequiredService<PlanItemService>().MoveAsync(coordinator, new MoveRequest(item.Id, item.Version, ItemStatus.InProgress), Token)).Succeeded);
+        var (_, history, _) = await FeedReading.GetAsync(client, $"odata/History?$count=true&$filter=ItemId eq {item.Id}&$orderby=Id desc&$top=1");
+        var change = Assert.Single(history.GetProperty("value").EnumerateArray());
+        Assert.Contains(change.GetProperty("Changes").EnumerateArray(), c => c.GetProperty("New").GetString() == ItemStatus.InProgress.Name());
+        Assert.True((await FeedReading.GetAsync(client, "odata/History?$count=true&$top=1")).Body.GetProperty("@odata.count").GetInt64() > historyBefore);
         var (_, moved, after) = await FeedReading.GetAsync(client, $"odata/Items({item.Id})");
         Assert.Equal("InProgress", moved.GetProperty("Status").GetString());
         Assert.NotEqual(etag, after.Headers.ETag!.ToString());
@@ -172,6 +177,23 @@ public sealed class FeedTests(FeedApp app) : IClassFixture<FeedApp>
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.False(answer.Headers.Contains("Access-Control-Allow-Origin"));
         Assert.True(answer.Headers.CacheControl?.NoStore);
+
+        // The one configured origin may read it from a browser, with a token, and ask first (preflight).
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "odata/Plans");
+        preflight.Headers.Add("Origin", FeedApp.ReportSite);
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization");
+        var asked = await app.CreateClient().SendAsync(preflight, Token);
+        Assert.True(asked.IsSuccessStatusCode, $"preflight: {asked.StatusCode}");
+        Assert.Equal(FeedApp.ReportSite, asked.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("GET", asked.Headers.GetValues("Access-Control-Allow-Methods").Single(), StringComparison.Ordinal);
+        using var fromReports = new HttpRequestMessage(HttpMethod.Get, "odata/Plans");
+        fromReports.Headers.Add("Origin", FeedApp.ReportSite);
+        Assert.Equal(FeedApp.ReportSite, (await client.SendAsync(fromReports, Token)).Headers.GetValues("Access-Control-Allow-Origin").Single());
+        using var preflightElsewhere = new HttpRequestMessage(HttpMethod.Options, "odata/Plans");
+        preflightElsewhere.Headers.Add("Origin", "https://evil.example");
+        preflightElsewhere.Headers.Add("Access-Control-Request-Method", "GET");
+        Assert.False((await app.CreateClient().SendAsync(preflightElsewhere, Token)).Headers.Contains("Access-Control-Allow-Origin"));
     }
 
     [Fact]
@@ -206,6 +228,10 @@ public sealed class FeedTests(FeedApp app) : IClassFixture<FeedApp>
         Assert.NotNull(line);
         Assert.Contains($"{rows} rows", line.Message, StringComparison.Ordinal);
         Assert.Contains("$select=Name", line.Message, StringComparison.Ordinal);
+
+        await FeedReading.MetadataAsync(client);
+        Assert.Contains(app.Log.Entries, e => e.Category == typeof(FeedController).FullName && e.Message.EndsWith("read /odata/$metadata", StringComparison.Ordinal)
+            && e.Message.Contains("browser session", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -281,7 +307,7 @@ public sealed class FeedTests(FeedApp app) : IClassFixture<FeedApp>
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Contains(wrong.Headers.WwwAuthenticate, h => h.Scheme == "Basic");
 
-        // The limit is per token (RateLimits:FeedReadsPerToken, 600 a minute here): the 601st read in the minute waits.
+        // The limit is per token (RateLimits:FeedReadsPerToken, 100 a minute in this app): the read after it in the minute waits.
         client.DefaultRequestHeaders.Authorization = basic;
         var limit = app.Services.GetRequiredService<RateLimitSettings>().FeedReadsPerToken;
         HttpResponseMessage? refused = null;

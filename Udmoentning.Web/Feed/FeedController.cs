@@ -185,6 +185,12 @@ public sealed class FeedController(FeedReader reader, ApiCallers callers, FeedSe
 
     private ObjectResult Error(int status, FeedError error) => new(error.Body()) { StatusCode = status, ContentTypes = { "application/json" } };
 
-    private void Logged(Type row, int rows) =>
+    /// <summary>Set on a request whose read is logged here; the service document and <c>$metadata</c> are logged by UseFeed.</summary>
+    public const string LoggedItem = "udmoentning:feed-logged";
+
+    private void Logged(Type row, int rows)
+    {
+        HttpContext.Items[LoggedItem] = true;
         log.LogInformation("Feed read: {Caller} read {Rows} rows of {Set} with {Query}", callers.Describe(User), rows, row.Name, Request.QueryString.Value ?? "");
+    }
 }

@@ -20,6 +20,8 @@ public static class FeedExtensions
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<FeedReader>();
         builder.Services.AddApiEntries<FeedEntries>();
+        // OData's router logs a key it cannot read (/odata/Items(abc)) as an error; it is the caller's typo, answered 404.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.OData.Routing.Template.KeySegmentTemplate", LogLevel.Critical);
         builder.Services.AddControllers().AddOData(options => options
             .AddRouteComponents("odata", FeedModel.Build())
             .Select().Filter().Expand().OrderBy().Count().SetMaxTop(settings.PageSize));
@@ -47,6 +49,13 @@ public static class FeedExtensions
         {
             context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
             await next(context);
+            if (context.Response.StatusCode == StatusCodes.Status200OK && !context.Items.ContainsKey(FeedController.LoggedItem))
+            {
+                // The service document and $metadata: OData's own controller answers them, so the read is logged here.
+                context.RequestServices.GetRequiredService<ILogger<FeedController>>().LogInformation("Feed read: {Caller} read {Path}",
+                    context.RequestServices.GetRequiredService<ApiCallers>().Describe(context.User), context.Request.Path.Value);
+            }
+
             if (context.Response.HasStarted || context.Response.ContentLength > 0 || context.Response.ContentType is not null)
             {
                 return;

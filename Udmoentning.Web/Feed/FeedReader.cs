@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Udmoentning.Domain.Collaboration;
+using Udmoentning.Domain.History;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Plans;
 using Udmoentning.Domain.Questions;
@@ -20,6 +21,9 @@ public sealed class FeedReader(PlanCache plans, IDbContextFactory<PlanDbContext>
 {
     /// <summary>A snapshot's items as rows, made once per snapshot: a board change makes a new snapshot, and the rows with it.</summary>
     private readonly ConditionalWeakTable<PlanSnapshot, IReadOnlyList<FeedItem>> _items = new();
+
+    /// <summary>The history's rows as last read, with the newest id they go to (see <see cref="HistoryAsync"/>).</summary>
+    private volatile HistoryRows? _history;
 
     public async Task<IReadOnlyList<FeedPlan>> PlansAsync(CancellationToken cancellationToken) =>
         [.. (await SnapshotsAsync(cancellationToken)).Select(s => new FeedPlan
@@ -67,18 +71,33 @@ public sealed class FeedReader(PlanCache plans, IDbContextFactory<PlanDbContext>
     public async Task<IReadOnlyList<FeedCheckpoint>> CheckpointsAsync(CancellationToken cancellationToken) =>
         [.. (await ItemsAsync(cancellationToken)).SelectMany(i => i.Checkpoints)];
 
-    public Task<IReadOnlyList<FeedHistoryEntry>> HistoryAsync(CancellationToken cancellationToken) =>
-        ReadAsync(db => db.History.OrderBy(h => h.Id), h => new FeedHistoryEntry
+    /// <summary>
+    /// Every change, oldest first. The history only grows, and a report reads it page by page: the rows read before are
+    /// kept and only newer ones read, as long as the newest id and the count say nothing else changed.
+    /// </summary>
+    public async Task<IReadOnlyList<FeedHistoryEntry>> HistoryAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var newest = await db.History.MaxAsync(h => (long?)h.Id, cancellationToken) ?? 0;
+        var count = await db.History.CountAsync(cancellationToken);
+        var known = _history;
+        if (known is not null && known.NewestId == newest && known.Rows.Count == count)
         {
-            Id = h.Id,
-            PlanId = h.PlanId,
-            ItemId = h.ItemId,
-            ItemCode = h.ItemCode,
-            At = Utc(h.At),
-            UserName = h.UserName,
-            Kind = h.Kind,
-            Changes = [.. h.Changes.Select(c => new FeedFieldChange { Field = c.Field, Old = c.Old, New = c.New })],
-        }, cancellationToken);
+            return known.Rows;
+        }
+
+        var after = known is not null && newest > known.NewestId && count > known.Rows.Count ? known.NewestId : 0;
+        var read = (await db.History.AsNoTracking().Where(h => h.Id > after).OrderBy(h => h.Id).ToListAsync(cancellationToken)).Select(HistoryRow);
+        IReadOnlyList<FeedHistoryEntry> rows = after > 0 ? [.. known!.Rows, .. read] : [.. read];
+        if (rows.Count != count)
+        {
+            // Something other than new changes happened between the reads (a plan removed): read it all again.
+            rows = [.. (await db.History.AsNoTracking().OrderBy(h => h.Id).ToListAsync(cancellationToken)).Select(HistoryRow)];
+        }
+
+        _history = new HistoryRows(rows.Count > 0 ? rows[^1].Id : 0, rows);
+        return rows;
+    }
 
     public Task<IReadOnlyList<FeedRound>> RoundsAsync(CancellationToken cancellationToken) =>
         ReadAsync(db => db.Rounds.Include(r => r.Items).OrderBy(r => r.Id), r => new FeedRound
@@ -219,6 +238,18 @@ public sealed class FeedReader(PlanCache plans, IDbContextFactory<PlanDbContext>
         })];
     }
 
+    private static FeedHistoryEntry HistoryRow(ItemHistoryEntry h) => new()
+    {
+        Id = h.Id,
+        PlanId = h.PlanId,
+        ItemId = h.ItemId,
+        ItemCode = h.ItemCode,
+        At = Utc(h.At),
+        UserName = h.UserName,
+        Kind = h.Kind,
+        Changes = [.. h.Changes.Select(c => new FeedFieldChange { Field = c.Field, Old = c.Old, New = c.New })],
+    };
+
     /// <summary>One table's rows, read without tracking on a context of their own, each made into a feed row.</summary>
     private async Task<IReadOnlyList<TRow>> ReadAsync<TEntity, TRow>(Func<PlanDbContext, IQueryable<TEntity>> query, Func<TEntity, TRow> row, CancellationToken cancellationToken)
         where TEntity : class
@@ -313,4 +344,6 @@ public sealed class FeedReader(PlanCache plans, IDbContextFactory<PlanDbContext>
     private static string Key(int id, object part) => string.Create(CultureInfo.InvariantCulture, $"{id}-{part}");
 
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+
+    private sealed record HistoryRows(long NewestId, IReadOnlyList<FeedHistoryEntry> Rows);
 }

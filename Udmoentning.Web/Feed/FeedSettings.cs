@@ -37,14 +37,18 @@ public sealed class FeedSettings
             throw new StartupException($"{Section}:PageSize must be from 10 to 5000 rows (it is {settings.PageSize}); leave it out for 1000.");
         }
 
+        var origins = new List<string>();
         foreach (var origin in settings.CorsOrigins)
         {
             if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.PathAndQuery != "/")
             {
                 throw new StartupException($"{Section}:CorsOrigins has \"{origin}\", which is not an origin such as https://rapporter.kommune.dk.");
             }
+
+            // As a browser sends it in Origin: scheme and host, no trailing slash.
+            origins.Add(uri.GetLeftPart(UriPartial.Authority));
         }
 
-        return settings;
+        return new FeedSettings { PageSize = settings.PageSize, CorsOrigins = [.. origins] };
     }
 }
