@@ -167,6 +167,13 @@ public sealed class FeedTests(FeedApp app) : IClassFixture<FeedApp>
         Assert.Contains("Nope", unknownField.Body.GetProperty("error").GetProperty("message").GetString());
         var tooDeep = await FeedReading.GetAsync(client, "odata/Plans?$expand=Themes&$orderby=Name,Id,Stage,StageName,Version,FirstBudgetYear");
         Assert.Equal(HttpStatusCode.BadRequest, tooDeep.Status);
+        foreach (var odd in (string[])["odata/Items?%20=null&$top=1", "odata/Items?=x", "odata/Items?$top=1&$top=2", "odata/Items?$filter=Code eq 'a", "odata/Items?$orderby=", "odata/Items?$expand=Nope"])
+        {
+            var (status, body, _) = await FeedReading.GetAsync(client, odd);
+            Assert.True(status == HttpStatusCode.BadRequest, $"{odd} answered {status}");
+            AssertError(body, "BadRequest", "Forespørgslen kan ikke læses");
+        }
+
         var unknownSet = await FeedReading.GetAsync(client, "odata/Nope");
         Assert.Equal(HttpStatusCode.NotFound, unknownSet.Status);
         AssertError(unknownSet.Body, "NotFound", "$metadata");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.OData;
+using Microsoft.OData;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.ApiReference;
 using Udmoentning.Web.Tokens;
@@ -48,7 +49,24 @@ public static class FeedExtensions
         app.UseWhen(IsFeed, branch => branch.Use(async (context, next) =>
         {
             context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
-            await next(context);
+            if (context.Request.Query.Keys.FirstOrDefault(string.IsNullOrWhiteSpace) is not null)
+            {
+                // OData's query reader throws on a parameter without a name ("?=x"): the caller's mistake, not a 500.
+                await FeedErrors.WriteAsync(context.Response, StatusCodes.Status400BadRequest, FeedErrors.BadQuery("a parameter has no name."), context.RequestAborted);
+                return;
+            }
+
+            try
+            {
+                await next(context);
+            }
+            catch (ODataException e) when (!context.Response.HasStarted)
+            {
+                // A query OData cannot read, found while the request is bound (a repeated $top, say): the caller's mistake.
+                await FeedErrors.WriteAsync(context.Response, StatusCodes.Status400BadRequest, FeedErrors.BadQuery(e.Message), context.RequestAborted);
+                return;
+            }
+
             if (context.Response.StatusCode == StatusCodes.Status200OK && !context.Items.ContainsKey(FeedController.LoggedItem))
             {
                 // The service document and $metadata: OData's own controller answers them, so the read is logged here.
