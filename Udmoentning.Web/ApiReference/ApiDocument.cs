@@ -20,11 +20,13 @@ public sealed class ApiDocument : IOpenApiDocumentTransformer
             Title = "Udmøntning",
             Version = ApiReferenceExtensions.DocumentName,
             Description =
-                "Udmøntningsplanens HTTP-endepunkter: filer til download, kalenderfeeds, den offentlige side, sundhedstjek og live-hubben. " +
+                "Udmøntningsplanens HTTP-endepunkter: filer til download, kalenderfeeds, den offentlige side, sundhedstjek, live-hubben og " +
+                "OData-feedet til Power BI og Excel. " +
                 "Sider i appen er ikke med her.\n\n" +
                 "The app's HTTP endpoints for programs and scripts. Everything but the calendar feeds, the public page, the unsubscribe " +
                 "link and the health probes needs the sign-in cookie (`" + CookieName + "`) of a user with a role; see the security " +
-                "scheme for how a script gets one. The hub's messages are described in docs/api.md.",
+                "scheme for how a script gets one. The OData feed (/odata) also takes a personal access token or a service account's token " +
+                "(the `token` scheme). The hub's messages, the feed's sets and the tokens are described in docs/api.md.",
         };
         document.Tags = new HashSet<OpenApiTag>(ApiTags.All.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
         document.Components ??= new OpenApiComponents();
