@@ -8,7 +8,7 @@ namespace Udmoentning.Benchmarks;
 
 /// <summary>
 /// The benchmark harness: <c>dotnet run -c Release --project Udmoentning.Benchmarks [-- --quick] [--viewers 50,300,1000]
-/// [--sizes 500,2000,5000] [--render-samples 20] [--only latency,burst,render,save,import,nodes,memory,soak,outbox,ledger,feed] [--out FILE]</c>. Starts the app itself, measures,
+/// [--sizes 500,2000,5000] [--render-samples 20] [--cpu-throttle 4] [--only latency,burst,render,save,import,nodes,memory,soak,outbox,ledger,feed] [--out FILE]</c>. Starts the app itself, measures,
 /// prints Markdown tables and writes them to docs/benchmark-results.md.
 /// </summary>
 internal static class BenchmarkProgram
@@ -20,7 +20,9 @@ internal static class BenchmarkProgram
         var sizes = Option(args, "--sizes") is { } s ? Numbers(s) : quick ? [500, 2000] : [500, 2000, 5000];
         var only = Option(args, "--only")?.Split(',');
         var root = FindRepositoryRoot();
-        var output = Option(args, "--out") ?? Path.Combine(root, "docs", "benchmark-results.md");
+        // --cpu-throttle 4: the browser scenarios on a tablet-class device (CpuThrottle), written to a file of their own.
+        var throttle = Option(args, "--cpu-throttle") is { } rate ? double.Parse(rate, CultureInfo.InvariantCulture) : 1;
+        var output = Option(args, "--out") ?? Path.Combine(root, "docs", throttle > 1 ? "benchmark-results-tablet.md" : "benchmark-results.md");
         var report = new Report("dotnet run -c Release --project Udmoentning.Benchmarks" + (args.Length > 0 ? " -- " + string.Join(' ', args) : string.Empty));
         var publish = Path.Combine(root, "artifacts", "bench", "web");
         // The scenarios that host the app in-process (import, outbox) do not need the published app.
@@ -41,7 +43,7 @@ internal static class BenchmarkProgram
 
         if (only is null || only.Contains("render"))
         {
-            await FirstRenderAsync(report, publish, sizes, Option(args, "--render-samples") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : quick ? 3 : 20);
+            await FirstRenderAsync(report, publish, sizes, Option(args, "--render-samples") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : quick ? 3 : 20, throttle);
         }
 
         if (only is null || only.Contains("save"))
@@ -190,26 +192,29 @@ internal static class BenchmarkProgram
         }
     }
 
-    private static async Task FirstRenderAsync(Report report, string publish, int[] sizes, int samples)
+    private static async Task FirstRenderAsync(Report report, string publish, int[] sizes, int samples, double throttle)
     {
-        Console.WriteLine("First render...");
+        Console.WriteLine(throttle > 1 ? $"First render, the browser's CPU throttled {throttle}x..." : "First render...");
+        report.CpuThrottle = throttle;
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = File.Exists("/usr/bin/chromium")
+        // Debian's headless shell (what test.sh installs) or the full browser: without either, the browser columns stay empty.
+        var chromium = new[] { "/usr/bin/chromium-headless-shell", "/usr/bin/chromium" }.FirstOrDefault(File.Exists);
+        await using var browser = chromium is not null
             ? await playwright.Chromium.LaunchAsync(new()
             {
-                ExecutablePath = "/usr/bin/chromium",
+                ExecutablePath = chromium,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
             })
             : null;
         foreach (var size in sizes)
         {
             await using var server = await AppServer.StartAsync(publish, size);
-            var result = await FirstRenderScenario.RunAsync(server, size, samples, browser);
+            var result = await FirstRenderScenario.RunAsync(server, size, samples, browser, throttle);
             report.FirstRender.Add(result);
             Console.WriteLine($"  {size} items: GET p50 {Stats.Ms(result.Prerender.P50)} ms, circuit p50 {Stats.Ms(result.CircuitReady.P50)} ms, browser p50 {Stats.Ms(result.InPage.P50)} ms (Playwright {Stats.Ms(result.Browser.P50)})");
             if (browser is not null && size == 2000)
             {
-                var change = await BrowserChangeScenario.RunAsync(browser, server, size, BrowserChanges);
+                var change = await BrowserChangeScenario.RunAsync(browser, server, size, BrowserChanges, throttle);
                 report.BrowserChanges.Add(change);
                 Console.WriteLine($"  {size} items, a change in the browser: on screen {change.OnScreen.TaskMilliseconds:0.0} ms busy, off screen {change.OffScreen.TaskMilliseconds:0.0} ms, idle {change.Idle.TaskMilliseconds:0.0} ms");
             }

@@ -24,6 +24,9 @@ public sealed class Report(string command)
     /// <summary>The ledger extract's preview and import, measured only when asked (<c>--only ledger</c>).</summary>
     public LedgerResult? Ledger { get; set; }
 
+    /// <summary>How many times Chromium's CPU was slowed in the browser scenarios (<see cref="CpuThrottle"/>); 1: not at all.</summary>
+    public double CpuThrottle { get; set; } = 1;
+
     /// <summary>The OData feed's reads, measured only when asked (<c>--only feed</c>).</summary>
     public FeedResult? Feed { get; set; }
 
@@ -37,6 +40,11 @@ public sealed class Report(string command)
         Line($"- Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, `{command}`");
         Line("- The app runs as its own process (Release build, Development settings for the demo users, SQLite unless stated); clients and server share the machine.");
         Line("- Times in milliseconds: min | p50 | p95 | p99.");
+        if (CpuThrottle > 1)
+        {
+            Line($"- **A tablet-class device:** Chromium's CPU throttled {CpuThrottle.ToString(CultureInfo.InvariantCulture)}× (DevTools `Emulation.setCPUThrottlingRate`) in the browser measurements; the server and the network are not slowed.");
+        }
+
         Line();
 
         Line("## Change-to-visible latency (2,000-item board)");

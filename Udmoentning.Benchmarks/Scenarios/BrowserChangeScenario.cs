@@ -19,13 +19,14 @@ public static class BrowserChangeScenario
 {
     private const int WarmUp = 5;
 
-    public static async Task<BrowserChangeResult> RunAsync(IBrowser browser, AppServer server, int items, int changes)
+    public static async Task<BrowserChangeResult> RunAsync(IBrowser browser, AppServer server, int items, int changes, double cpuThrottle = 1)
     {
         await using var mover = await PlanMover.ConnectAsync(server.BaseUri, await server.SignInAsync("demo-koordinator"));
         var moves = await TimedMoves.ReadAsync(server, await server.SignInAsync("demo-laeser"), mover, items);
 
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUri.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
         var tab = await context.NewPageAsync();
+        await CpuThrottle.ApplyAsync(context, tab, cpuThrottle);
         await tab.GotoAsync("/konto/log-ind");
         await tab.Locator("button[name=user][value='demo-laeser']").ClickAsync();
         await tab.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });

@@ -24,7 +24,7 @@ public sealed record PagePhases(double Html, double Parsed, double WebSocket, do
 /// </summary>
 public static class FirstRenderScenario
 {
-    public static async Task<FirstRenderResult> RunAsync(AppServer server, int items, int samples, IBrowser? browser)
+    public static async Task<FirstRenderResult> RunAsync(AppServer server, int items, int samples, IBrowser? browser, double cpuThrottle = 1)
     {
         var reader = await server.SignInAsync("demo-laeser");
         var page = new Uri(server.BaseUri, "/");
@@ -54,7 +54,7 @@ public static class FirstRenderScenario
             }
         }
 
-        var inBrowser = browser is null ? [] : await BrowserAsync(browser, server, samples);
+        var inBrowser = browser is null ? [] : await BrowserAsync(browser, server, samples, cpuThrottle);
         var phases = new PagePhases(
             Median(inBrowser.Select(s => s.Page.Html)), Median(inBrowser.Select(s => s.Page.Parsed)),
             Median(inBrowser.Select(s => s.Page.WebSocket)), Median(inBrowser.Select(s => s.Page.LiveCard)));
@@ -96,7 +96,7 @@ public static class FirstRenderScenario
 
     private sealed record BrowserSample(double Playwright, PageTimes Page);
 
-    private static async Task<List<BrowserSample>> BrowserAsync(IBrowser browser, AppServer server, int samples)
+    private static async Task<List<BrowserSample>> BrowserAsync(IBrowser browser, AppServer server, int samples, double cpuThrottle)
     {
         var times = new List<BrowserSample>();
         for (var i = 0; i <= samples; i++)
@@ -104,6 +104,7 @@ public static class FirstRenderScenario
             await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUri.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
             await context.AddInitScriptAsync(PageClock);
             var tab = await context.NewPageAsync();
+            await CpuThrottle.ApplyAsync(context, tab, cpuThrottle);
             await tab.GotoAsync("/konto/log-ind");
             await tab.Locator("button[name=user][value='demo-laeser']").ClickAsync();
             // Only the address: the board's own sign below says when it is ready. Waiting for the load event as well failed
