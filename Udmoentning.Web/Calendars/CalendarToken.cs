@@ -1,5 +1,4 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
+using Udmoentning.Web.Access;
 
 namespace Udmoentning.Web.Calendars;
 
@@ -10,7 +9,7 @@ namespace Udmoentning.Web.Calendars;
 public sealed class CalendarToken
 {
     /// <summary>The length of a token: 32 bytes in base64url without padding.</summary>
-    public const int Length = 43;
+    public const int Length = RandomSecret.Length;
 
     private CalendarToken()
     {
@@ -33,11 +32,10 @@ public sealed class CalendarToken
     /// <summary>A new secret: every address made with the old one stops working.</summary>
     public void Renew(DateTime at)
     {
-        Token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        Token = RandomSecret.New();
         CreatedAt = DateTime.SpecifyKind(at, DateTimeKind.Utc);
     }
 
     /// <summary>Whether the text could be a token at all, so an address with anything else is answered without a query.</summary>
-    public static bool IsWellFormed(string? token) =>
-        token is { Length: Length } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+    public static bool IsWellFormed(string? token) => token is not null && RandomSecret.IsWellFormed(token);
 }

@@ -1,7 +1,6 @@
-using System.Buffers;
-using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using Udmoentning.Web.Access;
 
 namespace Udmoentning.Web.Tokens;
 
@@ -17,15 +16,12 @@ public sealed class AccessToken
     public const string SecretStart = "udm_";
 
     /// <summary>The length of a secret: the start and 32 bytes in base64url without padding.</summary>
-    public const int SecretLength = 4 + 43;
+    public const int SecretLength = 4 + RandomSecret.Length;
 
     /// <summary>How much of the secret is kept to show: the start and six characters, too few to guess the rest from.</summary>
     public const int PrefixLength = 4 + 6;
 
     public const int NameLength = 100;
-
-    private static readonly SearchValues<char> Base64UrlCharacters =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
     private AccessToken()
     {
@@ -68,7 +64,7 @@ public sealed class AccessToken
     /// <summary>A new token and its secret; the secret exists only in the answer.</summary>
     public static (AccessToken Token, string Secret) Create(string userId, string name, DateOnly expiresOn, DateTime at)
     {
-        var secret = SecretStart + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var secret = SecretStart + RandomSecret.New();
         return (new AccessToken(userId, name.Trim(), expiresOn, at, secret), secret);
     }
 
@@ -85,8 +81,7 @@ public sealed class AccessToken
 
     /// <summary>Whether the text could be a secret at all, so anything else is refused without a query.</summary>
     public static bool IsWellFormed(string secret) =>
-        secret.Length == SecretLength && secret.StartsWith(SecretStart, StringComparison.Ordinal) &&
-        !secret.AsSpan(SecretStart.Length).ContainsAnyExcept(Base64UrlCharacters);
+        secret.StartsWith(SecretStart, StringComparison.Ordinal) && RandomSecret.IsWellFormed(secret.AsSpan(SecretStart.Length));
 }
 
 public enum TokenState
