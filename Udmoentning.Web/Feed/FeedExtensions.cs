@@ -36,8 +36,9 @@ public static class FeedExtensions
     }
 
     /// <summary>
-    /// For requests to the feed, before authentication: CORS when configured, and an OData error body (Danish and English)
-    /// for the answers that come without one (401, 403, 404, 405), instead of the app's HTML pages.
+    /// For requests to the feed, before authentication: CORS when configured, and the one writer of the feed's errors, an
+    /// OData error body (Danish and English) for the answers that come without one (400 for a query OData cannot read, 401,
+    /// 403, 404, 405, 429), instead of the app's HTML pages.
     /// </summary>
     public static WebApplication UseFeed(this WebApplication app)
     {
@@ -62,7 +63,8 @@ public static class FeedExtensions
             }
             catch (ODataException e) when (!context.Response.HasStarted)
             {
-                // A query OData cannot read, found while the request is bound (a repeated $top, say): the caller's mistake.
+                // A query OData cannot read, found while the request is bound (a repeated $top) or checked against the
+                // feed's limits (FeedController): the caller's mistake.
                 await FeedErrors.WriteAsync(context.Response, StatusCodes.Status400BadRequest, FeedErrors.BadQuery(e.Message), context.RequestAborted);
                 return;
             }
