@@ -93,6 +93,13 @@ public sealed class CurrentUsers(IDbContextFactory<PlanDbContext> contexts, Acce
     /// <summary>The next question about this user reads the database.</summary>
     public void Forget(string userId) => _cache.TryRemove(userId, out _);
 
+    /// <summary>The ids of the committees with these short codes (compared as <paramref name="codes"/> compares them).</summary>
+    public static async Task<HashSet<int>> CommitteeIdsAsync(PlanDbContext db, IReadOnlySet<string> codes, CancellationToken cancellationToken) =>
+        (await db.Committees.AsNoTracking().Select(c => new { c.Id, c.ShortCode }).ToListAsync(cancellationToken))
+            .Where(c => codes.Contains(c.ShortCode))
+            .Select(c => c.Id)
+            .ToHashSet();
+
     private async Task<UserAccess?> ReadAsync(string userId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -113,10 +120,7 @@ public sealed class CurrentUsers(IDbContextFactory<PlanDbContext> contexts, Acce
             .OfType<string>()
             .Select(c => c.Trim())
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var committeeIds = (await db.Committees.AsNoTracking().Select(c => new { c.Id, c.ShortCode }).ToListAsync(cancellationToken))
-            .Where(c => codes.Contains(c.ShortCode))
-            .Select(c => c.Id)
-            .ToHashSet();
+        var committeeIds = await CommitteeIdsAsync(db, codes, cancellationToken);
         var name = string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? "Ukendt bruger" : user.DisplayName;
         return new UserAccess(user.Id, name, user.SecurityStamp, IsDisabled(user), roles, codes, committeeIds);
     }

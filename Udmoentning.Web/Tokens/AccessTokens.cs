@@ -128,11 +128,11 @@ public sealed class AccessTokens(IDbContextFactory<PlanDbContext> contexts, Chan
         var hash = AccessToken.HashOf(secret);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var token = await db.AccessTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Hash == hash, cancellationToken);
-        return token switch
+        return token?.StateOn(Today()) switch
         {
             null => (null, "The token is unknown."),
-            { RevokedAt: not null } => (null, "The token has been revoked."),
-            _ when token.StateOn(Today()) == TokenState.Expired => (null, $"The token expired after {token.ExpiresOn:yyyy-MM-dd}."),
+            TokenState.Revoked => (null, "The token has been revoked."),
+            TokenState.Expired => (null, $"The token expired after {token.ExpiresOn:yyyy-MM-dd}."),
             _ => (token, null),
         };
     }

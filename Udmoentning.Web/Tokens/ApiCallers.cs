@@ -32,8 +32,7 @@ public sealed class ApiCallers(CurrentUsers users, ServiceAccountSettings servic
         if (account.Committee?.Trim() is { Length: > 0 } code)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var all = await db.Committees.AsNoTracking().Select(c => new { c.Id, c.ShortCode }).ToListAsync(cancellationToken);
-            committees.UnionWith(all.Where(c => string.Equals(c.ShortCode, code, StringComparison.OrdinalIgnoreCase)).Select(c => c.Id));
+            committees = await CurrentUsers.CommitteeIdsAsync(db, new HashSet<string>([code], StringComparer.OrdinalIgnoreCase), cancellationToken);
         }
 
         return new Actor(ServiceAccount.UserIdOf(client), account.DisplayName(client), new HashSet<Role> { role }, committees);
@@ -47,10 +46,14 @@ public sealed class ApiCallers(CurrentUsers users, ServiceAccountSettings servic
             return $"service account {client}";
         }
 
-        var userId = CurrentUsers.UserId(user) ?? "(anonymous)";
+        if (CurrentUsers.UserId(user) is not { } userId)
+        {
+            return "anonymous caller";
+        }
+
         return user.FindFirst(TokenClaims.TokenId)?.Value is { } tokenId
             ? $"token {tokenId} '{user.FindFirst(TokenClaims.TokenName)?.Value}' of user {userId}"
-            : CurrentUsers.UserId(user) is null ? "anonymous caller" : $"browser session of user {userId}";
+            : $"browser session of user {userId}";
     }
 
     /// <summary>The service account's client, only from an identity the service scheme made (no other sign-in can claim it).</summary>
