@@ -8,7 +8,7 @@ namespace Udmoentning.Benchmarks;
 
 /// <summary>
 /// The benchmark harness: <c>dotnet run -c Release --project Udmoentning.Benchmarks [-- --quick] [--viewers 50,300,1000]
-/// [--sizes 500,2000,5000] [--render-samples 20] [--cpu-throttle 4] [--only latency,burst,render,save,import,nodes,memory,soak,outbox,ledger,feed] [--out FILE]</c>. Starts the app itself, measures,
+/// [--sizes 500,2000,5000] [--render-samples 20] [--cpu-throttle 4] [--node-viewers 300,2000] [--only latency,burst,render,save,import,nodes,memory,soak,outbox,ledger,feed] [--out FILE]</c>. Starts the app itself, measures,
 /// prints Markdown tables and writes them to docs/benchmark-results.md.
 /// </summary>
 internal static class BenchmarkProgram
@@ -53,7 +53,12 @@ internal static class BenchmarkProgram
 
         if (only is null || only.Contains("nodes"))
         {
-            await TwoNodesAsync(report, publish, viewers.Where(v => v >= 100).DefaultIfEmpty(100).First(), quick ? 10 : 50);
+            // --node-viewers 300,2000: each count split over the two nodes; by default the first --viewers count from 100.
+            var nodeViewers = Option(args, "--node-viewers") is { } n ? Numbers(n) : [viewers.Where(v => v >= 100).DefaultIfEmpty(100).First()];
+            foreach (var count in nodeViewers)
+            {
+                await TwoNodesAsync(report, publish, count, quick ? 10 : 50);
+            }
         }
 
         // Only when asked: it takes half an hour (--soak-minutes, --soak-viewers, --soak-writers, --soak-writer-every seconds).
@@ -209,14 +214,20 @@ internal static class BenchmarkProgram
         foreach (var size in sizes)
         {
             await using var server = await AppServer.StartAsync(publish, size);
-            var result = await FirstRenderScenario.RunAsync(server, size, samples, browser, throttle);
-            report.FirstRender.Add(result);
-            Console.WriteLine($"  {size} items: GET p50 {Stats.Ms(result.Prerender.P50)} ms, circuit p50 {Stats.Ms(result.CircuitReady.P50)} ms, browser p50 {Stats.Ms(result.InPage.P50)} ms (Playwright {Stats.Ms(result.Browser.P50)})");
+            // At 2,000 items also a committee's view, as a politician opens it on a tablet in the committee's meeting.
+            foreach (var path in size == 2000 ? ["/", CommitteeView] : new[] { "/" })
+            {
+                var result = await FirstRenderScenario.RunAsync(server, size, samples, browser, throttle, path);
+                report.FirstRender.Add(result);
+                Console.WriteLine($"  {size} items, {path}: GET p50 {Stats.Ms(result.Prerender.P50)} ms, circuit p50 {Stats.Ms(result.CircuitReady.P50)} ms, browser p50 {Stats.Ms(result.InPage.P50)} ms p95 {Stats.Ms(result.InPage.P95)} ms (Playwright {Stats.Ms(result.Browser.P50)})");
+            }
+
             if (browser is not null && size == 2000)
             {
                 var change = await BrowserChangeScenario.RunAsync(browser, server, size, BrowserChanges, throttle);
                 report.BrowserChanges.Add(change);
-                Console.WriteLine($"  {size} items, a change in the browser: on screen {change.OnScreen.TaskMilliseconds:0.0} ms busy, off screen {change.OffScreen.TaskMilliseconds:0.0} ms, idle {change.Idle.TaskMilliseconds:0.0} ms");
+                Console.WriteLine($"  {size} items, a change in the browser: on screen {change.OnScreen.TaskMilliseconds:0.0} ms busy, visible p50 {Stats.Ms(change.OnScreenVisible.P50)} p95 {Stats.Ms(change.OnScreenVisible.P95)} ms; " +
+                    $"off screen {change.OffScreen.TaskMilliseconds:0.0} ms busy, visible p95 {Stats.Ms(change.OffScreenVisible.P95)} ms; idle {change.Idle.TaskMilliseconds:0.0} ms");
             }
         }
     }

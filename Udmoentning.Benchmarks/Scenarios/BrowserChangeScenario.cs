@@ -6,14 +6,19 @@ namespace Udmoentning.Benchmarks.Scenarios;
 /// <summary>What a change cost the viewer's browser: its main thread's time per change, and how much of it was layout and style.</summary>
 public sealed record BrowserCost(double TaskMilliseconds, double ScriptMilliseconds, double LayoutAndStyleMilliseconds, int Changes);
 
-public sealed record BrowserChangeResult(int Items, BrowserCost OnScreen, BrowserCost OffScreen, BrowserCost Idle);
+/// <param name="OnScreenVisible">Per on-screen change, ms from just before the move was asked of the hub until the first
+/// frame in which the viewer's page had it (its announcement in the live region), on the machine's one clock.</param>
+public sealed record BrowserChangeResult(int Items, BrowserCost OnScreen, BrowserCost OffScreen, BrowserCost Idle, Stats OnScreenVisible, Stats OffScreenVisible);
 
 /// <summary>
 /// What another viewer's change costs a viewer's browser: Chromium shows the board (1,280 × 900), and the moves of the
 /// latency scenario (<see cref="TimedMoves"/>) are saved through the hub one after another, each waited for until the
 /// board's live region announces it and a frame has passed. Chromium's own counters (the DevTools protocol's
 /// <c>Performance.getMetrics</c>) give the main thread's busy time over the changes; beside them, the same number of
-/// waits of the same length without a change (idle: the page's timers and the waiting itself).
+/// waits of the same length without a change (idle: the page's timers and the waiting itself). Each change is also timed
+/// from just before the move is asked of the hub until the animation frame in which the page first has its announcement:
+/// the harness and the page read the same system clock (the page as <c>performance.timeOrigin + performance.now()</c>),
+/// so the time does not include Playwright's hop back to the harness.
 /// </summary>
 public static class BrowserChangeScenario
 {
@@ -37,10 +42,10 @@ public static class BrowserChangeScenario
         var onScreen = await MeasureAsync(tab, session, mover, moves.OnScreen, moves.OnScreenAsync, changes);
         var offScreen = await MeasureAsync(tab, session, mover, moves.OffScreen, moves.OffScreenAsync, changes);
         var idle = await IdleAsync(tab, session, changes, onScreen.Elapsed);
-        return new BrowserChangeResult(items, onScreen.Cost, offScreen.Cost, idle);
+        return new BrowserChangeResult(items, onScreen.Cost, offScreen.Cost, idle, Stats.Of(onScreen.Visible), Stats.Of(offScreen.Visible));
     }
 
-    private static async Task<(BrowserCost Cost, TimeSpan Elapsed)> MeasureAsync(
+    private static async Task<(BrowserCost Cost, TimeSpan Elapsed, List<double> Visible)> MeasureAsync(
         IPage tab, ICDPSession session, PlanMover mover, IReadOnlyList<int> items, Func<PlanMover, int, Task<TimedMove>> plan, int changes)
     {
         for (var i = 0; i < WarmUp; i++)
@@ -50,13 +55,14 @@ public static class BrowserChangeScenario
 
         var before = await MetricsAsync(session);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var visible = new List<double>(changes);
         for (var i = 0; i < changes; i++)
         {
-            await ChangeAsync(tab, mover, await plan(mover, items[(WarmUp + i) % items.Count]));
+            visible.Add(await ChangeAsync(tab, mover, await plan(mover, items[(WarmUp + i) % items.Count])));
         }
 
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        return (Cost(before, await MetricsAsync(session), changes), elapsed);
+        return (Cost(before, await MetricsAsync(session), changes), elapsed, visible);
     }
 
     /// <summary>The same waits, as many and as long in all as the on-screen changes, without a change.</summary>
@@ -72,25 +78,35 @@ public static class BrowserChangeScenario
         return Cost(before, await MetricsAsync(session), changes);
     }
 
-    /// <summary>Saves <paramref name="move"/> and waits until the page has announced it and drawn a frame.</summary>
-    private static async Task ChangeAsync(IPage tab, PlanMover mover, TimedMove move)
+    /// <summary>
+    /// Saves <paramref name="move"/>, waits until the page has announced it and drawn a frame, and returns the ms from just
+    /// before the move until that frame.
+    /// </summary>
+    private static async Task<double> ChangeAsync(IPage tab, PlanMover mover, TimedMove move)
     {
         var code = await mover.CurrentCodeAsync(move.ItemId);
-        var shown = tab.EvaluateAsync(Announced, $"{code} flyttet til ");
+        var shown = tab.EvaluateAsync<double>(Announced, $"{code} flyttet til ");
+        // The observer must be in place before the move: one round trip to the page makes sure the evaluation has started.
+        await tab.EvaluateAsync("() => 0");
+        var asked = (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
         var result = await mover.MoveAsync(move.ItemId, move.Version, move.To, move.BeforeItemId);
         if (result.Outcome != "Saved")
         {
             throw new InvalidOperationException($"Move of item {move.ItemId}: {result.Outcome} {result.Message}");
         }
 
-        await shown.WaitAsync(TimeSpan.FromSeconds(30));
+        var frame = await shown.WaitAsync(TimeSpan.FromSeconds(30));
+        return frame - asked;
     }
 
-    /// <summary>Resolves once the live region holds the text, after the frame that shows it.</summary>
+    /// <summary>
+    /// Resolves once the live region holds the text, after the frame that shows it, with that frame's time on the system
+    /// clock (ms since 1970, as the harness reads it).
+    /// </summary>
     private const string Announced = """
         text => new Promise(resolve => {
           const region = document.getElementById('board-announcer');
-          const done = () => requestAnimationFrame(() => setTimeout(resolve));
+          const done = () => requestAnimationFrame(() => { const at = performance.timeOrigin + performance.now(); setTimeout(() => resolve(at)); });
           if (region.textContent.includes(text)) { done(); return; }
           const observer = new MutationObserver(() => {
             if (region.textContent.includes(text)) { observer.disconnect(); done(); }
