@@ -252,6 +252,18 @@ public sealed partial class BoardSession(
 
     private async Task OnReconnectedAsync()
     {
+        if (State is not null)
+        {
+            // The circuit lived on while the browser was away and applied every change its node heard of, and what the
+            // node missed reaches it through the feed once the node has compared its copy with the database (LivePlan
+            // asked for that). So nothing is read or rebuilt: when a meeting room's laptops wake at once, a rebuild and a
+            // whole board's render for each of them is what would keep them all waiting. Blazor sends what was rendered
+            // meanwhile; this adds the note and nothing else.
+            Say("Forbindelsen er genoprettet. Tavlen viser den aktuelle plan.");
+            RenderChanges();
+            return;
+        }
+
         _snapshot = await plans.GetAsync(_planId);
         await ReadAccountLinesAsync();
         Rebuild(_snapshot?.Items);
