@@ -45,7 +45,6 @@ public sealed class BlazorCircuitClient : IAsyncDisposable
     private ClientWebSocket? _socket;
     private BlazorPage _page;
     private TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private TaskCompletionSource _lost = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _expectingClose;
     private Exception? _failure;
     private int _operationBatchId;
@@ -104,12 +103,6 @@ public sealed class BlazorCircuitClient : IAsyncDisposable
 
     /// <summary>The JS interop identifiers the server has called, in order.</summary>
     public IReadOnlyCollection<string> JsCalls => _js.Calls;
-
-    /// <summary>
-    /// Completes when the current connection closes without this client closing it (the server or the network went away);
-    /// blazor.web.js then starts reconnecting at once. A new one after each <see cref="ReconnectAsync"/>.
-    /// </summary>
-    public Task ConnectionLost => _lost.Task;
 
     /// <summary>
     /// Loads the page with <paramref name="cookies"/> (a signed-in user's), opens a circuit for its interactive server
@@ -371,10 +364,6 @@ public sealed class BlazorCircuitClient : IAsyncDisposable
         lock (_lock)
         {
             _failure = null;
-            if (_lost.Task.IsCompleted)
-            {
-                _lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
         }
 
         _expectingClose = false;
@@ -477,17 +466,14 @@ public sealed class BlazorCircuitClient : IAsyncDisposable
         }
 
         List<TaskCompletionSource<RenderBatchInfo>> waiting;
-        TaskCompletionSource lost;
         lock (_lock)
         {
             _failure ??= failure;
             waiting = _waiters.Select(w => w.Done).ToList();
             _waiters.Clear();
-            lost = _lost;
         }
 
         waiting.ForEach(done => done.TrySetException(failure));
         _ready.TrySetException(failure);
-        lost.TrySetResult();
     }
 }
