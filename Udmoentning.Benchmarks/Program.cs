@@ -8,7 +8,7 @@ namespace Udmoentning.Benchmarks;
 
 /// <summary>
 /// The benchmark harness: <c>dotnet run -c Release --project Udmoentning.Benchmarks [-- --quick] [--viewers 50,300,1000]
-/// [--sizes 500,2000,5000] [--render-samples 20] [--cpu-throttle 4] [--node-viewers 300,2000] [--only latency,burst,render,save,import,nodes,memory,soak,outbox,ledger,feed] [--out FILE]</c>. Starts the app itself, measures,
+/// [--sizes 500,2000,5000] [--render-samples 20] [--cpu-throttle 4] [--node-viewers 300,2000] [--only latency,burst,render,save,import,nodes,memory,soak,outbox,ledger,feed,storm,storm-node] [--out FILE]</c>. Starts the app itself, measures,
 /// prints Markdown tables and writes them to docs/benchmark-results.md.
 /// </summary>
 internal static class BenchmarkProgram
@@ -92,6 +92,17 @@ internal static class BenchmarkProgram
             Console.WriteLine($"  whole plan {string.Join(", ", report.Feed.Whole.Select(Stats.Ms))} ms; filtered page {string.Join(", ", report.Feed.FilteredPage.Select(Stats.Ms))} ms");
         }
 
+        // Only when asked: the reconnect storm (ReconnectStormScenario): --viewers is the storm viewers (300 unless given),
+        // --storm-steady the viewers that stay (50), --storm-offline and --storm-spread seconds (2, 0), --storm-pace moves a second (4).
+        if (only?.Contains("storm") == true || only?.Contains("storm-node") == true)
+        {
+            await StormAsync(report, publish, only, Option(args, "--viewers") is null ? 300 : viewers[0],
+                Option(args, "--storm-steady") is { } steady ? int.Parse(steady, CultureInfo.InvariantCulture) : 50,
+                TimeSpan.FromSeconds(Option(args, "--storm-offline") is { } offline ? double.Parse(offline, CultureInfo.InvariantCulture) : 2),
+                TimeSpan.FromSeconds(Option(args, "--storm-spread") is { } spread ? double.Parse(spread, CultureInfo.InvariantCulture) : 0),
+                Option(args, "--storm-pace") is { } pace ? double.Parse(pace, CultureInfo.InvariantCulture) : 4);
+        }
+
         if (only is null || only.Contains("import"))
         {
             foreach (var rows in new[] { 100, 2000 })
@@ -108,6 +119,7 @@ internal static class BenchmarkProgram
             ["outbox"] => report.WriteOutboxInto(previous),
             ["ledger"] => report.WriteLedgerInto(previous),
             ["feed"] => report.WriteFeedInto(previous),
+            _ when only is not null && only.All(o => o is "storm" or "storm-node") => report.WriteStormInto(previous),
             _ => report.Write(previous),
         };
         Console.WriteLine();
@@ -278,6 +290,25 @@ internal static class BenchmarkProgram
         foreach (var s in report.SavesInProcess)
         {
             Console.WriteLine($"  in-process {s.Database}, {s.Writers} writers{(s.Every is null ? string.Empty : " paced")}: {s.Latency.Row} ms, {s.MovesPerSecond:0} moves/s, {s.Errors} errors");
+        }
+    }
+
+    /// <summary>The reconnect storm on one node (storm), and with the viewers' node killed behind the balancer (storm-node).</summary>
+    private static async Task StormAsync(Report report, string publish, string[] only, int storm, int steady, TimeSpan offline, TimeSpan spread, double pace)
+    {
+        if (only.Contains("storm"))
+        {
+            Console.WriteLine($"Reconnect storm: {storm} viewers drop for {offline.TotalSeconds:0.#} s beside {steady} steady ones, {pace:0.#} moves a second (2,000 items)...");
+            report.Storms.Add(await ReconnectStormScenario.OneNodeAsync(publish, storm, steady, offline, spread, pace));
+        }
+
+        if (only.Contains("storm-node"))
+        {
+            Console.WriteLine($"Reconnect storm: the node of {storm} viewers killed behind the balancer, {steady} steady ones on the other node (2,000 items, PostgreSQL, Redis)...");
+            if (await ReconnectStormScenario.NodeKilledAsync(publish, storm, steady, pace) is { } result)
+            {
+                report.Storms.Add(result);
+            }
         }
     }
 

@@ -76,7 +76,6 @@ public sealed class AppServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the app; with <paramref name="redis"/> it is one of several nodes sharing changes through that Redis.</summary>
     /// <summary>
     /// The day the benchmark's sample plan is placed around: always the same, so runs on different days measure the same
     /// plan (seeded on the day, it moves in time and gains the next year's meetings from July). On 6 December 2026 three
@@ -84,7 +83,12 @@ public sealed class AppServer : IAsyncDisposable
     /// </summary>
     public const string SampleDate = "2025-06-01";
 
-    public static async Task<AppServer> StartAsync(string publishFolder, int items, string? postgres = null, string? redis = null)
+    /// <summary>Starts the app; with <paramref name="redis"/> it is one of several nodes sharing changes through that Redis.</summary>
+    /// <param name="appCircuitDefaults">
+    /// Keep the app's own limits on disconnected circuits (<c>Circuits:DisconnectedMaxRetained</c> and retention) instead of
+    /// the harness's 1,000: for scenarios about reconnecting, where that limit is what is measured.
+    /// </param>
+    public static async Task<AppServer> StartAsync(string publishFolder, int items, string? postgres = null, string? redis = null, bool appCircuitDefaults = false)
     {
         var port = FreePorts.Next();
         var data = Directory.CreateTempSubdirectory("udm-bench-").FullName;
@@ -105,7 +109,11 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["RateLimits__HubCallsPerSecond"] = "1000000";
         start.Environment["RateLimits__HubCallBurst"] = "1000000";
         start.Environment["Circuits__MaxPerUser"] = "1000000";
-        start.Environment["Circuits__DisconnectedMaxRetained"] = "1000";
+        if (!appCircuitDefaults)
+        {
+            start.Environment["Circuits__DisconnectedMaxRetained"] = "1000";
+        }
+
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
         if (postgres is null)
@@ -176,6 +184,13 @@ public sealed class AppServer : IAsyncDisposable
         }
 
         throw new TimeoutException("The app did not start within 3 minutes.");
+    }
+
+    /// <summary>Kills the app's process at once, as a node that crashes: its connections drop, nothing is saved or said.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -30,6 +30,9 @@ public sealed class Report(string command)
     /// <summary>The OData feed's reads, measured only when asked (<c>--only feed</c>).</summary>
     public FeedResult? Feed { get; set; }
 
+    /// <summary>The reconnect storms, measured only when asked (<c>--only storm,storm-node</c>).</summary>
+    public List<StormResult> Storms { get; } = [];
+
     /// <summary>The report, ending with the history of runs: those in <paramref name="previous"/> (the file as it was) and this one.</summary>
     public string Write(string? previous = null)
     {
@@ -209,6 +212,16 @@ public sealed class Report(string command)
             _text.Append(feed);
         }
 
+        if (Storms.Count > 0)
+        {
+            StormSection();
+        }
+        else if (previous is not null && Section(previous, StormHeading) is { } storm)
+        {
+            // Measured only when asked (--only storm,storm-node).
+            _text.Append(storm);
+        }
+
         Line("## History");
         Line();
         Line("One row per harness run written to this file, oldest first, so a regression shows. 300 and 1,000 viewers: on-screen change p95 (ratio to the floor of the same run); heap per viewer at 300; in-process save p95 with 16 writers on SQLite.");
@@ -273,6 +286,39 @@ public sealed class Report(string command)
         Line($"Over HTTP on 127.0.0.1 from the published app in its own process (SQLite), signed in as the demo coordinator; five untimed whole reads first, then the app settled. *Whole*: every page of `{FeedScenario.Whole}` by its next links, in total. *Filtered page*: the median of 20 reads of `{FeedScenario.Filtered}`. Each invocation: three timed runs (median, min–max). Targets: whole plan under 500 ms, a filtered page under 50 ms.");
         Line();
         RunRows(_previousFeed, "| run | whole plan | filtered page |", $"{Spread(f.Whole)} | {Spread(f.FilteredPage)}");
+    }
+
+    /// <summary>The same for the reconnect storm's section, replaced by this run's.</summary>
+    public string WriteStormInto(string? previous) => Storms.Count == 0 ? Write(previous) : WriteInto(previous, StormHeading, StormSection);
+
+    private const string StormHeading = "## Reconnect storm";
+
+    private void StormSection()
+    {
+        Line($"{StormHeading} (2,000-item board)");
+        Line();
+        Line($"- Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, commit {Commit()}, `{command}`.");
+        Line();
+        Line("Viewers on the whole board as the reader (headless circuits, `BlazorCircuitClient`), the *storm* viewers and beside them *steady* viewers that stay connected. " +
+            $"The coordinator moves the first lane's on-screen cards (those of the latency scenario) to the top of \"I gang\" and back, one card after another at a steady pace, through the hub: {ReconnectStormScenario.WarmUpMoves} untimed moves, {ReconnectStormScenario.MovesBefore} timed before the drop, and on until the storm is over and 2 s more. " +
+            "**One node:** the storm viewers lose their connections at the same moment (the socket cut, no close and no `_blazor/disconnect`, as a laptop's lid closing), stay away for the time given, then all reconnect at once as blazor.web.js (.NET 10) does: `ConnectCircuit`; refused, `ResumeCircuit` (a circuit the server persisted when it evicted it comes back as a new circuit); refused too, the page is loaded again. " +
+            "The app runs with its own limits on disconnected circuits (the other scenarios raise them). **Node killed:** two nodes on PostgreSQL and Redis behind the tests' sticky balancer (`TcpProxy`); the storm viewers connect through it and all land on the first node, the steady viewers and the mover on the second; the first node's process is killed, and each storm viewer reconnects through the balancer as soon as its connection drops. " +
+            "**Current after:** (known current: the viewers for which that moment was seen) from a storm viewer's reconnect attempt until it has every change saved before that attempt: a new circuit's first render; a resumed circuit's first batch rendered after the last such change: the one announcing it, one announcing a later change, or the board's catching up on reconnecting (it reads the plan again and says so), whichever comes first. " +
+            "**Missed:** changes saved from the drop on that never reached a viewer that came back (its card or announcement in a batch, or, for a change saved before the attempt, a new circuit's first render or a resumed board's catching up). *Only in a later render:* changes a resumed viewer got only as part of a later render (the catching up, or a later change's batch), not in a batch of their own (renders are held back while a circuit has 10 batches unacknowledged, and then merged). *Uncertain:* changes saved while a new page was loading that did not arrive as a batch: they may be in its first render, which is not parsed. " +
+            "**Steady p95:** per change and steady viewer, from just before the move call until the batch with the moved card (as the latency scenario), the timed moves before the drop beside the moves from the drop until the last storm viewer is back. Server CPU: the app process (the second node when one is killed) from the drop until all were back, in cores.");
+        Line();
+        Line("| setup | storm viewers | steady | offline | moves/s | disconnected circuits kept | resumed / restored / reloaded / failed | known current / came back | current after p50 | p95 | max | p95 resumed / new circuit | target | changes × viewers checked | missed (viewers) | only in a later render | uncertain | steady p95 before → during | steady received during | storm lasted | server CPU | moves (refused) |");
+        Line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in Storms)
+        {
+            var came = r.Resumed + r.Restored + r.Reloaded;
+            Line($"| {r.Setup} | {r.StormViewers:N0} | {r.SteadyViewers} | {(r.Offline > TimeSpan.Zero ? $"{r.Offline.TotalSeconds:0.#} s" : "–")} | {r.MovesPerSecond:0.#} | {r.Retention} | " +
+                $"{r.Resumed} / {r.Restored} / {r.Reloaded} / {r.Failed}{(r.FirstFailure is { } f ? $" ({f})" : string.Empty)} | {r.Current.Count} / {came} | {Stats.Ms(r.Current.P50)} | **{Stats.Ms(r.Current.P95)}** | {Stats.Ms(r.Current.Max)} | " +
+                $"{Stats.Ms(r.CurrentResumed.P95)} / {Stats.Ms(r.CurrentNew.P95)} | p95 ≤ 3,000 ms, 0 missed, steady within its p95 | {r.ChangesChecked} × {came} | **{r.Missed}** ({r.ViewersMissing}) | {r.ByResync} | {r.Uncertain} | " +
+                $"{Stats.Ms(r.SteadyBefore.Latency.P95)} → **{Stats.Ms(r.SteadyDuring.Latency.P95)}** | {r.SteadyDuring.Received:N0} / {r.SteadyDuring.Expected:N0} | {r.StormDuration.TotalSeconds:0.0} s | {r.ServerCores:0.00} cores | {r.Moves} ({r.MoveErrors}) |");
+        }
+
+        Line();
     }
 
     /// <summary>A table of one row per invocation: the rows of the section as it was (<paramref name="previous"/>), then this run's.</summary>

@@ -103,6 +103,47 @@ public sealed class CircuitClientSmokeTests(LiveApp app) : IClassFixture<LiveApp
         Assert.True(firstBatch.ContainsText("I gang") && firstBatch.ContainsText(first.Code));
     }
 
+    [Fact]
+    public async Task ADroppedViewerResumesItsCircuitAndGetsTheChangeMadeWhileItWasAway()
+    {
+        var cookies = await DemoSignIn.SignInAsync(app.BaseAddress, TestUsers.Reader, Token);
+        await using var viewer = await BlazorCircuitClient.ConnectAsync(app.Url("/"), cookies, Token);
+        var circuit = viewer.CircuitId;
+        var item = await NotStartedItemAsync();
+
+        await viewer.DropAsync();
+        await MoveToInProgressAsync(item);
+        var outcome = await viewer.ReconnectAsync(Token);
+
+        Assert.Equal(ReconnectOutcome.Resumed, outcome);
+        Assert.Equal(circuit, viewer.CircuitId);
+        await viewer.WaitForBatchAsync(b => b.ContainsText($"{item.Code} flyttet til"), _changeArrives, Token);
+    }
+
+    [Fact]
+    public async Task AViewerWhoseCircuitIsGoneLoadsThePageAgainAndFollowsTheBoard()
+    {
+        var cookies = await DemoSignIn.SignInAsync(app.BaseAddress, TestUsers.Reader, Token);
+        await using var viewer = await BlazorCircuitClient.ConnectAsync(app.Url("/"), cookies, Token);
+        var circuit = viewer.CircuitId!;
+        await viewer.DropAsync();
+        // The server forgets the circuit (as when it is evicted, without persisting it): a resume is refused too.
+        using (var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies }))
+        using (var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["circuitId"] = circuit }))
+        {
+            (await http.PostAsync(app.Url("_blazor/disconnect"), form, Token)).EnsureSuccessStatusCode();
+        }
+
+        var outcome = await viewer.ReconnectAsync(Token);
+
+        Assert.Equal(ReconnectOutcome.Reloaded, outcome);
+        Assert.NotEqual(circuit, viewer.CircuitId);
+        var item = await NotStartedItemAsync();
+        var before = viewer.LastBatchId;
+        await MoveToInProgressAsync(item);
+        await viewer.WaitForBatchAsync(b => b.BatchId > before && b.ContainsText($"{item.Code} flyttet til"), _changeArrives, Token);
+    }
+
     /// <summary>Waits until the viewer has received no batch for 750 ms (at most 15 s).</summary>
     private static async Task UntilQuietAsync(BlazorCircuitClient viewer)
     {

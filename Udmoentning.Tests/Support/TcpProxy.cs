@@ -6,8 +6,9 @@ namespace Udmoentning.Tests.Support;
 /// <summary>
 /// The smallest load balancer: each new connection goes to the first node in the list that accepts it, and stays there
 /// (sticky, as Blazor Server needs). When that node dies its connections drop, and new ones go to the next node.
+/// Internal: the benchmarks compile this same file (their reconnect storm), and the tests reference the benchmarks.
 /// </summary>
-public sealed class TcpProxy : IAsyncDisposable
+internal sealed class TcpProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly IReadOnlyList<Uri> _nodes;
