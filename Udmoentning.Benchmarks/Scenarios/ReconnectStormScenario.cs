@@ -32,6 +32,9 @@ public sealed record StormResult(
 /// </summary>
 public static class ReconnectStormScenario
 {
+    /// <summary>The app's own circuit settings, which the storm runs with.</summary>
+    private static readonly Udmoentning.Web.Realtime.CircuitSettings Defaults = new();
+
     /// <summary>Untimed paced moves first, then the paced moves timed before the drop (the steady viewers' normal p95).</summary>
     public const int WarmUpMoves = 20;
 
@@ -62,7 +65,7 @@ public static class ReconnectStormScenario
                 await Task.Delay(offline);
                 await cut;
             },
-            offline, "the app's defaults (Circuits:DisconnectedMaxRetained 200, 3 min)");
+            offline, $"the app's defaults (Circuits:DisconnectedMaxRetained {Defaults.DisconnectedMaxRetained}, {Defaults.DisconnectedRetention.TotalMinutes:0} min)");
     }
 
     /// <summary>
