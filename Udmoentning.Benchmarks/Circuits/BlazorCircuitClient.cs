@@ -96,6 +96,9 @@ public sealed class BlazorCircuitClient : IAsyncDisposable
     /// <summary>Called on SignalR's receive loop for every batch, before it is acknowledged: keep it short.</summary>
     public Action<RenderBatchInfo>? BatchReceived { get; set; }
 
+    /// <summary>Called on SignalR's receive loop for every JS interop call: its identifier, arguments (JSON) and arrival time.</summary>
+    public Action<string, string?, long>? JsCalled { get; set; }
+
     /// <summary>The JS interop identifiers the server has called, in order.</summary>
     public IReadOnlyCollection<string> JsCalls => _js.Calls;
 
@@ -264,6 +267,7 @@ public sealed class BlazorCircuitClient : IAsyncDisposable
 
     private Task OnBeginInvokeJSAsync(long asyncHandle, string identifier, string? argsJson, int resultType, long targetInstanceId, int callType)
     {
+        JsCalled?.Invoke(identifier, argsJson, Stopwatch.GetTimestamp());
         var (succeeded, argumentsJson) = _js.Answer(asyncHandle, identifier, resultType);
 
         // An async handle of 0 means .NET does not wait for the outcome.

@@ -84,6 +84,12 @@ public sealed class AppServer : IAsyncDisposable
     /// </summary>
     public const string SampleDate = "2025-06-01";
 
+    /// <summary>
+    /// The app's <c>Board:OffScreenProbe</c> (ADR 0025), from <c>--offscreen-probe</c>: how an off-screen change reaches a
+    /// viewer without a render batch; null runs the board as it is.
+    /// </summary>
+    public static string? OffScreenProbe { get; set; }
+
     public static async Task<AppServer> StartAsync(string publishFolder, int items, string? postgres = null, string? redis = null)
     {
         var port = FreePorts.Next();
@@ -121,6 +127,11 @@ public sealed class AppServer : IAsyncDisposable
         if (redis is not null)
         {
             start.Environment["Realtime__Redis"] = redis;
+        }
+
+        if (OffScreenProbe is not null)
+        {
+            start.Environment["Board__OffScreenProbe"] = OffScreenProbe;
         }
 
         var process = Process.Start(start)!;

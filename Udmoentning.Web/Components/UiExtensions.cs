@@ -19,6 +19,7 @@ public static class UiExtensions
         builder.Services.AddMudServices();
         // One live board per circuit; a page shows it through LiveBoard.
         builder.Services.AddScoped<BoardSession>();
+        builder.Services.AddSingleton(new OffScreenProbe(builder.Configuration["Board:OffScreenProbe"]));
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
