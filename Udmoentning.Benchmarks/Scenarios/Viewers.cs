@@ -41,28 +41,31 @@ public sealed class Viewers : IAsyncDisposable
     }
 
     /// <summary>
-    /// The off-screen probe "skip" (ADR 0025): each viewer also follows the plan on <c>/hubs/plan</c>, whose one broadcast
-    /// per change stands in for a broadcast of the view's counts and announcement; a viewer has an off-screen change when
-    /// that message arrives (its text: the announcement's start, "CODE flyttet til ").
+    /// The off-screen probe "skip" (ADR 0025): each viewer also joins the whole board's view on <c>/hubs/board-probe</c>,
+    /// which sends the view's counts and announcement once per change; a viewer has an off-screen change when the message
+    /// with its announcement arrives.
     /// </summary>
-    private async Task FollowOnHubAsync(Uri baseUri, CookieContainer cookies, int planId)
+    private async Task JoinViewAsync(Uri baseUri, CookieContainer cookies, int planId)
     {
         for (var i = 0; i < _clients.Length; i++)
         {
             var index = i;
-            var hub = new HubConnectionBuilder().WithUrl(new Uri(baseUri, "hubs/plan"), o =>
+            var hub = new HubConnectionBuilder().WithUrl(new Uri(baseUri, "hubs/board-probe"), o =>
             {
                 o.Cookies = cookies;
                 o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
             }).Build();
-            hub.On<JsonElement>("ItemChanged", message =>
+            hub.On<JsonElement>("Figures", message =>
             {
                 var at = Stopwatch.GetTimestamp();
-                _watches[index]?.OfferText($"{message.GetProperty("code").GetString()} flyttet til ", at);
+                if (message.GetProperty("announcement").GetString() is { } announcement)
+                {
+                    _watches[index]?.OfferText(announcement, at);
+                }
             });
             await hub.StartAsync();
-            await hub.InvokeAsync<JsonElement>("Follow", planId, null);
+            await hub.InvokeAsync("Join", planId);
             _hubs.Add(hub);
         }
     }
@@ -90,7 +93,7 @@ public sealed class Viewers : IAsyncDisposable
         var viewers = new Viewers([.. clients]) { ConnectTime = started.Elapsed };
         if (AppServer.OffScreenProbe == "skip")
         {
-            await viewers.FollowOnHubAsync(new Uri(page, "/"), cookies, planId: 1);
+            await viewers.JoinViewAsync(new Uri(page, "/"), cookies, planId: 1);
         }
 
         return viewers;

@@ -360,7 +360,8 @@ public sealed partial class BoardSession(
         }
     }
 
-    private static string Describe(ItemChange change) => change.Kind switch
+    /// <summary>How another user's change is announced.</summary>
+    internal static string Describe(ItemChange change) => change.Kind switch
     {
         ChangeKind.Moved when change.PreviousStatus != change.Item.Status => $"{change.Item.Code} flyttet til {change.Item.Status.Name()} af {change.ChangedBy}.",
         ChangeKind.Moved => $"{change.Item.Code} flyttet inden for {change.Item.Status.Name()} af {change.ChangedBy}.",

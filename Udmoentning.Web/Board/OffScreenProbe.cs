@@ -3,9 +3,9 @@ namespace Udmoentning.Web.Board;
 /// <summary>
 /// A measurement probe for ADR 0025 (<c>Board:OffScreenProbe</c>, off unless set; the benchmark harness sets it with
 /// <c>--offscreen-probe</c>): what an off-screen change would cost the server per viewer if it reached a viewer without a
-/// render batch. <c>skip</c>: the circuit applies the change and renders nothing (the floor of any path that keeps a
-/// board per circuit; the harness reads the change from <c>/hubs/plan</c>, which stands in for a broadcast of the view's
-/// counts). <c>interop</c>: the circuit sends the counts and the announcement in one JS interop call instead of a batch.
+/// render batch. <c>skip</c>: the circuit applies the change and renders nothing, and <see cref="OffScreenProbeFigures"/>
+/// sends the view's counts and announcement once per change to the view's viewers (ADR 0025's design, without the page's
+/// side). <c>interop</c>: the circuit sends the counts and the announcement in one JS interop call instead of a batch.
 /// Neither keeps the page's counts right in a browser: it is not a way to run the board, only to measure one.
 /// </summary>
 public sealed record OffScreenProbe(string? Mode)
