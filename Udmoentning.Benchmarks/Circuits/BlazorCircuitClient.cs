@@ -101,6 +101,9 @@ public sealed class BlazorCircuitClient : IAsyncDisposable
     /// <summary>Called on SignalR's receive loop for every batch applied, before it is acknowledged: keep it short.</summary>
     public Action<RenderBatchInfo>? BatchReceived { get; set; }
 
+    /// <summary>Called on SignalR's receive loop for every JS interop call: its identifier, arguments (JSON) and arrival time.</summary>
+    public Action<string, string?, long>? JsCalled { get; set; }
+
     /// <summary>The JS interop identifiers the server has called, in order.</summary>
     public IReadOnlyCollection<string> JsCalls => _js.Calls;
 
@@ -299,7 +302,7 @@ public sealed class BlazorCircuitClient : IAsyncDisposable
         // The messages blazor.web.js handles, with the argument types the server sends; each answered on its own connection.
         connection.On<long, byte[]>("JS.RenderBatch", (batchId, data) => OnRenderBatchAsync(connection, batchId, data));
         connection.On<long, string, string?, int, long, int>("JS.BeginInvokeJS",
-            (asyncHandle, identifier, _, resultType, _, _) => OnBeginInvokeJSAsync(connection, asyncHandle, identifier, resultType));
+            (asyncHandle, identifier, argsJson, resultType, _, _) => OnBeginInvokeJSAsync(connection, asyncHandle, identifier, argsJson, resultType));
         connection.On<string?, bool, string?>("JS.EndInvokeDotNet", (_, _, _) => { });
         connection.On<int, string?>("JS.AttachComponent", (_, _) => { });
         connection.On<long>("JS.EndUpdateRootComponents", OnEndUpdateRootComponents);
@@ -437,8 +440,9 @@ public sealed class BlazorCircuitClient : IAsyncDisposable
         }
     }
 
-    private Task OnBeginInvokeJSAsync(HubConnection connection, long asyncHandle, string identifier, int resultType)
+    private Task OnBeginInvokeJSAsync(HubConnection connection, long asyncHandle, string identifier, string? argsJson, int resultType)
     {
+        JsCalled?.Invoke(identifier, argsJson, Stopwatch.GetTimestamp());
         var (succeeded, argumentsJson) = _js.Answer(asyncHandle, identifier, resultType);
 
         // An async handle of 0 means .NET does not wait for the outcome.

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using Udmoentning.Benchmarks.Circuits;
+using Udmoentning.Benchmarks.Harness;
 
 namespace Udmoentning.Benchmarks.Scenarios;
 
@@ -10,6 +13,7 @@ public sealed class Viewers : IAsyncDisposable
     private readonly BlazorCircuitClient[] _clients;
     private readonly Watch?[] _watches;
     private readonly Watch?[] _also;
+    private readonly List<HubConnection> _hubs = [];
 
     private Viewers(BlazorCircuitClient[] clients)
     {
@@ -24,6 +28,45 @@ public sealed class Viewers : IAsyncDisposable
                 _watches[index]?.Offer(batch);
                 _also[index]?.Offer(batch);
             };
+
+            // The off-screen probe "interop" (ADR 0025): the counts and the announcement come in one JS interop call.
+            clients[i].JsCalled = (identifier, args, at) =>
+            {
+                if (identifier == "udmBoard.figures" && args is not null)
+                {
+                    _watches[index]?.OfferText(args, at);
+                }
+            };
+        }
+    }
+
+    /// <summary>
+    /// The off-screen probe "skip" (ADR 0025): each viewer also joins the whole board's view on <c>/hubs/board-probe</c>,
+    /// which sends the view's counts and announcement once per change; a viewer has an off-screen change when the message
+    /// with its announcement arrives.
+    /// </summary>
+    private async Task JoinViewAsync(Uri baseUri, CookieContainer cookies, int planId)
+    {
+        for (var i = 0; i < _clients.Length; i++)
+        {
+            var index = i;
+            var hub = new HubConnectionBuilder().WithUrl(new Uri(baseUri, "hubs/board-probe"), o =>
+            {
+                o.Cookies = cookies;
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+            }).Build();
+            hub.On<JsonElement>("Figures", message =>
+            {
+                var at = Stopwatch.GetTimestamp();
+                if (message.GetProperty("announcement").GetString() is { } announcement)
+                {
+                    _watches[index]?.OfferText(announcement, at);
+                }
+            });
+            await hub.StartAsync();
+            await hub.InvokeAsync("Join", planId);
+            _hubs.Add(hub);
         }
     }
 
@@ -47,7 +90,13 @@ public sealed class Viewers : IAsyncDisposable
                 .Select(_ => BlazorCircuitClient.ConnectAsync(page, cookies, retainedBatches: 1, timeout.Token))));
         }
 
-        return new Viewers([.. clients]) { ConnectTime = started.Elapsed };
+        var viewers = new Viewers([.. clients]) { ConnectTime = started.Elapsed };
+        if (AppServer.OffScreenProbe == "skip")
+        {
+            await viewers.JoinViewAsync(new Uri(page, "/"), cookies, planId: 1);
+        }
+
+        return viewers;
     }
 
     /// <summary>
@@ -82,6 +131,11 @@ public sealed class Viewers : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var hub in _hubs)
+        {
+            await hub.DisposeAsync();
+        }
+
         foreach (var group in _clients.Chunk(50))
         {
             await Task.WhenAll(group.Select(c => c.DisposeAsync().AsTask()));
@@ -97,6 +151,15 @@ public sealed class Watch(string text, long afterBatch)
 
     /// <summary>When the batch with the text arrived, how many batches came until then (it included), and its size.</summary>
     public Task<(long At, int Batches, int Bytes)> Received => _received.Task;
+
+    /// <summary>A message outside the render batches (ADR 0025's probes) whose text may be the one watched for.</summary>
+    public void OfferText(string message, long at)
+    {
+        if (!_received.Task.IsCompleted && message.Contains(text, StringComparison.Ordinal))
+        {
+            _received.TrySetResult((at, Interlocked.Increment(ref _batches), System.Text.Encoding.UTF8.GetByteCount(message)));
+        }
+    }
 
     public void Offer(RenderBatchInfo batch)
     {

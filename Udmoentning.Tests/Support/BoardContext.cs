@@ -44,6 +44,7 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(_app.Services.GetRequiredService<AccountLineReader>());
         Services.AddTransient<LivePlan>();
         Services.AddScoped<BoardSession>();
+        Services.AddSingleton(new OffScreenProbe(null));
         Services.AddSingleton(_app.Services.GetRequiredService<PresenceRegistry>());
         Services.AddScoped<PresenceCircuit>();
         // The demo coordinator's account: the app reads the rights from it, not from these claims.

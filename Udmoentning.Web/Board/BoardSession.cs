@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
 using MudBlazor;
 using Udmoentning.Domain.Access;
 using Udmoentning.Domain.Items;
@@ -34,6 +35,8 @@ public sealed partial class BoardSession(
     IDialogService dialogs,
     ISnackbar snackbar,
     TimeProvider clock,
+    OffScreenProbe probe,
+    IJSRuntime js,
     ILogger<BoardSession> logger) : IDisposable
 {
     private readonly List<ItemChange> _pending = [];
@@ -233,7 +236,47 @@ public sealed partial class BoardSession(
             Say(string.Join(" ", announced.TakeLast(3).Select(Describe)));
         }
 
+        if (probe.IsOn && !State.ChangedCardsInView)
+        {
+            ProbeOffScreen(State);
+            return;
+        }
+
         RenderChanges();
+    }
+
+    /// <summary>The measurement probe's off-screen path (see <see cref="OffScreenProbe"/>): no render batch.</summary>
+    private void ProbeOffScreen(BoardState state)
+    {
+        if (!probe.Interops)
+        {
+            return;
+        }
+
+        var counts = new int[state.Snapshot.Themes.Count * 5 + 1];
+        counts[0] = state.VisibleCount;
+        var i = 1;
+        foreach (var theme in state.Snapshot.Themes)
+        {
+            foreach (var status in Enum.GetValues<ItemStatus>())
+            {
+                counts[i++] = state.Cell(new CellKey(theme.Id, status)).Count;
+            }
+        }
+
+        _ = SendFiguresAsync(counts, state.Years.Select(state.TotalIn).ToArray(), Announcement);
+    }
+
+    private async Task SendFiguresAsync(int[] counts, long[] totals, string? announcement)
+    {
+        try
+        {
+            await js.InvokeVoidAsync("udmBoard.figures", counts, totals, announcement);
+        }
+        catch (Exception e) when (e is JSException or TaskCanceledException or InvalidOperationException)
+        {
+            logger.LogDebug(e, "The probe's figures did not reach the page");
+        }
     }
 
     /// <summary>The kontering read again for a change; without a database the board keeps the lines it had and applies the change.</summary>
@@ -329,7 +372,8 @@ public sealed partial class BoardSession(
         }
     }
 
-    private static string Describe(ItemChange change) => change.Kind switch
+    /// <summary>How another user's change is announced.</summary>
+    internal static string Describe(ItemChange change) => change.Kind switch
     {
         ChangeKind.Moved when change.PreviousStatus != change.Item.Status => $"{change.Item.Code} flyttet til {change.Item.Status.Name()} af {change.ChangedBy}.",
         ChangeKind.Moved => $"{change.Item.Code} flyttet inden for {change.Item.Status.Name()} af {change.ChangedBy}.",

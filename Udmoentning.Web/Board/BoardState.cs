@@ -218,6 +218,35 @@ public sealed class BoardState
         _changedAt.TryGetValue(itemId, out var at) && now - at < TimeSpan.FromSeconds(6);
 
     /// <summary>
+    /// Whether the last <see cref="Apply"/> changed a card this viewer renders: one in a touched cell's window before or
+    /// after it (a card moved, shown, hidden, or the window's cards shifted), or the committee's economy. False when it
+    /// changed only counts, totals and the spacers below a long cell's window: what an off-screen change changes.
+    /// </summary>
+    public bool ChangedCardsInView { get; private set; }
+
+    /// <summary>The ids of the cards a cell renders now, and where its window starts: what a change must leave alone to be off screen.</summary>
+    private (int Start, int[] Ids, bool IsLong) InView(CellKey key)
+    {
+        var cell = Cell(key);
+        var (start, end) = Window(key);
+        var ids = new int[end - start];
+        for (var i = start; i < end; i++)
+        {
+            ids[i - start] = cell[i].Id;
+        }
+
+        return (start, ids, cell.Count > LongCellFrom);
+    }
+
+    /// <summary>Whether the cards <paramref name="key"/> renders differ from <paramref name="before"/>, or show one of <paramref name="applied"/>.</summary>
+    private bool ChangedInView(CellKey key, (int Start, int[] Ids, bool IsLong) before, List<PlanItem> applied)
+    {
+        var after = InView(key);
+        return after.Start != before.Start || after.IsLong != before.IsLong || !after.Ids.AsSpan().SequenceEqual(before.Ids)
+            || applied.Exists(i => Array.IndexOf(after.Ids, i.Id) >= 0);
+    }
+
+    /// <summary>
     /// Takes newer copies of items (by revision) and returns those actually applied;
     /// an older or equal copy, e.g. the echo of this viewer's own save, is ignored.
     /// </summary>
@@ -225,12 +254,20 @@ public sealed class BoardState
     {
         var touched = new HashSet<CellKey>();
         var applied = new List<PlanItem>();
+        var before = new Dictionary<CellKey, (int Start, int[] Ids, bool IsLong)>();
+        var economy = _committeeEconomy;
         foreach (var update in updates)
         {
             var old = Item(update.Id);
             if (old is not null && old.Revision >= update.Revision)
             {
                 continue;
+            }
+
+            Remember(new CellKey(update.ThemeId, update.Status));
+            if (old is not null)
+            {
+                Remember(new CellKey(old.ThemeId, old.Status));
             }
 
             if (old is not null && _cells.TryGetValue(new CellKey(old.ThemeId, old.Status), out var oldCell) && oldCell.Remove(old))
@@ -257,12 +294,22 @@ public sealed class BoardState
             }
         }
 
+        ChangedCardsInView = (economy is not null && _committeeEconomy is null) || before.Any(b => ChangedInView(b.Key, b.Value, applied));
         if (touched.Count > 0)
         {
             Changed?.Invoke(touched);
         }
 
         return applied;
+
+        // The cards a touched cell renders, as they were before the first update to it.
+        void Remember(CellKey touchedCell)
+        {
+            if (_cells.ContainsKey(touchedCell) && !before.ContainsKey(touchedCell))
+            {
+                before[touchedCell] = InView(touchedCell);
+            }
+        }
     }
 
     /// <summary>

@@ -80,6 +80,51 @@ public class BoardStateTests
         Assert.Equal((2, -200L, -2500L), Economy(board));
     }
 
+    [Fact]
+    public void AChangeBelowEveryLongCellsWindowChangesOnlyCountsAndOneInViewChangesCards()
+    {
+        // Two long cells of 20 cards each; a viewer who has not scrolled renders the first 6 of each (ADR 0025).
+        var plan = TestPlans.Plan2025();
+        var items = Enumerable.Range(1, 40)
+            .Select(id => TestPlans.Item(plan, id <= 20 ? ItemStatus.NotStarted : ItemStatus.InProgress, code: $"AU-D{id}").WithId(id))
+            .ToList();
+        var snapshot = new PlanSnapshot(plan, plan.Themes, [], new Dictionary<int, CommitteeMeeting>(), items);
+        var board = new BoardState(snapshot, BoardFilter.None, committee: null);
+        var (notStarted, inProgress) = (new CellKey(plan.Themes[0].Id, ItemStatus.NotStarted), new CellKey(plan.Themes[0].Id, ItemStatus.InProgress));
+        var now = DateTimeOffset.UtcNow;
+
+        // Card 15 (far below the window) to the bottom of the other cell: the counts change, no card in view does.
+        board.Apply([Moved(plan, 15, ItemStatus.InProgress, position: 1e6)], now);
+        Assert.False(board.ChangedCardsInView);
+        Assert.Equal((19, 21), (board.Cell(notStarted).Count, board.Cell(inProgress).Count));
+
+        // Card 3, in view, leaves its cell: the cards in view change.
+        board.Apply([Moved(plan, 3, ItemStatus.InProgress, position: 1e6)], now);
+        Assert.True(board.ChangedCardsInView);
+
+        // Card 16, below the window, to the top of the other cell: it comes into view.
+        board.Apply([Moved(plan, 16, ItemStatus.InProgress, position: -1)], now);
+        Assert.True(board.ChangedCardsInView);
+
+        // Card 2 changes where it is (a comment, say): a card in view shows it.
+        var commented = TestPlans.Item(plan, code: "AU-D2").WithId(2);
+        commented.NoteRelatedChange();
+        board.Apply([commented], now);
+        Assert.True(board.ChangedCardsInView);
+
+        // An older copy changes nothing.
+        board.Apply([TestPlans.Item(plan, code: "AU-D4").WithId(4)], now);
+        Assert.False(board.ChangedCardsInView);
+    }
+
+    /// <summary>A copy of item <paramref name="id"/> moved to <paramref name="status"/> at <paramref name="position"/>, a revision later.</summary>
+    private static PlanItem Moved(Plan plan, int id, ItemStatus status, double position)
+    {
+        var item = TestPlans.Item(plan, code: $"AU-D{id}").WithId(id);
+        item.MoveTo(status, position);
+        return item;
+    }
+
     private static (int Items, long In2025, long In2026) Economy(BoardState board) =>
         (board.CommitteeEconomy!.Items, board.CommitteeEconomy.Total[2025], board.CommitteeEconomy.Total[2026]);
 
