@@ -470,7 +470,7 @@ public static class ReconnectStormScenario
         /// A new circuit (restored or reloaded) renders the plan as it is when it starts, after the attempt: its first render.
         /// A resumed circuit: the first batch rendered after the last such change was applied, i.e. the first of: the batch
         /// announcing that change, one announcing a change started after the attempt (changes render in order), and the board's
-        /// catching up on reconnecting (it reads the plan again and says so; its text can be replaced by a later change's
+        /// catching up on reconnecting (it says so; its text can be replaced by a later change's
         /// before it renders, when the server holds renders back). An announcement counts only when it cannot be an older
         /// change's batch sent again: the same text's previous change was saved before the drop.
         /// </summary>
