@@ -46,6 +46,15 @@ public sealed class OffScreenChangesInBrowserTests(BrowserFixture browser) : IAs
         await Expect(board.Card(far.Code)).ToHaveCountAsync(0);
         var before = await CountsAsync(board, boardLane);
         var committeeBefore = await CountsAsync(committee, null);
+        // Every text the committee's live region holds from now on.
+        await committee.Page.EvaluateAsync("""
+            () => {
+              const region = document.getElementById('board-announcer');
+              window.udmSaid = [];
+              new MutationObserver(() => window.udmSaid.push(region.textContent))
+                .observe(region, { subtree: true, childList: true, characterData: true });
+            }
+            """);
 
         // Another user moves the far card to the bottom of "I gang": no viewer has it on screen, before or after.
         await MoveAsync(far, ItemStatus.InProgress);
@@ -63,11 +72,12 @@ public sealed class OffScreenChangesInBrowserTests(BrowserFixture browser) : IAs
         await Expect(board.Cell(boardLane, ItemStatus.NotStarted).Locator("ul.cards"))
             .ToHaveAttributeAsync("aria-label", $"Ikke påbegyndt ({after.NotStartedCell})");
 
-        // The committee's view counts a change in its extract (the marker) and nothing of the far card's, which is not in it.
-        // Whether it announces the far card's move is not asserted: today a board announces every change of its plan, shown
-        // or not (ADR 0025, "Open").
+        // The committee's view counts and announces a change in its extract (the marker), and nothing of the far card's,
+        // which is not in it: it reached the view first, so it had been handled when the marker's announcement shows.
         await MoveAsync(marker, ItemStatus.InProgress);
         await Expect(committee.Announcer).ToContainTextAsync($"{marker.Code} flyttet til I gang af");
+        var said = await committee.Page.EvaluateAsync<string[]>("() => window.udmSaid");
+        Assert.DoesNotContain(said, text => text.Contains($"{far.Code} flyttet", StringComparison.Ordinal));
         var committeeAfter = await CountsAsync(committee, null);
         Assert.Equal(committeeBefore with
         {

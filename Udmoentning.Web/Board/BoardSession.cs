@@ -218,6 +218,9 @@ public sealed partial class BoardSession(
             return;
         }
 
+        // A view announces only cards it shows or showed: a committee's view is not told of another committee's cards, nor
+        // a filtered board of the cards its filter hides, any more than a sighted viewer sees them change.
+        var shownBefore = changes.Where(c => State.Item(c.Item.Id) is { } old && State.IsVisible(old)).Select(c => c.Item.Id).ToHashSet();
         var applied = State.Apply(changes.Select(c => c.Item), clock.GetUtcNow());
         if (applied.Count == 0)
         {
@@ -230,7 +233,7 @@ public sealed partial class BoardSession(
         }
 
         var ids = applied.Select(i => i.Id).ToHashSet();
-        var announced = changes.Where(c => ids.Contains(c.Item.Id) && c.Kind != ChangeKind.Reordered).ToList();
+        var announced = changes.Where(c => ids.Contains(c.Item.Id) && c.Kind != ChangeKind.Reordered && (shownBefore.Contains(c.Item.Id) || State.IsVisible(c.Item))).ToList();
         if (announced.Count > 0)
         {
             Say(string.Join(" ", announced.TakeLast(3).Select(Describe)));
