@@ -199,7 +199,7 @@ public sealed partial class BoardSession(
             return;
         }
 
-        State = new BoardState(_snapshot with { Items = items }, _request.Filter, committee, _accountLines);
+        State = new BoardState(_snapshot with { Items = items }, _request.Filter, committee, _accountLines) { TracksCardsInView = probe.IsOn };
         if (_pending.Count > 0)
         {
             State.Apply(_pending.Select(c => c.Item), clock.GetUtcNow());
@@ -218,9 +218,6 @@ public sealed partial class BoardSession(
             return;
         }
 
-        // A view announces only cards it shows or showed: a committee's view is not told of another committee's cards, nor
-        // a filtered board of the cards its filter hides, any more than a sighted viewer sees them change.
-        var shownBefore = changes.Where(c => State.Item(c.Item.Id) is { } old && State.IsVisible(old)).Select(c => c.Item.Id).ToHashSet();
         var applied = State.Apply(changes.Select(c => c.Item), clock.GetUtcNow());
         if (applied.Count == 0)
         {
@@ -232,11 +229,9 @@ public sealed partial class BoardSession(
             return;
         }
 
-        var ids = applied.Select(i => i.Id).ToHashSet();
-        var announced = changes.Where(c => ids.Contains(c.Item.Id) && c.Kind != ChangeKind.Reordered && (shownBefore.Contains(c.Item.Id) || State.IsVisible(c.Item))).ToList();
-        if (announced.Count > 0)
+        if (Heard(State, changes) is { } announcement)
         {
-            Say(string.Join(" ", announced.TakeLast(3).Select(Describe)));
+            Say(announcement);
         }
 
         if (probe.IsOn && !State.ChangedCardsInView)
@@ -256,18 +251,8 @@ public sealed partial class BoardSession(
             return;
         }
 
-        var counts = new int[state.Snapshot.Themes.Count * 5 + 1];
-        counts[0] = state.VisibleCount;
-        var i = 1;
-        foreach (var theme in state.Snapshot.Themes)
-        {
-            foreach (var status in Enum.GetValues<ItemStatus>())
-            {
-                counts[i++] = state.Cell(new CellKey(theme.Id, status)).Count;
-            }
-        }
-
-        _ = SendFiguresAsync(counts, state.Years.Select(state.TotalIn).ToArray(), Announcement);
+        var (counts, totals) = state.Figures();
+        _ = SendFiguresAsync(counts, totals, Announcement);
     }
 
     private async Task SendFiguresAsync(int[] counts, long[] totals, string? announcement)
@@ -298,23 +283,28 @@ public sealed partial class BoardSession(
 
     private async Task OnReconnectedAsync()
     {
-        if (State is not null)
+        // The circuit lived on while the browser was away and applied every change its node heard of, and what the node
+        // missed reaches it through the feed once the node has compared its copy with the database (LivePlan asked for
+        // that). So a board it shows is neither read nor rebuilt: when a meeting room's laptops wake at once, a rebuild and a
+        // whole board's render for each of them is what would keep them all waiting. Blazor sends what was rendered
+        // meanwhile; the note is added to it. Only a board that could not load is read again.
+        var shown = State is not null;
+        if (!shown)
         {
-            // The circuit lived on while the browser was away and applied every change its node heard of, and what the
-            // node missed reaches it through the feed once the node has compared its copy with the database (LivePlan
-            // asked for that). So nothing is read or rebuilt: when a meeting room's laptops wake at once, a rebuild and a
-            // whole board's render for each of them is what would keep them all waiting. Blazor sends what was rendered
-            // meanwhile; this adds the note and nothing else.
-            Say("Forbindelsen er genoprettet. Tavlen viser den aktuelle plan.");
-            RenderChanges();
-            return;
+            _snapshot = await plans.GetAsync(_planId);
+            await ReadAccountLinesAsync();
+            Rebuild(_snapshot?.Items);
         }
 
-        _snapshot = await plans.GetAsync(_planId);
-        await ReadAccountLinesAsync();
-        Rebuild(_snapshot?.Items);
         Say("Forbindelsen er genoprettet. Tavlen viser den aktuelle plan.");
-        Render();
+        if (shown)
+        {
+            RenderChanges();
+        }
+        else
+        {
+            Render();
+        }
     }
 
     /// <summary>Themes, committees, meetings or the plan itself changed: read the plan again and rebuild the board, keeping the filters.</summary>
@@ -375,8 +365,18 @@ public sealed partial class BoardSession(
         }
     }
 
-    /// <summary>How another user's change is announced.</summary>
-    internal static string Describe(ItemChange change) => change.Kind switch
+    /// <summary>
+    /// What a viewer of <paramref name="state"/> hears of <paramref name="changes"/> just applied to it: the last three that
+    /// touched a card it shows or showed. A committee's view is not told of another committee's cards, nor a filtered board
+    /// of the cards its filter hides, any more than a sighted viewer sees them change. Null: nothing to say.
+    /// </summary>
+    internal static string? Heard(BoardState state, IEnumerable<ItemChange> changes)
+    {
+        var heard = changes.Where(c => c.Kind != ChangeKind.Reordered && state.AppliedInView.Contains(c.Item.Id)).TakeLast(3).Select(Describe).ToList();
+        return heard.Count == 0 ? null : string.Join(" ", heard);
+    }
+
+    private static string Describe(ItemChange change) => change.Kind switch
     {
         ChangeKind.Moved when change.PreviousStatus != change.Item.Status => $"{change.Item.Code} flyttet til {change.Item.Status.Name()} af {change.ChangedBy}.",
         ChangeKind.Moved => $"{change.Item.Code} flyttet inden for {change.Item.Status.Name()} af {change.ChangedBy}.",

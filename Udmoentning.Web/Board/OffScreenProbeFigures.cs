@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using Udmoentning.Domain.Items;
 using Udmoentning.Web.Plans;
 using Udmoentning.Web.Realtime;
 
@@ -69,16 +68,9 @@ public sealed class OffScreenProbeFigures(LocalChangeFeed feed, PlanCache plans,
                 continue;
             }
 
-            var applied = state.Apply(plan.Select(c => c.Item), clock.GetUtcNow()).Select(i => i.Id).ToHashSet();
-            var announced = plan.Where(c => applied.Contains(c.Item.Id) && c.Kind != ChangeKind.Reordered).TakeLast(3).Select(BoardSession.Describe).ToList();
-            var counts = new List<int> { state.VisibleCount };
-            foreach (var theme in state.Snapshot.Themes)
-            {
-                counts.AddRange(Enum.GetValues<ItemStatus>().Select(status => state.Cell(new CellKey(theme.Id, status)).Count));
-            }
-
-            var message = new ProbeFigures(plan.Key, Interlocked.Increment(ref _sequence), [.. counts], [.. state.Years.Select(state.TotalIn)],
-                announced.Count == 0 ? null : string.Join(" ", announced));
+            state.Apply(plan.Select(c => c.Item), clock.GetUtcNow());
+            var (counts, totals) = state.Figures();
+            var message = new ProbeFigures(plan.Key, Interlocked.Increment(ref _sequence), counts, totals, BoardSession.Heard(state, plan));
             await hub.Clients.Group(Group(plan.Key)).SendAsync("Figures", message);
         }
     }
