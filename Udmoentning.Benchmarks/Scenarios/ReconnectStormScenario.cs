@@ -196,7 +196,6 @@ public static class ReconnectStormScenario
                 {
                 }
             }
-
         }
         catch (Exception e)
         {
@@ -207,7 +206,7 @@ public static class ReconnectStormScenario
     /// <summary>The move texts a viewer's batches are searched for, as UTF-8: each card, each card's announcement per direction, and the resync's.</summary>
     public sealed class MoveTexts(IReadOnlyList<string> texts)
     {
-        /// <summary>What BoardSession says when a reconnected board has read the plan again and rendered it.</summary>
+        /// <summary>What BoardSession says when a board's connection is back (its note on reconnecting).</summary>
         public const string Resynced = "Forbindelsen er genoprettet";
 
         public IReadOnlyList<byte[]> Utf8 { get; } = [.. texts.Append(Resynced).Select(Encoding.UTF8.GetBytes)];
@@ -416,19 +415,8 @@ public static class ReconnectStormScenario
             }
         }
 
-        private static async Task<List<StormViewer>> OpenAsync(Uri page, CookieContainer reader, int count)
-        {
-            var viewers = new List<StormViewer>(count);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-            while (viewers.Count < count)
-            {
-                var group = Math.Min(25, count - viewers.Count);
-                var clients = await Task.WhenAll(Enumerable.Range(0, group).Select(_ => BlazorCircuitClient.ConnectAsync(page, reader, retainedBatches: 1, timeout.Token)));
-                viewers.AddRange(clients.Select(c => new StormViewer(c, viewers.Count)));
-            }
-
-            return viewers;
-        }
+        private static async Task<List<StormViewer>> OpenAsync(Uri page, CookieContainer reader, int count) =>
+            [.. (await Viewers.ConnectAsync(page, reader, count)).Select((client, index) => new StormViewer(client, index))];
     }
 
     /// <summary>One viewer: its client, when each tracked text arrived, and how its reconnect went.</summary>
@@ -564,7 +552,6 @@ public static class ReconnectStormScenario
 
         private void Offer(RenderBatchInfo batch)
         {
-
             var texts = _texts!;
             var span = batch.Data.Span;
             for (var i = 0; i < texts.Utf8.Count; i++)

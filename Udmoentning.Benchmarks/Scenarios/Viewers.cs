@@ -81,6 +81,22 @@ public sealed class Viewers : IAsyncDisposable
     public static async Task<Viewers> OpenAsync(Uri page, CookieContainer cookies, int count, int together = 25)
     {
         var started = Stopwatch.StartNew();
+        var clients = await ConnectAsync(page, cookies, count, together);
+        var viewers = new Viewers([.. clients]) { ConnectTime = started.Elapsed };
+        if (AppServer.OffScreenProbe == "skip")
+        {
+            await viewers.JoinViewAsync(new Uri(page, "/"), cookies, planId: 1);
+        }
+
+        return viewers;
+    }
+
+    /// <summary>
+    /// Connects <paramref name="count"/> headless circuits to <paramref name="page"/>, <paramref name="together"/> at a time,
+    /// each keeping only its last batch (a large board's first render is megabytes); within 10 minutes in all.
+    /// </summary>
+    public static async Task<List<BlazorCircuitClient>> ConnectAsync(Uri page, CookieContainer cookies, int count, int together = 25)
+    {
         var clients = new List<BlazorCircuitClient>(count);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         while (clients.Count < count)
@@ -90,13 +106,7 @@ public sealed class Viewers : IAsyncDisposable
                 .Select(_ => BlazorCircuitClient.ConnectAsync(page, cookies, retainedBatches: 1, timeout.Token))));
         }
 
-        var viewers = new Viewers([.. clients]) { ConnectTime = started.Elapsed };
-        if (AppServer.OffScreenProbe == "skip")
-        {
-            await viewers.JoinViewAsync(new Uri(page, "/"), cookies, planId: 1);
-        }
-
-        return viewers;
+        return clients;
     }
 
     /// <summary>
