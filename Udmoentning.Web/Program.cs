@@ -3,6 +3,7 @@ using Udmoentning.Web.Access;
 using Udmoentning.Web.Administration;
 using Udmoentning.Web.Annex;
 using Udmoentning.Web.ApiReference;
+using Udmoentning.Web.Board.Views;
 using Udmoentning.Web.Calendars;
 using Udmoentning.Web.Changes;
 using Udmoentning.Web.Collaboration;
@@ -54,6 +55,7 @@ try
     builder.AddNotifications();
     builder.AddFeed();
     builder.AddUi();
+    builder.AddBoardViews();
     builder.AddHealth();
     builder.AddApiReference();
 
@@ -72,6 +74,7 @@ try
     app.UseUi();
     app.MapAccount();
     app.MapRealtime();
+    app.MapBoardViews();
     app.MapHistory();
     app.MapImportExport();
     app.MapEconomy();

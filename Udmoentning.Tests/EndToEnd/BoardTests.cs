@@ -33,7 +33,7 @@ public sealed class BoardTests(BrowserFixture browser, LiveApp app) : IClassFixt
         await Expect(b.CardIn(laneB, ItemStatus.InProgress, code)).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 5_000 });
         TestContext.Current.TestOutputHelper?.WriteLine($"{code} appeared in the other browser {clock.ElapsedMilliseconds} ms after the drop.");
         await Expect(b.CardIn(laneB, ItemStatus.NotStarted, code)).ToHaveCountAsync(0);
-        await Expect(b.Announcer).ToContainTextAsync($"{code} flyttet til I gang af {Viewer.DisplayName(TestUsers.Coordinator)}.");
+        await Expect(b.Heard).ToContainTextAsync($"{code} flyttet til I gang af {Viewer.DisplayName(TestUsers.Coordinator)}.");
         Assert.Equal(1, await b.Page.EvaluateAsync<int?>("() => window.__marker ?? null"));
         Assert.Equal(0, navigationsInB);
 

@@ -28,7 +28,7 @@ public sealed class ItemDetailsTests(BrowserFixture browser, LiveApp app) : ICla
         await Expect(a.TitleOf(code)).ToHaveTextAsync(newTitle);
         await Expect(a.Announcer).ToHaveTextAsync($"{code} er gemt.");
         await Expect(b.TitleOf(code)).ToHaveTextAsync(newTitle);
-        await Expect(b.Announcer).ToHaveTextAsync($"{code} opdateret af {Viewer.DisplayName(TestUsers.Coordinator)}.");
+        await Expect(b.Heard).ToHaveTextAsync($"{code} opdateret af {Viewer.DisplayName(TestUsers.Coordinator)}.");
         Assert.Equal(1, await b.Page.EvaluateAsync<int?>("() => window.__marker ?? null"));
         Assert.Equal(newTitle, await app.TitleOfAsync(code));
     }

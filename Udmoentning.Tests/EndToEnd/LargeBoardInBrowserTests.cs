@@ -66,7 +66,7 @@ public sealed class LargeBoardInBrowserTests(BrowserFixture browser) : IAsyncLif
 
         // The watcher sees it leave the cell it was focused in, and finds it at the end of the next.
         await Expect(watcher.CardIn(watcherLane, ItemStatus.NotStarted, far)).ToHaveCountAsync(0);
-        await Expect(watcher.Announcer).ToContainTextAsync($"{far} flyttet til I gang af");
+        await Expect(watcher.Heard).ToContainTextAsync($"{far} flyttet til I gang af");
         var inProgress = watcher.Cell(watcherLane, ItemStatus.InProgress).Locator("ul.cards");
         for (var turn = 0; turn < 20 && !await inProgress.EvaluateAsync<bool>(ShowsCard, far); turn++)
         {

@@ -49,7 +49,7 @@ public sealed class LiveAfterNavigationTests(BrowserFixture browser, LiveApp app
         await b.Page.Keyboard.PressAsync("Control+ArrowRight");
         await Expect(b.CardIn(laneB, ItemStatus.InProgress, code)).ToBeVisibleAsync();
 
-        await Expect(a.Announcer).ToContainTextAsync($"{code} flyttet til I gang af {Viewer.DisplayName(TestUsers.Coordinator)}.");
+        await Expect(a.Heard).ToContainTextAsync($"{code} flyttet til I gang af {Viewer.DisplayName(TestUsers.Coordinator)}.");
         await Expect(a.CardIn(laneA, ItemStatus.InProgress, code)).ToBeVisibleAsync();
         await Expect(a.CardIn(laneA, ItemStatus.NotStarted, code)).ToHaveCountAsync(0);
     }

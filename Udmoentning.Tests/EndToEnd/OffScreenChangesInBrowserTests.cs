@@ -49,7 +49,7 @@ public sealed class OffScreenChangesInBrowserTests(BrowserFixture browser) : IAs
         // Every text the committee's live region holds from now on.
         await committee.Page.EvaluateAsync("""
             () => {
-              const region = document.getElementById('board-announcer');
+              const region = document.getElementById('board-heard');
               window.udmSaid = [];
               new MutationObserver(() => window.udmSaid.push(region.textContent))
                 .observe(region, { subtree: true, childList: true, characterData: true });
@@ -59,7 +59,7 @@ public sealed class OffScreenChangesInBrowserTests(BrowserFixture browser) : IAs
         // Another user moves the far card to the bottom of "I gang": no viewer has it on screen, before or after.
         await MoveAsync(far, ItemStatus.InProgress);
 
-        await Expect(board.Announcer).ToContainTextAsync($"{far.Code} flyttet til I gang af {Viewer.DisplayName(TestUsers.Coordinator)}.");
+        await Expect(board.Heard).ToContainTextAsync($"{far.Code} flyttet til I gang af {Viewer.DisplayName(TestUsers.Coordinator)}.");
         await Expect(board.Card(far.Code)).ToHaveCountAsync(0);
         var after = await CountsAsync(board, boardLane);
         Assert.Equal(before with
@@ -75,7 +75,7 @@ public sealed class OffScreenChangesInBrowserTests(BrowserFixture browser) : IAs
         // The committee's view counts and announces a change in its extract (the marker), and nothing of the far card's,
         // which is not in it: it reached the view first, so it had been handled when the marker's announcement shows.
         await MoveAsync(marker, ItemStatus.InProgress);
-        await Expect(committee.Announcer).ToContainTextAsync($"{marker.Code} flyttet til I gang af");
+        await Expect(committee.Heard).ToContainTextAsync($"{marker.Code} flyttet til I gang af");
         var said = await committee.Page.EvaluateAsync<string[]>("() => window.udmSaid");
         Assert.DoesNotContain(said, text => text.Contains($"{far.Code} flyttet", StringComparison.Ordinal));
         var committeeAfter = await CountsAsync(committee, null);

@@ -42,7 +42,7 @@ public sealed class UndoTests(BrowserFixture browser, LiveApp app) : IClassFixtu
         await Expect(b.CardIn(laneB, ItemStatus.InProgress, code)).ToHaveCountAsync(0);
         await Expect(a.Announcer).ToHaveTextAsync($"Fortrudt: {code} er flyttet tilbage til Ikke påbegyndt.");
         await Expect(a.Snackbar).ToContainTextAsync($"Fortrudt: {code} er flyttet tilbage til Ikke påbegyndt.");
-        await Expect(b.Announcer).ToHaveTextAsync($"{code}: {Karin} fortrød sin ændring; punktet er nu i Ikke påbegyndt.");
+        await Expect(b.Heard).ToHaveTextAsync($"{code}: {Karin} fortrød sin ændring; punktet er nu i Ikke påbegyndt.");
         await Expect(UndoButton(a)).ToHaveCountAsync(0);
         await Expect(a.CardIn(laneA, ItemStatus.NotStarted, code).Locator("button.card-title")).ToBeFocusedAsync();
 

@@ -25,7 +25,11 @@ public sealed class Viewer(IBrowserContext context, IPage page, ServerProblems? 
 
     private const string LoginPath = "/konto/log-ind";
 
+    /// <summary>The page's polite live region for what this viewer did (a move, a save, a refusal).</summary>
     public ILocator Announcer => Page.Locator("#board-announcer");
+
+    /// <summary>The board's polite live region for what others changed (ADR 0025: the board's script writes it).</summary>
+    public ILocator Heard => Page.Locator("#board-heard");
 
     public ILocator Snackbar => Page.Locator(".mud-snackbar");
 
@@ -170,14 +174,15 @@ public sealed class Viewer(IBrowserContext context, IPage page, ServerProblems? 
         await Page.Keyboard.PressAsync("Enter");
     }
 
-    /// <summary>Records every text the live region takes from now on, so a test can see what a screen reader was told.</summary>
+    /// <summary>Records every text the live regions (the viewer's own and the board's of others' changes) take from now on, so a test can see what a screen reader was told.</summary>
     public Task RecordAnnouncementsAsync() => Page.EvaluateAsync(
         """
         () => {
-            const region = document.getElementById('board-announcer');
             window.__announced = [];
-            new MutationObserver(() => window.__announced.push(region.textContent))
-                .observe(region, { childList: true, characterData: true, subtree: true });
+            for (const region of document.querySelectorAll('#board-announcer, #board-heard')) {
+                new MutationObserver(() => window.__announced.push(region.textContent))
+                    .observe(region, { childList: true, characterData: true, subtree: true });
+            }
         }
         """);
 

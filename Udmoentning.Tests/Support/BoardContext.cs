@@ -9,6 +9,7 @@ using MudBlazor.Services;
 using Udmoentning.Domain.Items;
 using Udmoentning.Web.Access;
 using Udmoentning.Web.Board;
+using Udmoentning.Web.Board.Views;
 using Udmoentning.Web.Changes;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Ledger;
@@ -44,7 +45,6 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(_app.Services.GetRequiredService<AccountLineReader>());
         Services.AddTransient<LivePlan>();
         Services.AddScoped<BoardSession>();
-        Services.AddSingleton(new OffScreenProbe(null));
         Services.AddSingleton(_app.Services.GetRequiredService<PresenceRegistry>());
         Services.AddScoped<PresenceCircuit>();
         // The demo coordinator's account: the app reads the rights from it, not from these claims.
@@ -98,6 +98,37 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         host.WaitForAssertion(() => Assert.NotNull(Services.GetRequiredService<BoardSession>().State), TimeSpan.FromSeconds(10));
         return host;
     }
+
+    /// <summary>The board's figures as it rendered them (<c>data-figures</c>): what its script writes first (ADR 0025).</summary>
+    protected static ShownFigures RenderedFigures(IRenderedComponent<BoardHost> board) =>
+        ShownFigures.Parse(board.Find(".live-board").GetAttribute("data-figures")!);
+
+    /// <summary>
+    /// Joins the view the board shows, as its script does on <c>/hubs/board</c> (ADR 0025), so the node keeps the view and
+    /// works out its figures and announcements after each change; returns the view's key.
+    /// </summary>
+    protected async Task<string> JoinViewAsync(IRenderedComponent<BoardHost> board)
+    {
+        var view = board.Find(".live-board").GetAttribute("data-view")!;
+        Assert.NotNull(await Views.JoinAsync($"bunit-{Guid.NewGuid():N}", view, Token));
+        return view;
+    }
+
+    /// <summary>Waits until the view's latest figures announce <paramref name="text"/>, as the script says them in #board-heard.</summary>
+    protected async Task AssertHeardAsync(string view, string text)
+    {
+        var heard = await Poll.UntilAsync(() => Views.Current(view)?.Heard.Any(h => h.Text.Contains(text, StringComparison.Ordinal)) == true, TimeSpan.FromSeconds(10));
+        Assert.True(heard, $"The view did not announce \"{text}\"; it last said: {string.Join(" ", Views.Current(view)?.Heard.Select(h => h.Text) ?? [])}");
+    }
+
+    /// <summary>The view's figures now, once it has applied every change so far (waits until <paramref name="ready"/> holds of them).</summary>
+    protected async Task<ShownFigures> ViewFiguresAsync(string view, Func<ShownFigures, bool> ready)
+    {
+        Assert.True(await Poll.UntilAsync(() => Views.Current(view) is { } f && ready(new ShownFigures(f)), TimeSpan.FromSeconds(10)), "the view's figures did not come");
+        return new ShownFigures(Views.Current(view)!);
+    }
+
+    private BoardViews Views => _app.Services.GetRequiredService<BoardViews>();
 
     protected async Task<PlanItem> StoredAsync(string code)
     {

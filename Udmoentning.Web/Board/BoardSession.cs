@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.JSInterop;
 using MudBlazor;
 using Udmoentning.Domain.Access;
 using Udmoentning.Domain.Items;
@@ -22,8 +21,10 @@ public sealed record BoardRequest(int? PlanId, string? CommitteeSlug, BoardFilte
 /// One viewer's live board, scoped to the circuit: what it shows (<see cref="State"/>), who is looking, the
 /// subscription to the plan's changes, and the commands cards and cells give (move, reorder, open, focus, announce).
 /// A page shows it through <see cref="LiveBoard"/>, which loads it for the page's plan, committee and filter and
-/// renders once when the session asks; lanes, cells and cards render its state and report back to it. Every change,
-/// by this viewer or another, ends in one render of that view: one render batch per change.
+/// renders once when the session asks; lanes, cells and cards render its state and report back to it. A change by this
+/// viewer, or another's change to a card it renders, ends in one render of that view: one render batch. Another's change to a
+/// card it does not render renders nothing: the counts and what is announced of it come to the page from the view it shares
+/// with every viewer of the same board (<see cref="Views.BoardViews"/>, ADR 0025).
 /// </summary>
 public sealed partial class BoardSession(
     PlanCache plans,
@@ -35,8 +36,7 @@ public sealed partial class BoardSession(
     IDialogService dialogs,
     ISnackbar snackbar,
     TimeProvider clock,
-    OffScreenProbe probe,
-    IJSRuntime js,
+    CircuitConnection connection,
     ILogger<BoardSession> logger) : IDisposable
 {
     private readonly List<ItemChange> _pending = [];
@@ -59,8 +59,11 @@ public sealed partial class BoardSession(
     /// <summary>Why there is no board to show (an unknown plan or committee), in Danish.</summary>
     public string? Problem { get; private set; }
 
-    /// <summary>The text of the polite live region.</summary>
+    /// <summary>The text of the polite live region for what this viewer did, or what happened to its own page.</summary>
     public string? Announcement => live.Announcement;
+
+    /// <summary>The page this session runs on, as changes made from it are marked (its script does not announce them).</summary>
+    public string Origin => connection.Origin;
 
     /// <summary>The committee's name, the plan's name, or a general one while neither is known.</summary>
     public string Heading => State?.Committee?.Name ?? _snapshot?.Plan.Name ?? "Udmøntningsplan";
@@ -199,7 +202,7 @@ public sealed partial class BoardSession(
             return;
         }
 
-        State = new BoardState(_snapshot with { Items = items }, _request.Filter, committee, _accountLines) { TracksCardsInView = probe.IsOn };
+        State = new BoardState(_snapshot with { Items = items }, _request.Filter, committee, _accountLines);
         if (_pending.Count > 0)
         {
             State.Apply(_pending.Select(c => c.Item), clock.GetUtcNow());
@@ -218,52 +221,12 @@ public sealed partial class BoardSession(
             return;
         }
 
+        // Counts and announcements reach the page from the board's view (ADR 0025), so a change that alters no card this
+        // viewer renders (one below a long cell's window, say) costs it no render batch.
         var applied = State.Apply(changes.Select(c => c.Item), clock.GetUtcNow());
-        if (applied.Count == 0)
+        if ((applied.Count > 0 && State.ChangedCardsInView) || placed)
         {
-            if (placed)
-            {
-                RenderChanges();
-            }
-
-            return;
-        }
-
-        if (Heard(State, changes) is { } announcement)
-        {
-            Say(announcement);
-        }
-
-        if (probe.IsOn && !State.ChangedCardsInView)
-        {
-            ProbeOffScreen(State);
-            return;
-        }
-
-        RenderChanges();
-    }
-
-    /// <summary>The measurement probe's off-screen path (see <see cref="OffScreenProbe"/>): no render batch.</summary>
-    private void ProbeOffScreen(BoardState state)
-    {
-        if (!probe.Interops)
-        {
-            return;
-        }
-
-        var (counts, totals) = state.Figures();
-        _ = SendFiguresAsync(counts, totals, Announcement);
-    }
-
-    private async Task SendFiguresAsync(int[] counts, long[] totals, string? announcement)
-    {
-        try
-        {
-            await js.InvokeVoidAsync("udmBoard.figures", counts, totals, announcement);
-        }
-        catch (Exception e) when (e is JSException or TaskCanceledException or InvalidOperationException)
-        {
-            logger.LogDebug(e, "The probe's figures did not reach the page");
+            RenderChanges();
         }
     }
 
@@ -364,30 +327,6 @@ public sealed partial class BoardSession(
             }
         }
     }
-
-    /// <summary>
-    /// What a viewer of <paramref name="state"/> hears of <paramref name="changes"/> just applied to it: the last three that
-    /// touched a card it shows or showed. A committee's view is not told of another committee's cards, nor a filtered board
-    /// of the cards its filter hides, any more than a sighted viewer sees them change. Null: nothing to say.
-    /// </summary>
-    internal static string? Heard(BoardState state, IEnumerable<ItemChange> changes)
-    {
-        var heard = changes.Where(c => c.Kind != ChangeKind.Reordered && state.AppliedInView.Contains(c.Item.Id)).TakeLast(3).Select(Describe).ToList();
-        return heard.Count == 0 ? null : string.Join(" ", heard);
-    }
-
-    private static string Describe(ItemChange change) => change.Kind switch
-    {
-        ChangeKind.Moved when change.PreviousStatus != change.Item.Status => $"{change.Item.Code} flyttet til {change.Item.Status.Name()} af {change.ChangedBy}.",
-        ChangeKind.Moved => $"{change.Item.Code} flyttet inden for {change.Item.Status.Name()} af {change.ChangedBy}.",
-        // One kind for a comment written, edited or deleted: the words fit all three.
-        ChangeKind.Commented => $"{change.Item.Code}: kommentar fra {change.ChangedBy}.",
-        ChangeKind.Checkpoint => $"Kontrolpunkter for {change.Item.Code} opdateret af {change.ChangedBy}.",
-        ChangeKind.Reported => $"{change.Item.Code}: opfølgning fra {change.ChangedBy}.",
-        ChangeKind.Accounts => $"Konti for {change.Item.Code} opdateret af {change.ChangedBy}.",
-        ChangeKind.Undone => $"{change.Item.Code}: {change.ChangedBy} fortrød sin ændring; punktet er nu i {change.Item.Status.Name()}.",
-        _ => $"{change.Item.Code} opdateret af {change.ChangedBy}.",
-    };
 
     /// <summary>No view shows the board any more: stop listening and forget it, so the next view starts clean.</summary>
     private void Close()

@@ -218,36 +218,15 @@ public sealed class BoardState
         _changedAt.TryGetValue(itemId, out var at) && now - at < TimeSpan.FromSeconds(6);
 
     /// <summary>
-    /// Whether <see cref="Apply"/> works out <see cref="ChangedCardsInView"/>: only the off-screen probe reads it (ADR 0025),
-    /// and every viewer applies every change, so a board that does not ask pays nothing for it.
-    /// </summary>
-    public bool TracksCardsInView { get; init; }
-
-    /// <summary>
     /// Whether the last <see cref="Apply"/> changed a card this viewer renders: one in a touched cell's window before or
     /// after it (a card moved, shown, hidden, or the window's cards shifted), or the committee's economy. False when it
-    /// changed only counts, totals and the spacers below a long cell's window: what an off-screen change changes. Worked
-    /// out only with <see cref="TracksCardsInView"/>.
+    /// changed only counts, totals and the spacers below a long cell's window: what an off-screen change changes, which
+    /// the page takes from the board's view (ADR 0025) without a render.
     /// </summary>
     public bool ChangedCardsInView { get; private set; }
 
     /// <summary>The items the last <see cref="Apply"/> applied that this view showed before it or shows after it.</summary>
     public IReadOnlySet<int> AppliedInView { get; private set; } = new HashSet<int>();
-
-    /// <summary>
-    /// The view's figures in one order: the number shown, then each lane's cells in status order; and the totals per budget
-    /// year. What ADR 0025's message per view carries.
-    /// </summary>
-    public (int[] Counts, long[] Totals) Figures()
-    {
-        var counts = new List<int> { VisibleCount };
-        foreach (var theme in Snapshot.Themes)
-        {
-            counts.AddRange(Enum.GetValues<ItemStatus>().Select(status => Cell(new CellKey(theme.Id, status)).Count));
-        }
-
-        return ([.. counts], [.. Years.Select(TotalIn)]);
-    }
 
     /// <summary>The ids of the cards a cell renders now, and where its window starts: what a change must leave alone to be off screen.</summary>
     private (int Start, int[] Ids, bool IsLong) InView(CellKey key)
@@ -323,7 +302,7 @@ public sealed class BoardState
         }
 
         AppliedInView = inView;
-        ChangedCardsInView = TracksCardsInView && ((economy is not null && _committeeEconomy is null) || before.Any(b => ChangedInView(b.Key, b.Value, applied)));
+        ChangedCardsInView = ((economy is not null && _committeeEconomy is null) || before.Any(b => ChangedInView(b.Key, b.Value, applied)));
         if (touched.Count > 0)
         {
             Changed?.Invoke(touched);
@@ -334,7 +313,7 @@ public sealed class BoardState
         // The cards a touched cell renders, as they were before the first update to it.
         void Remember(CellKey touchedCell)
         {
-            if (TracksCardsInView && _cells.ContainsKey(touchedCell) && !before.ContainsKey(touchedCell))
+            if (_cells.ContainsKey(touchedCell) && !before.ContainsKey(touchedCell))
             {
                 before[touchedCell] = InView(touchedCell);
             }

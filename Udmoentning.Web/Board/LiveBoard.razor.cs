@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Udmoentning.Web.Board.Views;
 
 namespace Udmoentning.Web.Board;
 
@@ -40,6 +41,22 @@ public sealed partial class LiveBoard : IDisposable
         _attachment = Session.Attach(RendererInfo.IsInteractive, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
 
     protected override Task OnParametersSetAsync() => Session.LoadAsync(new BoardRequest(PlanId, Committee, Filter));
+
+    /// <summary>
+    /// The board's view and its figures as this render shows them (sequence 0): the page's script takes these when the view
+    /// is new to it, and newer ones from the view's messages (ADR 0025). Only a whole render (opening, filters, a rebuild)
+    /// renders them; a change renders the board's body alone.
+    /// </summary>
+    private (string? View, string? Figures) Shown()
+    {
+        if (Session.State is not { } state)
+        {
+            return (null, null);
+        }
+
+        var view = BoardViewKey.Of(state).ToString();
+        return (view, BoardFigures.Of(view, 0, state, []).ToJson());
+    }
 
     public void Dispose() => _attachment?.Dispose();
 }

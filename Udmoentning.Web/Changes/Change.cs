@@ -42,9 +42,12 @@ public sealed class Change(PlanDbContext db, Actor actor, DateTimeOffset now)
         db.AdministrationHistory.Add(new AdministrationEntry(planId, subject, name, At, actor.UserId, actor.Name, kind, changes));
 
     /// <summary>Tells the item's viewers after the commit; <paramref name="previous"/> is where the item stood before.</summary>
-    public void Publish(ChangeKind kind, PlanItem item, (ItemStatus Status, IReadOnlyList<int> Committees) previous) =>
+    public void Publish(ChangeKind kind, PlanItem item, (ItemStatus Status, IReadOnlyList<int> Committees) previous)
+    {
+        var origin = ChangeOrigin.Current;
         _publications.Add((publisher, cancellationToken) =>
-            publisher.PublishAsync(new ItemChange(item.PlanId, kind, item, previous.Status, previous.Committees, actor.Name, now), cancellationToken));
+            publisher.PublishAsync(new ItemChange(item.PlanId, kind, item, previous.Status, previous.Committees, actor.Name, now, origin), cancellationToken));
+    }
 
     /// <summary>Tells every open page of the plan (every plan, with no <paramref name="planId"/>) to reload after the commit.</summary>
     public void Publish(int? planId, string description, PlanPart part = PlanPart.Structure) =>

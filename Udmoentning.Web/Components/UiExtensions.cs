@@ -19,13 +19,6 @@ public static class UiExtensions
         builder.Services.AddMudServices();
         // One live board per circuit; a page shows it through LiveBoard.
         builder.Services.AddScoped<BoardSession>();
-        var probe = new OffScreenProbe(builder.Configuration["Board:OffScreenProbe"]);
-        builder.Services.AddSingleton(probe);
-        if (probe.Skips)
-        {
-            builder.Services.AddSingleton<OffScreenProbeFigures>();
-            builder.Services.AddHostedService(services => services.GetRequiredService<OffScreenProbeFigures>());
-        }
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
@@ -54,11 +47,6 @@ public static class UiExtensions
         app.UseRequestProtection();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        if (app.Services.GetRequiredService<OffScreenProbe>().Skips)
-        {
-            app.MapHub<OffScreenProbeHub>(OffScreenProbeHub.Path);
-        }
-
         return app;
     }
 }

@@ -4,11 +4,15 @@ namespace Udmoentning.Web.Realtime;
 
 /// <summary>
 /// Tells a viewer's components when its connection comes back (laptop sleep, Wi-Fi), so they can
-/// reload the current state instead of trusting what they had.
+/// reload the current state instead of trusting what they had; and marks the changes the viewer makes with the circuit's
+/// <see cref="Origin"/> (see <see cref="ChangeOrigin"/>).
 /// </summary>
 public sealed class CircuitConnection : CircuitHandler
 {
     private bool _wasDown;
+
+    /// <summary>This circuit's origin id: random, so it names the page to its own script and tells nobody anything.</summary>
+    public string Origin { get; } = Guid.NewGuid().ToString("N");
 
     public event Func<Task>? Reconnected;
 
@@ -38,4 +42,12 @@ public sealed class CircuitConnection : CircuitHandler
             }
         }
     }
+
+    public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
+        async context =>
+        {
+            // Set in an async method, the origin lasts for this activity and whatever it awaits, and goes with it.
+            ChangeOrigin.Current = Origin;
+            await next(context);
+        };
 }

@@ -31,7 +31,8 @@ public enum ChangeKind
 
 /// <summary>
 /// A saved change with the changed item in it, so viewers need not query the database.
-/// <see cref="PreviousCommitteeIds"/> lets committee views drop an item that has left their extract.
+/// <see cref="PreviousCommitteeIds"/> lets committee views drop an item that has left their extract. <see cref="Origin"/> is the
+/// page it was made from (<see cref="ChangeOrigin"/>), on this node only.
 /// </summary>
 public sealed record ItemChange(
     int PlanId,
@@ -40,4 +41,5 @@ public sealed record ItemChange(
     ItemStatus PreviousStatus,
     IReadOnlyList<int> PreviousCommitteeIds,
     string ChangedBy,
-    DateTimeOffset ChangedAt);
+    DateTimeOffset ChangedAt,
+    string? Origin = null);

@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Udmoentning.Domain;
 using Udmoentning.Domain.Input;
 using Udmoentning.Domain.Items;
@@ -20,17 +21,22 @@ public sealed class BoardPageTests : BoardContext
     {
         var board = RenderBoard();
 
-        var headings = board.FindAll(".lane-heading").Select(h => h.TextContent).ToList();
+        var headings = board.FindAll(".lane-heading");
+        var themes = Services.GetRequiredService<BoardSession>().State!.Snapshot.Themes;
+        var figures = RenderedFigures(board);
 
         Assert.Equal(SamplePlanData.Themes.Count, headings.Count);
         for (var i = 0; i < headings.Count; i++)
         {
             var expected = SamplePlanData.Items.Count(item => item.Theme == i + 1);
-            Assert.Contains($"{i + 1}. {SamplePlanData.Themes[i]}", headings[i]);
-            Assert.Contains($"({expected})", headings[i]);
+            Assert.Contains($"{i + 1}. {SamplePlanData.Themes[i]}", headings[i].TextContent);
+            // The board's script writes "(n)" here from the figures (ADR 0025).
+            Assert.NotNull(headings[i].QuerySelector($"[data-fig='lane-{themes[i].Id}']"));
+            Assert.Equal(expected, figures.Lane(themes[i].Id));
         }
 
-        Assert.Contains($"{SamplePlanData.Items.Count} af {SamplePlanData.Items.Count} punkter vist", board.Find(".board-summary").TextContent);
+        Assert.Contains($"af {SamplePlanData.Items.Count} punkter vist", board.Find(".board-summary").TextContent);
+        Assert.Equal(SamplePlanData.Items.Count, figures.Shown);
     }
 
     [Fact]
@@ -89,7 +95,10 @@ public sealed class BoardPageTests : BoardContext
         Assert.Equal("false", lane().QuerySelector(".lane-toggle")!.GetAttribute("aria-expanded"));
         Assert.Empty(lane().QuerySelectorAll(".card"));
         var inProgress = SamplePlanData.Items.Count(i => i.Theme == 1 && i.Status == ItemStatus.InProgress);
-        Assert.Contains($"I gang: {inProgress}", lane().QuerySelector(".lane-summary")!.TextContent);
+        var themeId = Services.GetRequiredService<BoardSession>().State!.Snapshot.Themes[0].Id;
+        Assert.Contains("I gang:", lane().QuerySelector(".lane-summary")!.TextContent);
+        Assert.NotNull(lane().QuerySelector($".lane-summary [data-fig='cell-{themeId}-{(int)ItemStatus.InProgress}']"));
+        Assert.Equal(inProgress, RenderedFigures(board).Cell(themeId, ItemStatus.InProgress));
     }
 
     [Fact]
@@ -100,7 +109,8 @@ public sealed class BoardPageTests : BoardContext
         var expected = SamplePlanData.Items.Where(i => i.Status == ItemStatus.Completed && i.Kind == ItemKind.FiscalLeewayProposal).ToList();
         Assert.Equal(expected.Select(i => i.Code).Order(), board.FindAll("li.card").Select(c => c.GetAttribute("data-code")!).Order());
         var total2026 = expected.Sum(i => i.Effects[1]);
-        Assert.Contains($"2026 {Udmoentning.Domain.Items.Amounts.Format(total2026)}", board.Find(".board-summary").TextContent);
+        Assert.NotNull(board.Find(".board-summary [data-fig='total-2026']"));
+        Assert.Equal(Udmoentning.Domain.Items.Amounts.Format(total2026), RenderedFigures(board).Total(2026));
     }
 
     [Fact]
@@ -113,6 +123,7 @@ public sealed class BoardPageTests : BoardContext
         await PlaceInFullAsync(coordinator, edited);
 
         var board = RenderBoardAt("/?flag=konti");
+        var view = await JoinViewAsync(board);
 
         var shown = Codes(board);
         Assert.Contains(unplaced, shown);
@@ -126,7 +137,7 @@ public sealed class BoardPageTests : BoardContext
         var removed = await ItemService.PlaceOnAccountsAsync(coordinator, new AccountsRequest(item.Id, placedLines, placedLines.Skip(1).ToList()), Token);
         Assert.True(removed.Succeeded);
         board.WaitForAssertion(() => Assert.Contains(placed, Codes(board)), TimeSpan.FromSeconds(10));
-        Assert.Contains($"Konti for {placed} opdateret af", board.Find("#board-announcer").TextContent);
+        await AssertHeardAsync(view, $"Konti for {placed} opdateret af");
 
         // An amount changed after the item was placed in full leaves a gap too.
         var before = await StoredAsync(edited);
@@ -254,6 +265,7 @@ public sealed class BoardPageTests : BoardContext
     public async Task AChangeByAnotherUserMovesTheCardAndRerendersOnlyTheCellsItTouched()
     {
         var board = RenderBoard();
+        var view = await JoinViewAsync(board);
         var spec = SamplePlanData.Items.First(i => i.Status == ItemStatus.NotStarted);
         var themeId = (await StoredAsync(spec.Code)).ThemeId;
         var others = board.FindComponents<StatusCell>()
@@ -266,7 +278,7 @@ public sealed class BoardPageTests : BoardContext
 
         Assert.True(outcome.Succeeded);
         board.WaitForAssertion(() => Assert.Equal(ItemStatus.InProgress, ColumnOf(board, spec.Code)), TimeSpan.FromSeconds(10));
-        board.WaitForAssertion(() => Assert.Equal($"{spec.Code} flyttet til I gang af Karin Koordinator (direktionen).", board.Find("#board-announcer").TextContent), TimeSpan.FromSeconds(10));
+        await AssertHeardAsync(view, $"{spec.Code} flyttet til I gang af Karin Koordinator (direktionen).");
         Assert.NotNull(Card(board, spec.Code).QuerySelector(".flash"));
         Assert.All(others, c => Assert.Equal(rendersBefore[c.Instance.Key], c.RenderCount));
     }

@@ -89,7 +89,7 @@ public class BoardStateTests
             .Select(id => TestPlans.Item(plan, id <= 20 ? ItemStatus.NotStarted : ItemStatus.InProgress, code: $"AU-D{id}").WithId(id))
             .ToList();
         var snapshot = new PlanSnapshot(plan, plan.Themes, [], new Dictionary<int, CommitteeMeeting>(), items);
-        var board = new BoardState(snapshot, BoardFilter.None, committee: null) { TracksCardsInView = true };
+        var board = new BoardState(snapshot, BoardFilter.None, committee: null);
         var (notStarted, inProgress) = (new CellKey(plan.Themes[0].Id, ItemStatus.NotStarted), new CellKey(plan.Themes[0].Id, ItemStatus.InProgress));
         var now = DateTimeOffset.UtcNow;
 

@@ -23,6 +23,7 @@ public sealed class CheckpointBoardTests : BoardContext
     public async Task ACardNamesItsMissingRequiredStepsAndLosesThemLiveWhenTheyAreDone()
     {
         var board = RenderBoard();
+        var view = await JoinViewAsync(board);
         var plain = SamplePlanData.Items.First(i => !i.Med && !i.CrossCutting && i.TreatedBy is null && i.Status == ItemStatus.InProgress).Code;
 
         Assert.Equal("Mangler: MEDMangler før afslutning (X): MED inddraget", Card(board, "AU-D4").QuerySelector(".card-missing")!.TextContent);
@@ -36,7 +37,7 @@ public sealed class CheckpointBoardTests : BoardContext
         Assert.True((await ItemService.MarkCheckpointAsync(editor, new CheckpointRequest(item.Id, CheckpointStep.MedInvolved), Token)).Succeeded);
 
         board.WaitForAssertion(() => Assert.Null(Card(board, "AU-D4").QuerySelector(".card-missing")), TimeSpan.FromSeconds(10));
-        board.WaitForAssertion(() => Assert.Contains("Kontrolpunkter for AU-D4 opdateret af", board.Find("#board-announcer").TextContent), TimeSpan.FromSeconds(10));
+        await AssertHeardAsync(view, "Kontrolpunkter for AU-D4 opdateret af");
     }
 
     [Fact]

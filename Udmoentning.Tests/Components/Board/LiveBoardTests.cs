@@ -29,11 +29,12 @@ public sealed class LiveBoardTests : BoardContext
         var byKeyboard = specs[^1];
 
         Assert.Equal(subscribers + 1, Feed.SubscriberCount);
+        var view = await JoinViewAsync(board);
         var item = await StoredAsync(byOther.Code);
         var other = await TestUsers.PrincipalAsync(AppServices, TestUsers.Coordinator);
         Assert.True((await ItemService.MoveAsync(other, new MoveRequest(item.Id, item.Version, ItemStatus.InProgress), Token)).Succeeded);
         board.WaitForAssertion(() => Assert.Equal("I gang", StatusOf(board, byOther.Code)), TimeSpan.FromSeconds(10));
-        board.WaitForAssertion(() => Assert.Contains($"{byOther.Code} flyttet til I gang af", board.Find("#board-announcer").TextContent), TimeSpan.FromSeconds(10));
+        await AssertHeardAsync(view, $"{byOther.Code} flyttet til I gang af");
 
         await CardActionAsync(board, byKeyboard.Code, "key", "ArrowRight");
 
@@ -94,5 +95,5 @@ public sealed class LiveBoardTests : BoardContext
         .Select(i => i.Code).Order();
 
     private static string StatusOf(IRenderedComponent<BoardHost> board, string code) =>
-        board.Find($"li.card[data-code='{code}']").ParentElement!.GetAttribute("aria-label")!.Split(" (")[0];
+        board.Find($"li.card[data-code='{code}']").ParentElement!.GetAttribute("data-label")!;
 }

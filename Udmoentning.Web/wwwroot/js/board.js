@@ -169,6 +169,201 @@
         }
     });
 
+    // Counts, totals and what others changed (ADR 0025). Blazor renders the cards; this script is the one writer of every
+    // count on the board (elements with data-fig, each list's label, the height of a long cell's last spacer) and of the
+    // live region #board-heard. It takes the figures the board rendered (data-figures) for a view new to it, joins the view
+    // (data-view) on /hubs/board, and from then takes the view's figures: the answer to joining, then one message per
+    // change, each with a higher sequence than the last. A Blazor batch never carries a count, so none can write an older one.
+    let shown = { view: null, figures: null, sequence: -1 };
+    const figuresOf = figures => {
+        const cells = new Map(), lanes = new Map(), columns = [];
+        let total = 0;
+        const statuses = figures.statuses;
+        figures.themes.forEach((theme, t) => {
+            let lane = 0;
+            for (let s = 0; s < statuses.length; s++) {
+                const n = figures.counts[t * statuses.length + s];
+                cells.set(`${theme}-${statuses[s]}`, n);
+                columns[statuses[s]] = (columns[statuses[s]] ?? 0) + n;
+                lane += n;
+            }
+
+            lanes.set(String(theme), lane);
+            total += lane;
+        });
+        return { cells, lanes, columns, total, totals: new Map(figures.years.map((year, i) => [String(year), figures.totals[i]])) };
+    };
+
+    function paint(board) {
+        if (!shown.figures) {
+            return;
+        }
+
+        const f = figuresOf(shown.figures);
+        for (const element of board.querySelectorAll("[data-fig]")) {
+            const [kind, a, b] = element.dataset.fig.split("-");
+            const text = kind === "cell" ? f.cells.get(`${a}-${b}`) : kind === "lane" ? `(${f.lanes.get(a) ?? 0})`
+                : kind === "column" ? f.columns[Number(a)] : kind === "shown" ? f.total : kind === "total" ? f.totals.get(a) : undefined;
+            if (text !== undefined && element.textContent !== String(text)) {
+                element.textContent = text;
+            }
+        }
+
+        for (const list of board.querySelectorAll("ul[data-cell]")) {
+            const count = f.cells.get(list.dataset.cell) ?? 0;
+            const label = `${list.dataset.label} (${count})`;
+            if (list.getAttribute("aria-label") !== label) {
+                list.setAttribute("aria-label", label);
+            }
+
+            const tail = list.lastElementChild?.matches("li.spacer.tail") ? list.lastElementChild : null;
+            if (tail) {
+                const rest = Math.max(0, count - Number(list.dataset.start ?? 0) - list.querySelectorAll(":scope > li.card").length);
+                if (tail.udmRest !== rest) {
+                    tail.udmRest = rest;
+                    tail.style.height = `calc(${rest} * var(--card-pitch))`;
+                    tail.hidden = rest === 0;
+                }
+            }
+        }
+    }
+
+    // What others changed, said once: the page's own changes it says itself (the board's own live region).
+    function hear(board, figures) {
+        const region = document.getElementById("board-heard");
+        const texts = (figures.heard ?? []).filter(h => !h.origin || h.origin !== board.dataset.origin).map(h => h.text);
+        if (region && texts.length > 0) {
+            const text = texts.join(" ");
+            region.textContent = region.textContent === text ? text + "\u200B" : text;
+        }
+    }
+
+    // The link to /hubs/board: SignalR's JSON protocol over a WebSocket (a handshake, invocations, completions, pings), which
+    // is all the board needs of it; it reconnects with growing pauses while a board is shown, and closes when none is.
+    const separator = "\u001e";
+    const link = { socket: null, ready: false, view: null, next: 1, joins: new Map(), pings: 0, retry: 0, timer: 0 };
+
+    function currentBoard() {
+        return document.querySelector(".live-board[data-view]");
+    }
+
+    function connect() {
+        const url = new URL("/hubs/board", location.href);
+        url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+        const socket = new WebSocket(url);
+        link.socket = socket;
+        link.ready = false;
+        socket.onopen = () => socket.send(JSON.stringify({ protocol: "json", version: 1 }) + separator);
+        socket.onmessage = event => {
+            for (const part of String(event.data).split(separator)) {
+                if (part) {
+                    receive(socket, JSON.parse(part));
+                }
+            }
+        };
+        socket.onclose = () => {
+            clearInterval(link.pings);
+            if (link.socket !== socket) {
+                return;
+            }
+
+            link.socket = null;
+            link.ready = false;
+            if (currentBoard()) {
+                link.timer = setTimeout(follow, Math.min(30000, 500 * 2 ** link.retry++));
+            }
+        };
+    }
+
+    function receive(socket, message) {
+        if (!link.ready) {
+            if (message.error) {
+                socket.close();
+                return;
+            }
+
+            link.ready = true;
+            link.retry = 0;
+            link.joins.clear();
+            // The server closes a connection it has not heard from for 30 seconds.
+            link.pings = setInterval(() => socket.readyState === WebSocket.OPEN && socket.send(JSON.stringify({ type: 6 }) + separator), 15000);
+            link.view = null;
+            follow();
+        } else if (message.type === 1 && message.target === "Figures") {
+            take(message.arguments[0], false);
+        } else if (message.type === 3) {
+            const joined = link.joins.get(message.invocationId);
+            link.joins.delete(message.invocationId);
+            if (joined === link.view && message.result) {
+                take(message.result, true);
+            }
+        } else if (message.type === 7) {
+            socket.close();
+        }
+    }
+
+    // Figures for the view shown now: the answer to joining replaces what the page has (a new connection may reach
+    // another node, which numbers its own); a message counts only if newer, and what it says is said either way.
+    function take(figures, answer) {
+        const board = currentBoard();
+        if (!board || figures.view !== shown.view) {
+            return;
+        }
+
+        if (!answer) {
+            hear(board, figures);
+        }
+
+        if (answer || figures.sequence > shown.sequence) {
+            shown = { view: shown.view, figures, sequence: figures.sequence };
+            paint(board);
+        }
+    }
+
+    // Joins the board's view when it changed (opening, another filter or committee), and follows the board's own figures.
+    function follow() {
+        const board = currentBoard();
+        if (!board) {
+            shown = { view: null, figures: null, sequence: -1 };
+            link.view = null;
+            clearTimeout(link.timer);
+            link.socket?.close();
+            link.socket = null;
+            return;
+        }
+
+        // A view new to the page starts from the figures the board rendered; for the view it has, the page keeps its own,
+        // which are as new as the view's messages (Blazor replacing the prerendered board renders older ones).
+        if (shown.view !== board.dataset.view) {
+            shown = { view: board.dataset.view, figures: JSON.parse(board.dataset.figures ?? "null"), sequence: -1 };
+        }
+
+        paint(board);
+        if (!link.socket) {
+            clearTimeout(link.timer);
+            connect();
+        } else if (link.ready && link.view !== board.dataset.view) {
+            link.view = board.dataset.view;
+            const id = String(link.next++);
+            link.joins.set(id, link.view);
+            link.socket.send(JSON.stringify({ type: 1, invocationId: id, target: "Join", arguments: [link.view] }) + separator);
+        }
+    }
+
+    // Blazor replaces the prerendered board, renders a new view, or changes the cards of a cell: the counts, labels and
+    // spacers are written again for what is on the page now.
+    let painting = false;
+    new MutationObserver(() => {
+        if (!painting) {
+            painting = true;
+            queueMicrotask(() => {
+                painting = false;
+                follow();
+            });
+        }
+    }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-view", "data-figures"] });
+    follow();
+
     window.udmBoard = {
         // After a keyboard move, or an arrow key to a card the cell had not rendered, the card's title takes the focus.
         focusCard(itemId) {
