@@ -8,7 +8,7 @@ namespace Udmoentning.Benchmarks;
 
 /// <summary>
 /// The benchmark harness: <c>dotnet run -c Release --project Udmoentning.Benchmarks [-- --quick] [--viewers 50,300,1000]
-/// [--sizes 500,2000,5000] [--render-samples 20] [--cpu-throttle 4] [--node-viewers 300,2000] [--only latency,burst,render,save,import,nodes,memory,soak,outbox,ledger,feed,storm,storm-node] [--offscreen-probe skip|interop] [--out FILE]</c>. Starts the app itself, measures,
+/// [--sizes 500,2000,5000] [--render-samples 20] [--cpu-throttle 4] [--node-viewers 300,2000] [--only latency,burst,render,save,import,nodes,memory,soak,outbox,ledger,feed,storm,storm-node] [--out FILE]</c>. Starts the app itself, measures,
 /// prints Markdown tables and writes them to docs/benchmark-results.md.
 /// </summary>
 internal static class BenchmarkProgram
@@ -25,7 +25,6 @@ internal static class BenchmarkProgram
         var output = Option(args, "--out") ?? Path.Combine(root, "docs", throttle > 1 ? "benchmark-results-tablet.md" : "benchmark-results.md");
         var report = new Report("dotnet run -c Release --project Udmoentning.Benchmarks" + (args.Length > 0 ? " -- " + string.Join(' ', args) : string.Empty));
         var publish = Path.Combine(root, "artifacts", "bench", "web");
-        AppServer.OffScreenProbe = Option(args, "--offscreen-probe");
         // The scenarios that host the app in-process (import, outbox) do not need the published app.
         if (only is null || only.Any(o => o is not ("import" or "outbox" or "ledger")))
         {

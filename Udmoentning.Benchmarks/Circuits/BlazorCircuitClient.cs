@@ -66,6 +66,9 @@ public sealed class BlazorCircuitClient : IAsyncDisposable
     /// <summary>The circuit's id (its reconnection secret), as <c>StartCircuit</c> (or <c>ResumeCircuit</c>) returned it.</summary>
     public string? CircuitId { get; private set; }
 
+    /// <summary>The view the page's board shows, as its script joins it on <c>/hubs/board</c>; null on a page without a board.</summary>
+    public string? BoardView => _page.BoardView;
+
     public int RenderBatchCount => Volatile.Read(ref _renderBatchCount);
 
     /// <summary>The last batch id on the current circuit (a restored or reloaded page's new circuit counts from the start again).</summary>
@@ -100,9 +103,6 @@ public sealed class BlazorCircuitClient : IAsyncDisposable
 
     /// <summary>Called on SignalR's receive loop for every batch applied, before it is acknowledged: keep it short.</summary>
     public Action<RenderBatchInfo>? BatchReceived { get; set; }
-
-    /// <summary>Called on SignalR's receive loop for every JS interop call: its identifier, arguments (JSON) and arrival time.</summary>
-    public Action<string, string?, long>? JsCalled { get; set; }
 
     /// <summary>The JS interop identifiers the server has called, in order.</summary>
     public IReadOnlyCollection<string> JsCalls => _js.Calls;
@@ -442,7 +442,6 @@ public sealed class BlazorCircuitClient : IAsyncDisposable
 
     private Task OnBeginInvokeJSAsync(HubConnection connection, long asyncHandle, string identifier, string? argsJson, int resultType)
     {
-        JsCalled?.Invoke(identifier, argsJson, Stopwatch.GetTimestamp());
         var (succeeded, argumentsJson) = _js.Answer(asyncHandle, identifier, resultType);
 
         // An async handle of 0 means .NET does not wait for the outcome.

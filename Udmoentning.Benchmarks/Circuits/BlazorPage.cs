@@ -10,11 +10,12 @@ namespace Udmoentning.Benchmarks.Circuits;
 /// </summary>
 public sealed partial class BlazorPage
 {
-    private BlazorPage(Uri baseUri, IReadOnlyList<JsonObject> serverMarkers, string applicationState)
+    private BlazorPage(Uri baseUri, IReadOnlyList<JsonObject> serverMarkers, string applicationState, string? boardView)
     {
         BaseUri = baseUri;
         ServerMarkers = serverMarkers;
         ApplicationState = applicationState;
+        BoardView = boardView;
     }
 
     public Uri BaseUri { get; }
@@ -24,6 +25,9 @@ public sealed partial class BlazorPage
 
     /// <summary>The <c>Blazor-Server-Component-State</c> comment's payload, or empty.</summary>
     public string ApplicationState { get; }
+
+    /// <summary>The view a board page shows (its <c>data-view</c>), which the board's script joins on <c>/hubs/board</c> (ADR 0025); null on other pages.</summary>
+    public string? BoardView { get; }
 
     public static BlazorPage Parse(Uri pageUri, string html)
     {
@@ -41,7 +45,8 @@ public sealed partial class BlazorPage
         var baseHref = BaseHrefPattern().Match(html);
         var baseUri = new Uri(pageUri, baseHref.Success ? baseHref.Groups[1].Value : "/");
         var state = StatePattern().Match(html);
-        return new BlazorPage(baseUri, markers, state.Success ? state.Groups[1].Value : "");
+        var view = ViewPattern().Match(html);
+        return new BlazorPage(baseUri, markers, state.Success ? state.Groups[1].Value : "", view.Success ? System.Net.WebUtility.HtmlDecode(view.Groups[1].Value) : null);
     }
 
     /// <summary>The <c>UpdateRootComponents</c> batch that adds every marker, as WebRootComponentManager sends it.</summary>
@@ -60,6 +65,9 @@ public sealed partial class BlazorPage
 
         return new JsonObject { ["batchId"] = operationBatchId, ["operations"] = operations }.ToJsonString(JsonSerializerOptions.Default);
     }
+
+    [GeneratedRegex(@"class=""live-board""[^>]*?data-view=""([^""]*)""")]
+    private static partial Regex ViewPattern();
 
     [GeneratedRegex(@"<!--Blazor:(\{.*?\})-->", RegexOptions.Singleline)]
     private static partial Regex MarkerPattern();

@@ -83,12 +83,6 @@ public sealed class AppServer : IAsyncDisposable
     /// </summary>
     public const string SampleDate = "2025-06-01";
 
-    /// <summary>
-    /// The app's <c>Board:OffScreenProbe</c> (ADR 0025), from <c>--offscreen-probe</c>: how an off-screen change reaches a
-    /// viewer without a render batch; null runs the board as it is.
-    /// </summary>
-    public static string? OffScreenProbe { get; set; }
-
     /// <summary>Starts the app; with <paramref name="redis"/> it is one of several nodes sharing changes through that Redis.</summary>
     /// <param name="appCircuitDefaults">
     /// Keep the app's own limits on disconnected circuits (<c>Circuits:DisconnectedMaxRetained</c> and retention) instead of
@@ -135,11 +129,6 @@ public sealed class AppServer : IAsyncDisposable
         if (redis is not null)
         {
             start.Environment["Realtime__Redis"] = redis;
-        }
-
-        if (OffScreenProbe is not null)
-        {
-            start.Environment["Board__OffScreenProbe"] = OffScreenProbe;
         }
 
         var process = Process.Start(start)!;

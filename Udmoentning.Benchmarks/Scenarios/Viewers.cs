@@ -7,7 +7,10 @@ using Udmoentning.Benchmarks.Harness;
 
 namespace Udmoentning.Benchmarks.Scenarios;
 
-/// <summary>N real board viewers (headless Blazor circuits), and waiting until each has rendered a change.</summary>
+/// <summary>
+/// N real board viewers, each as a browser has it: a headless Blazor circuit, and the board script's link to
+/// <c>/hubs/board</c>, which brings the view's counts and announcements (ADR 0025); and waiting until each has a change.
+/// </summary>
 public sealed class Viewers : IAsyncDisposable
 {
     private readonly BlazorCircuitClient[] _clients;
@@ -28,29 +31,25 @@ public sealed class Viewers : IAsyncDisposable
                 _watches[index]?.Offer(batch);
                 _also[index]?.Offer(batch);
             };
-
-            // The off-screen probe "interop" (ADR 0025): the counts and the announcement come in one JS interop call.
-            clients[i].JsCalled = (identifier, args, at) =>
-            {
-                if (identifier == "udmBoard.figures" && args is not null)
-                {
-                    _watches[index]?.OfferText(args, at);
-                }
-            };
         }
     }
 
     /// <summary>
-    /// The off-screen probe "skip" (ADR 0025): each viewer also joins the whole board's view on <c>/hubs/board-probe</c>,
-    /// which sends the view's counts and announcement once per change; a viewer has an off-screen change when the message
-    /// with its announcement arrives.
+    /// Each viewer joins its board's view on <c>/hubs/board</c>, as the board's script does (ADR 0025): the view's message
+    /// after a change carries what is announced of it, so a viewer has a change whose card it does not render (an
+    /// off-screen change) when that message arrives.
     /// </summary>
-    private async Task JoinViewAsync(Uri baseUri, CookieContainer cookies, int planId)
+    private async Task JoinViewsAsync(Uri baseUri, CookieContainer cookies)
     {
         for (var i = 0; i < _clients.Length; i++)
         {
+            if (_clients[i].BoardView is not { } view)
+            {
+                continue;
+            }
+
             var index = i;
-            var hub = new HubConnectionBuilder().WithUrl(new Uri(baseUri, "hubs/board-probe"), o =>
+            var hub = new HubConnectionBuilder().WithUrl(new Uri(baseUri, "hubs/board"), o =>
             {
                 o.Cookies = cookies;
                 o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
@@ -59,13 +58,15 @@ public sealed class Viewers : IAsyncDisposable
             hub.On<JsonElement>("Figures", message =>
             {
                 var at = Stopwatch.GetTimestamp();
-                if (message.GetProperty("announcement").GetString() is { } announcement)
+                var heard = string.Join(" ", message.GetProperty("heard").EnumerateArray().Select(h => h.GetProperty("text").GetString()));
+                if (heard.Length > 0)
                 {
-                    _watches[index]?.OfferText(announcement, at);
+                    _watches[index]?.OfferText(heard, at);
+                    _also[index]?.OfferText(heard, at);
                 }
             });
             await hub.StartAsync();
-            await hub.InvokeAsync("Join", planId);
+            await hub.InvokeAsync<JsonElement?>("Join", view);
             _hubs.Add(hub);
         }
     }
@@ -83,10 +84,7 @@ public sealed class Viewers : IAsyncDisposable
         var started = Stopwatch.StartNew();
         var clients = await ConnectAsync(page, cookies, count, together);
         var viewers = new Viewers([.. clients]) { ConnectTime = started.Elapsed };
-        if (AppServer.OffScreenProbe == "skip")
-        {
-            await viewers.JoinViewAsync(new Uri(page, "/"), cookies, planId: 1);
-        }
+        await viewers.JoinViewsAsync(new Uri(page, "/"), cookies);
 
         return viewers;
     }
@@ -162,7 +160,7 @@ public sealed class Watch(string text, long afterBatch)
     /// <summary>When the batch with the text arrived, how many batches came until then (it included), and its size.</summary>
     public Task<(long At, int Batches, int Bytes)> Received => _received.Task;
 
-    /// <summary>A message outside the render batches (ADR 0025's probes) whose text may be the one watched for.</summary>
+    /// <summary>A message outside the render batches (the view's on <c>/hubs/board</c>, ADR 0025) whose text may be the one watched for.</summary>
     public void OfferText(string message, long at)
     {
         if (!_received.Task.IsCompleted && message.Contains(text, StringComparison.Ordinal))
