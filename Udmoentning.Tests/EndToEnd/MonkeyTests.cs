@@ -6,6 +6,7 @@ using Udmoentning.Domain.Items;
 using Udmoentning.Tests.Support;
 using Udmoentning.Web.Data;
 using Udmoentning.Web.Plans;
+using static Microsoft.Playwright.Assertions;
 
 namespace Udmoentning.Tests.EndToEnd;
 
@@ -259,12 +260,14 @@ public sealed class MonkeyTests(BrowserFixture browser, LiveApp app) : IClassFix
 
         // A long cell renders only the cards in view (the rest are spacers), so each cell is read as it says: how many items it
         // holds, and which cards it shows; every item must be counted in its own cell, and no card shown twice or elsewhere.
+        // The counts are the board script's to write (ADR 0025): read once every one is written.
+        await Expect(viewer.Page.Locator(".cell-heading .count:empty")).ToHaveCountAsync(0);
         var cells = await viewer.Page.Locator("div.lane-cells > div.cell").EvaluateAllAsync<CellOnPage[]>(
             """
             cells => cells.map(c => ({
                 themeId: +c.dataset.themeId,
                 status: +c.dataset.status,
-                count: +c.querySelector('ul.cards').dataset.count,
+                count: +c.querySelector('.cell-heading .count').textContent,
                 codes: [...c.querySelectorAll('li.card[data-code]')].map(card => card.dataset.code),
             }))
             """);

@@ -5,7 +5,7 @@ using Udmoentning.Web.Access;
 namespace Udmoentning.Web.Realtime;
 
 /// <summary>
-/// Every call on a <c>/hubs/plan</c> connection counts: on average <see cref="RateLimitSettings.HubCallsPerSecond"/> a
+/// Every call on a <c>/hubs/plan</c> or <c>/hubs/board</c> connection counts: on average <see cref="RateLimitSettings.HubCallsPerSecond"/> a
 /// second, with room for a burst of <see cref="RateLimitSettings.HubCallBurst"/>. A call over it is refused with a Danish
 /// <see cref="HubException"/> before the method runs, and the connection stays open. One reader connection used to make
 /// 61,000 <c>Follow</c> calls in 15 s; a wall display needs a handful a minute. A connection that goes on calling after

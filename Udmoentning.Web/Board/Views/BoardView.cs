@@ -89,10 +89,20 @@ internal sealed class BoardView : IDisposable
     private async Task OnChangesAsync(IReadOnlyList<ItemChange> changes)
     {
         await _loaded;
-        if (_state is not { } state)
+        if (_state is null)
         {
+            // The plan could not be read when the view opened (no database): read it again, now with these changes in it.
+            _loaded = LoadAsync();
+            await _loaded;
+            if (Current is { } loaded)
+            {
+                await SendAsync(loaded);
+            }
+
             return;
         }
+
+        var state = _state;
 
         using var culture = new CultureScope(_key.Culture);
         var placed = false;
