@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.SignalR.Client;
 using Udmoentning.Benchmarks.Circuits;
 using Udmoentning.Benchmarks.Harness;
 
@@ -16,7 +15,7 @@ public sealed class Viewers : IAsyncDisposable
     private readonly BlazorCircuitClient[] _clients;
     private readonly Watch?[] _watches;
     private readonly Watch?[] _also;
-    private readonly List<HubConnection> _hubs = [];
+    private readonly List<BoardViewLink> _links = [];
 
     private Viewers(BlazorCircuitClient[] clients)
     {
@@ -49,25 +48,11 @@ public sealed class Viewers : IAsyncDisposable
             }
 
             var index = i;
-            var hub = new HubConnectionBuilder().WithUrl(new Uri(baseUri, "hubs/board"), o =>
+            _links.Add(await BoardViewLink.ConnectAsync(baseUri, cookies, view, (message, at) =>
             {
-                o.Cookies = cookies;
-                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-            }).Build();
-            hub.On<JsonElement>("Figures", message =>
-            {
-                var at = Stopwatch.GetTimestamp();
-                var heard = string.Join(" ", message.GetProperty("heard").EnumerateArray().Select(h => h.GetProperty("text").GetString()));
-                if (heard.Length > 0)
-                {
-                    _watches[index]?.OfferText(heard, at);
-                    _also[index]?.OfferText(heard, at);
-                }
-            });
-            await hub.StartAsync();
-            await hub.InvokeAsync<JsonElement?>("Join", view);
-            _hubs.Add(hub);
+                _watches[index]?.OfferMessage(message, at);
+                _also[index]?.OfferMessage(message, at);
+            }, CancellationToken.None));
         }
     }
 
@@ -139,9 +124,9 @@ public sealed class Viewers : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var hub in _hubs)
+        foreach (var group in _links.Chunk(50))
         {
-            await hub.DisposeAsync();
+            await Task.WhenAll(group.Select(l => l.DisposeAsync().AsTask()));
         }
 
         foreach (var group in _clients.Chunk(50))
@@ -160,12 +145,17 @@ public sealed class Watch(string text, long afterBatch)
     /// <summary>When the batch with the text arrived, how many batches came until then (it included), and its size.</summary>
     public Task<(long At, int Batches, int Bytes)> Received => _received.Task;
 
-    /// <summary>A message outside the render batches (the view's on <c>/hubs/board</c>, ADR 0025) whose text may be the one watched for.</summary>
-    public void OfferText(string message, long at)
+    private readonly byte[] _inJson = JsonEncodedText.Encode(text).EncodedUtf8Bytes.ToArray();
+
+    /// <summary>
+    /// A message outside the render batches, the view's on <c>/hubs/board</c> (ADR 0025), as its JSON text: the text watched
+    /// for is in it as JSON writes it (what it announces).
+    /// </summary>
+    public void OfferMessage(ReadOnlyMemory<byte> message, long at)
     {
-        if (!_received.Task.IsCompleted && message.Contains(text, StringComparison.Ordinal))
+        if (!_received.Task.IsCompleted && message.Span.IndexOf(_inJson) >= 0)
         {
-            _received.TrySetResult((at, Interlocked.Increment(ref _batches), System.Text.Encoding.UTF8.GetByteCount(message)));
+            _received.TrySetResult((at, Interlocked.Increment(ref _batches), message.Length));
         }
     }
 
