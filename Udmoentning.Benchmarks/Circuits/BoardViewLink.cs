@@ -22,6 +22,12 @@ public sealed class BoardViewLink : IAsyncDisposable
 
     private BoardViewLink(ClientWebSocket socket) => _socket = socket;
 
+    /// <summary>
+    /// <paramref name="text"/> as it stands in a message's JSON: SignalR's JSON protocol escapes only what JSON must (quotes,
+    /// backslashes, control characters) and writes "Ø" and "å" as they are, so a search must do the same.
+    /// </summary>
+    public static byte[] Encode(string text) => JsonEncodedText.Encode(text, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).EncodedUtf8Bytes.ToArray();
+
     /// <summary>Connects as the signed-in <paramref name="cookies"/>, joins <paramref name="view"/>, and from then hands every message to <paramref name="received"/>.</summary>
     public static async Task<BoardViewLink> ConnectAsync(Uri baseUri, CookieContainer cookies, string view, Action<ReadOnlyMemory<byte>, long> received, CancellationToken cancellationToken)
     {
@@ -119,6 +125,9 @@ public sealed class BoardViewLink : IAsyncDisposable
         {
         }
     }
+
+    /// <summary>Loses the connection as a sleeping laptop does: the socket is cut, with no close.</summary>
+    public void Drop() => _socket.Abort();
 
     public async ValueTask DisposeAsync()
     {

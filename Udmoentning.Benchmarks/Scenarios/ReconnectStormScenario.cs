@@ -61,7 +61,7 @@ public static class ReconnectStormScenario
             drop: async storm =>
             {
                 // Each cut is made before its DropAsync first waits: all sockets go within a few milliseconds.
-                var cut = Task.WhenAll(storm.Select(v => v.Client.DropAsync()));
+                var cut = Task.WhenAll(storm.Select(v => v.DropAsync()));
                 await Task.Delay(offline);
                 await cut;
             },
@@ -190,6 +190,8 @@ public static class ReconnectStormScenario
                 try
                 {
                     viewer.Outcome = await viewer.Client.ReconnectAsync(limit.Token);
+                    // The page's script links to its view again as soon as it runs: at once on a resumed page, after the load on a new one.
+                    await viewer.RelinkAsync();
                     break;
                 }
                 catch (Exception e) when (attempt < 10 && e is HttpRequestException or IOException or System.Net.WebSockets.WebSocketException)
@@ -210,6 +212,9 @@ public static class ReconnectStormScenario
         public const string Resynced = "Forbindelsen er genoprettet";
 
         public IReadOnlyList<byte[]> Utf8 { get; } = [.. texts.Append(Resynced).Select(Encoding.UTF8.GetBytes)];
+
+        /// <summary>The same texts as they stand in the view's messages on <c>/hubs/board</c> (see <see cref="BoardViewLink.Encode"/>).</summary>
+        public IReadOnlyList<byte[]> Json { get; } = [.. texts.Append(Resynced).Select(BoardViewLink.Encode)];
 
         public int ResyncIndex => Utf8.Count - 1;
     }
@@ -369,6 +374,18 @@ public static class ReconnectStormScenario
             var started = Stopwatch.StartNew();
             var storm = await OpenAsync(stormPage, reader, stormCount);
             var steady = await OpenAsync(steadyPage, reader, steadyCount);
+            // Every viewer also has the board script's link to its view (ADR 0025), which brings the announcements: a batch's
+            // card text alone was found to come about a second late for some moves (the same with the app before that design).
+            foreach (var viewer in storm)
+            {
+                await viewer.LinkAsync(new Uri(stormPage, "/"), reader);
+            }
+
+            foreach (var viewer in steady)
+            {
+                await viewer.LinkAsync(new Uri(steadyPage, "/"), reader);
+            }
+
             Console.WriteLine($"  {stormCount} storm and {steadyCount} steady viewers open in {started.Elapsed.TotalSeconds:0.0} s");
             return new StormViewers(storm, steady);
         }
@@ -411,7 +428,7 @@ public static class ReconnectStormScenario
         {
             foreach (var group in Storm.Concat(Steady).Chunk(50))
             {
-                await Task.WhenAll(group.Select(v => v.Client.DisposeAsync().AsTask()));
+                await Task.WhenAll(group.Select(v => v.DisposeAsync().AsTask()));
             }
         }
 
@@ -493,6 +510,70 @@ public static class ReconnectStormScenario
             _texts = texts;
             _arrivals = [.. texts.Utf8.Select(_ => new List<long>())];
             Client.BatchReceived = Offer;
+        }
+
+        private BoardViewLink? _link;
+        private (Uri BaseUri, CookieContainer Cookies)? _linkTo;
+
+        /// <summary>Joins the viewer's board view on <c>/hubs/board</c>; its messages' announcements count as arrivals of their texts.</summary>
+        public async Task LinkAsync(Uri baseUri, CookieContainer cookies)
+        {
+            _linkTo = (baseUri, cookies);
+            if (Client.BoardView is { } view)
+            {
+                _link = await BoardViewLink.ConnectAsync(baseUri, cookies, view, OfferMessage, CancellationToken.None);
+            }
+        }
+
+        /// <summary>The circuit's connection and the link are cut together, as when a laptop sleeps.</summary>
+        public Task DropAsync()
+        {
+            _link?.Drop();
+            return Client.DropAsync();
+        }
+
+        /// <summary>Links again after the circuit came back (a new page may be on another node, through the same address).</summary>
+        public async Task RelinkAsync()
+        {
+            if (_link is not null)
+            {
+                await _link.DisposeAsync();
+                _link = null;
+            }
+
+            if (_linkTo is { } to)
+            {
+                await LinkAsync(to.BaseUri, to.Cookies);
+            }
+        }
+
+        private void OfferMessage(ReadOnlyMemory<byte> message, long at)
+        {
+            if (_texts is not { } texts)
+            {
+                return;
+            }
+
+            for (var i = 0; i < texts.Json.Count; i++)
+            {
+                if (message.Span.IndexOf(texts.Json[i]) >= 0)
+                {
+                    lock (_lock)
+                    {
+                        _arrivals[i].Add(at);
+                    }
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_link is not null)
+            {
+                await _link.DisposeAsync();
+            }
+
+            await Client.DisposeAsync();
         }
 
         /// <summary>The first arrival of text <paramref name="text"/> in [<paramref name="from"/>, <paramref name="until"/>).</summary>

@@ -145,7 +145,7 @@ public sealed class Watch(string text, long afterBatch)
     /// <summary>When the batch with the text arrived, how many batches came until then (it included), and its size.</summary>
     public Task<(long At, int Batches, int Bytes)> Received => _received.Task;
 
-    private readonly byte[] _inJson = JsonEncodedText.Encode(text).EncodedUtf8Bytes.ToArray();
+    private readonly byte[] _inJson = BoardViewLink.Encode(text);
 
     /// <summary>
     /// A message outside the render batches, the view's on <c>/hubs/board</c> (ADR 0025), as its JSON text: the text watched
