@@ -270,7 +270,10 @@
             link.socket = null;
             link.ready = false;
             if (currentBoard()) {
-                link.timer = setTimeout(follow, Math.min(30000, 500 * 2 ** link.retry++));
+                link.timer = setTimeout(() => {
+                    link.timer = 0;
+                    follow();
+                }, Math.min(30000, 500 * 2 ** link.retry++));
             }
         };
     }
@@ -327,6 +330,7 @@
             shown = { view: null, figures: null, sequence: -1 };
             link.view = null;
             clearTimeout(link.timer);
+            link.timer = 0;
             link.socket?.close();
             link.socket = null;
             return;
@@ -340,8 +344,10 @@
 
         paint(board);
         if (!link.socket) {
-            clearTimeout(link.timer);
-            connect();
+            // Not while a pause after a lost connection runs: Blazor's renders must not make it try again at once.
+            if (!link.timer) {
+                connect();
+            }
         } else if (link.ready && link.view !== board.dataset.view) {
             link.view = board.dataset.view;
             const id = String(link.next++);
