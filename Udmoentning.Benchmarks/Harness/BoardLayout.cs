@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Udmoentning.Domain.Items;
+using Udmoentning.Tests.Support;
 
 namespace Udmoentning.Benchmarks.Harness;
 
@@ -23,10 +25,10 @@ public sealed partial class BoardLayout
     {
         using var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies }) { BaseAddress = baseUri };
         var html = await http.GetStringAsync(page);
-        var counts = Counts(html);
+        var figures = FiguresOf(html);
         var cells = CellPattern().Matches(html).Select(m => new Cell(
             Number(m.Groups["theme"].Value), Number(m.Groups["status"].Value),
-            counts.GetValueOrDefault((Number(m.Groups["theme"].Value), Number(m.Groups["status"].Value))),
+            figures.Cell(Number(m.Groups["theme"].Value), (ItemStatus)Number(m.Groups["status"].Value)),
             [.. CardPattern().Matches(m.Value).Select(c => Number(c.Groups["id"].Value))])).ToList();
         return cells.Count > 0 ? new BoardLayout(cells) : throw new InvalidDataException("The prerendered board has no cells.");
     }
@@ -37,28 +39,12 @@ public sealed partial class BoardLayout
     private static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
     /// <summary>Every cell's count, from the figures the board rendered for its script (<c>data-figures</c>, ADR 0025).</summary>
-    private static Dictionary<(int Theme, int Status), int> Counts(string html)
+    private static ShownFigures FiguresOf(string html)
     {
         var figures = FiguresPattern().Match(html);
-        if (!figures.Success)
-        {
-            throw new InvalidDataException("The prerendered board has no figures (data-figures).");
-        }
-
-        using var json = System.Text.Json.JsonDocument.Parse(WebUtility.HtmlDecode(figures.Groups[1].Value));
-        var themes = json.RootElement.GetProperty("themes").EnumerateArray().Select(t => t.GetInt32()).ToArray();
-        var statuses = json.RootElement.GetProperty("statuses").EnumerateArray().Select(s => s.GetInt32()).ToArray();
-        var counts = json.RootElement.GetProperty("counts").EnumerateArray().Select(c => c.GetInt32()).ToArray();
-        var cells = new Dictionary<(int, int), int>();
-        for (var t = 0; t < themes.Length; t++)
-        {
-            for (var s = 0; s < statuses.Length; s++)
-            {
-                cells[(themes[t], statuses[s])] = counts[(t * statuses.Length) + s];
-            }
-        }
-
-        return cells;
+        return figures.Success
+            ? ShownFigures.Parse(WebUtility.HtmlDecode(figures.Groups[1].Value))
+            : throw new InvalidDataException("The prerendered board has no figures (data-figures).");
     }
 
     [GeneratedRegex(@"class=""live-board""[^>]*?data-figures=""([^""]*)""")]

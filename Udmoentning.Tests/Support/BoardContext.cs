@@ -100,7 +100,7 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
     }
 
     /// <summary>The board's figures as it rendered them (<c>data-figures</c>): what its script writes first (ADR 0025).</summary>
-    protected static ShownFigures RenderedFigures(IRenderedComponent<BoardHost> board) =>
+    private protected static ShownFigures RenderedFigures(IRenderedComponent<BoardHost> board) =>
         ShownFigures.Parse(board.Find(".live-board").GetAttribute("data-figures")!);
 
     /// <summary>
@@ -119,13 +119,6 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
     {
         var heard = await Poll.UntilAsync(() => Views.Current(view)?.Heard.Any(h => h.Text.Contains(text, StringComparison.Ordinal)) == true, TimeSpan.FromSeconds(10));
         Assert.True(heard, $"The view did not announce \"{text}\"; it last said: {string.Join(" ", Views.Current(view)?.Heard.Select(h => h.Text) ?? [])}");
-    }
-
-    /// <summary>The view's figures now, once it has applied every change so far (waits until <paramref name="ready"/> holds of them).</summary>
-    protected async Task<ShownFigures> ViewFiguresAsync(string view, Func<ShownFigures, bool> ready)
-    {
-        Assert.True(await Poll.UntilAsync(() => Views.Current(view) is { } f && ready(new ShownFigures(f)), TimeSpan.FromSeconds(10)), "the view's figures did not come");
-        return new ShownFigures(Views.Current(view)!);
     }
 
     private BoardViews Views => _app.Services.GetRequiredService<BoardViews>();

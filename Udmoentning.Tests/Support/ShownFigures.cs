@@ -8,7 +8,7 @@ namespace Udmoentning.Tests.Support;
 /// The numbers a board's script writes on the page from a view's <see cref="BoardFigures"/> (ADR 0025), read the way it
 /// reads them: a cell's count, a lane's, a column's, the number shown and a year's total.
 /// </summary>
-public sealed class ShownFigures(BoardFigures figures)
+internal sealed class ShownFigures(BoardFigures figures)
 {
     public BoardFigures Figures => figures;
 

@@ -302,7 +302,7 @@ public sealed class BoardState
         }
 
         AppliedInView = inView;
-        ChangedCardsInView = ((economy is not null && _committeeEconomy is null) || before.Any(b => ChangedInView(b.Key, b.Value, applied)));
+        ChangedCardsInView = (economy is not null && _committeeEconomy is null) || before.Any(b => ChangedInView(b.Key, b.Value, applied));
         if (touched.Count > 0)
         {
             Changed?.Invoke(touched);

@@ -17,7 +17,6 @@ namespace Udmoentning.Web.Board.Views;
 internal sealed class BoardView : IDisposable
 {
     private readonly BoardViewKey _key;
-    private readonly string _text;
     private readonly PlanCache _plans;
     private readonly AccountLineReader _accounts;
     private readonly IHubContext<BoardHub> _hub;
@@ -32,7 +31,8 @@ internal sealed class BoardView : IDisposable
         TimeProvider clock, ILogger logger)
     {
         _key = key;
-        _text = key.ToString();
+        View = key.ToString();
+        Group = BoardViews.GroupOf(View);
         _plans = plans;
         _accounts = accounts;
         _hub = hub;
@@ -46,7 +46,10 @@ internal sealed class BoardView : IDisposable
         _loaded = LoadAsync();
     }
 
-    public string Group => BoardViews.GroupOf(_text);
+    /// <summary>The view's key as the board writes it.</summary>
+    public string View { get; }
+
+    public string Group { get; }
 
     /// <summary>The pages joined to the view on this node (guarded by <see cref="BoardViews"/>).</summary>
     public HashSet<string> Connections { get; } = [];
@@ -76,11 +79,11 @@ internal sealed class BoardView : IDisposable
 
             var lines = _key.Filter.UnplacedOnly ? await _accounts.PlanAsync(_key.PlanId) : null;
             _state = new BoardState(snapshot, _key.Filter, committee, lines);
-            Current = BoardFigures.Of(_text, ++_sequence, _state, []);
+            Current = BoardFigures.Of(View, ++_sequence, _state, []);
         }
         catch (Exception e) when (StorageFailure.Is(e))
         {
-            _logger.LogWarning(e, "The board's view {View} could not read its plan", _text);
+            _logger.LogWarning(e, "The board's view {View} could not read its plan", View);
             _state = null;
             Current = null;
         }
@@ -92,13 +95,7 @@ internal sealed class BoardView : IDisposable
         if (_state is null)
         {
             // The plan could not be read when the view opened (no database): read it again, now with these changes in it.
-            _loaded = LoadAsync();
-            await _loaded;
-            if (Current is { } loaded)
-            {
-                await SendAsync(loaded);
-            }
-
+            await ReloadAsync();
             return;
         }
 
@@ -115,7 +112,7 @@ internal sealed class BoardView : IDisposable
             }
             catch (Exception e) when (StorageFailure.Is(e))
             {
-                _logger.LogWarning(e, "The board's view {View} could not read the plan's kontering again", _text);
+                _logger.LogWarning(e, "The board's view {View} could not read the plan's kontering again", View);
             }
 
             placed = lines is not null && state.PlaceOnAccounts(lines);
@@ -126,13 +123,19 @@ internal sealed class BoardView : IDisposable
             return;
         }
 
-        await SendAsync(BoardFigures.Of(_text, ++_sequence, state, BoardFigures.HeardOf(state, changes)));
+        await SendAsync(BoardFigures.Of(View, ++_sequence, state, BoardFigures.HeardOf(state, changes)));
     }
 
     /// <summary>The plan's structure changed: the view reads it again, and its pages get the figures of the board they rebuild.</summary>
     private async Task OnStructureChangedAsync(StructureChange change)
     {
         await _loaded;
+        await ReloadAsync();
+    }
+
+    /// <summary>Reads the plan again and sends the view's figures from it, if it could.</summary>
+    private async Task ReloadAsync()
+    {
         _loaded = LoadAsync();
         await _loaded;
         if (Current is { } figures)

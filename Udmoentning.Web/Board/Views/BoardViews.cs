@@ -49,7 +49,7 @@ public sealed class BoardViews(
         BoardView joined;
         lock (_lock)
         {
-            if (_joined.TryGetValue(connectionId, out var current) && current.Group == GroupOf(view))
+            if (_joined.TryGetValue(connectionId, out var current) && current.View == view)
             {
                 joined = current;
             }
@@ -105,7 +105,7 @@ public sealed class BoardViews(
         view.Connections.Remove(connectionId);
         if (view.Connections.Count == 0)
         {
-            _views.Remove(_views.First(v => v.Value == view).Key);
+            _views.Remove(view.View);
             view.Dispose();
         }
 
