@@ -1,6 +1,7 @@
 using Udmoentning.Domain.Collaboration;
 using Udmoentning.Domain.Items;
 using Udmoentning.Domain.Ledger;
+using Udmoentning.Web.Realtime;
 
 namespace Udmoentning.Web.Board;
 
@@ -59,6 +60,13 @@ public sealed record BoardFilter
 
     public bool IsEmpty => Kinds.Count == 0 && Themes.Count == 0 && Statuses.Count == 0 && Healths.Count == 0 && Waiting.Count == 0
         && !CrossCuttingOnly && !MedOnly && !UnplacedOnly && string.IsNullOrWhiteSpace(Text);
+
+    /// <summary>
+    /// Whether a board with this filter reads the plan's kontering again for <paramref name="changes"/>: a kontering is not part
+    /// of the item, so a saved one reaches the board as a change of kind <see cref="ChangeKind.Accounts"/> and only then.
+    /// A change of the amounts needs no read: the filter weighs the lines it has against the item's new amounts.
+    /// </summary>
+    public bool RereadsAccountsFor(IEnumerable<ItemChange> changes) => UnplacedOnly && changes.Any(c => c.Kind == ChangeKind.Accounts);
 
     /// <summary>Whether the item passes; <paramref name="themePosition"/> is its theme's number in the plan.</summary>
     /// <param name="accountLines">

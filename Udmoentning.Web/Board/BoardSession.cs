@@ -212,9 +212,8 @@ public sealed partial class BoardSession(
 
     private async Task OnChangesAsync(IReadOnlyList<ItemChange> changes)
     {
-        // A kontering is not part of the item: with the filter on (or being loaded), it is read again before the change is
-        // applied. A change of the amounts needs no read; the filter weighs the lines against the item's new amounts.
-        var placed = _request.Filter.UnplacedOnly && changes.Any(c => c.Kind == ChangeKind.Accounts) && await RereadAccountLinesAsync();
+        // With "Ikke fuldt på konti" on (or being loaded), a saved kontering is read before the change is applied.
+        var placed = _request.Filter.RereadsAccountsFor(changes) && await RereadAccountLinesAsync();
         if (State is null)
         {
             _pending.AddRange(changes);

@@ -103,7 +103,7 @@ internal sealed class BoardView : IDisposable
 
         using var culture = new CultureScope(_key.Culture);
         var placed = false;
-        if (_key.Filter.UnplacedOnly && changes.Any(c => c.Kind == ChangeKind.Accounts))
+        if (_key.Filter.RereadsAccountsFor(changes))
         {
             IReadOnlyDictionary<int, IReadOnlyList<AccountLine>>? lines = null;
             try
