@@ -8,4 +8,8 @@ public sealed record Actor(string UserId, string Name, IReadOnlySet<Role> Roles,
     public bool Has(Role role) => Roles.Contains(role);
 
     public bool IsSignedIn => UserId.Length > 0 && Roles.Count > 0;
+
+    /// <summary>Whether <paramref name="other"/> is the same user with the same roles and committees (the name aside).</summary>
+    public bool HasSameRightsAs(Actor other) =>
+        UserId == other.UserId && Roles.SetEquals(other.Roles) && CommitteeIds.SetEquals(other.CommitteeIds);
 }

@@ -287,7 +287,17 @@ public sealed partial class BoardSession(
     private async Task OnAccessChangedAsync(ClaimsPrincipal user)
     {
         _user = user;
-        _actor = await currentUsers.ActorAsync(_user);
+        var actor = await currentUsers.ActorAsync(_user);
+        var same = _actor is { } shown && actor.HasSameRightsAs(shown);
+        _actor = actor;
+        if (same)
+        {
+            // Blazor tells a circuit its user again whenever its browser reconnects. With the same rights every card stays as
+            // it is: rebuilding copied the plan's items and rendered every cell again, for each viewer of a room whose
+            // Wi-Fi came back at once (issue 37).
+            return;
+        }
+
         Rebuild(State?.AllItems ?? _snapshot?.Items);
         Render();
     }

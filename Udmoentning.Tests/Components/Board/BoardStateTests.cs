@@ -117,6 +117,27 @@ public class BoardStateTests
         Assert.False(board.ChangedCardsInView);
     }
 
+    [Fact]
+    public void ABoardRebuiltBeforeAnyChangeSharesThePlansItemsAndOneRebuiltAfterAChangeKeepsIt()
+    {
+        // Every viewer's board is built from the node's one copy of the plan, and rebuilt from what it knows (a second
+        // load, a filter): until a change arrives that is the copy's own list, with one lookup by id for all viewers.
+        var plan = TestPlans.Plan2025();
+        var items = Enumerable.Range(1, 3).Select(id => TestPlans.Item(plan, code: $"AU-D{id}").WithId(id)).ToList();
+        var snapshot = new PlanSnapshot(plan, plan.Themes, [], new Dictionary<int, CommitteeMeeting>(), items);
+        var board = new BoardState(snapshot, BoardFilter.None, committee: null);
+
+        Assert.Same(snapshot.Items, board.AllItems);
+
+        board.Apply([Moved(plan, 2, ItemStatus.InProgress, position: 1)], DateTimeOffset.UtcNow);
+        var rebuilt = new BoardState(snapshot with { Items = board.AllItems }, BoardFilter.None, committee: null);
+
+        Assert.NotSame(snapshot.Items, board.AllItems);
+        Assert.Equal([1, 2, 3], rebuilt.AllItems.Select(i => i.Id).Order());
+        Assert.Equal(ItemStatus.InProgress, rebuilt.Item(2)!.Status);
+        Assert.Equal([2], rebuilt.Cell(new CellKey(plan.Themes[0].Id, ItemStatus.InProgress)).Select(i => i.Id));
+    }
+
     /// <summary>A copy of item <paramref name="id"/> moved to <paramref name="status"/> at <paramref name="position"/>, a revision later.</summary>
     private static PlanItem Moved(Plan plan, int id, ItemStatus status, double position)
     {
